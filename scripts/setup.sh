@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs what the build and tests need, skipping what is already there. Idempotent: a
+# second run installs nothing. Stops with one sentence when a prerequisite is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+die() { echo "setup: $*" >&2; exit 1; }
+have() { command -v "$1" >/dev/null 2>&1; }
+say() { echo "setup: $*"; }
+
+have cargo  || die "cargo is missing: install Rust with rustup (https://rustup.rs), then run this again."
+have rustup || die "rustup is missing: install Rust with rustup (https://rustup.rs), then run this again."
+have npm    || die "npm is missing: install Node.js 20 or newer with npm (Debian: apt-get install nodejs npm)."
+export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
+
+# The toolchain and target pinned in rust-toolchain.toml (rustup installs them on demand).
+if ! rustup target list --installed 2>/dev/null | grep -q wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown || die "rustup could not add the wasm32-unknown-unknown target."
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (about 8 minutes on 2 cores)"
+  cargo install --locked "trunk@$TRUNK_VERSION" || die "cargo could not install trunk $TRUNK_VERSION."
+fi
+
+# wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
+WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
+[ -n "$WBG_VERSION" ] || die "Cargo.lock names no wasm-bindgen version."
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WBG_VERSION (about 3 minutes)"
+  # --locked fails for some versions (the index lacks a locked dependency); retry without.
+  cargo install --locked "wasm-bindgen-cli@$WBG_VERSION" 2>/dev/null \
+    || cargo install "wasm-bindgen-cli@$WBG_VERSION" \
+    || die "cargo could not install wasm-bindgen-cli $WBG_VERSION."
+fi
+
+# wasm-opt 132 from npm (Trunk.toml pins version_132), from the committed lock file.
+if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "132" ]; then
+  say "installing node tools (wasm-opt 132)"
+  (cd tools && npm ci --no-audit --no-fund --loglevel=error) || die "npm could not install tools/package-lock.json."
+fi
+
+if ! have chromium || ! have chromedriver; then
+  say "installing Debian's chromium and chromium-driver"
+  SUDO=""
+  [ "$(id -u)" = 0 ] || { have sudo && SUDO=sudo; } || die "chromium is missing and installing it needs root: run 'apt-get install chromium chromium-driver' as root."
+  have apt-get || die "chromium is missing and apt-get is not available: install chromium and chromedriver 156 yourself."
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null \
+    || die "apt-get could not install chromium and chromium-driver."
+fi
+say "all tools present (trunk $TRUNK_VERSION, wasm-bindgen $WBG_VERSION, wasm-opt 132, $(chromium --version 2>/dev/null | awk '{print $1, $2}'))"

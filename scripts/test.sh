@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Command 2: set up what is missing, then run every check and test: formatting, lints on
+# both targets, native tests, browser tests in headless Chromium, and a release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+step() { echo; echo "== $*"; }
+
+step "format"
+cargo fmt --all -- --check
+step "lints (native and wasm32)"
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --all-targets --target wasm32-unknown-unknown --quiet -- -D warnings
+step "native tests"
+cargo test --quiet
+step "browser tests (headless Chromium)"
+cargo test --quiet --target wasm32-unknown-unknown
+step "release build"
+trunk build --release
+ls -l dist
+echo
+echo "all checks passed"

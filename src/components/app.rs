@@ -1,0 +1,83 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{ErrorView, Explainer};
+use crate::i18n::Lang;
+use crate::state::{Selection, View};
+use crate::story::{Problem, Story};
+
+/// A story as loaded: the checked story, or every problem found. Compared by identity, so
+/// props stay cheap to compare.
+#[derive(Clone, Debug)]
+pub struct Loaded(pub Rc<Result<Story, Vec<Problem>>>);
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Loaded {
+    /// Parses and validates `json`.
+    pub fn from_json(json: &str) -> Self {
+        Loaded(Rc::new(crate::story::load(json)))
+    }
+}
+
+/// What an explainer tells its host page (the embed turns these into DOM events).
+#[derive(Clone, Debug, PartialEq)]
+pub enum HostEvent {
+    /// The reader selected an item.
+    Select(Selection),
+    /// The panel closed.
+    Close,
+    /// The view changed.
+    View(View),
+    /// The language changed.
+    Lang(Lang),
+}
+
+/// Properties of the explainer's root.
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// The story to show (or its problems).
+    pub story: Loaded,
+    /// Starting language.
+    #[prop_or_default]
+    pub lang: Lang,
+    /// Starting view.
+    #[prop_or_default]
+    pub view: View,
+    /// Starting layout width in CSS px (the browser then follows the container).
+    #[prop_or(360)]
+    pub width: u32,
+    /// Prefix for element ids, unique per instance on a page.
+    #[prop_or(AttrValue::Static("xp"))]
+    pub instance: AttrValue,
+    /// Item to select at start (a deep link).
+    #[prop_or_default]
+    pub initial: Option<Selection>,
+    /// Receives what the reader does, for the host page.
+    #[prop_or_default]
+    pub on_host: Callback<HostEvent>,
+}
+
+/// The explainer, or an error view naming the first bad field: never a blank box.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    match &*props.story.0 {
+        Ok(story) => html! {
+            <Explainer
+                story={Rc::new(story.clone())}
+                lang={props.lang}
+                view={props.view}
+                width={props.width}
+                instance={props.instance.clone()}
+                initial={props.initial.clone()}
+                on_host={props.on_host.clone()}
+            />
+        },
+        Err(problems) => html! { <ErrorView problems={problems.clone()} lang={props.lang} /> },
+    }
+}

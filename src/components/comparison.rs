@@ -1,0 +1,108 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{is_activation, Badge};
+use crate::format::{amount, number};
+use crate::i18n::{ui, Lang};
+use crate::state::Selection;
+use crate::story::{AmountKind, Story};
+
+/// Properties of [`Comparison`].
+#[derive(Properties, PartialEq)]
+pub struct ComparisonProps {
+    /// The story (its `comparison`).
+    pub story: Rc<Story>,
+    /// Interface language.
+    pub lang: Lang,
+    /// The selected bar, if any.
+    pub selection: Option<Selection>,
+    /// Opens a bar's details and sources.
+    pub on_select: Callback<Selection>,
+}
+
+/// The axis maximum: the largest figure rounded up to a multiple of 4 nice steps, so the
+/// quarter ticks fall on round numbers.
+pub fn axis_max(max: f64) -> f64 {
+    let steps = [1.0, 2.0, 2.5, 5.0];
+    let mut scale = 1.0;
+    loop {
+        for s in steps {
+            let m = s * 4.0 * scale;
+            if m >= max {
+                return m;
+            }
+        }
+        scale *= 10.0;
+    }
+}
+
+/// Every figure on one axis from zero: ceilings as dashed outlines, ranges as bands, money
+/// actually committed as solid bars. Each row opens its details and sources.
+#[component]
+pub fn Comparison(props: &ComparisonProps) -> Html {
+    let lang = props.lang;
+    let t = ui(lang);
+    let Some(cmp) = &props.story.comparison else {
+        return html! {};
+    };
+    let max = cmp
+        .groups
+        .iter()
+        .flat_map(|g| &g.bars)
+        .filter_map(|b| b.amount.extent())
+        .fold(0.0_f64, |m, (_, hi)| m.max(hi));
+    let top = axis_max(max.max(1.0));
+    let x = |v: f64| (v / top * 1000.0).clamp(0.0, 1000.0);
+    html! {
+        <section class="xp-cmp">
+            <h3>{ cmp.title.get(lang) }</h3>
+            <p class="xp-hint">{ t.chart_hint }</p>
+            <div class="xp-axis" aria-hidden="true">
+                { for (0..=4).map(|i| html! {
+                    <span class={format!("xp-tick t{i}")}>{ number(top * f64::from(i) / 4.0, lang) }</span>
+                }) }
+                <span class="xp-axis-unit">{ t.axis_unit }</span>
+            </div>
+            { for cmp.groups.iter().map(|g| html! {
+                <div class="xp-cmp-group">
+                    <h4>{ g.label.get(lang) }</h4>
+                    <ul>
+                    { for g.bars.iter().map(|b| {
+                        let sel = Selection::Bar(b.id.clone());
+                        let selected = props.selection.as_ref() == Some(&sel);
+                        let onclick = { let (cb, s) = (props.on_select.clone(), sel.clone()); Callback::from(move |_: MouseEvent| cb.emit(s.clone())) };
+                        let onkeydown = { let (cb, s) = (props.on_select.clone(), sel.clone()); Callback::from(move |e: KeyboardEvent| if is_activation(&e.key()) && e.key() == " " { e.prevent_default(); cb.emit(s.clone()) }) };
+                        let (lo, hi) = b.amount.extent().unwrap_or((0.0, 0.0));
+                        let shape = match b.amount.kind {
+                            AmountKind::UpTo => "ceiling",
+                            AmountKind::Range => "band",
+                            _ => "solid",
+                        };
+                        let start = if b.amount.kind == AmountKind::Range { x(lo) } else { 0.0 };
+                        let status = format!("{:?}", b.status).to_lowercase();
+                        html! {
+                            <li>
+                                <button type="button" class={classes!("xp-bar-row", selected.then_some("sel"))}
+                                    data-key={super::key_of(&sel)} aria-current={selected.then_some("true")} {onclick} {onkeydown}>
+                                    <span class="xp-bar-label">{ b.label.get(lang) }</span>
+                                    <svg class="xp-bar" viewBox="0 0 1000 24" preserveAspectRatio="none" aria-hidden="true">
+                                        <rect class="xp-track" x="0" y="2" width="1000" height="20" />
+                                        <rect class={format!("xp-fill {shape} st-{status}")} x={format!("{start:.1}")} y="3"
+                                            width={format!("{:.1}", (x(hi) - start).max(2.0))} height="18" vector-effect="non-scaling-stroke" />
+                                    </svg>
+                                    <span class="xp-bar-value">{ amount(&b.amount, lang) }{" "}<Badge status={b.status} lang={lang} /></span>
+                                </button>
+                            </li>
+                        }
+                    }) }
+                    </ul>
+                    <dl class="xp-facts">
+                        <dt>{ t.form }</dt><dd>{ g.form.get(lang) }</dd>
+                        <dt>{ t.stake }</dt><dd>{ g.stake.get(lang) }</dd>
+                    </dl>
+                </div>
+            }) }
+        </section>
+    }
+}

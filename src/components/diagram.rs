@@ -1,0 +1,146 @@
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::edge::kind_class;
+use super::{Edge, Legend, Node};
+use crate::describe::{entity_name, relationship_name};
+use crate::highlight::lit;
+use crate::i18n::{ui, Lang};
+use crate::layout::Geometry;
+use crate::state::Selection;
+use crate::story::{Kind, Story};
+
+/// Properties of [`Diagram`].
+#[derive(Properties, PartialEq)]
+pub struct DiagramProps {
+    /// The story.
+    pub story: Rc<Story>,
+    /// Its layout at the current width.
+    pub geometry: Rc<Geometry>,
+    /// Interface language.
+    pub lang: Lang,
+    /// Current selection (lights it and its neighbours).
+    pub selection: Option<Selection>,
+    /// Selects an item.
+    pub on_select: Callback<Selection>,
+}
+
+/// The relationship diagram: lines under nodes, then node and handle controls, with one
+/// tab stop; arrows, Home and End move between controls.
+#[component]
+pub fn Diagram(props: &DiagramProps) -> Html {
+    let roving = use_state(|| 0usize);
+    let story = &props.story;
+    let g = &props.geometry;
+    let l = lit(story, props.selection.as_ref());
+    let any = props.selection.is_some();
+    let count = g.nodes.len() + g.edges.len();
+    let tab_stop = (*roving).min(count.saturating_sub(1));
+
+    let onkeydown = {
+        let roving = roving.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(target) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            else {
+                return;
+            };
+            let Some(i) = target
+                .get_attribute("data-idx")
+                .and_then(|s| s.parse::<usize>().ok())
+            else {
+                return;
+            };
+            let next = match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" => (i + 1) % count,
+                "ArrowLeft" | "ArrowUp" => (i + count - 1) % count,
+                "Home" => 0,
+                "End" => count - 1,
+                _ => return,
+            };
+            e.prevent_default();
+            if let Some(svg) = e
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                if let Ok(Some(el)) = svg.query_selector(&format!("[data-idx=\"{next}\"]")) {
+                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                }
+            }
+            roving.set(next);
+        })
+    };
+    // A control taken by tap or Tab becomes the tab stop, so Tab comes back to it.
+    let onfocusin = {
+        let roving = roving.clone();
+        Callback::from(move |e: FocusEvent| {
+            let idx = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.get_attribute("data-idx"))
+                .and_then(|s| s.parse::<usize>().ok());
+            if let Some(i) = idx {
+                roving.set(i);
+            }
+        })
+    };
+
+    let mut kinds: Vec<Kind> = Kind::ALL
+        .into_iter()
+        .filter(|k| story.relationships.iter().any(|r| r.kind == *k))
+        .collect();
+    kinds.dedup();
+    let sel_is = |s: &Selection| props.selection.as_ref() == Some(s);
+    html! {
+        <figure class="xp-diagram">
+            <svg class={classes!("xp-svg", any.then_some("has-sel"))} viewBox={format!("0 0 {:.0} {:.0}", g.width, g.height)}
+                role="group" aria-label={ui(props.lang).diagram} {onkeydown} {onfocusin}>
+                <g class="xp-lines" aria-hidden="true">
+                    { for g.edges.iter().map(|e| {
+                        let r = &story.relationships[e.relationship];
+                        let class = classes!("xp-edge", kind_class(r.kind), r.headline.then_some("headline"),
+                            l.relationships.contains(&r.id).then_some("lit"));
+                        html! {
+                            <g {class}>
+                                <path class="xp-line" d={e.path.clone()} />
+                                if r.kind != Kind::Competition { <polygon class="xp-arrow" points={e.arrow.clone()} /> }
+                            </g>
+                        }
+                    }) }
+                </g>
+                <g class="xp-headings" aria-hidden="true">
+                    { for g.headings.iter().map(|h| html! {
+                        <text class="xp-heading" x={format!("{:.0}", h.x)} y={format!("{:.0}", h.y)}>{ h.text }</text>
+                    }) }
+                </g>
+                { for g.nodes.iter().enumerate().map(|(i, n)| {
+                    let e = &story.entities[n.entity];
+                    let sel = Selection::Entity(e.id.clone());
+                    html! {
+                        <Node key={e.id.clone()} node={n.clone()} name={entity_name(e, props.lang)}
+                            selected={sel_is(&sel)} selection={sel} idx={i} tab_stop={i == tab_stop}
+                            lit={l.entities.contains(&e.id)} on_select={props.on_select.clone()} />
+                    }
+                }) }
+                { for g.edges.iter().enumerate().map(|(j, e)| {
+                    let r = &story.relationships[e.relationship];
+                    let sel = Selection::Relationship(r.id.clone());
+                    let idx = g.nodes.len() + j;
+                    html! {
+                        <Edge key={r.id.clone()} edge={e.clone()} kind={r.kind}
+                            name={relationship_name(story, r, props.lang)} selected={sel_is(&sel)} selection={sel}
+                            idx={idx} tab_stop={idx == tab_stop} lit={l.relationships.contains(&r.id)}
+                            on_select={props.on_select.clone()} />
+                    }
+                }) }
+            </svg>
+            <figcaption class="xp-hint">{ ui(props.lang).diagram_hint }</figcaption>
+            <Legend kinds={kinds} has_headline={story.relationships.iter().any(|r| r.headline)} lang={props.lang} />
+        </figure>
+    }
+}

@@ -1,0 +1,86 @@
+use yew::prelude::*;
+
+use super::is_activation;
+use crate::layout::{EdgeGeom, HANDLE_R};
+use crate::state::Selection;
+use crate::story::Kind;
+
+/// Properties of [`Edge`].
+#[derive(Properties, PartialEq)]
+pub struct EdgeProps {
+    /// Where to draw.
+    pub edge: EdgeGeom,
+    /// The relationship's kind (its marker shape).
+    pub kind: Kind,
+    /// Accessible name ("Nvidia → OpenAI: investment, …").
+    pub name: AttrValue,
+    /// What selecting it selects.
+    pub selection: Selection,
+    /// Position in the diagram's keyboard order.
+    pub idx: usize,
+    /// Holds the diagram's one tab stop.
+    pub tab_stop: bool,
+    /// Lit by the current selection.
+    pub lit: bool,
+    /// Is the selection.
+    pub selected: bool,
+    /// Selects it.
+    pub on_select: Callback<Selection>,
+}
+
+/// CSS class of a kind (colour and dash pattern live in the stylesheet).
+pub fn kind_class(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Investment => "k-inv",
+        Kind::ChipSupply => "k-chip",
+        Kind::CloudCompute => "k-cloud",
+        Kind::Partnership => "k-part",
+        Kind::Competition => "k-comp",
+    }
+}
+
+/// The marker shape of a kind centred on (x, y): the non-colour cue of the legend.
+pub fn marker(kind: Kind, x: f64, y: f64) -> String {
+    match kind {
+        Kind::Investment => format!("M{} {y}a8 8 0 1 0 16 0a8 8 0 1 0 -16 0Z", x - 8.0),
+        Kind::ChipSupply => format!("M{} {}h14v14h-14Z", x - 7.0, y - 7.0),
+        Kind::CloudCompute => format!("M{x} {}l9 9l-9 9l-9 -9Z", y - 9.0),
+        Kind::Partnership => format!("M{x} {}l9 15h-18Z", y - 9.0),
+        Kind::Competition => format!("M{} {}h16v6h-16Z", x - 8.0, y - 3.0),
+    }
+}
+
+/// A relationship's handle: the one part of an edge that takes taps (44 px), with the
+/// kind's marker shape on it.
+#[component]
+pub fn Edge(props: &EdgeProps) -> Html {
+    let e = &props.edge;
+    let onclick = {
+        let (cb, sel) = (props.on_select.clone(), props.selection.clone());
+        Callback::from(move |_: MouseEvent| cb.emit(sel.clone()))
+    };
+    let onkeydown = {
+        let (cb, sel) = (props.on_select.clone(), props.selection.clone());
+        Callback::from(move |ev: KeyboardEvent| {
+            if is_activation(&ev.key()) {
+                ev.prevent_default();
+                cb.emit(sel.clone());
+            }
+        })
+    };
+    let class = classes!(
+        "xp-edge",
+        kind_class(props.kind),
+        props.lit.then_some("lit"),
+        props.selected.then_some("sel")
+    );
+    html! {
+        <g {class} role="button" tabindex={if props.tab_stop { "0" } else { "-1" }}
+            aria-label={props.name.clone()} aria-current={props.selected.then_some("true")}
+            data-key={super::key_of(&props.selection)} data-idx={props.idx.to_string()}
+            {onclick} {onkeydown}>
+            <circle class="xp-hit" cx={format!("{:.0}", e.hx)} cy={format!("{:.0}", e.hy)} r={HANDLE_R.to_string()} />
+            <path class="xp-mark" d={marker(props.kind, e.hx, e.hy)} />
+        </g>
+    }
+}

@@ -1,0 +1,204 @@
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::tabs::tab_id;
+use super::{
+    key_of, Comparison, Diagram, HostEvent, LanguageSwitch, Panel, Questions, Tabs,
+    TextAlternative, Timeline,
+};
+use crate::format::date;
+use crate::i18n::{ui, Lang};
+use crate::layout::layout;
+use crate::state::{Action, Selection, State, View};
+use crate::story::Story;
+
+/// Properties of [`Explainer`].
+#[derive(Properties, PartialEq)]
+pub struct ExplainerProps {
+    /// A valid story.
+    pub story: Rc<Story>,
+    /// Starting language.
+    pub lang: Lang,
+    /// Starting view.
+    pub view: View,
+    /// Starting layout width.
+    pub width: u32,
+    /// Prefix for element ids.
+    pub instance: AttrValue,
+    /// Item selected after the first render (deep link), so hydration sees the same HTML.
+    pub initial: Option<Selection>,
+    /// Receives what the reader does.
+    pub on_host: Callback<HostEvent>,
+}
+
+/// The interactive explainer: header, views, panel, text alternative. Owns the one
+/// reducer; browser work (size, focus, host events) happens in effects only.
+#[component]
+pub fn Explainer(props: &ExplainerProps) -> Html {
+    let state = use_reducer(|| State::new(props.lang, props.view, props.width));
+    let root = use_node_ref();
+    let heading = use_node_ref();
+    let story = props.story.clone();
+    let geometry = use_memo((story.clone(), state.lang, state.width), |(s, l, w)| {
+        layout(s, *l, *w)
+    });
+
+    {
+        // Deep link: selected after the first render, which matches the pre-rendered HTML.
+        let (state, initial) = (state.clone(), props.initial.clone());
+        use_effect_with((), move |_| {
+            if let Some(sel) = initial {
+                state.dispatch(Action::Select(sel));
+            }
+        });
+    }
+    {
+        // Follow the container's width (not the window's: the widget may sit in a column).
+        let (state, root) = (state.clone(), root.clone());
+        use_effect_with((), move |_| {
+            let el = root.cast::<web_sys::HtmlElement>();
+            let measure = {
+                let (state, el) = (state.clone(), el.clone());
+                move || {
+                    if let Some(el) = &el {
+                        let w = el.client_width();
+                        if w > 0 {
+                            state.dispatch(Action::Resize(w as u32));
+                        }
+                    }
+                }
+            };
+            measure();
+            let cb = Closure::<dyn Fn()>::new(measure);
+            let observer = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()).ok();
+            if let (Some(o), Some(el)) = (&observer, &el) {
+                o.observe(el);
+            }
+            move || {
+                if let Some(o) = observer {
+                    o.disconnect();
+                }
+                drop(cb);
+            }
+        });
+    }
+    {
+        // The panel's heading takes focus when it opens, so keyboard and screen reader
+        // users land on what they asked for.
+        let heading = heading.clone();
+        use_effect_with(state.selection.clone(), move |sel| {
+            if sel.is_some() {
+                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        });
+    }
+    {
+        // On close, focus goes back to the control that opened the panel.
+        let root = root.clone();
+        use_effect_with(state.focus_return.clone(), move |sel| {
+            if let (Some(sel), Some(root)) = (sel, root.cast::<web_sys::Element>()) {
+                let query = format!("[data-key=\"{}\"]", key_of(sel));
+                if let Ok(Some(el)) = root.query_selector(&query) {
+                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                }
+            }
+        });
+    }
+    {
+        // Tell the host what changed (not the starting state).
+        let on_host = props.on_host.clone();
+        let prev = use_mut_ref(|| (state.selection.clone(), state.view, state.lang));
+        use_effect_with(
+            (state.selection.clone(), state.view, state.lang),
+            move |now| {
+                let mut p = prev.borrow_mut();
+                if p.1 != now.1 {
+                    on_host.emit(HostEvent::View(now.1));
+                }
+                if p.2 != now.2 {
+                    on_host.emit(HostEvent::Lang(now.2));
+                }
+                if p.0 != now.0 {
+                    on_host.emit(match &now.0 {
+                        Some(sel) => HostEvent::Select(sel.clone()),
+                        None => HostEvent::Close,
+                    });
+                }
+                *p = now.clone();
+            },
+        );
+    }
+
+    let lang = state.lang;
+    let t = ui(lang);
+    let select = {
+        let state = state.clone();
+        Callback::from(move |sel: Selection| state.dispatch(Action::Select(sel)))
+    };
+    let close = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::Close))
+    };
+    let set_view = {
+        let state = state.clone();
+        Callback::from(move |v: View| state.dispatch(Action::SetView(v)))
+    };
+    let set_lang = {
+        let state = state.clone();
+        Callback::from(move |l: Lang| state.dispatch(Action::SetLang(l)))
+    };
+    let onkeydown = {
+        let state = state.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && state.selection.is_some() {
+                e.prevent_default();
+                state.dispatch(Action::Close);
+            }
+        })
+    };
+    let inst = props.instance.clone();
+    let view = match state.view {
+        View::Diagram => html! {
+            <Diagram story={story.clone()} geometry={geometry.clone()} lang={lang}
+                selection={state.selection.clone()} on_select={select.clone()} />
+        },
+        View::Comparison => html! {
+            <Comparison story={story.clone()} lang={lang} selection={state.selection.clone()} on_select={select.clone()} />
+        },
+        View::Timeline => {
+            html! { <Timeline story={story.clone()} lang={lang} on_select={select.clone()} /> }
+        }
+        View::Questions => html! { <Questions story={story.clone()} lang={lang} /> },
+    };
+    html! {
+        <div class="xp-root" lang={lang.code()} ref={root} {onkeydown}>
+            <header class="xp-head">
+                <div>
+                    <h2 class="xp-title">{ story.title.get(lang) }</h2>
+                    <p class="xp-dek">{ story.dek.get(lang) }</p>
+                </div>
+                <LanguageSwitch lang={lang} on_change={set_lang} />
+            </header>
+            <Tabs view={state.view} lang={lang} instance={inst.clone()} on_select={set_view} />
+            <div class={classes!("xp-body", state.selection.is_some().then_some("with-panel"))}>
+                <div class="xp-view" role="tabpanel" id={format!("{inst}-view")}
+                    aria-labelledby={tab_id(&inst, state.view)}>
+                    { view }
+                </div>
+                if let Some(sel) = &state.selection {
+                    <Panel story={story.clone()} selection={sel.clone()} lang={lang} instance={inst.clone()}
+                        heading={heading} on_close={close} on_select={select} />
+                }
+            </div>
+            <p class="xp-asof">{ format!("{} {}", t.as_of, date(&story.as_of, lang)) }</p>
+            <TextAlternative story={story.clone()} lang={lang} />
+        </div>
+    }
+}

@@ -1,0 +1,48 @@
+//! The component tree, one component per file. None names a company: they draw roles,
+//! kinds and statuses from the story, so another story renders with no code change.
+
+mod app;
+mod badge;
+mod comparison;
+mod diagram;
+mod edge;
+mod error_view;
+mod explainer;
+mod language_switch;
+mod legend;
+mod node;
+mod panel;
+mod questions;
+mod source_list;
+mod tabs;
+mod text_alternative;
+mod timeline;
+
+pub use app::{App, AppProps, HostEvent, Loaded};
+pub use badge::Badge;
+pub use comparison::Comparison;
+pub use diagram::Diagram;
+pub use edge::Edge;
+pub use error_view::ErrorView;
+pub use explainer::Explainer;
+pub use language_switch::LanguageSwitch;
+pub use legend::Legend;
+pub use node::Node;
+pub use panel::Panel;
+pub use questions::Questions;
+pub use source_list::SourceList;
+pub use tabs::Tabs;
+pub use text_alternative::TextAlternative;
+pub use timeline::Timeline;
+
+use crate::state::Selection;
+
+/// The `data-key` that finds a control again (focus return, deep links).
+pub fn key_of(sel: &Selection) -> String {
+    format!("{}:{}", sel.kind(), sel.id())
+}
+
+/// True when a key press should activate a custom control (Enter or Space).
+pub fn is_activation(key: &str) -> bool {
+    key == "Enter" || key == " "
+}

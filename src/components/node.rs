@@ -1,0 +1,66 @@
+use yew::prelude::*;
+
+use super::is_activation;
+use crate::layout::{NodeBox, FONT, LINE};
+use crate::state::Selection;
+
+/// Properties of [`Node`].
+#[derive(Properties, PartialEq)]
+pub struct NodeProps {
+    /// Where to draw.
+    pub node: NodeBox,
+    /// Accessible name ("Nvidia, chipmaker").
+    pub name: AttrValue,
+    /// What selecting it selects.
+    pub selection: Selection,
+    /// Position in the diagram's keyboard order.
+    pub idx: usize,
+    /// Holds the diagram's one tab stop.
+    pub tab_stop: bool,
+    /// Lit by the current selection.
+    pub lit: bool,
+    /// Is the selection.
+    pub selected: bool,
+    /// Selects it.
+    pub on_select: Callback<Selection>,
+}
+
+/// An entity: a focusable SVG control that selects on tap, click, Enter or Space.
+#[component]
+pub fn Node(props: &NodeProps) -> Html {
+    let n = &props.node;
+    let onclick = {
+        let (cb, sel) = (props.on_select.clone(), props.selection.clone());
+        Callback::from(move |_: MouseEvent| cb.emit(sel.clone()))
+    };
+    let onkeydown = {
+        let (cb, sel) = (props.on_select.clone(), props.selection.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if is_activation(&e.key()) {
+                e.prevent_default();
+                cb.emit(sel.clone());
+            }
+        })
+    };
+    let (cx, cy) = n.center();
+    let first = cy - (n.lines.len() as f64 - 1.0) * LINE / 2.0 + FONT * 0.35;
+    let class = classes!(
+        "xp-node",
+        props.lit.then_some("lit"),
+        props.selected.then_some("sel")
+    );
+    html! {
+        <g {class} role="button" tabindex={if props.tab_stop { "0" } else { "-1" }}
+            aria-label={props.name.clone()} aria-current={props.selected.then_some("true")}
+            data-key={super::key_of(&props.selection)} data-idx={props.idx.to_string()}
+            {onclick} {onkeydown}>
+            <rect x={format!("{:.0}", n.x)} y={format!("{:.0}", n.y)} width={format!("{:.0}", n.w)}
+                height={format!("{:.0}", n.h)} rx="8" />
+            <text x={format!("{cx:.0}")} y={format!("{first:.0}")} text-anchor="middle" aria-hidden="true">
+                { for n.lines.iter().enumerate().map(|(i, l)| html! {
+                    <tspan x={format!("{cx:.0}")} dy={if i == 0 { "0".to_string() } else { format!("{LINE}") }}>{ l }</tspan>
+                }) }
+            </text>
+        </g>
+    }
+}

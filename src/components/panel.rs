@@ -1,0 +1,204 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{Badge, SourceList};
+use crate::describe::{ends, name_of};
+use crate::format::{amount, date};
+use crate::i18n::{kind_name, role_name, ui, Lang};
+use crate::state::Selection;
+use crate::story::{Quote, Status, Story};
+
+/// Properties of [`Panel`].
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    /// The story.
+    pub story: Rc<Story>,
+    /// What to show.
+    pub selection: Selection,
+    /// Interface language.
+    pub lang: Lang,
+    /// Prefix for element ids.
+    pub instance: AttrValue,
+    /// The heading, which takes focus when the panel opens.
+    pub heading: NodeRef,
+    /// Closes the panel.
+    pub on_close: Callback<()>,
+    /// Selects another item (a relationship listed in an entity's panel).
+    pub on_select: Callback<Selection>,
+}
+
+struct Body {
+    title: String,
+    subtitle: String,
+    status: Option<Status>,
+    figure: Option<String>,
+    when: Option<String>,
+    text: Vec<String>,
+    links: Vec<(String, Selection)>,
+    quotes: Vec<Quote>,
+    sources: Vec<String>,
+}
+
+fn body(story: &Story, sel: &Selection, lang: Lang) -> Option<Body> {
+    let quotes_for = |ent: Option<&str>, rels: &[&str]| -> Vec<Quote> {
+        story
+            .quotes
+            .iter()
+            .filter(|q| {
+                ent.is_some_and(|e| q.entities.iter().any(|x| x == e))
+                    || q.relationships.iter().any(|r| rels.contains(&r.as_str()))
+            })
+            .cloned()
+            .collect()
+    };
+    Some(match sel {
+        Selection::Entity(id) => {
+            let e = story.entity(id)?;
+            let rels: Vec<_> = story
+                .relationships
+                .iter()
+                .filter(|r| &r.from == id || &r.to == id)
+                .collect();
+            let rel_ids: Vec<&str> = rels.iter().map(|r| r.id.as_str()).collect();
+            Body {
+                title: e.name.get(lang).into(),
+                subtitle: role_name(e.role, lang).into(),
+                status: None,
+                figure: None,
+                when: None,
+                text: vec![e.description.get(lang).into()],
+                links: rels
+                    .iter()
+                    .map(|r| {
+                        let fig = r
+                            .amount
+                            .as_ref()
+                            .map(|a| format!(" — {}", amount(a, lang)))
+                            .unwrap_or_default();
+                        (
+                            format!("{} · {}{fig}", ends(story, r, lang), r.label.get(lang)),
+                            Selection::Relationship(r.id.clone()),
+                        )
+                    })
+                    .collect(),
+                quotes: quotes_for(Some(id), &rel_ids),
+                sources: rels.iter().flat_map(|r| r.sources.clone()).collect(),
+            }
+        }
+        Selection::Relationship(id) => {
+            let r = story.relationship(id)?;
+            Body {
+                title: ends(story, r, lang),
+                subtitle: format!("{} · {}", kind_name(r.kind, lang), r.label.get(lang)),
+                status: Some(r.status),
+                figure: r.amount.as_ref().map(|a| amount(a, lang)),
+                when: r.date.as_deref().map(|d| date(d, lang)),
+                text: r.note.iter().map(|n| n.get(lang).to_string()).collect(),
+                links: [&r.from, &r.to]
+                    .iter()
+                    .map(|e| {
+                        (
+                            name_of(story, e, lang).to_string(),
+                            Selection::Entity((*e).clone()),
+                        )
+                    })
+                    .collect(),
+                quotes: quotes_for(None, &[id.as_str()]),
+                sources: r.sources.clone(),
+            }
+        }
+        Selection::Event(id) => {
+            let e = story.event(id)?;
+            Body {
+                title: e.title.get(lang).into(),
+                subtitle: ui(lang).timeline.into(),
+                status: Some(e.status),
+                figure: None,
+                when: Some(date(&e.date, lang)),
+                text: vec![e.text.get(lang).into()],
+                links: e
+                    .entities
+                    .iter()
+                    .map(|x| {
+                        (
+                            name_of(story, x, lang).to_string(),
+                            Selection::Entity(x.clone()),
+                        )
+                    })
+                    .collect(),
+                quotes: Vec::new(),
+                sources: e.sources.clone(),
+            }
+        }
+        Selection::Bar(id) => {
+            let (g, b) = story.bar(id)?;
+            Body {
+                title: b.label.get(lang).into(),
+                subtitle: g.label.get(lang).into(),
+                status: Some(b.status),
+                figure: Some(amount(&b.amount, lang)),
+                when: b.date.as_deref().map(|d| date(d, lang)),
+                text: b.note.iter().map(|n| n.get(lang).to_string()).collect(),
+                links: Vec::new(),
+                quotes: Vec::new(),
+                sources: b.sources.clone(),
+            }
+        }
+    })
+}
+
+/// Details of the selection: a bottom sheet on phones, a side column on wide screens.
+/// The close button stays at its top; Esc closes too (handled by the explainer).
+#[component]
+pub fn Panel(props: &PanelProps) -> Html {
+    let lang = props.lang;
+    let t = ui(lang);
+    let Some(b) = body(&props.story, &props.selection, lang) else {
+        return html! {};
+    };
+    let title_id = format!("{}-panel-title", props.instance);
+    let onclose = props.on_close.reform(|_: MouseEvent| ());
+    html! {
+        <aside class="xp-panel" role="region" aria-labelledby={title_id.clone()}>
+            <div class="xp-panel-head">
+                <h3 id={title_id} tabindex="-1" ref={props.heading.clone()}>{ &b.title }</h3>
+                <button type="button" class="xp-close" aria-label={t.close} onclick={onclose}>
+                    <span aria-hidden="true">{"×"}</span>
+                </button>
+            </div>
+            <p class="xp-sub">{ &b.subtitle }</p>
+            if b.figure.is_some() || b.status.is_some() || b.when.is_some() {
+                <p class="xp-figure">
+                    if let Some(f) = &b.figure { <strong>{ f }</strong>{" "} }
+                    if let Some(s) = b.status { <Badge status={s} lang={lang} />{" "} }
+                    if let Some(w) = &b.when { <span class="xp-when">{ w }</span> }
+                </p>
+            }
+            { for b.text.iter().map(|p| html! { <p>{ p }</p> }) }
+            if !b.links.is_empty() {
+                <h4>{ if matches!(props.selection, Selection::Entity(_)) { t.links } else { t.involves } }</h4>
+                <ul class="xp-links">
+                    { for b.links.iter().map(|(label, sel)| {
+                        let cb = props.on_select.clone();
+                        let sel = sel.clone();
+                        html! { <li><button type="button" class="xp-link" onclick={Callback::from(move |_: MouseEvent| cb.emit(sel.clone()))}>{ label }</button></li> }
+                    }) }
+                </ul>
+            }
+            if !b.quotes.is_empty() {
+                <h4>{ t.quotes }</h4>
+                { for b.quotes.iter().map(|q| html! {
+                    <figure class="xp-quote">
+                        <blockquote lang={if q.lang == lang { None } else { Some(lang.code()) }}>{ q.text.get(lang) }</blockquote>
+                        <figcaption>
+                            { format!("{} — {}, {}", q.speaker.get(lang), q.place.get(lang), date(&q.date, lang)) }
+                            if q.lang != lang { { format!(" ({})", t.translation) } }
+                        </figcaption>
+                    </figure>
+                }) }
+            }
+            <SourceList story={props.story.clone()} ids={b.sources} lang={lang} />
+        </aside>
+    }
+}

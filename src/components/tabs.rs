@@ -1,0 +1,81 @@
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::i18n::{ui, Lang};
+use crate::state::View;
+
+/// Properties of [`Tabs`].
+#[derive(Properties, PartialEq)]
+pub struct TabsProps {
+    /// The open view.
+    pub view: View,
+    /// Interface language.
+    pub lang: Lang,
+    /// Prefix for element ids.
+    pub instance: AttrValue,
+    /// Asked to open a view.
+    pub on_select: Callback<View>,
+}
+
+/// The view's tab id (the tab panel points back at it).
+pub fn tab_id(instance: &str, view: View) -> String {
+    format!("{instance}-tab-{}", view.code())
+}
+
+fn label(view: View, lang: Lang) -> &'static str {
+    let t = ui(lang);
+    match view {
+        View::Diagram => t.diagram,
+        View::Comparison => t.comparison,
+        View::Timeline => t.timeline,
+        View::Questions => t.questions,
+    }
+}
+
+/// The view switcher: an ARIA tab list with one tab stop; arrows, Home and End move.
+#[component]
+pub fn Tabs(props: &TabsProps) -> Html {
+    let onkeydown = {
+        let (view, on_select) = (props.view, props.on_select.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let i = View::ALL.iter().position(|v| *v == view).unwrap_or(0);
+            let n = View::ALL.len();
+            let next = match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" => (i + 1) % n,
+                "ArrowLeft" | "ArrowUp" => (i + n - 1) % n,
+                "Home" => 0,
+                "End" => n - 1,
+                _ => return,
+            };
+            e.prevent_default();
+            // Focus follows the tab the reader moved to (sibling buttons in this list).
+            if let Some(list) = e
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                if let Some(el) = list.children().item(next as u32) {
+                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                }
+            }
+            on_select.emit(View::ALL[next]);
+        })
+    };
+    html! {
+        <div class="xp-tabs" role="tablist" aria-label={ui(props.lang).views} {onkeydown}>
+            { for View::ALL.iter().map(|&v| {
+                let selected = v == props.view;
+                let onclick = props.on_select.reform(move |_: MouseEvent| v);
+                html! {
+                    <button type="button" role="tab" id={tab_id(&props.instance, v)}
+                        aria-selected={if selected { "true" } else { "false" }}
+                        aria-controls={format!("{}-view", props.instance)}
+                        tabindex={if selected { "0" } else { "-1" }} {onclick}>
+                        { label(v, props.lang) }
+                    </button>
+                }
+            }) }
+        </div>
+    }
+}

@@ -1,0 +1,62 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::describe::name_of;
+use crate::format::{amount, date};
+use crate::i18n::{kind_name, status_name, ui, Lang};
+use crate::story::Story;
+
+/// Properties of [`TextAlternative`].
+#[derive(Properties, PartialEq)]
+pub struct TextAlternativeProps {
+    /// The story.
+    pub story: Rc<Story>,
+    /// Interface language.
+    pub lang: Lang,
+}
+
+/// A visually hidden summary and table of every relationship, generated from the same
+/// data as the diagram, for screen readers.
+#[component]
+pub fn TextAlternative(props: &TextAlternativeProps) -> Html {
+    let (lang, story) = (props.lang, &props.story);
+    let t = ui(lang);
+    let summary = match lang {
+        Lang::Fr => format!(
+            "Le schéma relie {} acteurs par {} relations.",
+            story.entities.len(),
+            story.relationships.len()
+        ),
+        Lang::En => format!(
+            "The diagram links {} players through {} relationships.",
+            story.entities.len(),
+            story.relationships.len()
+        ),
+    };
+    html! {
+        <div class="xp-sr">
+            <h3>{ t.summary_title }</h3>
+            <p>{ summary }</p>
+            <table>
+                <caption>{ t.table_caption }</caption>
+                <thead><tr>
+                    <th scope="col">{ t.col_from }</th><th scope="col">{ t.col_to }</th><th scope="col">{ t.col_kind }</th>
+                    <th scope="col">{ t.col_amount }</th><th scope="col">{ t.col_date }</th><th scope="col">{ t.col_status }</th>
+                </tr></thead>
+                <tbody>
+                { for story.relationships.iter().map(|r| html! {
+                    <tr>
+                        <th scope="row">{ name_of(story, &r.from, lang) }</th>
+                        <td>{ name_of(story, &r.to, lang) }</td>
+                        <td>{ format!("{} ({})", kind_name(r.kind, lang), r.label.get(lang)) }</td>
+                        <td>{ r.amount.as_ref().map(|a| amount(a, lang)).unwrap_or_default() }</td>
+                        <td>{ r.date.as_deref().map(|d| date(d, lang)).unwrap_or_else(|| t.no_date.into()) }</td>
+                        <td>{ status_name(r.status, lang) }</td>
+                    </tr>
+                }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}

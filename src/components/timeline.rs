@@ -1,0 +1,72 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::format::{date, Date};
+use crate::i18n::{ui, Lang};
+use crate::state::Selection;
+use crate::story::Story;
+
+/// Properties of [`Timeline`].
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    /// The story (its `events`).
+    pub story: Rc<Story>,
+    /// Interface language.
+    pub lang: Lang,
+    /// Selects an event (shows its players in the diagram).
+    pub on_select: Callback<Selection>,
+}
+
+/// Events in date order, with a rule at the article's publication; later events are
+/// marked as developments after the article.
+#[component]
+pub fn Timeline(props: &TimelineProps) -> Html {
+    let lang = props.lang;
+    let t = ui(lang);
+    let story = &props.story;
+    let mut events: Vec<_> = story.events.iter().collect();
+    events.sort_by_key(|e| Date::parse(&e.date));
+    let published = Date::parse(&story.published);
+    let is_later = |d: &str| match (Date::parse(d), published) {
+        // A partial date counts as later only when it cannot fall before publication.
+        (Some(d), Some(p)) => {
+            d.year > p.year
+                || (d.year == p.year
+                    && d.month.zip(p.month).is_some_and(|(m, pm)| {
+                        m > pm || (m == pm && d.day.zip(p.day).is_some_and(|(a, b)| a > b))
+                    }))
+        }
+        _ => false,
+    };
+    let split = events
+        .iter()
+        .position(|e| is_later(&e.date))
+        .unwrap_or(events.len());
+    let item = |e: &crate::story::Event| {
+        let sel = Selection::Event(e.id.clone());
+        let cb = props.on_select.clone();
+        let key = super::key_of(&sel);
+        let onclick = Callback::from(move |_: MouseEvent| cb.emit(sel.clone()));
+        let later = is_later(&e.date);
+        html! {
+            <li class={classes!("xp-event", later.then_some("later"))}>
+                <button type="button" class="xp-event-btn" data-key={key} {onclick}>
+                    <span class="xp-event-date">{ date(&e.date, lang) }</span>
+                    <span class="xp-event-title">{ e.title.get(lang) }</span>
+                    if later { <span class="xp-later">{ t.later }</span> }
+                </button>
+            </li>
+        }
+    };
+    html! {
+        <section class="xp-timeline">
+            <p class="xp-hint">{ t.timeline_hint }</p>
+            <ol>
+                { for events[..split].iter().map(|e| item(e)) }
+                <li class="xp-pub">{ format!("{} — {}", t.published_rule, date(&story.published, lang)) }</li>
+                { for events[split..].iter().map(|e| item(e)) }
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,203 @@
+//! Numbers, amounts and dates worded per language, in pure Rust so that the pre-rendered
+//! HTML and the browser produce the same text (the browser's `Intl` would not).
+
+use crate::i18n::Lang;
+use crate::story::{Amount, AmountKind, Unit};
+
+/// No-break space (between a number and its unit).
+const NBSP: char = '\u{a0}';
+/// Narrow no-break space (French thousands separator).
+const NNBSP: char = '\u{202f}';
+
+/// A number with at most one decimal: `64,6` / `64.6`, `1 000` / `1,000`, `100`.
+pub fn number(value: f64, lang: Lang) -> String {
+    let tenths = (value * 10.0).round() as i64;
+    let (int, frac) = (tenths / 10, (tenths % 10).abs());
+    let digits = int.abs().to_string();
+    let (group, decimal) = match lang {
+        Lang::Fr => (NNBSP, ','),
+        Lang::En => (',', '.'),
+    };
+    let mut out = String::new();
+    if tenths < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if frac != 0 {
+        out.push(decimal);
+        out.push(char::from(b'0' + frac as u8));
+    }
+    out
+}
+
+/// `value` with its unit: "100 milliards de dollars", "$100 billion", "4,5 GW".
+fn with_unit(value: f64, unit: Unit, lang: Lang) -> String {
+    let n = number(value, lang);
+    match (lang, unit) {
+        (Lang::Fr, Unit::UsdBn) => {
+            let word = if value < 2.0 { "milliard" } else { "milliards" };
+            format!("{n}{NBSP}{word} de dollars")
+        }
+        (Lang::Fr, Unit::UsdM) => {
+            let word = if value < 2.0 { "million" } else { "millions" };
+            format!("{n}{NBSP}{word} de dollars")
+        }
+        (Lang::En, Unit::UsdBn) => format!("${n}{NBSP}billion"),
+        (Lang::En, Unit::UsdM) => format!("${n}{NBSP}million"),
+        (_, Unit::Gw) => format!("{n}{NBSP}GW"),
+        (_, Unit::Mw) => format!("{n}{NBSP}MW"),
+        (Lang::Fr, Unit::Pct) => format!("{n}{NBSP}%"),
+        (Lang::En, Unit::Pct) => format!("{n}%"),
+    }
+}
+
+/// A range: "de 20 à 50 milliards de dollars", "$20–50 billion".
+fn range(low: f64, high: f64, unit: Unit, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("de {} à {}", number(low, lang), with_unit(high, unit, lang)),
+        Lang::En => {
+            // "$20–50 billion": the unit wraps both figures once.
+            let high_text = with_unit(high, unit, lang);
+            match unit {
+                Unit::UsdBn | Unit::UsdM => {
+                    format!("${}–{}", number(low, lang), &high_text[1..])
+                }
+                _ => format!("{}–{}", number(low, lang), high_text),
+            }
+        }
+    }
+}
+
+/// An amount in words. Inconsistent amounts (which the validator reports) still give
+/// readable text rather than a panic.
+pub fn amount(a: &Amount, lang: Lang) -> String {
+    let unit = a.unit.unwrap_or(Unit::UsdBn);
+    let value = a.value.unwrap_or(0.0);
+    let plain = || with_unit(value, unit, lang);
+    match (a.kind, lang) {
+        (AmountKind::Exact, _) => plain(),
+        (AmountKind::Approx, Lang::Fr) => format!("environ {}", plain()),
+        (AmountKind::Approx, Lang::En) => format!("about {}", plain()),
+        (AmountKind::UpTo, Lang::Fr) => format!("jusqu’à {}", plain()),
+        (AmountKind::UpTo, Lang::En) => format!("up to {}", plain()),
+        (AmountKind::AtLeast, Lang::Fr) => format!("au moins {}", plain()),
+        (AmountKind::AtLeast, Lang::En) => format!("at least {}", plain()),
+        (AmountKind::Range, _) => range(a.low.unwrap_or(0.0), a.high.unwrap_or(0.0), unit, lang),
+        (AmountKind::Undisclosed, Lang::Fr) => "montant non publié".into(),
+        (AmountKind::Undisclosed, Lang::En) => "undisclosed amount".into(),
+    }
+}
+
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A parsed ISO date whose month and day may be unknown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    /// Year.
+    pub year: u16,
+    /// Month 1–12, if known.
+    pub month: Option<u8>,
+    /// Day 1–31, if known.
+    pub day: Option<u8>,
+}
+
+fn leap(year: u16) -> bool {
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
+}
+
+impl Date {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the day exists.
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut parts = s.split('-');
+        let num = |p: &str, len: usize| {
+            (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse::<u16>().ok())?
+        };
+        let year = num(parts.next()?, 4)?;
+        let month = parts
+            .next()
+            .map(|p| num(p, 2))
+            .map_or(Some(None), |m| m.map(Some))?;
+        let day = parts
+            .next()
+            .map(|p| num(p, 2))
+            .map_or(Some(None), |d| d.map(Some))?;
+        if parts.next().is_some() || !(1000..=2999).contains(&year) {
+            return None;
+        }
+        if let Some(m) = month {
+            if !(1..=12).contains(&m) {
+                return None;
+            }
+            if let Some(d) = day {
+                let days = match m {
+                    2 if leap(year) => 29,
+                    2 => 28,
+                    4 | 6 | 9 | 11 => 30,
+                    _ => 31,
+                };
+                if d == 0 || d > days {
+                    return None;
+                }
+            }
+        }
+        Some(Date {
+            year,
+            month: month.map(|m| m as u8),
+            day: day.map(|d| d as u8),
+        })
+    }
+}
+
+/// A date for readers: "22 septembre 2025", "September 22, 2025", "mars 2026", "2021".
+/// An unparseable date is shown as written.
+pub fn date(s: &str, lang: Lang) -> String {
+    let Some(d) = Date::parse(s) else {
+        return s.to_string();
+    };
+    let Some(m) = d.month else {
+        return d.year.to_string();
+    };
+    let month = match lang {
+        Lang::Fr => MONTHS_FR[m as usize - 1],
+        Lang::En => MONTHS_EN[m as usize - 1],
+    };
+    match (d.day, lang) {
+        (None, _) => format!("{month} {}", d.year),
+        (Some(1), Lang::Fr) => format!("1er {month} {}", d.year),
+        (Some(day), Lang::Fr) => format!("{day} {month} {}", d.year),
+        (Some(day), Lang::En) => format!("{month} {day}, {}", d.year),
+    }
+}

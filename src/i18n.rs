@@ -1,0 +1,251 @@
+//! The two reader languages and every piece of interface text.
+
+use serde::Deserialize;
+
+use crate::story::{Kind, QuestionState, Role, Status};
+
+/// A reader language. French is the article's, so it is the default.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// French.
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 code set on the widget's root.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads a code such as `fr`, `en-GB` or `FR_ca`; anything else is `None`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The other language (what the switch offers).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Fr => Lang::En,
+            Lang::En => Lang::Fr,
+        }
+    }
+}
+
+/// Interface words in one language.
+#[derive(Debug)]
+pub struct Ui {
+    pub diagram: &'static str,
+    pub comparison: &'static str,
+    pub timeline: &'static str,
+    pub questions: &'static str,
+    pub views: &'static str,
+    pub close: &'static str,
+    pub sources: &'static str,
+    pub quotes: &'static str,
+    pub translation: &'static str,
+    pub legend: &'static str,
+    pub headline_link: &'static str,
+    pub switch_to: &'static str,
+    pub language: &'static str,
+    pub later: &'static str,
+    pub published_rule: &'static str,
+    pub as_of: &'static str,
+    pub form: &'static str,
+    pub stake: &'static str,
+    pub involves: &'static str,
+    pub links: &'static str,
+    pub error_title: &'static str,
+    pub error_intro: &'static str,
+    pub all_problems: &'static str,
+    pub summary_title: &'static str,
+    pub table_caption: &'static str,
+    pub col_from: &'static str,
+    pub col_to: &'static str,
+    pub col_kind: &'static str,
+    pub col_amount: &'static str,
+    pub col_date: &'static str,
+    pub col_status: &'static str,
+    pub axis_unit: &'static str,
+    pub diagram_hint: &'static str,
+    pub chart_hint: &'static str,
+    pub timeline_hint: &'static str,
+    pub no_date: &'static str,
+    pub details: &'static str,
+}
+
+const FR: Ui = Ui {
+    diagram: "Qui finance qui",
+    comparison: "Promis ou investi",
+    timeline: "Chronologie",
+    questions: "Questions ouvertes",
+    views: "Vues de l’explication",
+    close: "Fermer",
+    sources: "Sources",
+    quotes: "Citations",
+    translation: "traduction",
+    legend: "Légende",
+    headline_link: "lien principal de l’histoire",
+    switch_to: "Read in English",
+    language: "Langue",
+    later: "Après l’article",
+    published_rule: "Publication de l’article",
+    as_of: "Faits vérifiés jusqu’au",
+    form: "Forme",
+    stake: "Participation",
+    involves: "Acteurs concernés",
+    links: "Liens",
+    error_title: "Cette explication ne peut pas s’afficher",
+    error_intro: "Les données de l’histoire contiennent une erreur :",
+    all_problems: "Tous les problèmes",
+    summary_title: "Résumé textuel du schéma",
+    table_caption: "Toutes les relations du schéma",
+    col_from: "De",
+    col_to: "Vers",
+    col_kind: "Nature",
+    col_amount: "Montant",
+    col_date: "Date",
+    col_status: "Statut",
+    axis_unit: "milliards de dollars",
+    diagram_hint: "Touchez un acteur ou un lien pour le détail.",
+    chart_hint:
+        "Même échelle pour toutes les barres, à partir de zéro. Touchez une ligne pour ses sources.",
+    timeline_hint: "Touchez un événement pour voir ses acteurs dans le schéma.",
+    no_date: "sans date",
+    details: "Détail",
+};
+
+const EN: Ui = Ui {
+    diagram: "Who funds whom",
+    comparison: "Promised or invested",
+    timeline: "Timeline",
+    questions: "Open questions",
+    views: "Explainer views",
+    close: "Close",
+    sources: "Sources",
+    quotes: "Quotes",
+    translation: "translation",
+    legend: "Legend",
+    headline_link: "main link of the story",
+    switch_to: "Lire en français",
+    language: "Language",
+    later: "After the article",
+    published_rule: "Article published",
+    as_of: "Facts checked up to",
+    form: "Form",
+    stake: "Stake",
+    involves: "Players involved",
+    links: "Links",
+    error_title: "This explainer cannot be shown",
+    error_intro: "The story data has an error:",
+    all_problems: "All problems",
+    summary_title: "Text summary of the diagram",
+    table_caption: "Every relationship in the diagram",
+    col_from: "From",
+    col_to: "To",
+    col_kind: "Kind",
+    col_amount: "Amount",
+    col_date: "Date",
+    col_status: "Status",
+    axis_unit: "billions of dollars",
+    diagram_hint: "Tap a player or a link for details.",
+    chart_hint: "One scale for every bar, starting at zero. Tap a row for its sources.",
+    timeline_hint: "Tap an event to see its players in the diagram.",
+    no_date: "undated",
+    details: "Details",
+};
+
+/// The interface words for `lang`.
+pub fn ui(lang: Lang) -> &'static Ui {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+/// A role as a noun for one entity ("chipmaker").
+pub fn role_name(role: Role, lang: Lang) -> &'static str {
+    match (lang, role) {
+        (Lang::Fr, Role::Chipmaker) => "fabricant de puces",
+        (Lang::Fr, Role::Lab) => "laboratoire d’IA",
+        (Lang::Fr, Role::Hyperscaler) => "géant du cloud",
+        (Lang::Fr, Role::Investor) => "investisseur",
+        (Lang::Fr, Role::State) => "État ou fonds souverain",
+        (Lang::En, Role::Chipmaker) => "chipmaker",
+        (Lang::En, Role::Lab) => "AI lab",
+        (Lang::En, Role::Hyperscaler) => "hyperscaler",
+        (Lang::En, Role::Investor) => "investor",
+        (Lang::En, Role::State) => "state or sovereign fund",
+    }
+}
+
+/// A role as a band heading ("Chipmakers").
+pub fn role_heading(role: Role, lang: Lang) -> &'static str {
+    match (lang, role) {
+        (Lang::Fr, Role::Chipmaker) => "Puces",
+        (Lang::Fr, Role::Lab) => "Labos d’IA",
+        (Lang::Fr, Role::Hyperscaler) => "Cloud",
+        (Lang::Fr, Role::Investor) => "Investisseurs",
+        (Lang::Fr, Role::State) => "États, fonds",
+        (Lang::En, Role::Chipmaker) => "Chips",
+        (Lang::En, Role::Lab) => "AI labs",
+        (Lang::En, Role::Hyperscaler) => "Cloud",
+        (Lang::En, Role::Investor) => "Investors",
+        (Lang::En, Role::State) => "States, funds",
+    }
+}
+
+/// A relationship kind in words ("investment").
+pub fn kind_name(kind: Kind, lang: Lang) -> &'static str {
+    match (lang, kind) {
+        (Lang::Fr, Kind::Investment) => "investissement",
+        (Lang::Fr, Kind::ChipSupply) => "fourniture de puces",
+        (Lang::Fr, Kind::CloudCompute) => "achat de calcul (cloud)",
+        (Lang::Fr, Kind::Partnership) => "partenariat",
+        (Lang::Fr, Kind::Competition) => "concurrence",
+        (Lang::En, Kind::Investment) => "investment",
+        (Lang::En, Kind::ChipSupply) => "chip supply",
+        (Lang::En, Kind::CloudCompute) => "cloud compute",
+        (Lang::En, Kind::Partnership) => "partnership",
+        (Lang::En, Kind::Competition) => "competition",
+    }
+}
+
+/// A status worded for readers.
+pub fn status_name(status: Status, lang: Lang) -> &'static str {
+    match (lang, status) {
+        (Lang::Fr, Status::Confirmed) => "confirmé",
+        (Lang::Fr, Status::Reported) => "selon la presse",
+        (Lang::Fr, Status::Unverified) => "non vérifié",
+        (Lang::Fr, Status::Pledged) => "promesse",
+        (Lang::Fr, Status::Superseded) => "remplacé",
+        (Lang::En, Status::Confirmed) => "confirmed",
+        (Lang::En, Status::Reported) => "reported",
+        (Lang::En, Status::Unverified) => "unverified",
+        (Lang::En, Status::Pledged) => "pledged",
+        (Lang::En, Status::Superseded) => "superseded",
+    }
+}
+
+/// A question's state worded for readers.
+pub fn question_state_name(state: QuestionState, lang: Lang) -> &'static str {
+    match (lang, state) {
+        (Lang::Fr, QuestionState::Answered) => "réponse connue",
+        (Lang::Fr, QuestionState::Partly) => "réponse partielle",
+        (Lang::Fr, QuestionState::Open) => "toujours ouverte",
+        (Lang::En, QuestionState::Answered) => "answered",
+        (Lang::En, QuestionState::Partly) => "partly answered",
+        (Lang::En, QuestionState::Open) => "still open",
+    }
+}

@@ -1,0 +1,398 @@
+//! Diagram geometry: a pure function of the story, the language and the width.
+//!
+//! The drawing is a grid of 48 px cells. Role bands form *stacks* of nodes; every stack
+//! has a *lane* of free cells to its right. Each relationship gets one lane cell for its
+//! 44 px handle (the only part of an edge that takes taps), nearest to the middle of its
+//! two ends. Handles therefore never cover a node, a heading or another handle. Phones get
+//! one stack with the lane beside it (an arc diagram); wider containers set the bands side
+//! by side. The SVG is drawn at the bucketed width and only ever scaled up, so 13 px text
+//! stays at least 13 CSS px.
+
+use crate::i18n::{role_heading, Lang};
+use crate::story::{Role, Story};
+
+/// Side of a grid cell, in CSS px: a 44 px target plus breathing room.
+pub const CELL: f64 = 48.0;
+/// Margin around the drawing.
+pub const PAD: f64 = 8.0;
+/// Font size of every text in the diagram, in CSS px at scale 1.
+pub const FONT: f64 = 13.0;
+/// Line height of node names.
+pub const LINE: f64 = 15.0;
+/// Radius of an edge's tap target.
+pub const HANDLE_R: f64 = 22.0;
+/// Horizontal padding inside a node.
+const NODE_PAD: f64 = 6.0;
+/// Cells a lane needs at the least.
+const LANE_MIN: usize = 2;
+
+/// A node's box and its name broken into lines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodeBox {
+    /// Index into `story.entities`.
+    pub entity: usize,
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub w: f64,
+    /// Height.
+    pub h: f64,
+    /// The name, wrapped to fit.
+    pub lines: Vec<String>,
+}
+
+impl NodeBox {
+    /// Centre point.
+    pub fn center(&self) -> (f64, f64) {
+        (self.x + self.w / 2.0, self.y + self.h / 2.0)
+    }
+}
+
+/// A band heading.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Heading {
+    /// The band's role.
+    pub role: Role,
+    /// Text start.
+    pub x: f64,
+    /// Text baseline.
+    pub y: f64,
+    /// Width available to the text (the stack's width).
+    pub w: f64,
+    /// The text.
+    pub text: &'static str,
+}
+
+/// An edge: its curve, its handle and its arrowhead.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EdgeGeom {
+    /// Index into `story.relationships`.
+    pub relationship: usize,
+    /// SVG path data of the curve.
+    pub path: String,
+    /// Handle centre x.
+    pub hx: f64,
+    /// Handle centre y.
+    pub hy: f64,
+    /// Arrowhead polygon points at the target end.
+    pub arrow: String,
+}
+
+/// Everything the diagram draws.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Geometry {
+    /// View box width (the bucketed container width).
+    pub width: f64,
+    /// View box height.
+    pub height: f64,
+    /// Stacks of bands side by side (1 on phones).
+    pub stacks: usize,
+    /// Nodes in reading order (stack by stack, top to bottom).
+    pub nodes: Vec<NodeBox>,
+    /// Band headings.
+    pub headings: Vec<Heading>,
+    /// Edges, in story order.
+    pub edges: Vec<EdgeGeom>,
+}
+
+/// Estimated rendered width of `text` at `FONT` px in a bold system sans-serif. Errs wide
+/// so that real text fits inside the box the layout gives it.
+pub fn text_width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| match c {
+            'i' | 'l' | 'j' | 'I' | '.' | ',' | '’' | '\'' | ':' | ';' | '!' | '|' => 0.32,
+            ' ' | 'f' | 't' | 'r' | '(' | ')' | '/' | '-' => 0.42,
+            'm' | 'w' | 'M' | 'W' | '%' | '@' => 0.95,
+            c if c.is_uppercase() => 0.75,
+            _ => 0.62,
+        })
+        .sum::<f64>()
+        * FONT
+}
+
+/// Estimated width of a band heading, which the stylesheet sets in capitals.
+pub fn heading_width(text: &str) -> f64 {
+    text_width(&text.to_uppercase()) * 1.08
+}
+
+/// Greedy word wrap to `max` px; a word longer than a line is cut between characters.
+pub fn wrap(text: &str, max: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if text_width(&candidate) <= max {
+            line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        for c in word.chars() {
+            let mut next = line.clone();
+            next.push(c);
+            if text_width(&next) > max && !line.is_empty() {
+                lines.push(std::mem::replace(&mut line, c.to_string()));
+            } else {
+                line = next;
+            }
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Rows a node of `lines` lines takes.
+fn node_rows(lines: usize) -> usize {
+    ((lines as f64 * LINE + 12.0) / CELL).ceil().max(1.0) as usize
+}
+
+struct Band {
+    role: Role,
+    members: Vec<(usize, Vec<String>, usize)>, // entity, lines, rows
+    rows: usize,
+}
+
+/// Splits bands, in order, into `s` contiguous stacks with the lowest tallest stack.
+fn partition(heights: &[usize], s: usize) -> Vec<usize> {
+    // Returns the index of the first band of each stack. Bands are few (≤ 5 roles).
+    fn go(
+        h: &[usize],
+        start: usize,
+        s: usize,
+        best: &mut (usize, Vec<usize>),
+        cur: &mut Vec<usize>,
+        max: usize,
+    ) {
+        if s == 1 {
+            let m = max.max(h[start..].iter().sum());
+            if m < best.0 {
+                *best = (m, cur.clone());
+            }
+            return;
+        }
+        for end in start + 1..=h.len() - (s - 1) {
+            cur.push(end);
+            go(
+                h,
+                end,
+                s - 1,
+                best,
+                cur,
+                max.max(h[start..end].iter().sum()),
+            );
+            cur.pop();
+        }
+    }
+    let mut best = (usize::MAX, Vec::new());
+    go(heights, 0, s, &mut best, &mut Vec::new(), 0);
+    let mut starts = vec![0];
+    starts.extend(best.1);
+    starts
+}
+
+/// Lays out the story's diagram for `lang` at `width` CSS px (use a bucketed width).
+pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
+    let width = f64::from(width.max(320));
+    let cols = ((width - 2.0 * PAD) / CELL).floor() as usize;
+
+    // Node width in cells: the narrowest that fits every name in two lines.
+    let names: Vec<&str> = story.entities.iter().map(|e| e.name.get(lang)).collect();
+    let max_k = cols.saturating_sub(LANE_MIN).clamp(2, 4);
+    let inner = |k: usize| k as f64 * CELL - 4.0 - 2.0 * NODE_PAD;
+    let roles: Vec<Role> = Role::ALL
+        .into_iter()
+        .filter(|r| story.entities.iter().any(|e| e.role == *r))
+        .collect();
+    let fits_k = |k: usize| {
+        names.iter().all(|n| wrap(n, inner(k)).len() <= 2)
+            && roles
+                .iter()
+                .all(|&r| heading_width(role_heading(r, lang)) <= k as f64 * CELL - 4.0)
+    };
+    let k = (2..=max_k).find(|&k| fits_k(k)).unwrap_or(max_k);
+
+    let mut bands: Vec<Band> = Role::ALL
+        .iter()
+        .map(|&role| {
+            let members: Vec<_> = story
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.role == role)
+                .map(|(i, e)| {
+                    let lines = wrap(e.name.get(lang), inner(k));
+                    let rows = node_rows(lines.len());
+                    (i, lines, rows)
+                })
+                .collect();
+            let rows = 1 + members.iter().map(|m| m.2).sum::<usize>();
+            Band {
+                role,
+                members,
+                rows,
+            }
+        })
+        .filter(|b| !b.members.is_empty())
+        .collect();
+
+    let fits = |s: usize| s * k + s * LANE_MIN <= cols;
+    let s = (1..=bands.len().max(1))
+        .rev()
+        .find(|&s| fits(s))
+        .unwrap_or(1);
+    let heights: Vec<usize> = bands.iter().map(|b| b.rows).collect();
+    let starts = if bands.is_empty() {
+        vec![0]
+    } else {
+        partition(&heights, s)
+    };
+
+    // Lane widths: share the spare columns, earlier lanes first.
+    let spare = cols.saturating_sub(s * k);
+    let lane_w: Vec<usize> = (0..s)
+        .map(|i| spare / s + usize::from(i < spare % s))
+        .collect();
+    let mut stack_col = Vec::with_capacity(s);
+    let mut col = 0;
+    for w in &lane_w {
+        stack_col.push(col);
+        col += k + w;
+    }
+
+    let mut nodes = Vec::new();
+    let mut headings = Vec::new();
+    let mut rows = 0;
+    for (si, &first) in starts.iter().enumerate() {
+        let last = starts.get(si + 1).copied().unwrap_or(bands.len());
+        let x = PAD + stack_col[si] as f64 * CELL;
+        let mut row = 0;
+        for band in &mut bands[first..last] {
+            headings.push(Heading {
+                role: band.role,
+                x: x + 2.0,
+                y: PAD + row as f64 * CELL + CELL * 0.7,
+                w: k as f64 * CELL - 4.0,
+                text: role_heading(band.role, lang),
+            });
+            row += 1;
+            for (entity, lines, r) in std::mem::take(&mut band.members) {
+                nodes.push(NodeBox {
+                    entity,
+                    x: x + 2.0,
+                    y: PAD + row as f64 * CELL + 2.0,
+                    w: k as f64 * CELL - 4.0,
+                    h: r as f64 * CELL - 4.0,
+                    lines,
+                });
+                row += r;
+            }
+        }
+        rows = rows.max(row);
+    }
+
+    // Lane cells: (column, row) pairs, filled as handles are placed.
+    let lane_cols: Vec<usize> = (0..s)
+        .flat_map(|i| stack_col[i] + k..stack_col[i] + k + lane_w[i])
+        .collect();
+    let mut taken = vec![vec![false; rows.max(1)]; lane_cols.len()];
+    let center_of = |entity: usize| {
+        nodes
+            .iter()
+            .find(|n| n.entity == entity)
+            .map(NodeBox::center)
+    };
+
+    // Headline edges choose their handles first, so they get the shortest curves.
+    let mut order: Vec<usize> = (0..story.relationships.len()).collect();
+    order.sort_by_key(|&i| !story.relationships[i].headline);
+    let index = |id: &str| story.entities.iter().position(|e| e.id == id);
+    let mut edges = Vec::new();
+    for i in order {
+        let r = &story.relationships[i];
+        let (Some(a), Some(b)) = (index(&r.from), index(&r.to)) else {
+            continue;
+        };
+        let (Some((ax, ay)), Some((bx, by))) = (center_of(a), center_of(b)) else {
+            continue;
+        };
+        if lane_cols.is_empty() {
+            continue;
+        }
+        let (tx, ty) = ((ax + bx) / 2.0, (ay + by) / 2.0);
+        let (c, row) = loop {
+            let best = lane_cols
+                .iter()
+                .enumerate()
+                .flat_map(|(ci, &col)| (0..taken[ci].len()).map(move |row| (ci, col, row)))
+                .filter(|&(ci, _, row)| !taken[ci][row])
+                .min_by(|p, q| {
+                    let d = |&(_, col, row): &(usize, usize, usize)| {
+                        let (x, y) = cell_center(col, row);
+                        (x - tx).powi(2) + (y - ty).powi(2)
+                    };
+                    d(p).total_cmp(&d(q))
+                });
+            match best {
+                Some((ci, _, row)) => break (ci, row),
+                None => taken.iter_mut().for_each(|lane| lane.push(false)),
+            }
+        };
+        taken[c][row] = true;
+        let (hx, hy) = cell_center(lane_cols[c], row);
+        let na = nodes.iter().find(|n| n.entity == a).unwrap();
+        let nb = nodes.iter().find(|n| n.entity == b).unwrap();
+        let side = |n: &NodeBox| {
+            if hx >= n.x + n.w / 2.0 {
+                n.x + n.w
+            } else {
+                n.x
+            }
+        };
+        let (sx, ex) = (side(na), side(nb));
+        let (sy, ey) = (na.y + na.h / 2.0, nb.y + nb.h / 2.0);
+        let path = format!(
+            "M{sx:.0} {sy:.0}Q{hx:.0} {sy:.0} {hx:.0} {hy:.0}Q{hx:.0} {ey:.0} {ex:.0} {ey:.0}"
+        );
+        let dir = if hx >= ex { 1.0 } else { -1.0 };
+        let arrow = format!(
+            "{ex:.0},{ey:.0} {:.0},{:.0} {:.0},{:.0}",
+            ex + dir * 9.0,
+            ey - 5.0,
+            ex + dir * 9.0,
+            ey + 5.0
+        );
+        edges.push(EdgeGeom {
+            relationship: i,
+            path,
+            hx,
+            hy,
+            arrow,
+        });
+    }
+    edges.sort_by_key(|e| e.relationship);
+    let rows = taken.first().map_or(rows, Vec::len).max(rows);
+    Geometry {
+        width,
+        height: 2.0 * PAD + rows as f64 * CELL,
+        stacks: s,
+        nodes,
+        headings,
+        edges,
+    }
+}
+
+fn cell_center(col: usize, row: usize) -> (f64, f64) {
+    (
+        PAD + (col as f64 + 0.5) * CELL,
+        PAD + (row as f64 + 0.5) * CELL,
+    )
+}

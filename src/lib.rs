@@ -1,0 +1,43 @@
+//! An interactive explainer of the Nvidia–OpenAI investment story, for news pages.
+//!
+//! Data flows one way: story JSON → [`story`] (typed, validated) → [`layout`] (pure
+//! geometry) → [`components`] (Yew, rendered natively for tests and pre-rendering, or in
+//! the browser) ← [`state`] (one reducer per instance).
+
+pub mod components;
+pub mod describe;
+pub mod format;
+pub mod highlight;
+pub mod i18n;
+pub mod layout;
+pub mod state;
+pub mod story;
+
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+
+pub use components::{App, AppProps, Loaded};
+
+/// Renders the explainer to HTML natively (tests and pre-rendering). `json` is a story;
+/// invalid stories render the error view, as in the browser.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_html(
+    json: &str,
+    lang: i18n::Lang,
+    view: state::View,
+    width: u32,
+    hydratable: bool,
+) -> String {
+    let json = json.to_string();
+    let renderer = yew::ServerRenderer::<App>::with_props(move || AppProps {
+        story: Loaded::from_json(&json),
+        lang,
+        view,
+        width,
+        instance: "xp".into(),
+        initial: None,
+        on_host: Default::default(),
+    })
+    .hydratable(hydratable);
+    futures::executor::block_on(renderer.render())
+}

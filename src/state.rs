@@ -1,0 +1,178 @@
+//! One reducer per explainer instance: selection, view, language and layout width.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::i18n::Lang;
+
+/// The explainer's views (tabs).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// The relationship diagram.
+    #[default]
+    Diagram,
+    /// Promised versus invested.
+    Comparison,
+    /// Dated events.
+    Timeline,
+    /// The article's open questions.
+    Questions,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 4] = [
+        View::Diagram,
+        View::Comparison,
+        View::Timeline,
+        View::Questions,
+    ];
+
+    /// The name used by `data-view` and events.
+    pub fn code(self) -> &'static str {
+        match self {
+            View::Diagram => "diagram",
+            View::Comparison => "comparison",
+            View::Timeline => "timeline",
+            View::Questions => "questions",
+        }
+    }
+
+    /// Reads a `data-view` value.
+    pub fn from_code(code: &str) -> Option<View> {
+        View::ALL
+            .into_iter()
+            .find(|v| v.code() == code.trim().to_ascii_lowercase())
+    }
+}
+
+/// What the reader selected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Selection {
+    /// A node.
+    Entity(String),
+    /// An edge.
+    Relationship(String),
+    /// A timeline event (lights its players in the diagram).
+    Event(String),
+    /// A comparison bar or band.
+    Bar(String),
+}
+
+impl Selection {
+    /// The story id of the selected item.
+    pub fn id(&self) -> &str {
+        match self {
+            Selection::Entity(id)
+            | Selection::Relationship(id)
+            | Selection::Event(id)
+            | Selection::Bar(id) => id,
+        }
+    }
+
+    /// The kind's name, as events report it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Selection::Entity(_) => "entity",
+            Selection::Relationship(_) => "relationship",
+            Selection::Event(_) => "event",
+            Selection::Bar(_) => "bar",
+        }
+    }
+}
+
+/// An explainer's whole interactive state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// Reader language.
+    pub lang: Lang,
+    /// The open view.
+    pub view: View,
+    /// What the panel shows.
+    pub selection: Option<Selection>,
+    /// The view to return to when the panel closes (a timeline event opens the diagram).
+    pub return_view: Option<View>,
+    /// Layout width bucket in CSS px.
+    pub width: u32,
+    /// Set on close: the control that should get focus back.
+    pub focus_return: Option<Selection>,
+}
+
+impl State {
+    /// A fresh state.
+    pub fn new(lang: Lang, view: View, width: u32) -> Self {
+        State {
+            lang,
+            view,
+            selection: None,
+            return_view: None,
+            width: bucket(width),
+            focus_return: None,
+        }
+    }
+}
+
+/// The reader's and the host's actions.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Open the panel for an item; an event also shows the diagram with its players lit.
+    Select(Selection),
+    /// Close the panel (focus goes back to what opened it).
+    Close,
+    /// Switch view (closes the panel).
+    SetView(View),
+    /// Switch language.
+    SetLang(Lang),
+    /// The container's width changed.
+    Resize(u32),
+}
+
+/// Layout widths are bucketed so that every phone shares a layout and the SVG only
+/// ever scales up (text never drops below its drawn size).
+pub fn bucket(width: u32) -> u32 {
+    (width.clamp(320, 1280) / 40) * 40
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        s.focus_return = None;
+        match action {
+            Action::Select(sel) => {
+                if let Selection::Event(_) = sel {
+                    if s.view != View::Diagram {
+                        s.return_view = Some(s.view);
+                        s.view = View::Diagram;
+                    }
+                }
+                s.selection = Some(sel);
+            }
+            Action::Close => {
+                s.focus_return = s.selection.take();
+                if let Some(v) = s.return_view.take() {
+                    s.view = v;
+                }
+            }
+            Action::SetView(v) => {
+                if v == s.view {
+                    return self;
+                }
+                s.view = v;
+                s.selection = None;
+                s.return_view = None;
+            }
+            Action::SetLang(l) => s.lang = l,
+            Action::Resize(w) => {
+                let b = bucket(w);
+                if b == s.width {
+                    return self;
+                }
+                s.width = b;
+            }
+        }
+        Rc::new(s)
+    }
+}

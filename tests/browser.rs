@@ -1,0 +1,208 @@
+//! In headless Chromium: mounting, the error view, and the reader's interactions.
+#![cfg(target_arch = "wasm32")]
+
+use explainer::i18n::Lang;
+use explainer::state::View;
+use explainer::story::{load, EMBEDDED_JSON};
+use explainer::{App, AppProps, Loaded};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn mount(json: &str, lang: Lang, view: View) -> Element {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host = doc.create_element("div").unwrap();
+    host.set_attribute("class", "host").unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let props = AppProps {
+        story: Loaded::from_json(json),
+        lang,
+        view,
+        width: 375,
+        instance: "t".into(),
+        initial: None,
+        on_host: Default::default(),
+    };
+    yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
+    yew::scheduler::flush().await;
+    host
+}
+
+fn q(root: &Element, sel: &str) -> Option<Element> {
+    root.query_selector(sel).unwrap()
+}
+
+fn all(root: &Element, sel: &str) -> Vec<Element> {
+    let list = root.query_selector_all(sel).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into().unwrap())
+        .collect()
+}
+
+fn click(el: &Element) {
+    // SVG <g> controls are not HTMLElements: dispatch a real click event.
+    el.dispatch_event(
+        &web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &{
+            let i = web_sys::MouseEventInit::new();
+            i.set_bubbles(true);
+            i
+        })
+        .unwrap(),
+    )
+    .unwrap();
+}
+
+fn key(el: &Element, k: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(k);
+    init.set_bubbles(true);
+    el.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap())
+        .unwrap();
+}
+
+fn focused_key(doc_root: &Element) -> Option<String> {
+    let _ = doc_root;
+    let active = web_sys::window()?.document()?.active_element()?;
+    active
+        .get_attribute("data-key")
+        .or_else(|| active.text_content())
+}
+
+fn panel_title(root: &Element) -> String {
+    q(root, ".xp-panel h3")
+        .map(|h| h.text_content().unwrap())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn mounts_and_shows_the_title() {
+    let story = load(EMBEDDED_JSON).unwrap();
+    let host = mount(EMBEDDED_JSON, Lang::Fr, View::Diagram).await;
+    let title = q(&host, ".xp-title").unwrap().text_content().unwrap();
+    assert_eq!(title, story.title.fr);
+    assert_eq!(all(&host, ".xp-node").len(), story.entities.len());
+}
+
+#[wasm_bindgen_test]
+async fn broken_story_shows_the_error_view() {
+    let broken = EMBEDDED_JSON.replacen("\"from\": \"nvidia\"", "\"from\": \"nvidai\"", 1);
+    let host = mount(&broken, Lang::En, View::Diagram).await;
+    let alert = q(&host, "[role=alert]").expect("an alert");
+    let text = alert.text_content().unwrap();
+    assert!(
+        text.contains("relationships[0].from") && text.contains("nvidai"),
+        "{text}"
+    );
+    let typo = EMBEDDED_JSON.replacen("\"amount\"", "\"amout\"", 1);
+    let host = mount(&typo, Lang::En, View::Diagram).await;
+    let text = q(&host, "[role=alert]").unwrap().text_content().unwrap();
+    assert!(
+        text.contains("relationships[0]") && text.contains("amout"),
+        "{text}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn clicking_each_node_and_edge_opens_its_panel() {
+    let story = load(EMBEDDED_JSON).unwrap();
+    let host = mount(EMBEDDED_JSON, Lang::En, View::Diagram).await;
+    for e in &story.entities {
+        click(&q(&host, &format!("[data-key=\"entity:{}\"]", e.id)).unwrap());
+        yew::scheduler::flush().await;
+        assert_eq!(panel_title(&host), e.name.en);
+    }
+    for r in &story.relationships {
+        click(&q(&host, &format!("[data-key=\"relationship:{}\"]", r.id)).unwrap());
+        yew::scheduler::flush().await;
+        let title = panel_title(&host);
+        assert!(
+            title.contains(&story.entity(&r.from).unwrap().name.en),
+            "{}: {title}",
+            r.id
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn keyboard_opens_with_enter_and_escape_returns_focus() {
+    let host = mount(EMBEDDED_JSON, Lang::Fr, View::Diagram).await;
+    let node = q(&host, "[data-key=\"entity:openai\"]").unwrap();
+    node.dyn_ref::<web_sys::SvgElement>()
+        .unwrap()
+        .focus()
+        .unwrap();
+    key(&node, "Enter");
+    yew::scheduler::flush().await;
+    assert_eq!(panel_title(&host), "OpenAI");
+    assert_eq!(
+        focused_key(&host).as_deref(),
+        Some("OpenAI"),
+        "focus moves to the panel heading"
+    );
+    key(&q(&host, ".xp-panel h3").unwrap(), "Escape");
+    yew::scheduler::flush().await;
+    assert!(q(&host, ".xp-panel").is_none());
+    assert_eq!(
+        focused_key(&host).as_deref(),
+        Some("entity:openai"),
+        "focus returns to the node"
+    );
+    // Arrows move the one tab stop between controls.
+    key(&node, "ArrowDown");
+    yew::scheduler::flush().await;
+    let next = focused_key(&host).unwrap();
+    assert_ne!(next, "entity:openai");
+    assert_eq!(all(&host, ".xp-svg [tabindex=\"0\"]").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn timeline_event_lights_its_players() {
+    let story = load(EMBEDDED_JSON).unwrap();
+    let host = mount(EMBEDDED_JSON, Lang::Fr, View::Timeline).await;
+    let ev = story.event("ev-anthropic").unwrap();
+    q(&host, "[data-key=\"event:ev-anthropic\"]")
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    yew::scheduler::flush().await;
+    let lit: Vec<String> = all(&host, ".xp-node.lit")
+        .iter()
+        .map(|n| n.get_attribute("data-key").unwrap())
+        .collect();
+    let want: Vec<String> = story
+        .entities
+        .iter()
+        .filter(|e| ev.entities.contains(&e.id))
+        .map(|e| format!("entity:{}", e.id))
+        .collect();
+    assert_eq!(lit.len(), want.len());
+    for w in &want {
+        assert!(lit.contains(w), "{w} not lit: {lit:?}");
+    }
+    assert_eq!(panel_title(&host), ev.title.fr);
+}
+
+#[wasm_bindgen_test]
+async fn language_switch_changes_text_and_number_formats() {
+    let host = mount(EMBEDDED_JSON, Lang::Fr, View::Comparison).await;
+    let before = host.text_content().unwrap();
+    assert!(before.contains("jusqu’à 100\u{a0}milliards de dollars"));
+    q(&host, ".xp-lang")
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    yew::scheduler::flush().await;
+    let after = host.text_content().unwrap();
+    assert!(after.contains("up to $100\u{a0}billion") && after.contains("$11.8\u{a0}billion"));
+    assert_eq!(
+        q(&host, ".xp-root")
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("en")
+    );
+}

@@ -1,0 +1,81 @@
+//! Amounts, ranges, numbers and dates read naturally in each language.
+#![cfg(not(target_arch = "wasm32"))]
+
+use explainer::format::{amount, date, number, Date};
+use explainer::i18n::Lang::{En, Fr};
+use explainer::story::{Amount, AmountKind, Unit};
+
+fn a(
+    kind: AmountKind,
+    value: Option<f64>,
+    low: Option<f64>,
+    high: Option<f64>,
+    unit: Unit,
+) -> Amount {
+    Amount {
+        kind,
+        value,
+        low,
+        high,
+        unit: Some(unit),
+    }
+}
+
+#[test]
+fn amounts_in_both_languages() {
+    let up_to = a(AmountKind::UpTo, Some(100.0), None, None, Unit::UsdBn);
+    assert_eq!(amount(&up_to, Fr), "jusqu’à 100\u{a0}milliards de dollars");
+    assert_eq!(amount(&up_to, En), "up to $100\u{a0}billion");
+    let funded = a(AmountKind::Exact, Some(11.8), None, None, Unit::UsdBn);
+    assert_eq!(amount(&funded, Fr), "11,8\u{a0}milliards de dollars");
+    assert_eq!(amount(&funded, En), "$11.8\u{a0}billion");
+    let one = a(AmountKind::Exact, Some(1.0), None, None, Unit::UsdBn);
+    assert_eq!(amount(&one, Fr), "1\u{a0}milliard de dollars");
+    let range = a(AmountKind::Range, None, Some(20.0), Some(50.0), Unit::UsdBn);
+    assert_eq!(amount(&range, Fr), "de 20 à 50\u{a0}milliards de dollars");
+    assert_eq!(amount(&range, En), "$20–50\u{a0}billion");
+    let gw = a(AmountKind::AtLeast, Some(10.0), None, None, Unit::Gw);
+    assert_eq!(amount(&gw, Fr), "au moins 10\u{a0}GW");
+    assert_eq!(amount(&gw, En), "at least 10\u{a0}GW");
+    let pct = a(AmountKind::Approx, Some(26.0), None, None, Unit::Pct);
+    assert_eq!(amount(&pct, Fr), "environ 26\u{a0}%");
+    assert_eq!(amount(&pct, En), "about 26%");
+    let mw = a(AmountKind::Exact, Some(750.0), None, None, Unit::UsdM);
+    assert_eq!(amount(&mw, En), "$750\u{a0}million");
+    let none = Amount {
+        kind: AmountKind::Undisclosed,
+        value: None,
+        low: None,
+        high: None,
+        unit: None,
+    };
+    assert_eq!(amount(&none, Fr), "montant non publié");
+}
+
+#[test]
+fn numbers_group_thousands_per_language() {
+    assert_eq!(number(1234.5, Fr), "1\u{202f}234,5");
+    assert_eq!(number(1234.5, En), "1,234.5");
+    assert_eq!(number(64.6, Fr), "64,6");
+    assert_eq!(number(100.0, En), "100");
+}
+
+#[test]
+fn dates_per_language_and_precision() {
+    assert_eq!(date("2025-09-22", Fr), "22 septembre 2025");
+    assert_eq!(date("2025-09-22", En), "September 22, 2025");
+    assert_eq!(date("2026-02-01", Fr), "1er février 2026");
+    assert_eq!(date("2026-03", Fr), "mars 2026");
+    assert_eq!(date("2026-03", En), "March 2026");
+    assert_eq!(date("2021", En), "2021");
+}
+
+#[test]
+fn date_parsing_checks_real_days() {
+    assert!(Date::parse("2024-02-29").is_some());
+    assert!(Date::parse("2025-02-29").is_none());
+    assert!(Date::parse("2025-13").is_none());
+    assert!(Date::parse("2025-4-01").is_none());
+    assert!(Date::parse("").is_none());
+    assert!(Date::parse("2021") < Date::parse("2021-01"));
+}

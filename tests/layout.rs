@@ -1,0 +1,152 @@
+//! Layout properties, at every width a phone or desktop may give and for stories of 3 to
+//! 60 entities: nothing overlaps, everything lies inside the view, labels fit their
+//! boxes, targets are at least 44 px and text never renders below 12 CSS px.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use explainer::i18n::Lang;
+use explainer::layout::{heading_width, layout, text_width, Geometry, FONT, HANDLE_R};
+use explainer::state::bucket;
+use explainer::story::{load, Story, EMBEDDED_JSON};
+
+type Rect = (f64, f64, f64, f64);
+
+fn overlap(a: Rect, b: Rect) -> bool {
+    a.0 < b.0 + b.2 && b.0 < a.0 + a.2 && a.1 < b.1 + b.3 && b.1 < a.1 + a.3
+}
+
+fn check(story: &Story, lang: Lang, width: u32) {
+    let b = bucket(width);
+    let g: Geometry = layout(story, lang, b);
+    let ctx = format!(
+        "width {width} (bucket {b}), {lang:?}, {} entities",
+        story.entities.len()
+    );
+    // Drawn at the bucket width and scaled to the container: text only grows.
+    assert!(
+        g.width <= f64::from(width),
+        "{ctx}: view box wider than the container"
+    );
+    assert!(
+        FONT * f64::from(width) / g.width >= 12.0,
+        "{ctx}: text below 12 px"
+    );
+    assert_eq!(
+        g.nodes.len(),
+        story.entities.len(),
+        "{ctx}: every entity is a node"
+    );
+    assert_eq!(
+        g.edges.len(),
+        story.relationships.len(),
+        "{ctx}: every relationship is an edge"
+    );
+
+    let nodes: Vec<Rect> = g.nodes.iter().map(|n| (n.x, n.y, n.w, n.h)).collect();
+    let handles: Vec<Rect> = g
+        .edges
+        .iter()
+        .map(|e| {
+            (
+                e.hx - HANDLE_R,
+                e.hy - HANDLE_R,
+                2.0 * HANDLE_R,
+                2.0 * HANDLE_R,
+            )
+        })
+        .collect();
+    let headings: Vec<Rect> = g
+        .headings
+        .iter()
+        .map(|h| (h.x, h.y - FONT, heading_width(h.text), FONT * 1.3))
+        .collect();
+    for (i, n) in g.nodes.iter().enumerate() {
+        let r = nodes[i];
+        assert!(
+            r.0 >= 0.0 && r.1 >= 0.0 && r.0 + r.2 <= g.width && r.1 + r.3 <= g.height,
+            "{ctx}: node {i} outside"
+        );
+        assert!(
+            r.2 >= 44.0 && r.3 >= 44.0,
+            "{ctx}: node {i} target below 44 px"
+        );
+        for line in &n.lines {
+            assert!(
+                text_width(line) <= n.w - 8.0,
+                "{ctx}: label {line:?} wider than its node"
+            );
+        }
+        assert!(
+            n.lines.len() as f64 * 15.0 <= n.h,
+            "{ctx}: label lines taller than node {i}"
+        );
+        for (j, other) in nodes.iter().enumerate().skip(i + 1) {
+            assert!(!overlap(r, *other), "{ctx}: nodes {i} and {j} overlap");
+        }
+        for (j, h) in handles.iter().enumerate() {
+            assert!(!overlap(r, *h), "{ctx}: handle {j} covers node {i}");
+        }
+        for (j, h) in headings.iter().enumerate() {
+            assert!(!overlap(r, *h), "{ctx}: heading {j} collides with node {i}");
+        }
+    }
+    for (i, h) in handles.iter().enumerate() {
+        assert!(
+            h.0 >= 0.0 && h.1 >= 0.0 && h.0 + h.2 <= g.width && h.1 + h.3 <= g.height,
+            "{ctx}: handle {i} outside"
+        );
+        for (j, other) in handles.iter().enumerate().skip(i + 1) {
+            assert!(!overlap(*h, *other), "{ctx}: handles {i} and {j} overlap");
+        }
+        for (j, hd) in headings.iter().enumerate() {
+            assert!(!overlap(*h, *hd), "{ctx}: handle {i} covers heading {j}");
+        }
+    }
+    for h in &g.headings {
+        assert!(
+            heading_width(h.text) <= h.w,
+            "{ctx}: heading {:?} wider than its stack",
+            h.text
+        );
+    }
+}
+
+#[test]
+fn shipped_story_at_every_width() {
+    let story = load(EMBEDDED_JSON).unwrap();
+    for lang in [Lang::Fr, Lang::En] {
+        for width in 320..=1280 {
+            check(&story, lang, width);
+        }
+    }
+}
+
+#[test]
+fn generated_stories_from_3_to_60_entities() {
+    for n in [3, 4, 7, 12, 20, 33, 45, 60] {
+        let story = load(&common::story(n, n * 2, n as u64)).unwrap();
+        for width in (320..=1280).step_by(37) {
+            check(&story, Lang::Fr, width);
+        }
+    }
+}
+
+#[test]
+fn narrow_screens_stack_bands_and_wide_ones_set_them_side_by_side() {
+    let story = load(EMBEDDED_JSON).unwrap();
+    let phone = layout(&story, Lang::Fr, bucket(375));
+    let desk = layout(&story, Lang::Fr, bucket(1280));
+    assert_eq!(phone.stacks, 1);
+    assert!(desk.stacks >= 3, "desktop uses {} stacks", desk.stacks);
+    assert!(
+        desk.height < phone.height,
+        "side-by-side bands make a shorter diagram"
+    );
+}
+
+#[test]
+fn layout_is_a_pure_function() {
+    let story = load(EMBEDDED_JSON).unwrap();
+    assert_eq!(layout(&story, Lang::En, 640), layout(&story, Lang::En, 640));
+}

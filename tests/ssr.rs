@@ -1,0 +1,129 @@
+//! The App renders natively (Yew SSR): title, every entity as a named control, every
+//! relationship's accessible name, and the error view for a broken story.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use explainer::describe::{entity_name, relationship_name};
+use explainer::i18n::Lang;
+use explainer::render_html;
+use explainer::state::View;
+use explainer::story::{load, EMBEDDED_JSON};
+
+/// The text as it appears inside HTML attributes and text nodes.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[test]
+fn renders_title_and_every_entity_as_a_named_control() {
+    let story = load(EMBEDDED_JSON).unwrap();
+    for lang in [Lang::Fr, Lang::En] {
+        let html = render_html(EMBEDDED_JSON, lang, View::Diagram, 375, false);
+        assert!(
+            html.contains(&esc(story.title.get(lang))),
+            "{lang:?}: title missing"
+        );
+        assert!(html.contains(&format!("lang=\"{}\"", lang.code())));
+        for e in &story.entities {
+            let name = esc(&entity_name(e, lang));
+            assert!(
+                html.contains(&format!("aria-label=\"{name}\"")),
+                "{lang:?}: no control named {name}"
+            );
+            assert!(
+                html.contains(&esc(e.name.get(lang).split(' ').next().unwrap())),
+                "{lang:?}: {} not drawn",
+                e.id
+            );
+        }
+        for r in &story.relationships {
+            let name = esc(&relationship_name(&story, r, lang));
+            assert!(
+                html.contains(&format!("aria-label=\"{name}\"")),
+                "{lang:?}: no edge named {name}"
+            );
+        }
+    }
+}
+
+#[test]
+fn edge_names_read_like_the_brief() {
+    let story = load(EMBEDDED_JSON).unwrap();
+    let loi = story.relationship("nvidia-openai-loi").unwrap();
+    assert_eq!(
+        relationship_name(&story, loi, Lang::En),
+        "Nvidia → OpenAI: investment, Letter of intent, up to $100\u{a0}billion, September 22, 2025, superseded"
+    );
+    assert_eq!(
+        entity_name(story.entity("nvidia").unwrap(), Lang::Fr),
+        "Nvidia, fabricant de puces"
+    );
+}
+
+#[test]
+fn every_view_renders_its_content() {
+    let story = load(EMBEDDED_JSON).unwrap();
+    let cmp = render_html(EMBEDDED_JSON, Lang::En, View::Comparison, 375, false);
+    for g in &story.comparison.as_ref().unwrap().groups {
+        for b in &g.bars {
+            assert!(
+                cmp.contains(&esc(b.label.get(Lang::En))),
+                "bar {} missing",
+                b.id
+            );
+        }
+    }
+    let tl = render_html(EMBEDDED_JSON, Lang::Fr, View::Timeline, 375, false);
+    for e in &story.events {
+        assert!(
+            tl.contains(&esc(e.title.get(Lang::Fr))),
+            "event {} missing",
+            e.id
+        );
+    }
+    assert!(
+        tl.contains("Après l’article"),
+        "later developments are marked"
+    );
+    let qs = render_html(EMBEDDED_JSON, Lang::Fr, View::Questions, 375, false);
+    assert_eq!(qs.matches("<details").count(), story.questions.len());
+    assert!(qs.contains("toujours ouverte"));
+}
+
+#[test]
+fn text_alternative_lists_every_relationship() {
+    let story = load(EMBEDDED_JSON).unwrap();
+    let html = render_html(EMBEDDED_JSON, Lang::En, View::Diagram, 1280, false);
+    let table = &html[html.find("<table").unwrap()..];
+    assert_eq!(table.matches("<tr>").count(), story.relationships.len() + 1);
+}
+
+#[test]
+fn broken_story_renders_the_error_view_with_the_path() {
+    let broken = EMBEDDED_JSON.replacen("\"from\": \"nvidia\"", "\"from\": \"nvidai\"", 1);
+    let html = render_html(&broken, Lang::Fr, View::Diagram, 375, false);
+    assert!(html.contains("role=\"alert\""));
+    assert!(html.contains("relationships[0].from"), "{html}");
+    assert!(!html.contains("xp-svg"));
+}
+
+#[test]
+fn generated_story_renders_without_code_change() {
+    let json = common::story(40, 90, 7);
+    let html = render_html(&json, Lang::En, View::Diagram, 640, false);
+    assert_eq!(html.matches("class=\"xp-node").count(), 40);
+    assert_eq!(
+        html.matches("class=\"xp-hit\"").count(),
+        90,
+        "a handle per relationship"
+    );
+    assert_eq!(
+        html.matches("class=\"xp-line\"").count(),
+        90 + 6,
+        "a line per relationship, plus the legend's samples"
+    );
+}

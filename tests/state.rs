@@ -1,0 +1,76 @@
+//! The reducer: each action's effect on what the reader sees.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use explainer::i18n::Lang;
+use explainer::state::{bucket, Action, Selection, State, View};
+use yew::Reducible;
+
+fn run(s: State, actions: &[Action]) -> State {
+    actions
+        .iter()
+        .fold(Rc::new(s), |s, a| s.reduce(a.clone()))
+        .as_ref()
+        .clone()
+}
+
+#[test]
+fn select_and_close_return_focus_to_the_opener() {
+    let sel = Selection::Entity("nvidia".into());
+    let s = run(
+        State::new(Lang::Fr, View::Diagram, 375),
+        &[Action::Select(sel.clone())],
+    );
+    assert_eq!(s.selection, Some(sel.clone()));
+    let s = run(s, &[Action::Close]);
+    assert_eq!(s.selection, None);
+    assert_eq!(s.focus_return, Some(sel));
+}
+
+#[test]
+fn an_event_opens_the_diagram_and_closing_returns_to_the_timeline() {
+    let ev = Selection::Event("ev-loi".into());
+    let s = run(
+        State::new(Lang::Fr, View::Timeline, 375),
+        &[Action::Select(ev)],
+    );
+    assert_eq!(s.view, View::Diagram);
+    let s = run(s, &[Action::Close]);
+    assert_eq!(s.view, View::Timeline);
+}
+
+#[test]
+fn switching_view_closes_the_panel_and_language_keeps_it() {
+    let sel = Selection::Relationship("nvidia-openai-loi".into());
+    let s = run(
+        State::new(Lang::Fr, View::Diagram, 375),
+        &[Action::Select(sel.clone()), Action::SetLang(Lang::En)],
+    );
+    assert_eq!((s.lang, s.selection.clone()), (Lang::En, Some(sel)));
+    let s = run(s, &[Action::SetView(View::Questions)]);
+    assert_eq!((s.view, s.selection), (View::Questions, None));
+}
+
+#[test]
+fn widths_are_bucketed_and_clamped() {
+    assert_eq!(bucket(375), 360);
+    assert_eq!(bucket(200), 320);
+    assert_eq!(bucket(5000), 1280);
+    let s = run(
+        State::new(Lang::Fr, View::Diagram, 375),
+        &[Action::Resize(1000)],
+    );
+    assert_eq!(s.width, 1000);
+}
+
+#[test]
+fn view_and_lang_codes_round_trip() {
+    for v in View::ALL {
+        assert_eq!(View::from_code(v.code()), Some(v));
+    }
+    assert_eq!(View::from_code("nonsense"), None);
+    assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
+    assert_eq!(Lang::from_code("FR_ca"), Some(Lang::Fr));
+    assert_eq!(Lang::from_code("de"), None);
+}

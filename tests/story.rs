@@ -1,0 +1,191 @@
+//! The embedded story validates, carries the fact sheet's figures, and every validation
+//! rule names the JSON path of a broken field.
+#![cfg(not(target_arch = "wasm32"))]
+
+use explainer::story::{load, AmountKind, Status, Unit, EMBEDDED_JSON};
+use serde_json::{json, Value};
+
+fn base() -> Value {
+    serde_json::from_str(EMBEDDED_JSON).unwrap()
+}
+
+/// Applies `edit` to the embedded story and returns the problems' paths and texts.
+fn problems(edit: impl FnOnce(&mut Value)) -> Vec<(String, String)> {
+    let mut v = base();
+    edit(&mut v);
+    match load(&v.to_string()) {
+        Ok(_) => vec![],
+        Err(ps) => ps
+            .into_iter()
+            .map(|p| (p.path.clone(), p.to_string()))
+            .collect(),
+    }
+}
+
+fn assert_path(ps: &[(String, String)], path: &str, contains: &str) {
+    assert!(
+        ps.iter()
+            .any(|(p, text)| p == path && text.contains(contains)),
+        "expected a problem at {path} mentioning {contains:?}, got {ps:#?}"
+    );
+}
+
+#[test]
+fn embedded_story_is_valid_and_complete() {
+    let s = load(EMBEDDED_JSON).unwrap_or_else(|ps| panic!("{ps:#?}"));
+    assert!(s.entities.len() >= 15);
+    assert!(s.events.len() >= 15);
+    assert_eq!(s.questions.len(), 5);
+    assert!(
+        s.events.iter().any(|e| e.date.starts_with("2019"))
+            && s.events.iter().any(|e| e.date.starts_with("2026"))
+    );
+    for id in [
+        "nvidia",
+        "openai",
+        "microsoft",
+        "amazon",
+        "softbank",
+        "oracle",
+        "google",
+        "anthropic",
+        "amd",
+        "broadcom",
+        "intel",
+        "groq",
+        "cerebras",
+        "sambanova",
+        "mgx",
+        "stargate",
+    ] {
+        assert!(s.entity(id).is_some(), "missing entity {id}");
+    }
+}
+
+#[test]
+fn embedded_story_carries_fact_sheet_figures() {
+    let s = load(EMBEDDED_JSON).unwrap();
+    let loi = s.relationship("nvidia-openai-loi").unwrap();
+    let a = loi.amount.as_ref().unwrap();
+    assert_eq!(
+        (a.kind, a.value, a.unit),
+        (AmountKind::UpTo, Some(100.0), Some(Unit::UsdBn))
+    );
+    assert_eq!(loi.status, Status::Superseded);
+    assert_eq!(loi.date.as_deref(), Some("2025-09-22"));
+    let equity = s.relationship("nvidia-openai-equity").unwrap();
+    assert_eq!(equity.amount.as_ref().unwrap().value, Some(30.0));
+    assert_eq!(equity.status, Status::Confirmed);
+    let msft = s.relationship("microsoft-openai-commitment").unwrap();
+    assert_eq!(msft.amount.as_ref().unwrap().value, Some(13.0));
+    let (_, analysts) = s.bar("bar-nvidia-analysts").unwrap();
+    assert_eq!(
+        (analysts.amount.low, analysts.amount.high, analysts.status),
+        (Some(20.0), Some(50.0), Status::Unverified)
+    );
+    let (_, funded) = s.bar("bar-msft-funded").unwrap();
+    assert_eq!(funded.amount.value, Some(11.8));
+}
+
+#[test]
+fn unknown_entity_in_relationship() {
+    let ps = problems(|v| v["relationships"][2]["from"] = json!("nvidai"));
+    assert_path(&ps, "relationships[2].from", "\"nvidai\"");
+}
+
+#[test]
+fn missing_translation() {
+    let ps = problems(|v| {
+        v["entities"][4]["description"]
+            .as_object_mut()
+            .unwrap()
+            .remove("en")
+            .map(|_| ())
+            .unwrap()
+    });
+    assert_path(&ps, "entities[4].description.en", "missing translation");
+}
+
+#[test]
+fn range_low_above_high() {
+    let ps = problems(|v| v["comparison"]["groups"][0]["bars"][2]["amount"]["low"] = json!(80));
+    assert_path(&ps, "comparison.groups[0].bars[2].amount.low", "80 > 50");
+}
+
+#[test]
+fn negative_amount() {
+    let ps = problems(|v| v["relationships"][1]["amount"]["value"] = json!(-30));
+    assert_path(&ps, "relationships[1].amount.value", "-30");
+}
+
+#[test]
+fn invalid_dates() {
+    let ps = problems(|v| {
+        v["events"][3]["date"] = json!("2025-02-30");
+        v["relationships"][0]["date"] = json!("22/09/2025");
+    });
+    assert_path(&ps, "events[3].date", "\"2025-02-30\"");
+    assert_path(&ps, "relationships[0].date", "\"22/09/2025\"");
+}
+
+#[test]
+fn non_http_url() {
+    let ps = problems(|v| v["sources"][1]["url"] = json!("javascript:alert(1)"));
+    assert_path(&ps, "sources[1].url", "javascript:alert(1)");
+}
+
+#[test]
+fn unknown_source_id() {
+    let ps = problems(|v| v["questions"][0]["sources"][1] = json!("nowhere"));
+    assert_path(&ps, "questions[0].sources[1]", "\"nowhere\"");
+    let ps = problems(|v| v["quotes"][0]["source"] = json!("nowhere"));
+    assert_path(&ps, "quotes[0].source", "\"nowhere\"");
+}
+
+#[test]
+fn duplicate_id_across_lists() {
+    let ps = problems(|v| v["events"][0]["id"] = json!("nvidia"));
+    assert_path(&ps, "events[0].id", "duplicate id");
+}
+
+#[test]
+fn amount_fields_must_match_kind() {
+    let ps = problems(|v| {
+        v["relationships"][1]["amount"] = json!({"kind": "range", "value": 3, "unit": "usd_bn"})
+    });
+    assert_path(&ps, "relationships[1].amount.low", "missing");
+    assert_path(&ps, "relationships[1].amount.value", "not used");
+}
+
+#[test]
+fn comparison_bars_share_one_unit() {
+    let ps = problems(|v| v["comparison"]["groups"][1]["bars"][0]["amount"]["unit"] = json!("gw"));
+    assert_path(&ps, "comparison.groups[1].bars[0].amount.unit", "unit");
+}
+
+#[test]
+fn typo_in_field_name_names_the_field() {
+    let ps = problems(|v| {
+        let r = v["relationships"][5].as_object_mut().unwrap();
+        let a = r.remove("amount").unwrap();
+        r.insert("amout".into(), a);
+    });
+    assert_eq!(ps.len(), 1);
+    assert!(ps[0].0.starts_with("relationships[5]"), "{ps:?}");
+    assert!(ps[0].1.contains("amout"), "{ps:?}");
+}
+
+#[test]
+fn wrong_enum_value_names_the_path() {
+    let ps = problems(|v| v["relationships"][3]["kind"] = json!("loan"));
+    assert_eq!(ps[0].0, "relationships[3].kind");
+    assert!(ps[0].1.contains("loan"));
+}
+
+#[test]
+fn syntax_error_is_reported_not_panicked() {
+    let Err(ps) = load("{\"title\": ") else {
+        panic!("accepted broken JSON")
+    };
+    assert!(ps[0].to_string().contains("line 1"), "{ps:?}");
+}
