@@ -16,7 +16,7 @@ cargo clippy --all-targets --target wasm32-unknown-unknown --quiet -- -D warning
 step "native tests"
 cargo test --quiet
 step "browser tests (headless Chromium)"
-cargo test --quiet --target wasm32-unknown-unknown
+cargo test --target wasm32-unknown-unknown --test browser
 step "release build"
 trunk build --release
 ls -l dist

@@ -97,7 +97,13 @@ async fn broken_story_shows_the_error_view() {
     );
     let typo = EMBEDDED_JSON.replacen("\"amount\"", "\"amout\"", 1);
     let host = mount(&typo, Lang::En, View::Diagram).await;
-    let text = q(&host, "[role=alert]").unwrap().text_content().unwrap();
+    let alert = q(&host, "[role=alert]");
+    assert!(
+        alert.is_some(),
+        "no alert: {}",
+        host.inner_html().chars().take(300).collect::<String>()
+    );
+    let text = alert.unwrap().text_content().unwrap();
     assert!(
         text.contains("relationships[0]") && text.contains("amout"),
         "{text}"

@@ -67,9 +67,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             {
                 if let Ok(Some(el)) = svg.query_selector(&format!("[data-idx=\"{next}\"]")) {
-                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = el.focus();
-                    }
+                    super::focus(&el);
                 }
             }
             roving.set(next);

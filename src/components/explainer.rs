@@ -40,6 +40,7 @@ pub struct ExplainerProps {
 pub fn Explainer(props: &ExplainerProps) -> Html {
     let state = use_reducer(|| State::new(props.lang, props.view, props.width));
     let root = use_node_ref();
+    let view_box = use_node_ref();
     let heading = use_node_ref();
     let story = props.story.clone();
     let geometry = use_memo((story.clone(), state.lang, state.width), |(s, l, w)| {
@@ -56,10 +57,11 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         });
     }
     {
-        // Follow the container's width (not the window's: the widget may sit in a column).
-        let (state, root) = (state.clone(), root.clone());
+        // Follow the width of the view's own column (not the window's: the widget sits in a
+        // page column, and an open side panel narrows the diagram).
+        let (state, view_box) = (state.clone(), view_box.clone());
         use_effect_with((), move |_| {
-            let el = root.cast::<web_sys::HtmlElement>();
+            let el = view_box.cast::<web_sys::HtmlElement>();
             let measure = {
                 let (state, el) = (state.clone(), el.clone());
                 move || {
@@ -104,9 +106,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             if let (Some(sel), Some(root)) = (sel, root.cast::<web_sys::Element>()) {
                 let query = format!("[data-key=\"{}\"]", key_of(sel));
                 if let Ok(Some(el)) = root.query_selector(&query) {
-                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = el.focus();
-                    }
+                    super::focus(&el);
                 }
             }
         });
@@ -188,7 +188,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             </header>
             <Tabs view={state.view} lang={lang} instance={inst.clone()} on_select={set_view} />
             <div class={classes!("xp-body", state.selection.is_some().then_some("with-panel"))}>
-                <div class="xp-view" role="tabpanel" id={format!("{inst}-view")}
+                <div class="xp-view" role="tabpanel" id={format!("{inst}-view")} ref={view_box}
                     aria-labelledby={tab_id(&inst, state.view)}>
                     { view }
                 </div>

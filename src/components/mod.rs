@@ -42,6 +42,17 @@ pub fn key_of(sel: &Selection) -> String {
     format!("{}:{}", sel.kind(), sel.id())
 }
 
+/// Moves focus to `el`, whether an HTML element or an SVG control (both have `focus()`,
+/// on different interfaces).
+pub fn focus(el: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = h.focus();
+    } else if let Some(s) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = s.focus();
+    }
+}
+
 /// True when a key press should activate a custom control (Enter or Space).
 pub fn is_activation(key: &str) -> bool {
     key == "Enter" || key == " "

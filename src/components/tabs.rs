@@ -54,9 +54,7 @@ pub fn Tabs(props: &TabsProps) -> Html {
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             {
                 if let Some(el) = list.children().item(next as u32) {
-                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = el.focus();
-                    }
+                    super::focus(&el);
                 }
             }
             on_select.emit(View::ALL[next]);

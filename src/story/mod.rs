@@ -34,29 +34,10 @@ fn problem(path: String, message: String) -> Problem {
     }
 }
 
-/// Natively, serde_json with the path of the first type error.
-#[cfg(not(target_arch = "wasm32"))]
+/// serde_json on both targets, so the editor sees the same path and message natively and
+/// in the browser (serde_json appends "at line L column C", which helps find the spot).
 fn parse(json: &str) -> Result<Story, Problem> {
     let de = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let msg = e.inner().to_string();
-        // serde_json appends " at line L column C": keep it, it helps editors find the spot.
-        problem(e.path().to_string(), msg)
-    })
-}
-
-/// In the browser, the engine's own `JSON.parse` (no JSON parser in the WASM) and
-/// serde-wasm-bindgen, still with the path of the first type error.
-#[cfg(target_arch = "wasm32")]
-fn parse(json: &str) -> Result<Story, Problem> {
-    let value = js_sys::JSON::parse(json).map_err(|e| {
-        let msg = js_sys::Error::from(e)
-            .message()
-            .as_string()
-            .unwrap_or_default();
-        problem(String::new(), format!("not valid JSON: {msg}"))
-    })?;
-    let de = serde_wasm_bindgen::Deserializer::from(value);
     serde_path_to_error::deserialize(de)
         .map_err(|e| problem(e.path().to_string(), e.inner().to_string()))
 }
