@@ -164,6 +164,32 @@ async fn keyboard_opens_with_enter_and_escape_returns_focus() {
 }
 
 #[wasm_bindgen_test]
+async fn every_node_opens_by_keyboard_and_returns_focus() {
+    let story = load(EMBEDDED_JSON).unwrap();
+    let host = mount(EMBEDDED_JSON, Lang::En, View::Diagram).await;
+    for e in &story.entities {
+        let key_attr = format!("entity:{}", e.id);
+        let node = q(&host, &format!("[data-key=\"{key_attr}\"]")).unwrap();
+        node.dyn_ref::<web_sys::SvgElement>()
+            .unwrap()
+            .focus()
+            .unwrap();
+        key(&node, if e.id.len() % 2 == 0 { "Enter" } else { " " });
+        yew::scheduler::flush().await;
+        assert_eq!(panel_title(&host), e.name.en, "Enter/Space on {}", e.id);
+        key(&q(&host, ".xp-panel h3").unwrap(), "Escape");
+        yew::scheduler::flush().await;
+        assert!(q(&host, ".xp-panel").is_none(), "Esc closes for {}", e.id);
+        assert_eq!(
+            focused_key(&host).as_deref(),
+            Some(key_attr.as_str()),
+            "focus returns to {}",
+            e.id
+        );
+    }
+}
+
+#[wasm_bindgen_test]
 async fn timeline_event_lights_its_players() {
     let story = load(EMBEDDED_JSON).unwrap();
     let host = mount(EMBEDDED_JSON, Lang::Fr, View::Timeline).await;

@@ -51,6 +51,16 @@ fn renders_title_and_every_entity_as_a_named_control() {
 }
 
 #[test]
+fn wrapped_node_names_keep_their_spaces() {
+    // Screen readers compare visible text with the accessible name (WCAG 2.5.3).
+    let html = render_html(EMBEDDED_JSON, Lang::Fr, View::Diagram, 320, false);
+    assert!(
+        html.contains(">Gouvernement </tspan>"),
+        "the line break keeps its space"
+    );
+}
+
+#[test]
 fn edge_names_read_like_the_brief() {
     let story = load(EMBEDDED_JSON).unwrap();
     let loi = story.relationship("nvidia-openai-loi").unwrap();

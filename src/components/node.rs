@@ -57,8 +57,13 @@ pub fn Node(props: &NodeProps) -> Html {
             <rect x={format!("{:.0}", n.x)} y={format!("{:.0}", n.y)} width={format!("{:.0}", n.w)}
                 height={format!("{:.0}", n.h)} rx="8" />
             <text x={format!("{cx:.0}")} y={format!("{first:.0}")} text-anchor="middle" aria-hidden="true">
-                { for n.lines.iter().enumerate().map(|(i, l)| html! {
-                    <tspan x={format!("{cx:.0}")} dy={if i == 0 { "0".to_string() } else { format!("{LINE}") }}>{ l }</tspan>
+                // A space ends every wrapped line but the last, so the text reads "US
+                // government", matching the accessible name, not "USgovernment".
+                { for n.lines.iter().enumerate().map(|(i, l)| {
+                    let text = if i + 1 < n.lines.len() { format!("{l} ") } else { l.clone() };
+                    html! {
+                        <tspan x={format!("{cx:.0}")} dy={if i == 0 { "0".to_string() } else { format!("{LINE}") }}>{ text }</tspan>
+                    }
                 }) }
             </text>
         </g>
