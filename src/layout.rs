@@ -201,7 +201,7 @@ fn partition(heights: &[usize], s: usize) -> Vec<usize> {
 
 /// Lays out the story's diagram for `lang` at `width` CSS px (use a bucketed width).
 pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
-    let width = f64::from(width.max(320));
+    let width = f64::from(width.max(crate::state::MIN_WIDTH));
     let cols = ((width - 2.0 * PAD) / CELL).floor() as usize;
 
     // Node width in cells: the narrowest that fits every name in two lines.

@@ -128,10 +128,13 @@ pub enum Action {
     Resize(u32),
 }
 
+/// The narrowest layout: a 320 px phone minus the widget's padding still draws at scale ≥ 1.
+pub const MIN_WIDTH: u32 = 280;
+
 /// Layout widths are bucketed so that every phone shares a layout and the SVG only
 /// ever scales up (text never drops below its drawn size).
 pub fn bucket(width: u32) -> u32 {
-    (width.clamp(320, 1280) / 40) * 40
+    (width.clamp(MIN_WIDTH, 1280) / 40) * 40
 }
 
 impl Reducible for State {

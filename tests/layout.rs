@@ -116,7 +116,8 @@ fn check(story: &Story, lang: Lang, width: u32) {
 fn shipped_story_at_every_width() {
     let story = load(EMBEDDED_JSON).unwrap();
     for lang in [Lang::Fr, Lang::En] {
-        for width in 320..=1280 {
+        // 280: a 320 px phone's column once the widget's own padding is taken off.
+        for width in 280..=1280 {
             check(&story, lang, width);
         }
     }
@@ -126,7 +127,7 @@ fn shipped_story_at_every_width() {
 fn generated_stories_from_3_to_60_entities() {
     for n in [3, 4, 7, 12, 20, 33, 45, 60] {
         let story = load(&common::story(n, n * 2, n as u64)).unwrap();
-        for width in (320..=1280).step_by(37) {
+        for width in (280..=1280).step_by(37) {
             check(&story, Lang::Fr, width);
         }
     }

@@ -55,7 +55,7 @@ fn switching_view_closes_the_panel_and_language_keeps_it() {
 #[test]
 fn widths_are_bucketed_and_clamped() {
     assert_eq!(bucket(375), 360);
-    assert_eq!(bucket(200), 320);
+    assert_eq!(bucket(200), 280);
     assert_eq!(bucket(5000), 1280);
     let s = run(
         State::new(Lang::Fr, View::Diagram, 375),
