@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{is_activation, Badge};
+use super::Badge;
 use crate::format::{amount, number};
 use crate::i18n::{ui, Lang};
 use crate::state::Selection;
@@ -72,7 +72,6 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                         let sel = Selection::Bar(b.id.clone());
                         let selected = props.selection.as_ref() == Some(&sel);
                         let onclick = { let (cb, s) = (props.on_select.clone(), sel.clone()); Callback::from(move |_: MouseEvent| cb.emit(s.clone())) };
-                        let onkeydown = { let (cb, s) = (props.on_select.clone(), sel.clone()); Callback::from(move |e: KeyboardEvent| if is_activation(&e.key()) && e.key() == " " { e.prevent_default(); cb.emit(s.clone()) }) };
                         let (lo, hi) = b.amount.extent().unwrap_or((0.0, 0.0));
                         let shape = match b.amount.kind {
                             AmountKind::UpTo => "ceiling",
@@ -84,7 +83,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                         html! {
                             <li>
                                 <button type="button" class={classes!("xp-bar-row", selected.then_some("sel"))}
-                                    data-key={super::key_of(&sel)} aria-current={selected.then_some("true")} {onclick} {onkeydown}>
+                                    data-key={super::key_of(&sel)} aria-current={selected.then_some("true")} {onclick}>
                                     <span class="xp-bar-label">{ b.label.get(lang) }</span>
                                     <svg class="xp-bar" viewBox="0 0 1000 24" preserveAspectRatio="none" aria-hidden="true">
                                         <rect class="xp-track" x="0" y="2" width="1000" height="20" />

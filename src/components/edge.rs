@@ -1,6 +1,5 @@
 use yew::prelude::*;
 
-use super::is_activation;
 use crate::layout::{EdgeGeom, HANDLE_R};
 use crate::state::Selection;
 use crate::story::Kind;
@@ -55,19 +54,7 @@ pub fn marker(kind: Kind, x: f64, y: f64) -> String {
 #[component]
 pub fn Edge(props: &EdgeProps) -> Html {
     let e = &props.edge;
-    let onclick = {
-        let (cb, sel) = (props.on_select.clone(), props.selection.clone());
-        Callback::from(move |_: MouseEvent| cb.emit(sel.clone()))
-    };
-    let onkeydown = {
-        let (cb, sel) = (props.on_select.clone(), props.selection.clone());
-        Callback::from(move |ev: KeyboardEvent| {
-            if is_activation(&ev.key()) {
-                ev.prevent_default();
-                cb.emit(sel.clone());
-            }
-        })
-    };
+    let (onclick, onkeydown) = super::activation(&props.on_select, &props.selection);
     let class = classes!(
         "xp-edge",
         kind_class(props.kind),

@@ -57,3 +57,24 @@ pub fn focus(el: &web_sys::Element) {
 pub fn is_activation(key: &str) -> bool {
     key == "Enter" || key == " "
 }
+
+/// Click and key handlers for an SVG control with role="button": SVG has no native button,
+/// so Enter and Space must select it like a tap does.
+pub fn activation(
+    on_select: &yew::Callback<Selection>,
+    sel: &Selection,
+) -> (
+    yew::Callback<yew::MouseEvent>,
+    yew::Callback<yew::KeyboardEvent>,
+) {
+    let (cb, s) = (on_select.clone(), sel.clone());
+    let onclick = yew::Callback::from(move |_: yew::MouseEvent| cb.emit(s.clone()));
+    let (cb, s) = (on_select.clone(), sel.clone());
+    let onkeydown = yew::Callback::from(move |e: yew::KeyboardEvent| {
+        if is_activation(&e.key()) {
+            e.prevent_default();
+            cb.emit(s.clone());
+        }
+    });
+    (onclick, onkeydown)
+}

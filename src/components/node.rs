@@ -1,6 +1,5 @@
 use yew::prelude::*;
 
-use super::is_activation;
 use crate::layout::{NodeBox, FONT, LINE};
 use crate::state::Selection;
 
@@ -29,19 +28,7 @@ pub struct NodeProps {
 #[component]
 pub fn Node(props: &NodeProps) -> Html {
     let n = &props.node;
-    let onclick = {
-        let (cb, sel) = (props.on_select.clone(), props.selection.clone());
-        Callback::from(move |_: MouseEvent| cb.emit(sel.clone()))
-    };
-    let onkeydown = {
-        let (cb, sel) = (props.on_select.clone(), props.selection.clone());
-        Callback::from(move |e: KeyboardEvent| {
-            if is_activation(&e.key()) {
-                e.prevent_default();
-                cb.emit(sel.clone());
-            }
-        })
-    };
+    let (onclick, onkeydown) = super::activation(&props.on_select, &props.selection);
     let (cx, cy) = n.center();
     let first = cy - (n.lines.len() as f64 - 1.0) * LINE / 2.0 + FONT * 0.35;
     let class = classes!(
