@@ -1,55 +1,279 @@
-//! Host-page integration: finds `[data-explainer]` elements and mounts an explainer in
-//! each, reading its `data-*` attributes and an optional story override.
+//! Host-page integration (browser only). `start` mounts an independent explainer, each in
+//! its own shadow root, into every `[data-explainer]` element, including ones added later.
+//! A pre-rendered snippet (declarative shadow root) is hydrated; an empty host is rendered.
 
+use std::cell::RefCell;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::{Element, ShadowRoot};
 
-use crate::components::{App, AppProps, Loaded};
-use crate::i18n::Lang;
-use crate::state::View;
+use crate::components::{App, AppProps, HostEvent, Loaded};
+use crate::host::{
+    fragment_get, fragment_key, fragment_set, resolve_lang, resolve_theme, resolve_view,
+    selection_for,
+};
+use crate::state::bucket;
 use crate::story::EMBEDDED_JSON;
 
-/// Mounts every explainer on the page.
-pub fn start() {
+/// Marks a host that has been taken in charge.
+const MOUNTED: &str = "data-explainer-mounted";
+
+thread_local! {
+    static CSS: RefCell<String> = const { RefCell::new(String::new()) };
+    static COUNT: RefCell<usize> = const { RefCell::new(0) };
+}
+
+/// Detail of the `explainer:*` events.
+#[derive(Serialize)]
+struct Detail<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    view: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
+}
+
+fn warn(msg: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(msg));
+}
+
+fn dispatch(host: &Element, name: &str, detail: &Detail) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    if let Ok(v) = serde_wasm_bindgen::to_value(detail) {
+        init.set_detail(&v);
+    }
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&ev);
+    }
+}
+
+/// Writes this instance's part of the URL fragment without adding a history entry.
+fn write_fragment(key: &str, id: Option<&str>) {
+    let Some(w) = web_sys::window() else { return };
+    let loc = w.location();
+    let hash = loc.hash().unwrap_or_default();
+    let next = fragment_set(&hash, key, id);
+    if next == hash {
+        return;
+    }
+    let url = if next.is_empty() {
+        format!(
+            "{}{}",
+            loc.pathname().unwrap_or_default(),
+            loc.search().unwrap_or_default()
+        )
+    } else {
+        next
+    };
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Mounts every explainer on the page, then watches for hosts added later. Called by the
+/// loader (`embed.js`) with the address of the widget's stylesheet, resolved against the
+/// loader's own URL.
+#[wasm_bindgen]
+pub fn start(css_url: String) {
+    CSS.with(|c| *c.borrow_mut() = css_url);
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Ok(hosts) = doc.query_selector_all("[data-explainer]") else {
+    scan(&doc);
+    let observer_doc = doc.clone();
+    let cb = Closure::<dyn Fn()>::new(move || scan(&observer_doc));
+    if let Ok(observer) = web_sys::MutationObserver::new(cb.as_ref().unchecked_ref()) {
+        let init = web_sys::MutationObserverInit::new();
+        init.set_child_list(true);
+        init.set_subtree(true);
+        if let Some(root) = doc.document_element() {
+            let _ = observer.observe_with_options(&root, &init);
+        }
+    }
+    // The observer lives as long as the page.
+    cb.forget();
+}
+
+fn scan(doc: &web_sys::Document) {
+    let Ok(hosts) = doc.query_selector_all(&format!("[data-explainer]:not([{MOUNTED}])")) else {
         return;
     };
-    let page_lang = doc.document_element().and_then(|e| e.get_attribute("lang"));
     for i in 0..hosts.length() {
-        let Some(host) = hosts
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
-        let lang = host
-            .get_attribute("data-lang")
-            .or_else(|| page_lang.clone())
-            .and_then(|l| Lang::from_code(&l))
-            .unwrap_or_default();
-        let view = host
-            .get_attribute("data-view")
-            .and_then(|v| View::from_code(&v))
-            .unwrap_or_default();
-        let json = host
-            .query_selector("script[type=\"application/json\"]")
-            .ok()
-            .flatten()
-            .and_then(|s| s.text_content())
-            .unwrap_or_else(|| EMBEDDED_JSON.to_string());
-        let width = host.client_width().max(320) as u32;
-        host.set_inner_html("");
-        let props = AppProps {
-            story: Loaded::from_json(&json),
-            lang,
-            view,
-            width,
-            instance: format!("xp{i}").into(),
-            initial: None,
-            on_host: Default::default(),
-        };
-        yew::Renderer::<App>::with_root_and_props(host, props).render();
+        if let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            let index = COUNT.with(|c| {
+                let mut c = c.borrow_mut();
+                *c += 1;
+                *c - 1
+            });
+            mount(doc, host, index);
+        }
+    }
+}
+
+/// The shadow root's mount point: pre-rendered (to hydrate) or freshly made.
+fn mount_point(doc: &web_sys::Document, host: &Element, fresh: bool) -> Option<(Element, bool)> {
+    let shadow: ShadowRoot = match host.shadow_root() {
+        Some(s) => s,
+        None => host
+            .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+            .ok()?,
+    };
+    if !fresh {
+        if let Ok(Some(m)) = shadow.query_selector(".xp-mount") {
+            if m.child_element_count() > 0 {
+                return Some((m, true));
+            }
+        }
+    }
+    shadow.set_inner_html("");
+    let link = doc.create_element("link").ok()?;
+    link.set_attribute("rel", "stylesheet").ok()?;
+    link.set_attribute("href", &CSS.with(|c| c.borrow().clone()))
+        .ok()?;
+    shadow.append_child(&link).ok()?;
+    let m = doc.create_element("div").ok()?;
+    m.set_attribute("class", "xp-mount").ok()?;
+    shadow.append_child(&m).ok()?;
+    Some((m, false))
+}
+
+fn mount(doc: &web_sys::Document, host: Element, index: usize) {
+    let _ = host.set_attribute(MOUNTED, "");
+    let page_lang = doc.document_element().and_then(|e| e.get_attribute("lang"));
+    let lang = resolve_lang(
+        host.get_attribute("data-lang").as_deref(),
+        page_lang.as_deref(),
+    );
+    let view = resolve_view(host.get_attribute("data-view").as_deref());
+    let theme = resolve_theme(host.get_attribute("data-theme").as_deref());
+    for w in [lang.warning, view.warning, theme.warning]
+        .into_iter()
+        .flatten()
+    {
+        warn(&w);
+    }
+    // A story given in the page replaces the embedded one for this instance only.
+    let custom = host
+        .query_selector(":scope > script[type=\"application/json\"]")
+        .ok()
+        .flatten()
+        .and_then(|s| s.text_content());
+    let story = Loaded::from_json(custom.as_deref().unwrap_or(EMBEDDED_JSON));
+
+    let key = fragment_key(index, host.get_attribute("id").as_deref());
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let initial = match (&*story.0, fragment_get(&hash, &key)) {
+        (Ok(s), Some(id)) => selection_for(s, &id),
+        _ => None,
+    };
+
+    // Hydrate only what was rendered for this very state; anything else renders afresh.
+    let pre = host
+        .shadow_root()
+        .and_then(|s| s.query_selector(".xp-mount").ok().flatten());
+    let same = pre.as_ref().is_some_and(|m| {
+        m.get_attribute("data-lang").as_deref() == Some(lang.value.code())
+            && m.get_attribute("data-view").as_deref() == Some(view.value.code())
+    });
+    let Some((root, hydrate)) = mount_point(doc, &host, custom.is_some() || !same) else {
+        return;
+    };
+    let width = if hydrate {
+        root.get_attribute("data-width")
+            .and_then(|w| w.parse().ok())
+            .unwrap_or(360)
+    } else {
+        bucket(host.client_width().max(0) as u32)
+    };
+    let scroll_to = initial.is_some();
+
+    let event_host = host.clone();
+    let on_host = yew::Callback::from(move |e: HostEvent| {
+        let h = &event_host;
+        match &e {
+            HostEvent::Ready => dispatch(
+                h,
+                "explainer:ready",
+                &Detail {
+                    kind: None,
+                    id: None,
+                    view: None,
+                    lang: None,
+                },
+            ),
+            HostEvent::Select(sel) => {
+                write_fragment(&key, Some(sel.id()));
+                dispatch(
+                    h,
+                    "explainer:select",
+                    &Detail {
+                        kind: Some(sel.kind()),
+                        id: Some(sel.id()),
+                        view: None,
+                        lang: None,
+                    },
+                );
+            }
+            HostEvent::Close => {
+                write_fragment(&key, None);
+                dispatch(
+                    h,
+                    "explainer:close",
+                    &Detail {
+                        kind: None,
+                        id: None,
+                        view: None,
+                        lang: None,
+                    },
+                );
+            }
+            HostEvent::View(v) => dispatch(
+                h,
+                "explainer:view",
+                &Detail {
+                    kind: None,
+                    id: None,
+                    view: Some(v.code()),
+                    lang: None,
+                },
+            ),
+            HostEvent::Lang(l) => dispatch(
+                h,
+                "explainer:lang",
+                &Detail {
+                    kind: None,
+                    id: None,
+                    view: None,
+                    lang: Some(l.code()),
+                },
+            ),
+        }
+    });
+    let props = AppProps {
+        story,
+        lang: lang.value,
+        view: view.value,
+        width,
+        instance: "xp".into(),
+        initial,
+        on_host,
+    };
+    let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
+    if hydrate {
+        renderer.hydrate();
+    } else {
+        renderer.render();
+    }
+    if scroll_to {
+        host.scroll_into_view();
     }
 }

@@ -83,6 +83,8 @@ pub struct Ui {
     pub timeline_hint: &'static str,
     pub no_date: &'static str,
     pub details: &'static str,
+    pub static_note: &'static str,
+    pub all_sources: &'static str,
 }
 
 const FR: Ui = Ui {
@@ -124,6 +126,8 @@ const FR: Ui = Ui {
     timeline_hint: "Touchez un événement pour voir ses acteurs dans le schéma.",
     no_date: "sans date",
     details: "Détail",
+    all_sources: "Toutes les sources",
+    static_note: "L’interaction n’est pas disponible ici : voici tout le contenu de l’explication.",
 };
 
 const EN: Ui = Ui {
@@ -164,6 +168,8 @@ const EN: Ui = Ui {
     timeline_hint: "Tap an event to see its players in the diagram.",
     no_date: "undated",
     details: "Details",
+    all_sources: "All sources",
+    static_note: "Interaction is not available here: this is the explainer’s whole content.",
 };
 
 /// The interface words for `lang`.

@@ -8,6 +8,7 @@ pub mod components;
 pub mod describe;
 pub mod format;
 pub mod highlight;
+pub mod host;
 pub mod i18n;
 pub mod layout;
 pub mod state;
@@ -15,6 +16,8 @@ pub mod story;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 
 pub use components::{App, AppProps, Loaded};
 

@@ -100,7 +100,11 @@ fn every_view_renders_its_content() {
         "later developments are marked"
     );
     let qs = render_html(EMBEDDED_JSON, Lang::Fr, View::Questions, 375, false);
-    assert_eq!(qs.matches("<details").count(), story.questions.len());
+    assert_eq!(
+        qs.matches("<details").count(),
+        story.questions.len() + 1,
+        "a disclosure per question, and all sources"
+    );
     assert!(qs.contains("toujours ouverte"));
 }
 

@@ -28,6 +28,8 @@ impl Loaded {
 /// What an explainer tells its host page (the embed turns these into DOM events).
 #[derive(Clone, Debug, PartialEq)]
 pub enum HostEvent {
+    /// The explainer rendered (or hydrated) and answers taps.
+    Ready,
     /// The reader selected an item.
     Select(Selection),
     /// The panel closed.

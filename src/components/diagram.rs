@@ -97,6 +97,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     html! {
         <figure class="xp-diagram">
             <svg class={classes!("xp-svg", any.then_some("has-sel"))} viewBox={format!("0 0 {:.0} {:.0}", g.width, g.height)}
+                width={format!("{:.0}", g.width)} height={format!("{:.0}", g.height)}
                 role="group" aria-label={ui(props.lang).diagram} {onkeydown} {onfocusin}>
                 <g class="xp-lines" aria-hidden="true">
                     { for g.edges.iter().map(|e| {

@@ -4,7 +4,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::tabs::tab_id;
+use super::tabs::{label, tab_id, view_id};
+use super::SourceList;
 use super::{
     key_of, Comparison, Diagram, HostEvent, LanguageSwitch, Panel, Questions, Tabs,
     TextAlternative, Timeline,
@@ -49,8 +50,10 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
 
     {
         // Deep link: selected after the first render, which matches the pre-rendered HTML.
-        let (state, initial) = (state.clone(), props.initial.clone());
+        let (state, initial, on_host) =
+            (state.clone(), props.initial.clone(), props.on_host.clone());
         use_effect_with((), move |_| {
+            on_host.emit(HostEvent::Ready);
             if let Some(sel) = initial {
                 state.dispatch(Action::Select(sel));
             }
@@ -164,18 +167,21 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         })
     };
     let inst = props.instance.clone();
-    let view = match state.view {
-        View::Diagram => html! {
-            <Diagram story={story.clone()} geometry={geometry.clone()} lang={lang}
-                selection={state.selection.clone()} on_select={select.clone()} />
-        },
-        View::Comparison => html! {
-            <Comparison story={story.clone()} lang={lang} selection={state.selection.clone()} on_select={select.clone()} />
-        },
-        View::Timeline => {
-            html! { <Timeline story={story.clone()} lang={lang} on_select={select.clone()} /> }
+    // Every view is rendered and the inactive ones are `hidden`: the pre-rendered HTML then
+    // holds the whole story for readers without JavaScript, and hydration finds the same tree.
+    let panel_of = |v: View, body: Html| {
+        let node_ref = if v == View::Diagram {
+            view_box.clone()
+        } else {
+            NodeRef::default()
+        };
+        html! {
+            <div class="xp-view" role="tabpanel" id={view_id(&inst, v)} ref={node_ref}
+                aria-labelledby={tab_id(&inst, v)} hidden={v != state.view}>
+                <h3 class="xp-view-title">{ label(v, lang) }</h3>
+                { body }
+            </div>
         }
-        View::Questions => html! { <Questions story={story.clone()} lang={lang} /> },
     };
     html! {
         <div class="xp-root" lang={lang.code()} ref={root} {onkeydown}>
@@ -186,11 +192,19 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 </div>
                 <LanguageSwitch lang={lang} on_change={set_lang} />
             </header>
+            <p class="xp-static-note">{ t.static_note }</p>
             <Tabs view={state.view} lang={lang} instance={inst.clone()} on_select={set_view} />
             <div class={classes!("xp-body", state.selection.is_some().then_some("with-panel"))}>
-                <div class="xp-view" role="tabpanel" id={format!("{inst}-view")} ref={view_box}
-                    aria-labelledby={tab_id(&inst, state.view)}>
-                    { view }
+                <div class="xp-views">
+                    { panel_of(View::Diagram, html! {
+                        <Diagram story={story.clone()} geometry={geometry.clone()} lang={lang}
+                            selection={state.selection.clone()} on_select={select.clone()} />
+                    }) }
+                    { panel_of(View::Comparison, html! {
+                        <Comparison story={story.clone()} lang={lang} selection={state.selection.clone()} on_select={select.clone()} />
+                    }) }
+                    { panel_of(View::Timeline, html! { <Timeline story={story.clone()} lang={lang} on_select={select.clone()} /> }) }
+                    { panel_of(View::Questions, html! { <Questions story={story.clone()} lang={lang} /> }) }
                 </div>
                 if let Some(sel) = &state.selection {
                     <Panel story={story.clone()} selection={sel.clone()} lang={lang} instance={inst.clone()}
@@ -198,6 +212,10 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 }
             </div>
             <p class="xp-asof">{ format!("{} {}", t.as_of, date(&story.as_of, lang)) }</p>
+            <details class="xp-all-sources">
+                <summary>{ format!("{} ({})", t.all_sources, story.sources.len()) }</summary>
+                <SourceList story={story.clone()} ids={story.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>()} lang={lang} />
+            </details>
             <TextAlternative story={story.clone()} lang={lang} />
         </div>
     }

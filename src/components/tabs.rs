@@ -22,7 +22,13 @@ pub fn tab_id(instance: &str, view: View) -> String {
     format!("{instance}-tab-{}", view.code())
 }
 
-fn label(view: View, lang: Lang) -> &'static str {
+/// The view's tab panel id (the tab controls it).
+pub fn view_id(instance: &str, view: View) -> String {
+    format!("{instance}-view-{}", view.code())
+}
+
+/// A view's name, as its tab and its reading-mode heading show it.
+pub fn label(view: View, lang: Lang) -> &'static str {
     let t = ui(lang);
     match view {
         View::Diagram => t.diagram,
@@ -68,7 +74,7 @@ pub fn Tabs(props: &TabsProps) -> Html {
                 html! {
                     <button type="button" role="tab" id={tab_id(&props.instance, v)}
                         aria-selected={if selected { "true" } else { "false" }}
-                        aria-controls={format!("{}-view", props.instance)}
+                        aria-controls={view_id(&props.instance, v)}
                         tabindex={if selected { "0" } else { "-1" }} {onclick}>
                         { label(v, props.lang) }
                     </button>

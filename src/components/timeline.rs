@@ -54,6 +54,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <button type="button" class="xp-event-btn" data-key={key} {onclick}>
                     <span class="xp-event-date">{ date(&e.date, lang) }</span>
                     <span class="xp-event-title">{ e.title.get(lang) }</span>
+                    <span class="xp-event-text">{ e.text.get(lang) }</span>
                     if later { <span class="xp-later">{ t.later }</span> }
                 </button>
             </li>

@@ -2,7 +2,7 @@ import { chromium } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { serve } from './server.mjs';
 const axe = await readFile(new URL('../../tools/node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-const server = await serve(new URL('../../dist/', import.meta.url).pathname);
+const server = await serve();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 for (const [w, h] of [[375, 667], [1280, 800]]) for (const scheme of ['light', 'dark']) for (const panel of [false, true]) {
   const page = await browser.newPage({ viewport: { width: w, height: h }, colorScheme: scheme });

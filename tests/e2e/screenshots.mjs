@@ -6,7 +6,7 @@ import { serve } from './server.mjs';
 
 const out = new URL('./screenshots/', import.meta.url).pathname;
 await mkdir(out, { recursive: true });
-const server = await serve(new URL('../../dist/', import.meta.url).pathname);
+const server = await serve();
 const base = `http://127.0.0.1:${server.address().port}/`;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });

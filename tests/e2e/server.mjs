@@ -1,24 +1,29 @@
-// A tiny static server for dist/ on 127.0.0.1 with the right MIME types; optional CSP header.
+// A tiny static server on 127.0.0.1 for the end-to-end tests: dist/ at /, the example host
+// pages (tests/hosts) at /hosts/, the right MIME types, and the strict CSP header on the
+// pages whose name says so. Counts requests so tests can assert what was fetched.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' };
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const here = new URL('.', import.meta.url).pathname;
 
-export function serve(root, { port = 0, csp = null } = {}) {
+export function serve(dist = join(here, '../../dist/'), { hosts = join(here, '../hosts/') } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
     if (path.endsWith('/')) path += 'index.html';
+    const file = path.startsWith('/hosts/') ? join(hosts, path.slice('/hosts/'.length)) : join(dist, path);
     try {
-      const body = await readFile(join(root, path));
-      const headers = { 'content-type': TYPES[extname(path)] || 'application/octet-stream' };
-      if (csp) headers['content-security-policy'] = csp;
+      const body = await readFile(file);
+      const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
+      if (/csp/.test(path)) headers['content-security-policy'] = CSP;
       res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404).end('not found');
     }
   });
-  return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }

@@ -1,0 +1,96 @@
+//! Post-build step (run by Trunk's hook): writes the stable loader `embed.js`, pre-renders
+//! the explainer into `index.html`, writes `frame.html` / `frame.en.html` and the CMS
+//! snippets `snippet.fr.html` / `snippet.en.html`. `EXPLAINER_BASE_URL` prefixes asset
+//! addresses in the snippets (default: relative).
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("prerender: {e}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn run() -> Result<(), String> {
+    use explainer::i18n::Lang;
+    use explainer::prerender::{fill_page, frame_page, loader, snippet, Assets};
+    use std::fs;
+    use std::path::PathBuf;
+
+    let dir = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
+            .ok_or("no output folder given")?,
+    );
+    let names: Vec<String> = fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    let find = |pred: &dyn Fn(&str) -> bool, what: &str| {
+        names
+            .iter()
+            .find(|n| pred(n))
+            .cloned()
+            .ok_or(format!("no {what} in {}", dir.display()))
+    };
+    let assets = Assets {
+        js: find(
+            &|n| n.starts_with("explainer-") && n.ends_with(".js"),
+            "explainer-*.js",
+        )?,
+        wasm: find(
+            &|n| n.starts_with("explainer-") && n.ends_with("_bg.wasm"),
+            "explainer-*_bg.wasm",
+        )?,
+        css: find(
+            &|n| n.starts_with("explainer-") && n.ends_with(".css"),
+            "explainer-*.css",
+        )?,
+    };
+    let write = |name: &str, text: &str| {
+        fs::write(dir.join(name), text).map_err(|e| format!("{name}: {e}"))
+    };
+    write("embed.js", &loader(&assets))?;
+    for (name, src) in [
+        ("frame.js", include_str!("../js/frame.js")),
+        ("frame-parent.js", include_str!("../js/frame-parent.js")),
+        ("frame.css", "html,body{margin:0;padding:0}\n"),
+    ] {
+        write(name, src)?;
+    }
+    let index =
+        fs::read_to_string(dir.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
+    // Trunk leaves its own <link data-trunk rel="rust"> behind when it injects no script.
+    let index = match index.find("<link data-trunk rel=\"rust\"") {
+        Some(at) => {
+            let end = at + index[at..].find('>').map_or(0, |e| e + 1);
+            format!("{}{}", &index[..at], &index[end..])
+        }
+        None => index,
+    };
+    let lang = if index.contains("<html lang=\"en") {
+        Lang::En
+    } else {
+        Lang::Fr
+    };
+    write(
+        "index.html",
+        &fill_page(&index, lang, &assets)
+            .ok_or("index.html has no <div data-explainer …></div>")?,
+    )?;
+    write("frame.html", &frame_page(Lang::Fr, &assets))?;
+    write("frame.en.html", &frame_page(Lang::En, &assets))?;
+    let base = std::env::var("EXPLAINER_BASE_URL").unwrap_or_default();
+    write("snippet.fr.html", &snippet(Lang::Fr, &base, &assets))?;
+    write("snippet.en.html", &snippet(Lang::En, &base, &assets))?;
+    println!(
+        "prerender: wrote embed.js, index.html, frame.html, snippets ({})",
+        assets.wasm
+    );
+    Ok(())
+}

@@ -1,0 +1,143 @@
+//! What a host page asks of an explainer, read without a browser so it is tested natively:
+//! `data-*` attribute fallbacks, deep-link fragments, and which item an id names.
+
+use crate::i18n::Lang;
+use crate::state::{Selection, View};
+use crate::story::Story;
+
+/// The host's colour theme (applied by the stylesheet through `:host([data-theme])`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+/// A value read from an attribute, with the warning to log when it was not understood.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolved<T> {
+    /// The value used.
+    pub value: T,
+    /// Set when the attribute held something unknown and a fallback was used.
+    pub warning: Option<String>,
+}
+
+fn unknown<T>(attr: &str, raw: &str, value: T, fallback: &str) -> Resolved<T> {
+    let warning = Some(format!(
+        "explainer: unknown {attr}=\"{raw}\", using {fallback}"
+    ));
+    Resolved { value, warning }
+}
+
+/// `data-lang`, else the page's `<html lang>`, else French.
+pub fn resolve_lang(attr: Option<&str>, page_lang: Option<&str>) -> Resolved<Lang> {
+    match attr.map(str::trim).filter(|a| !a.is_empty()) {
+        Some(a) => match Lang::from_code(a) {
+            Some(l) => Resolved {
+                value: l,
+                warning: None,
+            },
+            None => {
+                let fallback = page_lang.and_then(Lang::from_code).unwrap_or_default();
+                unknown("data-lang", a, fallback, fallback.code())
+            }
+        },
+        None => Resolved {
+            value: page_lang.and_then(Lang::from_code).unwrap_or_default(),
+            warning: None,
+        },
+    }
+}
+
+/// `data-view`: which view opens first (the diagram by default).
+pub fn resolve_view(attr: Option<&str>) -> Resolved<View> {
+    match attr.map(str::trim).filter(|a| !a.is_empty()) {
+        None => Resolved {
+            value: View::Diagram,
+            warning: None,
+        },
+        Some(a) => match View::from_code(a) {
+            Some(v) => Resolved {
+                value: v,
+                warning: None,
+            },
+            None => unknown("data-view", a, View::Diagram, "diagram"),
+        },
+    }
+}
+
+/// `data-theme`: `auto`, `light` or `dark`.
+pub fn resolve_theme(attr: Option<&str>) -> Resolved<Theme> {
+    match attr.map(|a| a.trim().to_ascii_lowercase()).as_deref() {
+        None | Some("") | Some("auto") => Resolved {
+            value: Theme::Auto,
+            warning: None,
+        },
+        Some("light") => Resolved {
+            value: Theme::Light,
+            warning: None,
+        },
+        Some("dark") => Resolved {
+            value: Theme::Dark,
+            warning: None,
+        },
+        Some(a) => unknown("data-theme", a, Theme::Auto, "auto"),
+    }
+}
+
+/// The fragment key of an instance: `explainer` for the first, `explainer-<host id>` when
+/// the host has an id, else `explainer-<n>` (1-based).
+pub fn fragment_key(index: usize, host_id: Option<&str>) -> String {
+    match host_id.map(str::trim).filter(|id| !id.is_empty()) {
+        Some(id) => format!("explainer-{id}"),
+        None if index == 0 => "explainer".into(),
+        None => format!("explainer-{}", index + 1),
+    }
+}
+
+/// The value of `key` in a fragment such as `#explainer=nvidia&explainer-2=ev-loi`.
+pub fn fragment_get(hash: &str, key: &str) -> Option<String> {
+    hash.trim_start_matches('#')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| v.to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// The fragment with `key` set to `value` (or removed), other keys and other anchors kept.
+pub fn fragment_set(hash: &str, key: &str, value: Option<&str>) -> String {
+    let mut parts: Vec<String> = hash
+        .trim_start_matches('#')
+        .split('&')
+        .filter(|p| !p.is_empty() && p.split_once('=').map(|(k, _)| k) != Some(key))
+        .map(str::to_string)
+        .collect();
+    if let Some(v) = value {
+        parts.push(format!("{key}={v}"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("#{}", parts.join("&"))
+    }
+}
+
+/// The item a story id names, whatever list it is in (ids are unique across lists).
+pub fn selection_for(story: &Story, id: &str) -> Option<Selection> {
+    if story.entity(id).is_some() {
+        Some(Selection::Entity(id.into()))
+    } else if story.relationship(id).is_some() {
+        Some(Selection::Relationship(id.into()))
+    } else if story.event(id).is_some() {
+        Some(Selection::Event(id.into()))
+    } else if story.bar(id).is_some() {
+        Some(Selection::Bar(id.into()))
+    } else {
+        None
+    }
+}

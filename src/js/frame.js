@@ -1,0 +1,22 @@
+// In frame.html: tells the parent page this frame's height whenever it changes, in the three
+// formats hosts understand (Pym.js, AMP embed-size, plain JSON), and answers Pym's width
+// messages with the current height.
+const params = new URLSearchParams(location.search);
+const childId = params.get('childId') || 'explainer';
+let sent = 0;
+
+function send(force) {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (!force && height === sent) return;
+  sent = height;
+  if (parent === window) return;
+  parent.postMessage(`pymxPYMx${childId}xPYMxheightxPYMx${height}`, '*');
+  parent.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
+  parent.postMessage({ type: 'explainer:height', height }, '*');
+}
+
+new ResizeObserver(() => send(false)).observe(document.documentElement);
+addEventListener('message', (event) => {
+  if (typeof event.data === 'string' && event.data.startsWith(`pymxPYMx${childId}xPYMxwidthxPYMx`)) send(true);
+});
+send(true);

@@ -1,0 +1,93 @@
+//! Pre-rendering (native only): the explainer rendered by Yew SSR into the pages and
+//! snippets the build ships, so readers see it before the WASM arrives, or without it.
+
+use crate::i18n::Lang;
+use crate::state::View;
+use crate::story::EMBEDDED_JSON;
+
+/// Layout width of the pre-rendered diagram: the common phone column, so most readers
+/// hydrate exactly what they see; wider containers re-lay it out after hydration.
+pub const WIDTH: u32 = 320;
+
+/// Hashed file names of one build.
+#[derive(Clone, Debug)]
+pub struct Assets {
+    /// wasm-bindgen JS module.
+    pub js: String,
+    /// The WASM.
+    pub wasm: String,
+    /// The widget stylesheet.
+    pub css: String,
+}
+
+/// The host element with a declarative shadow root holding the stylesheet, the reading-mode
+/// stylesheet for readers without JavaScript, and the hydratable explainer.
+pub fn host_markup(lang: Lang, base: &str, assets: &Assets) -> String {
+    let html = crate::render_html(EMBEDDED_JSON, lang, View::Diagram, WIDTH, true);
+    format!(
+        concat!(
+            "<div data-explainer data-lang=\"{lang}\">",
+            "<template shadowrootmode=\"open\">",
+            "<link rel=\"stylesheet\" href=\"{base}{css}\">",
+            "<noscript><link rel=\"stylesheet\" href=\"{base}static.css\"></noscript>",
+            "<div class=\"xp-mount\" data-lang=\"{lang}\" data-view=\"diagram\" data-width=\"{w}\">{html}</div>",
+            "</template></div>"
+        ),
+        lang = lang.code(),
+        base = base,
+        css = assets.css,
+        w = WIDTH,
+        html = html
+    )
+}
+
+/// A paste-ready snippet for a CMS: the pre-rendered host and the loader.
+pub fn snippet(lang: Lang, base: &str, assets: &Assets) -> String {
+    format!(
+        "{}\n<script type=\"module\" src=\"{base}embed.js\"></script>\n",
+        host_markup(lang, base, assets)
+    )
+}
+
+/// The loader with this build's hashed names.
+pub fn loader(assets: &Assets) -> String {
+    include_str!("js/embed.js")
+        .replace("{{JS}}", &assets.js)
+        .replace("{{WASM}}", &assets.wasm)
+        .replace("{{CSS}}", &assets.css)
+}
+
+/// A page holding one explainer full width, for iframes; it reports its height.
+pub fn frame_page(lang: Lang, assets: &Assets) -> String {
+    let title = match lang {
+        Lang::Fr => "Explication interactive : Nvidia, OpenAI et Microsoft",
+        Lang::En => "Interactive explainer: Nvidia, OpenAI and Microsoft",
+    };
+    format!(
+        concat!(
+            "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n",
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+            "<title>{title}</title>\n<link rel=\"stylesheet\" href=\"{css}\">\n",
+            "<link rel=\"stylesheet\" href=\"frame.css\">\n<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n</head>\n<body>\n{host}\n",
+            "<script type=\"module\" src=\"embed.js\"></script>\n",
+            "<script type=\"module\" src=\"frame.js\"></script>\n</body>\n</html>\n"
+        ),
+        lang = lang.code(),
+        title = title,
+        css = assets.css,
+        host = host_markup(lang, "", assets)
+    )
+}
+
+/// Replaces the page's empty `<div data-explainer …></div>` with the pre-rendered host.
+/// Returns `None` when the page has no such element.
+pub fn fill_page(page: &str, lang: Lang, assets: &Assets) -> Option<String> {
+    let start = page.find("<div data-explainer")?;
+    let end = start + page[start..].find("</div>")? + "</div>".len();
+    Some(format!(
+        "{}{}{}",
+        &page[..start],
+        host_markup(lang, "", assets),
+        &page[end..]
+    ))
+}

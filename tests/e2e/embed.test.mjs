@@ -1,0 +1,155 @@
+// Embedding in host pages: isolation both ways, several instances, overrides, CSP, iframe
+// auto-height, deep links and events. Runs against the release build in dist/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, open, ready, until } from './lib.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env.close(); });
+
+const shadow = (page, sel, fn) => page.evaluate(([s, f]) => {
+  const host = document.querySelector(s);
+  return new Function('root', 'host', f)(host.shadowRoot, host);
+}, [sel, fn]);
+
+test('every host page loads without console errors or warnings', async () => {
+  for (const [name, count] of [['two', 2], ['hostile', 1], ['plain', 1], ['csp', 1], ['late', 0]]) {
+    const page = await open(env.browser, `${env.base}hosts/${name}.html`);
+    if (count) await ready(page, count);
+    await page.waitForTimeout(400);
+    assert.deepEqual(page.messages, [], name);
+    await page.context().close();
+  }
+});
+
+test('two instances keep their own story, language and selection', async () => {
+  const page = await open(env.browser, `${env.base}hosts/two.html`);
+  await ready(page, 2);
+  assert.equal(await shadow(page, '#first', "return root.querySelector('.xp-root').lang"), 'fr');
+  assert.equal(await shadow(page, '#second', "return root.querySelector('.xp-title').textContent"), 'Another story');
+  assert.equal(await shadow(page, '#second', "return root.querySelector('[role=tab][aria-selected=true]').textContent"), 'Promised or invested');
+  await page.locator('#first [data-key="entity:openai"]').click();
+  assert.ok(await until(() => shadow(page, '#first', "return !!root.querySelector('.xp-panel')")));
+  assert.equal(await shadow(page, '#second', "return root.querySelector('.xp-panel')"), null);
+  await page.locator('#second [id$="-tab-diagram"]').click();
+  await page.locator('#second [data-key="entity:a"]').click();
+  assert.ok(await until(() => page.evaluate(() => location.hash.includes('explainer-second=a'))));
+  assert.match(await page.evaluate(() => location.hash), /explainer-first=openai/);
+  assert.equal(await shadow(page, '#first', "return root.querySelector('.xp-panel h3').textContent"), 'OpenAI');
+  await page.context().close();
+});
+
+test('events bubble from the host with their detail', async () => {
+  const page = await open(env.browser);
+  await page.addInitScript(() => {
+    window.seen = [];
+    for (const t of ['ready', 'select', 'close', 'view', 'lang']) {
+      document.addEventListener(`explainer:${t}`, (e) => window.seen.push([t, e.target.id, JSON.stringify(e.detail)]));
+    }
+  });
+  await page.goto(`${env.base}hosts/two.html`);
+  await ready(page, 2);
+  await page.locator('#first [data-key="relationship:nvidia-openai-loi"]').click();
+  await page.keyboard.press('Escape');
+  await page.locator('#first [id$="-tab-timeline"]').click();
+  await page.locator('#first .xp-lang').click();
+  const seen = await until(async () => { const s = await page.evaluate(() => window.seen); return s.length >= 6 && s; });
+  assert.deepEqual(seen.filter(([t]) => t === 'ready').map(([, id]) => id).sort(), ['first', 'second']);
+  const rest = seen.filter(([t]) => t !== 'ready');
+  assert.deepEqual(rest, [
+    ['select', 'first', '{"kind":"relationship","id":"nvidia-openai-loi"}'],
+    ['close', 'first', '{}'],
+    ['view', 'first', '{"view":"timeline"}'],
+    ['lang', 'first', '{"lang":"en"}'],
+  ]);
+  await page.context().close();
+});
+
+test('hostile host styles change nothing inside, and the widget changes nothing outside', async () => {
+  const probe = (page) => page.evaluate(() => {
+    const cs = (el) => { const s = getComputedStyle(el); return [s.color, s.fontSize, s.display, s.borderTopStyle, s.letterSpacing].join('|'); };
+    return [cs(document.querySelector('.probe')), cs(document.querySelector('.probe-button'))];
+  });
+  const geometry = (page) => page.evaluate(() => {
+    const r = document.querySelector('[data-explainer]').shadowRoot;
+    const box = (el) => { const b = el.getBoundingClientRect(); return [Math.round(b.width), Math.round(b.height)]; };
+    return { svg: box(r.querySelector('.xp-svg')), node: box(r.querySelector('.xp-node')), tab: box(r.querySelector('[role=tab]')),
+      title: getComputedStyle(r.querySelector('.xp-title')).fontSize, hiddenShown: [...r.querySelectorAll('.xp-view[hidden]')].some((v) => v.offsetHeight > 0) };
+  });
+  const bare = await open(env.browser, `${env.base}hosts/hostile-bare.html`);
+  const hostile = await open(env.browser, `${env.base}hosts/hostile.html`);
+  const plain = await open(env.browser, `${env.base}hosts/plain.html`);
+  await ready(hostile); await ready(plain);
+  assert.deepEqual(await probe(hostile), await probe(bare), 'the widget leaks no style into the host');
+  const [g1, g2] = [await geometry(hostile), await geometry(plain)];
+  assert.deepEqual(g1, g2, 'hostile rules do not reach the widget');
+  assert.equal(g1.hiddenShown, false);
+  for (const p of [bare, hostile, plain]) await p.context().close();
+});
+
+test('a story in the page replaces the embedded one; a broken one shows its path; odd attributes warn', async () => {
+  const page = await open(env.browser, `${env.base}hosts/override.html`);
+  await ready(page, 3);
+  assert.equal(await shadow(page, '#good', "return root.querySelector('.xp-title').textContent"), 'Another story');
+  const alert = await shadow(page, '#bad', "return root.querySelector('[role=alert]').textContent");
+  assert.match(alert, /relationships\[0\]\.from/);
+  assert.match(alert, /zz/);
+  assert.equal(await shadow(page, '#odd', "return root.querySelector('.xp-root').lang"), 'en', 'falls back to <html lang>');
+  assert.equal(page.messages.filter((m) => m.startsWith('warning: explainer: unknown')).length, 3, page.messages.join('\n'));
+  assert.equal(page.messages.filter((m) => !m.startsWith('warning: explainer: unknown')).length, 0, page.messages.join('\n'));
+  await page.context().close();
+});
+
+test('under a strict CSP it renders, works, and fetches nothing from another origin', async () => {
+  const page = await open(env.browser, `${env.base}hosts/csp.html`);
+  const csp = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  await ready(page);
+  await page.locator('[data-key="entity:nvidia"]').click();
+  assert.ok(await until(() => shadow(page, '[data-explainer]', "return root.querySelector('.xp-panel h3')?.textContent === 'Nvidia'")));
+  assert.deepEqual(page.messages, []);
+  const origin = new URL(env.base).origin;
+  assert.deepEqual(page.requests.filter((u) => !u.startsWith(origin)), []);
+  await page.context().close();
+});
+
+test('the iframe follows its content height', async () => {
+  const page = await open(env.browser, `${env.base}hosts/iframe.html`);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('[data-explainer]').waitFor();
+  const heights = async () => page.evaluate(() => {
+    const f = document.querySelector('iframe');
+    return [f.clientHeight, Math.ceil(f.contentDocument.documentElement.getBoundingClientRect().height)];
+  });
+  assert.ok(await until(async () => { const [a, b] = await heights(); return a === b; }), `frame ${await heights()}`);
+  const [before] = await heights();
+  await frame.locator('[id$="-tab-questions"]').click();
+  await frame.locator('summary').first().click();
+  assert.ok(await until(async () => { const [a, b] = await heights(); return a === b && a !== before; }), `after: ${await heights()} before ${before}`);
+  assert.equal(await page.locator('iframe').getAttribute('title'), 'Interactive explainer: Nvidia, OpenAI and Microsoft');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
+test('a deep link selects its item and scrolls to it; taps add no history entries', async () => {
+  const page = await open(env.browser, `${env.base}index.html#explainer=nvidia-openai-loi`);
+  await ready(page);
+  assert.ok(await until(() => shadow(page, '[data-explainer]', "return root.querySelector('.xp-panel h3')?.textContent === 'Nvidia → OpenAI'")));
+  const top = await page.evaluate(() => document.querySelector('[data-explainer]').getBoundingClientRect().top);
+  assert.ok(top >= -5 && top < 667, `host top ${top}`);
+  const length = await page.evaluate(() => history.length);
+  for (const id of ['entity:amd', 'entity:intel', 'entity:openai']) {
+    await page.locator(`[data-key="${id}"]`).click();
+  }
+  assert.ok(await until(() => page.evaluate(() => location.hash === '#explainer=openai')));
+  assert.equal(await page.evaluate(() => history.length), length);
+  await page.context().close();
+});
+
+test('a host added after load is mounted', async () => {
+  const page = await open(env.browser, `${env.base}hosts/late.html`);
+  await ready(page, 1);
+  assert.equal(await shadow(page, '#late', "return root.querySelector('.xp-root').lang"), 'en');
+  await page.context().close();
+});

@@ -1,0 +1,45 @@
+// Shared helpers for the end-to-end tests: Debian's Chromium through playwright-core (no
+// browser download), the local server, and pages that record console messages and requests.
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+export const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export async function setup() {
+  const server = await serve();
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
+  return { server, base, browser, close: async () => { await browser.close(); server.close(); } };
+}
+
+/** A page that records console errors/warnings, page errors and every request URL. */
+export async function open(browser, url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, ...options });
+  const page = await context.newPage();
+  page.messages = [];
+  page.requests = [];
+  page.on('console', (m) => ['error', 'warning'].includes(m.type()) && page.messages.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => page.messages.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => page.requests.push(r.url()));
+  if (url) await page.goto(url);
+  return page;
+}
+
+/** Waits until `count` explainers on the page have rendered or hydrated. */
+export async function ready(page, count = 1) {
+  await page.waitForFunction((n) => [...document.querySelectorAll('[data-explainer]')]
+    .filter((h) => h.shadowRoot?.querySelector('.xp-root, [role=alert]') && h.hasAttribute('data-explainer-mounted')).length >= n, count);
+  // Let effects (ready events, re-layout to the real width) settle.
+  await page.waitForTimeout(150);
+}
+
+/** Polls `fn` until it returns a truthy value (a reader's view of Yew's deferred work). */
+export async function until(fn, timeout = 5000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const v = await fn();
+    if (v || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,0 +1,91 @@
+// Pre-rendered HTML and hydration, in Chromium against the release build: the story is
+// there before the WASM and without it; hydration adopts the markup instead of redrawing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, open, ready, until } from './lib.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env.close(); });
+
+const mountHtml = (page) => page.evaluate(() =>
+  document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-mount').innerHTML.replace(/<!--.*?-->/gs, ''));
+
+test('hydration yields the DOM of a fresh render, one tree, no warning, and the first tap works', async () => {
+  // At 375 px both pages lay the diagram out at the same width bucket.
+  const hydrated = await open(env.browser, `${env.base}index.html`);
+  await hydrated.evaluate(() => document.querySelector('[data-explainer]').scrollIntoView());
+  await ready(hydrated);
+  const fresh = await open(env.browser, `${env.base}hosts/plain.html`);
+  await ready(fresh);
+  const [a, b] = [await mountHtml(hydrated), await mountHtml(fresh)];
+  assert.ok(a.length > 10000);
+  assert.equal(a, b);
+  const counts = await hydrated.evaluate(() => {
+    const r = document.querySelector('[data-explainer]').shadowRoot;
+    return [r.querySelectorAll('.xp-root').length, r.querySelectorAll('.xp-node').length];
+  });
+  assert.deepEqual(counts, [1, 18]);
+  await hydrated.locator('[data-key="entity:microsoft"]').click();
+  assert.ok(await until(() => hydrated.evaluate(() =>
+    document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-panel h3')?.textContent === 'Microsoft')));
+  assert.deepEqual(hydrated.messages, []);
+  for (const p of [hydrated, fresh]) await p.context().close();
+});
+
+test('the content is there before the WASM and nothing shifts when it hydrates', async () => {
+  const page = await open(env.browser);
+  await page.addInitScript(() => {
+    window.shift = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.shift += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route('**/*.wasm', async (route) => { await gate; await route.continue(); });
+  await page.goto(`${env.base}index.html`);
+  await page.evaluate(() => document.querySelector('[data-explainer]').scrollIntoView());
+  const before = await page.evaluate(() => document.querySelector('[data-explainer]').shadowRoot.querySelectorAll('.xp-node').length);
+  assert.equal(before, 18, 'diagram drawn before the WASM arrives');
+  release();
+  await ready(page);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.shift), 0);
+  await page.context().close();
+});
+
+test('without JavaScript the page shows the diagram, every view, the table and linked sources', async () => {
+  const page = await open(env.browser, `${env.base}index.html`, { javaScriptEnabled: false });
+  await page.waitForTimeout(300);
+  const seen = await page.evaluate(() => {
+    const r = document.querySelector('[data-explainer]').shadowRoot;
+    const visible = (el) => !!el && el.getBoundingClientRect().height > 1;
+    return {
+      nodes: [...r.querySelectorAll('.xp-node')].filter(visible).length,
+      views: [...r.querySelectorAll('.xp-view')].filter(visible).length,
+      table: visible(r.querySelector('.xp-sr table')),
+      note: visible(r.querySelector('.xp-static-note')),
+      links: r.querySelectorAll('.xp-sources a[href^="http"]').length,
+      scroll: document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+    };
+  });
+  assert.deepEqual(seen, { nodes: 18, views: 4, table: true, note: true, links: seen.links, scroll: true });
+  assert.ok(seen.links >= 20, `${seen.links} linked sources`);
+  await page.context().close();
+});
+
+test('when the WASM cannot load, the static content stays and says interaction is unavailable', async () => {
+  const page = await open(env.browser);
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(`${env.base}index.html`);
+  await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-failed'));
+  await page.waitForTimeout(300);
+  const seen = await page.evaluate(() => {
+    const r = document.querySelector('[data-explainer]').shadowRoot;
+    const visible = (el) => !!el && el.getBoundingClientRect().height > 1;
+    return [r.querySelectorAll('.xp-node').length, visible(r.querySelector('.xp-static-note')),
+      [...r.querySelectorAll('.xp-view')].filter(visible).length];
+  });
+  assert.deepEqual(seen, [18, true, 4]);
+  await page.context().close();
+});

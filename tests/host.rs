@@ -1,0 +1,75 @@
+//! Host-page attributes fall back with a warning, and deep-link fragments are scoped per
+//! instance without disturbing the page's other fragment parts.
+#![cfg(not(target_arch = "wasm32"))]
+
+use explainer::host::*;
+use explainer::i18n::Lang;
+use explainer::state::{Selection, View};
+use explainer::story::{load, EMBEDDED_JSON};
+
+#[test]
+fn language_falls_back_to_the_page_then_french() {
+    assert_eq!(resolve_lang(Some("en"), Some("fr")).value, Lang::En);
+    assert_eq!(resolve_lang(None, Some("en-US")).value, Lang::En);
+    assert_eq!(resolve_lang(None, Some("de")).value, Lang::Fr);
+    assert_eq!(
+        resolve_lang(None, None),
+        Resolved {
+            value: Lang::Fr,
+            warning: None
+        }
+    );
+    let r = resolve_lang(Some("klingon"), Some("en"));
+    assert_eq!(r.value, Lang::En);
+    assert!(r.warning.unwrap().contains("data-lang=\"klingon\""));
+}
+
+#[test]
+fn view_and_theme_fall_back_with_a_warning() {
+    assert_eq!(resolve_view(Some("timeline")).value, View::Timeline);
+    let r = resolve_view(Some("map"));
+    assert_eq!(r.value, View::Diagram);
+    assert!(r.warning.is_some());
+    assert_eq!(resolve_theme(Some("DARK")).value, Theme::Dark);
+    assert_eq!(resolve_theme(Some("neon")).value, Theme::Auto);
+    assert!(resolve_theme(Some("neon")).warning.is_some());
+    assert!(resolve_theme(None).warning.is_none());
+}
+
+#[test]
+fn fragments_are_scoped_per_instance() {
+    assert_eq!(fragment_key(0, None), "explainer");
+    assert_eq!(fragment_key(1, None), "explainer-2");
+    assert_eq!(fragment_key(3, Some("box")), "explainer-box");
+    let h = fragment_set("#top", "explainer", Some("nvidia"));
+    assert_eq!(h, "#top&explainer=nvidia");
+    let h = fragment_set(&h, "explainer-2", Some("ev-loi"));
+    assert_eq!(fragment_get(&h, "explainer").as_deref(), Some("nvidia"));
+    assert_eq!(fragment_get(&h, "explainer-2").as_deref(), Some("ev-loi"));
+    let h = fragment_set(&h, "explainer", Some("openai"));
+    assert_eq!(h, "#top&explainer-2=ev-loi&explainer=openai");
+    assert_eq!(fragment_set("#explainer=a", "explainer", None), "");
+    assert_eq!(fragment_get("", "explainer"), None);
+}
+
+#[test]
+fn ids_name_items_in_any_list() {
+    let s = load(EMBEDDED_JSON).unwrap();
+    assert_eq!(
+        selection_for(&s, "nvidia"),
+        Some(Selection::Entity("nvidia".into()))
+    );
+    assert_eq!(
+        selection_for(&s, "nvidia-openai-loi"),
+        Some(Selection::Relationship("nvidia-openai-loi".into()))
+    );
+    assert_eq!(
+        selection_for(&s, "ev-loi"),
+        Some(Selection::Event("ev-loi".into()))
+    );
+    assert_eq!(
+        selection_for(&s, "bar-msft-funded"),
+        Some(Selection::Bar("bar-msft-funded".into()))
+    );
+    assert_eq!(selection_for(&s, "nope"), None);
+}

@@ -1,0 +1,95 @@
+//! The pre-rendered HTML carries the whole story, readable with no JavaScript, in a
+//! declarative shadow root the loader hydrates.
+#![cfg(not(target_arch = "wasm32"))]
+
+use explainer::describe::relationship_name;
+use explainer::i18n::Lang;
+use explainer::prerender::{fill_page, host_markup, loader, snippet, Assets};
+use explainer::story::{load, EMBEDDED_JSON};
+
+fn assets() -> Assets {
+    Assets {
+        js: "explainer-abc.js".into(),
+        wasm: "explainer-abc_bg.wasm".into(),
+        css: "explainer-abc.css".into(),
+    }
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[test]
+fn prerendered_html_holds_every_item_in_each_language() {
+    let story = load(EMBEDDED_JSON).unwrap();
+    for lang in [Lang::Fr, Lang::En] {
+        let html = host_markup(lang, "", &assets());
+        let has =
+            |s: &str, what: &str| assert!(html.contains(&esc(s)), "{lang:?}: {what} {s:?} missing");
+        for e in &story.entities {
+            has(e.name.get(lang), "entity");
+        }
+        for r in &story.relationships {
+            has(&relationship_name(&story, r, lang), "relationship");
+            has(r.label.get(lang), "relationship label");
+        }
+        for e in &story.events {
+            has(e.title.get(lang), "event");
+            has(e.text.get(lang), "event text");
+        }
+        for q in &story.questions {
+            has(q.question.get(lang), "question");
+            has(q.answer.get(lang), "answer");
+        }
+        for s in &story.sources {
+            has(&s.title, "source");
+            if let Some(url) = &s.url {
+                assert!(
+                    html.contains(&format!("href=\"{}\"", esc(url))),
+                    "{lang:?}: no link to {url}"
+                );
+            }
+        }
+        assert_eq!(
+            html.matches("<details").count(),
+            story.questions.len() + 1,
+            "a disclosure per question, and all sources"
+        );
+        assert!(html.contains("<table"), "text alternative table");
+        assert!(html.contains("<template shadowrootmode=\"open\">"));
+        assert!(html.contains(&format!(
+            "data-lang=\"{}\" data-view=\"diagram\"",
+            lang.code()
+        )));
+        assert!(html.contains("<noscript><link rel=\"stylesheet\" href=\"static.css\"></noscript>"));
+        assert!(html.contains("<!--<["), "hydration markers");
+        assert_eq!(
+            html.matches("role=\"tabpanel\"").count(),
+            4,
+            "every view is in the HTML"
+        );
+    }
+}
+
+#[test]
+fn snippet_page_and_loader_use_the_build_names() {
+    let a = assets();
+    let s = snippet(Lang::En, "https://cdn.example/x/", &a);
+    assert!(s.contains("href=\"https://cdn.example/x/explainer-abc.css\""));
+    assert!(s.contains("<script type=\"module\" src=\"https://cdn.example/x/embed.js\"></script>"));
+    let page = "<main><p>a</p><div data-explainer data-lang=\"fr\"></div><p>b</p></main>";
+    let filled = fill_page(page, Lang::Fr, &a).unwrap();
+    assert!(filled.starts_with("<main><p>a</p><div data-explainer data-lang=\"fr\"><template"));
+    assert!(filled.ends_with("</template></div><p>b</p></main>"));
+    assert!(fill_page("<p>none</p>", Lang::Fr, &a).is_none());
+    let js = loader(&a);
+    assert!(
+        js.contains("from './explainer-abc.js'")
+            && js.contains("'explainer-abc_bg.wasm'")
+            && js.contains("'explainer-abc.css'")
+    );
+    assert!(!js.contains("{{"));
+}
