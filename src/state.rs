@@ -142,7 +142,11 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
-        s.focus_return = None;
+        // A resize (the panel opening or closing changes the column's width) may land in the
+        // same render as a close: it must not forget where focus goes back to.
+        if !matches!(action, Action::Resize(_)) {
+            s.focus_return = None;
+        }
         match action {
             Action::Select(sel) => {
                 if let Selection::Event(_) = sel {

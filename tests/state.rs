@@ -29,6 +29,21 @@ fn select_and_close_return_focus_to_the_opener() {
 }
 
 #[test]
+fn a_resize_after_close_keeps_the_focus_target() {
+    let sel = Selection::Entity("amd".into());
+    let s = run(
+        State::new(Lang::Fr, View::Diagram, 1280),
+        &[
+            Action::Select(sel.clone()),
+            Action::Close,
+            Action::Resize(700),
+        ],
+    );
+    assert_eq!(s.focus_return, Some(sel));
+    assert_eq!(s.width, 680);
+}
+
+#[test]
 fn an_event_opens_the_diagram_and_closing_returns_to_the_timeline() {
     let ev = Selection::Event("ev-loi".into());
     let s = run(

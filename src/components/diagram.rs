@@ -62,10 +62,8 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                 _ => return,
             };
             e.prevent_default();
-            if let Some(svg) = e
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            {
+            // The control's own <svg> (Yew delegates events, so `current_target` is its root).
+            if let Ok(Some(svg)) = target.closest("svg") {
                 if let Ok(Some(el)) = svg.query_selector(&format!("[data-idx=\"{next}\"]")) {
                     super::focus(&el);
                 }
@@ -93,6 +91,8 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         .filter(|k| story.relationships.iter().any(|r| r.kind == *k))
         .collect();
     kinds.dedup();
+    let mut by_entity: Vec<(usize, &crate::layout::NodeBox)> = g.nodes.iter().enumerate().collect();
+    by_entity.sort_by_key(|(_, n)| n.entity);
     let sel_is = |s: &Selection| props.selection.as_ref() == Some(s);
     html! {
         <figure class="xp-diagram">
@@ -117,7 +117,10 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                         <text class="xp-heading" x={format!("{:.0}", h.x)} y={format!("{:.0}", h.y)}>{ h.text }</text>
                     }) }
                 </g>
-                { for g.nodes.iter().enumerate().map(|(i, n)| {
+                // DOM order is story order, whatever the layout: a re-layout (the side panel
+                // closing) must not move elements, which would drop the reader's focus.
+                // Keyboard order (`idx`) still follows the layout's reading order.
+                { for by_entity.iter().map(|&(i, n)| {
                     let e = &story.entities[n.entity];
                     let sel = Selection::Entity(e.id.clone());
                     html! {

@@ -54,14 +54,14 @@ pub fn Tabs(props: &TabsProps) -> Html {
                 _ => return,
             };
             e.prevent_default();
-            // Focus follows the tab the reader moved to (sibling buttons in this list).
-            if let Some(list) = e
-                .current_target()
+            // Focus follows the tab the reader moved to. The list is the focused tab's parent
+            // (Yew delegates events, so `current_target` is its root, not this list).
+            let list = e
+                .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            {
-                if let Some(el) = list.children().item(next as u32) {
-                    super::focus(&el);
-                }
+                .and_then(|t| t.parent_element());
+            if let Some(el) = list.and_then(|l| l.children().item(next as u32)) {
+                super::focus(&el);
             }
             on_select.emit(View::ALL[next]);
         })

@@ -1,0 +1,179 @@
+// A reader's journeys on the article page (release build), by touch on phones and by mouse
+// and keyboard on desktop, in both languages and themes, with an axe-core audit of each.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, mkdir } from 'node:fs/promises';
+import { setup, open, ready, until } from './lib.mjs';
+
+const AXE = await readFile(new URL('../../tools/node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
+const VIEWPORTS = {
+  phone320: { viewport: { width: 320, height: 568 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 },
+  phone375: { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 },
+  desktop: { viewport: { width: 1280, height: 800 } },
+};
+const STORY = JSON.parse(await readFile(new URL('../../src/story/story.json', import.meta.url), 'utf8'));
+
+let env;
+before(async () => { env = await setup(); await mkdir(SHOTS, { recursive: true }); });
+after(async () => { await env.close(); });
+
+async function article(name, lang, scheme) {
+  const page = await open(env.browser, null, { ...VIEWPORTS[name], colorScheme: scheme });
+  await page.goto(`${env.base}${lang === 'en' ? 'hosts/plain.html' : 'index.html'}`);
+  if (lang === 'en') {
+    // The English journey switches language the way a reader does.
+    await ready(page);
+    await page.locator('.xp-lang').click();
+    await until(() => page.evaluate(() => document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-root').lang === 'en'));
+  }
+  await page.evaluate(() => document.querySelector('[data-explainer]').scrollIntoView());
+  await ready(page);
+  return page;
+}
+
+const root = (page, fn) => page.evaluate((f) => new Function('r', f)(document.querySelector('[data-explainer]').shadowRoot), fn);
+const panelTitle = (page) => root(page, "return r.querySelector('.xp-panel h3')?.textContent ?? ''");
+
+async function axe(page) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(() => axe.run({ include: [['[data-explainer]']] }, {
+    runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+  }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function layoutChecks(page, label) {
+  const r = await page.evaluate(() => {
+    const s = document.querySelector('[data-explainer]').shadowRoot;
+    const small = [...s.querySelectorAll('button, a, summary, [role=button], [role=tab]')]
+      .filter((e) => e.getClientRects().length && !e.closest('.xp-sr'))
+      .map((e) => [e.getBoundingClientRect(), e.getAttribute('data-key') || e.textContent.slice(0, 30)])
+      .filter(([b]) => b.width < 43.5 || b.height < 43.5).map(([b, k]) => `${k} ${b.width.toFixed(1)}x${b.height.toFixed(1)}`);
+    return { small, overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+  });
+  assert.deepEqual(r.small, [], `${label}: targets under 44x44`);
+  assert.ok(r.overflow <= 0, `${label}: horizontal scroll of ${r.overflow}px`);
+}
+
+for (const name of Object.keys(VIEWPORTS)) {
+  for (const lang of ['fr', 'en']) {
+    for (const scheme of ['light', 'dark']) {
+      test(`${name} ${lang} ${scheme}: audit, layout and panel`, async () => {
+        const page = await article(name, lang, scheme);
+        const label = `${name}-${lang}-${scheme}`;
+        await layoutChecks(page, label);
+        assert.deepEqual(await axe(page), [], `${label}, panel closed`);
+        await page.screenshot({ path: `${SHOTS}${label}-closed.png` });
+        await page.locator('[data-key="relationship:nvidia-openai-loi"]').click();
+        await until(async () => (await panelTitle(page)) === 'Nvidia → OpenAI');
+        await page.waitForTimeout(250);
+        await layoutChecks(page, `${label} panel`);
+        assert.deepEqual(await axe(page), [], `${label}, panel open`);
+        await page.screenshot({ path: `${SHOTS}${label}-panel.png` });
+        await page.locator('[id$="-tab-questions"]').click();
+        await page.locator('summary').first().click();
+        assert.deepEqual(await axe(page), [], `${label}, questions`);
+        await page.screenshot({ path: `${SHOTS}${label}-questions.png` });
+        assert.deepEqual(page.messages, []);
+        await page.context().close();
+      });
+    }
+  }
+}
+
+for (const [name, lang, scheme] of [['phone320', 'fr', 'light'], ['phone375', 'en', 'dark'], ['desktop', 'fr', 'dark']]) {
+  test(`${name}: every node and every edge opens a panel that names it`, async () => {
+    const page = await article(name, lang, scheme);
+    const touch = name !== 'desktop';
+    for (const e of STORY.entities) {
+      const el = page.locator(`[data-key="entity:${e.id}"]`);
+      await (touch ? el.tap() : el.click());
+      assert.ok(await until(async () => (await panelTitle(page)) === e.name[lang]), `${e.id}: ${await panelTitle(page)}`);
+      await page.locator('.xp-close').click();
+    }
+    const names = Object.fromEntries(STORY.entities.map((e) => [e.id, e.name[lang]]));
+    for (const r of STORY.relationships) {
+      const el = page.locator(`[data-key="relationship:${r.id}"]`);
+      await (touch ? el.tap() : el.click());
+      assert.ok(await until(async () => (await panelTitle(page)).startsWith(names[r.from])), `${r.id}: ${await panelTitle(page)}`);
+      await page.locator('.xp-close').click();
+    }
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  });
+}
+
+test('keyboard only: Tab in, one stop in the diagram, arrows reach every control, Enter and Escape', async () => {
+  const page = await article('desktop', 'fr', 'light');
+  const focused = () => page.evaluate(() => {
+    const a = document.querySelector('[data-explainer]').shadowRoot.activeElement;
+    return a ? (a.getAttribute('data-key') || a.getAttribute('role') || a.tagName) + '|' + (a.textContent || '').slice(0, 40) : '';
+  });
+  await page.evaluate(() => document.querySelector('h1').focus?.());
+  let guard = 0;
+  while (!(await focused()).startsWith('entity:') && guard++ < 40) await page.keyboard.press('Tab');
+  assert.match(await focused(), /^entity:nvidia/, 'Tab reaches the diagram');
+  const controls = STORY.entities.length + STORY.relationships.length;
+  const seen = new Set();
+  for (let i = 0; i < controls; i++) {
+    seen.add((await focused()).split('|')[0]);
+    await page.keyboard.press('ArrowDown');
+  }
+  assert.equal(seen.size, controls, 'arrows visit every node and edge');
+  assert.match(await focused(), /^entity:nvidia/, 'and wrap around');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  assert.ok(await until(async () => (await focused()).startsWith('H3|')), 'Enter opens the panel and focuses its heading');
+  await page.keyboard.press('Escape');
+  assert.ok(await until(async () => (await focused()).startsWith('entity:')), `Escape returns focus to the node, not ${await focused()}`);
+  await page.keyboard.press('Shift+Tab');
+  assert.match(await focused(), /^tab\|/);
+  await page.keyboard.press('End');
+  assert.ok(await until(async () => (await focused()).startsWith('tab|Questions')));
+  await page.keyboard.press('Tab');
+  assert.match(await focused(), /^SUMMARY\|/, 'Tab goes from the tab list into the open view');
+  await page.keyboard.press('Enter');
+  assert.ok(await until(() => root(page, "return r.querySelector('details').open")), 'Enter opens the first question');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
+test('comparison rows open their sources; a timeline event lights its players; questions expand', async () => {
+  const page = await article('phone375', 'fr', 'light');
+  await page.locator('[id$="-tab-comparison"]').tap();
+  for (const g of STORY.comparison.groups) for (const b of g.bars) {
+    await page.locator(`[data-key="bar:${b.id}"]`).tap();
+    assert.ok(await until(async () => (await panelTitle(page)) === b.label.fr), b.id);
+    const links = await root(page, "return r.querySelectorAll('.xp-panel .xp-sources li').length");
+    assert.ok(links >= 1, `${b.id} lists its sources`);
+    await page.locator('.xp-close').tap();
+  }
+  await page.locator('[id$="-tab-timeline"]').tap();
+  const ev = STORY.events.find((e) => e.id === 'ev-110b');
+  await page.locator(`[data-key="event:${ev.id}"]`).tap();
+  const lit = await until(async () => {
+    const l = await root(page, "return [...r.querySelectorAll('.xp-node.lit')].map((n) => n.dataset.key.slice(7)).sort()");
+    return l.length && l;
+  });
+  assert.deepEqual(lit, [...ev.entities].sort());
+  await page.locator('.xp-close').tap();
+  assert.ok(await until(() => root(page, "return !r.querySelector('[id$=\"-view-timeline\"]').hidden")), 'closing returns to the timeline');
+  await page.locator('[id$="-tab-questions"]').tap();
+  const n = STORY.questions.length;
+  for (let i = 0; i < n; i++) await page.locator('.xp-q summary').nth(i).tap();
+  assert.equal(await root(page, "return [...r.querySelectorAll('.xp-q')].filter((d) => d.open).length"), n);
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
+test('the language switch changes text and number formats', async () => {
+  const page = await article('phone375', 'fr', 'light');
+  await page.locator('[id$="-tab-comparison"]').tap();
+  assert.match(await root(page, 'return r.textContent'), /jusqu’à 100\u00a0milliards de dollars.*11,8\u00a0milliards/s);
+  await page.locator('.xp-lang').tap();
+  const text = await until(async () => { const t = await root(page, 'return r.textContent'); return t.includes('up to $100') && t; });
+  assert.match(text, /up to \$100\u00a0billion.*\$11\.8\u00a0billion/s);
+  assert.match(text, /Facts checked up to May 31, 2026/);
+  await page.context().close();
+});
