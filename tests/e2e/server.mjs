@@ -4,22 +4,28 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' };
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const here = new URL('.', import.meta.url).pathname;
 
-export function serve(dist = join(here, '../../dist/'), { hosts = join(here, '../hosts/') } = {}) {
+export function serve(dist = join(here, '../../dist/'), { hosts = join(here, '../hosts/'), compress = false } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
     if (path.endsWith('/')) path += 'index.html';
     const file = path.startsWith('/hosts/') ? join(hosts, path.slice('/hosts/'.length)) : join(dist, path);
     try {
-      const body = await readFile(file);
+      let body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
       if (/csp/.test(path)) headers['content-security-policy'] = CSP;
+      // The benchmark serves compressed, as a real host would.
+      if (compress && /gzip/.test(req.headers['accept-encoding'] || '') && TYPES[extname(file)]) {
+        body = gzipSync(body, { level: 9 });
+        headers['content-encoding'] = 'gzip';
+      }
       res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404).end('not found');

@@ -1,0 +1,199 @@
+// Benchmark of the release build in dist/ (run by scripts/bench.sh, not by the tests):
+// bytes, Lighthouse mobile, time to interactive and tap latency at 4x CPU throttling,
+// memory after 500 cycles, a 200-entity story. Writes out/report.json and out/report.md,
+// compares with budgets.json and prints what misses.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { serve } from '../tests/e2e/server.mjs';
+
+const here = new URL('.', import.meta.url).pathname;
+const dist = new URL('../dist/', import.meta.url).pathname;
+const CHROME = process.env.CHROMIUM || '/usr/bin/chromium';
+const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const RUNS = Number(process.env.BENCH_RUNS || 3);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
+const round = (x, d = 0) => Number(x.toFixed(d));
+
+// 1. Bytes the widget costs a page.
+const files = readdirSync(dist);
+const widget = files.filter((f) => f === 'embed.js' || /^explainer-.*\.(js|wasm|css)$/.test(f));
+const sizes = Object.fromEntries(widget.map((f) => {
+  const b = readFileSync(dist + f);
+  return [f, { raw: b.length, gzip: gzipSync(b, { level: 9 }).length,
+    brotli: brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length }];
+}));
+const total = (k) => Object.values(sizes).reduce((s, x) => s + x[k], 0);
+const snippet = readFileSync(dist + 'snippet.fr.html');
+
+// A browser-rendered-only copy of the article, to show what pre-rendering buys.
+const index = readFileSync(dist + 'index.html', 'utf8');
+const csr = index.replace(/<div data-explainer[\s\S]*?<\/template><\/div>/, '<div data-explainer data-lang="fr"></div>');
+writeFileSync(dist + 'bench-csr.html', csr);
+
+const server = await serve(undefined, { compress: true });
+const base = `http://127.0.0.1:${server.address().port}/`;
+
+// 2. Lighthouse, mobile preset (simulated slow 4G, 4x CPU).
+// Asynchronous: the server answering Lighthouse runs in this same process.
+async function lighthouse(url) {
+  const { stdout: out } = await promisify(execFile)(`${here}node_modules/.bin/lighthouse`, [url, '--output=json', '--output-path=stdout', '--quiet',
+    '--only-categories=performance,accessibility', `--chrome-flags=${FLAGS.join(' ')}`],
+  { env: { ...process.env, CHROME_PATH: CHROME }, maxBuffer: 64 << 20 });
+  const r = JSON.parse(out);
+  const a = (id) => r.audits[id].numericValue;
+  return { performance: r.categories.performance.score * 100, accessibility: r.categories.accessibility.score * 100,
+    fcp: a('first-contentful-paint'), lcp: a('largest-contentful-paint'), tbt: a('total-blocking-time'), cls: a('cumulative-layout-shift') };
+}
+const lh = {};
+for (const [name, path] of [['article (pre-rendered)', 'index.html'], ['article (browser-rendered only)', 'bench-csr.html']]) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await lighthouse(base + path));
+  lh[name] = Object.fromEntries(Object.keys(runs[0]).map((k) => [k, { median: median(runs.map((r) => r[k])),
+    min: Math.min(...runs.map((r) => r[k])), max: Math.max(...runs.map((r) => r[k])) }]));
+}
+
+// 3-5. In Chromium through playwright-core.
+const browser = await chromium.launch({ executablePath: CHROME, args: [...FLAGS.slice(1), '--js-flags=--expose-gc', '--enable-precise-memory-info'] });
+async function page(url, throttle) {
+  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  const p = await context.newPage();
+  await p.addInitScript(() => {
+    // Keep a handle on the WASM memory to read its size.
+    const wrap = (name) => { const f = WebAssembly[name]; WebAssembly[name] = async (...a) => { const r = await f(...a); window.wasmMemory = (r.instance || r).exports.memory; return r; }; };
+    wrap('instantiateStreaming'); wrap('instantiate');
+    document.addEventListener('explainer:ready', () => { window.readyAt ??= performance.now(); });
+  });
+  if (throttle) await (await context.newCDPSession(p)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await p.goto(url);
+  await p.waitForFunction(() => window.readyAt !== undefined, null, { timeout: 60000 });
+  return p;
+}
+const taps = await (async () => {
+  const p = await page(base + 'index.html', 4);
+  const readyAt = await p.evaluate(() => window.readyAt);
+  await p.evaluate(() => document.querySelector('[data-explainer]').scrollIntoView());
+  const times = await p.evaluate(async () => {
+    const r = document.querySelector('[data-explainer]').shadowRoot;
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    const nodes = [...r.querySelectorAll('.xp-node')];
+    const out = [];
+    for (let i = 0; i < 20; i++) {
+      const n = nodes[i % nodes.length];
+      const name = n.getAttribute('aria-label').split(',')[0];
+      await frame();
+      const t0 = performance.now();
+      n.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      while (r.querySelector('.xp-panel h3')?.textContent !== name) await new Promise((ok) => requestAnimationFrame(ok));
+      await frame();
+      out.push(performance.now() - t0);
+      r.querySelector('.xp-close').click();
+      while (r.querySelector('.xp-panel')) await new Promise((ok) => requestAnimationFrame(ok));
+    }
+    return out;
+  });
+  await p.context().close();
+  return { ready_ms: readyAt, median: median(times), p95: p95(times) };
+})();
+
+const memory = await (async () => {
+  const p = await page(base + 'index.html', 0);
+  const measure = () => p.evaluate(() => { window.gc(); return [performance.memory.usedJSHeapSize, window.wasmMemory?.buffer.byteLength ?? 0]; });
+  const cycle = (n) => p.evaluate(async (count) => {
+    const r = document.querySelector('[data-explainer]').shadowRoot;
+    const nodes = [...r.querySelectorAll('.xp-node')];
+    const tick = () => new Promise((ok) => requestAnimationFrame(ok));
+    for (let i = 0; i < count; i++) {
+      nodes[i % nodes.length].dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      while (!r.querySelector('.xp-panel')) await tick();
+      r.querySelector('.xp-close').click();
+      while (r.querySelector('.xp-panel')) await tick();
+    }
+  }, n);
+  await cycle(20); // warm up
+  const [js0, wasm0] = await measure();
+  await cycle(500);
+  const [js1, wasm1] = await measure();
+  await p.context().close();
+  return { js_growth_kb: (js1 - js0) / 1024, wasm_growth_kb: (wasm1 - wasm0) / 1024, wasm_kb: wasm1 / 1024 };
+})();
+
+function bigStory(n, m) {
+  const roles = ['chipmaker', 'lab', 'hyperscaler', 'investor', 'state'];
+  const kinds = ['investment', 'chip_supply', 'cloud_compute', 'partnership', 'competition'];
+  let seed = 7; const rnd = (k) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % k; };
+  const t = (s) => ({ fr: s, en: s });
+  return { schema_version: 1, published: '2025-01-01', as_of: '2025-06-01', title: t('Big'), dek: t('Generated'),
+    entities: Array.from({ length: n }, (_, i) => ({ id: `e${i}`, role: roles[rnd(5)], name: t(`Entity ${i}`), description: t('d') })),
+    relationships: Array.from({ length: m }, (_, j) => { const a = rnd(n); const b = (a + 1 + rnd(n - 1)) % n;
+      return { id: `r${j}`, from: `e${a}`, to: `e${b}`, kind: kinds[rnd(5)], label: t('link'),
+        amount: { kind: 'exact', value: rnd(500) / 10, unit: 'usd_bn' }, date: '2025-01-02', status: 'confirmed', sources: ['s'] }; }),
+    sources: [{ id: 's', publisher: 'P', title: 'T', url: 'https://example.org/' }] };
+}
+async function big(throttle) {
+  const p = await page(base + 'hosts/plain.html', throttle);
+  const json = JSON.stringify(bigStory(200, 600));
+  const ms = await p.evaluate(async (story) => {
+    const host = document.createElement('div');
+    host.setAttribute('data-explainer', '');
+    const s = document.createElement('script'); s.type = 'application/json'; s.textContent = story; host.append(s);
+    const done = new Promise((ok) => host.addEventListener('explainer:ready', ok));
+    const t0 = performance.now();
+    document.body.append(host);
+    await done;
+    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    return [performance.now() - t0, host.shadowRoot.querySelectorAll('.xp-node').length];
+  }, json);
+  await p.context().close();
+  return ms;
+}
+const bigRuns = { unthrottled: await big(0), cpu4x: await big(4) };
+await browser.close();
+server.close();
+
+const article = lh['article (pre-rendered)'];
+const figures = {
+  widget_gzip_kb: total('gzip') / 1024,
+  lighthouse_performance: article.performance.median,
+  lighthouse_accessibility: article.accessibility.median,
+  lcp_ms: article.lcp.median,
+  tbt_ms: article.tbt.median,
+  cls: article.cls.median,
+  tap_to_panel_p95_ms: taps.p95,
+  memory_growth_kb: Math.max(0, memory.js_growth_kb) + Math.max(0, memory.wasm_growth_kb),
+  big_story_ms: bigRuns.unthrottled[0],
+};
+const budgets = JSON.parse(readFileSync(here + 'budgets.json', 'utf8'));
+const verdicts = Object.entries(budgets).map(([k, b]) => {
+  const v = figures[k];
+  const ok = b.max !== undefined ? v <= b.max : v >= b.min;
+  return { figure: k, what: b.what, value: round(v, 2), budget: b.max !== undefined ? `≤ ${b.max}` : `≥ ${b.min}`, ok };
+});
+const report = { date: new Date().toISOString(), runs: RUNS, sizes, totals: { raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') },
+  snippet_fr: { raw: snippet.length, gzip: gzipSync(snippet, { level: 9 }).length }, lighthouse: lh, taps, memory, big_story: bigRuns, figures, verdicts };
+mkdirSync(here + 'out', { recursive: true });
+writeFileSync(here + 'out/report.json', JSON.stringify(report, null, 2));
+const kb = (b) => (b / 1024).toFixed(1);
+const md = [
+  `# Benchmark report (${report.date}, ${RUNS} Lighthouse runs per page, median [min–max])`, '',
+  '| asset | raw KB | gzip KB | brotli KB |', '|---|---|---|---|',
+  ...Object.entries(sizes).map(([f, s]) => `| ${f} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`),
+  `| **total** | ${kb(total('raw'))} | ${kb(total('gzip'))} | ${kb(total('brotli'))} |`,
+  `| pre-rendered snippet (fr), HTML | ${kb(snippet.length)} | ${kb(report.snippet_fr.gzip)} | |`, '',
+  '| page | performance | accessibility | FCP ms | LCP ms | TBT ms | CLS |', '|---|---|---|---|---|---|---|',
+  ...Object.entries(lh).map(([n, r]) => `| ${n} | ${['performance', 'accessibility', 'fcp', 'lcp', 'tbt', 'cls'].map((k) =>
+    `${round(r[k].median, k === 'cls' ? 3 : 0)} [${round(r[k].min, k === 'cls' ? 3 : 0)}–${round(r[k].max, k === 'cls' ? 3 : 0)}]`).join(' | ')} |`), '',
+  `Time from navigation to interactive (hydrated, 4× CPU): ${round(taps.ready_ms)} ms. Tap → painted panel (4× CPU, 20 taps): median ${round(taps.median)} ms, p95 ${round(taps.p95)} ms.`,
+  `Memory after 500 select/close cycles: JS heap ${round(memory.js_growth_kb, 1)} KB, WASM memory ${round(memory.wasm_growth_kb, 1)} KB (of ${round(memory.wasm_kb)} KB).`,
+  `200 entities / 600 relationships, inserted → ready and painted: ${round(bigRuns.unthrottled[0])} ms unthrottled, ${round(bigRuns.cpu4x[0])} ms at 4× CPU (${bigRuns.unthrottled[1]} nodes drawn).`, '',
+  '| budget | value | target | met |', '|---|---|---|---|',
+  ...verdicts.map((v) => `| ${v.what} | ${v.value} | ${v.budget} | ${v.ok ? 'yes' : '**no**'} |`), '',
+].join('\n');
+writeFileSync(here + 'out/report.md', md);
+console.log(md);
+const misses = verdicts.filter((v) => !v.ok);
+console.log(misses.length ? `missed budgets: ${misses.map((v) => `${v.figure} (${v.value} vs ${v.budget})`).join(', ')}` : 'all budgets met');
