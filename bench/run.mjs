@@ -70,13 +70,16 @@ async function page(url, throttle) {
   });
   if (throttle) await (await context.newCDPSession(p)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
   await p.goto(url);
+  await p.waitForLoadState('load');
+  // A pre-rendered widget hydrates when the reader comes near it: go there, as a reader does.
+  p.scrolledAt = await p.evaluate(() => { const t = performance.now(); document.querySelector('[data-explainer]')?.scrollIntoView(); return t; });
   await p.waitForFunction(() => window.readyAt !== undefined, null, { timeout: 60000 });
+  p.readyAt = await p.evaluate(() => window.readyAt);
   return p;
 }
 const taps = await (async () => {
   const p = await page(base + 'index.html', 4);
-  const readyAt = await p.evaluate(() => window.readyAt);
-  await p.evaluate(() => document.querySelector('[data-explainer]').scrollIntoView());
+  const readyAt = p.readyAt - p.scrolledAt;
   const times = await p.evaluate(async () => {
     const r = document.querySelector('[data-explainer]').shadowRoot;
     const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
@@ -187,7 +190,7 @@ const md = [
   '| page | performance | accessibility | FCP ms | LCP ms | TBT ms | CLS |', '|---|---|---|---|---|---|---|',
   ...Object.entries(lh).map(([n, r]) => `| ${n} | ${['performance', 'accessibility', 'fcp', 'lcp', 'tbt', 'cls'].map((k) =>
     `${round(r[k].median, k === 'cls' ? 3 : 0)} [${round(r[k].min, k === 'cls' ? 3 : 0)}–${round(r[k].max, k === 'cls' ? 3 : 0)}]`).join(' | ')} |`), '',
-  `Time from navigation to interactive (hydrated, 4× CPU): ${round(taps.ready_ms)} ms. Tap → painted panel (4× CPU, 20 taps): median ${round(taps.median)} ms, p95 ${round(taps.p95)} ms.`,
+  `Hydration, from scrolling to the widget until it answers taps (4× CPU): ${round(taps.ready_ms)} ms. Tap → painted panel (4× CPU, 20 taps): median ${round(taps.median)} ms, p95 ${round(taps.p95)} ms.`,
   `Memory after 500 select/close cycles: JS heap ${round(memory.js_growth_kb, 1)} KB, WASM memory ${round(memory.wasm_growth_kb, 1)} KB (of ${round(memory.wasm_kb)} KB).`,
   `200 entities / 600 relationships, inserted → ready and painted: ${round(bigRuns.unthrottled[0])} ms unthrottled, ${round(bigRuns.cpu4x[0])} ms at 4× CPU (${bigRuns.unthrottled[1]} nodes drawn).`, '',
   '| budget | value | target | met |', '|---|---|---|---|',

@@ -144,6 +144,55 @@ fn mount_point(doc: &web_sys::Document, host: &Element, fresh: bool) -> Option<(
     Some((m, false))
 }
 
+/// Runs `go` once: when `host` comes within 200 px of the viewport, or on the first pointer,
+/// touch, focus or key input inside it, whichever comes first.
+fn when_needed(host: &Element, go: impl FnOnce() + 'static) {
+    use std::rc::Rc;
+    type Once = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
+    let go: Once = Rc::new(RefCell::new(Some(Box::new(go))));
+    let fire = {
+        let go = go.clone();
+        move || {
+            if let Some(f) = go.borrow_mut().take() {
+                f();
+            }
+        }
+    };
+    let on_input = Closure::<dyn Fn()>::new(fire.clone());
+    for name in ["pointerdown", "touchstart", "focusin", "keydown"] {
+        let _ = host.add_event_listener_with_callback_and_bool(
+            name,
+            on_input.as_ref().unchecked_ref(),
+            true,
+        );
+    }
+    on_input.forget();
+    let on_seen = Closure::<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>::new(
+        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+            let near = entries.iter().any(|e| {
+                e.unchecked_into::<web_sys::IntersectionObserverEntry>()
+                    .is_intersecting()
+            });
+            if near {
+                observer.disconnect();
+                fire();
+            }
+        },
+    );
+    let init = web_sys::IntersectionObserverInit::new();
+    init.set_root_margin("200px");
+    match web_sys::IntersectionObserver::new_with_options(on_seen.as_ref().unchecked_ref(), &init) {
+        Ok(observer) => observer.observe(host),
+        // No IntersectionObserver (very old browser): hydrate now.
+        Err(_) => {
+            if let Some(f) = go.borrow_mut().take() {
+                f();
+            }
+        }
+    }
+    on_seen.forget();
+}
+
 fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     let _ = host.set_attribute(MOUNTED, "");
     let page_lang = doc.document_element().and_then(|e| e.get_attribute("lang"));
@@ -267,11 +316,21 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         initial,
         on_host,
     };
-    let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
-    if hydrate {
-        renderer.hydrate();
+    let go = move || {
+        let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
+        if hydrate {
+            renderer.hydrate();
+        } else {
+            renderer.render();
+        }
+    };
+    if hydrate && !scroll_to {
+        // The pre-rendered HTML is already readable: hydrate when the reader comes near it
+        // (or touches, focuses or types in it), so a widget below the fold costs the page's
+        // load nothing.
+        when_needed(&host, go);
     } else {
-        renderer.render();
+        go();
     }
     if scroll_to {
         host.scroll_into_view();

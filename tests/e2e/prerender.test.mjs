@@ -89,3 +89,21 @@ test('when the WASM cannot load, the static content stays and says interaction i
   assert.deepEqual(seen, [18, true, 4]);
   await page.context().close();
 });
+
+test('below the fold it stays static until the reader comes near, then hydrates', async () => {
+  const page = await open(env.browser);
+  await page.addInitScript(() => document.addEventListener('explainer:ready', () => { window.readyAt = performance.now(); }));
+  await page.goto(`${env.base}index.html`);
+  await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'));
+  await page.waitForTimeout(800);
+  const top = await page.evaluate(() => document.querySelector('[data-explainer]').getBoundingClientRect().top);
+  assert.ok(top > 667 + 200, `the article places the widget below the fold (top ${top})`);
+  assert.equal(await page.evaluate(() => window.readyAt), undefined, 'not hydrated while out of view');
+  await page.mouse.wheel(0, top - 100);
+  assert.ok(await until(() => page.evaluate(() => window.readyAt !== undefined)), 'hydrated on approach');
+  await page.locator('[data-key="entity:openai"]').click();
+  assert.ok(await until(() => page.evaluate(() =>
+    document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-panel h3')?.textContent === 'OpenAI')));
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
