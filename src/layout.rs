@@ -396,3 +396,18 @@ fn cell_center(col: usize, row: usize) -> (f64, f64) {
         PAD + (row as f64 + 0.5) * CELL,
     )
 }
+
+/// The layouts to pre-render when the container's width is unknown: the narrowest width
+/// bucket for each number of side-by-side stacks the story can take. The stylesheet shows
+/// the widest one that fits; once measured, the live layout has the same stacks, so the
+/// same height, and hydrating it shifts nothing below.
+pub fn fit_widths(story: &Story, lang: Lang) -> Vec<u32> {
+    let mut out: Vec<(usize, u32)> = Vec::new();
+    for w in (crate::state::MIN_WIDTH..=1280).step_by(40) {
+        let stacks = layout(story, lang, w).stacks;
+        if out.last().is_none_or(|&(s, _)| s != stacks) {
+            out.push((stacks, w));
+        }
+    }
+    out.into_iter().map(|(_, w)| w).collect()
+}

@@ -5,9 +5,9 @@ use crate::i18n::Lang;
 use crate::state::View;
 use crate::story::EMBEDDED_JSON;
 
-/// Layout width of the pre-rendered diagram: the common phone column, so most readers
-/// hydrate exactly what they see; wider containers re-lay it out after hydration.
-pub const WIDTH: u32 = 320;
+/// Layout width of the pre-rendered diagram: 0, the container is unknown, so every fitting
+/// layout is drawn and the stylesheet shows the one that fits (see `layout::fit_widths`).
+pub const WIDTH: u32 = 0;
 
 /// Hashed file names of one build.
 #[derive(Clone, Debug)]

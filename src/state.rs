@@ -93,7 +93,7 @@ pub struct State {
     pub selection: Option<Selection>,
     /// The view to return to when the panel closes (a timeline event opens the diagram).
     pub return_view: Option<View>,
-    /// Layout width bucket in CSS px.
+    /// Layout width bucket in CSS px; 0 until the container is measured.
     pub width: u32,
     /// Set on close: the control that should get focus back.
     pub focus_return: Option<Selection>,
@@ -107,7 +107,9 @@ impl State {
             view,
             selection: None,
             return_view: None,
-            width: bucket(width),
+            // 0: the container is not known yet (pre-rendering, and the first render that
+            // hydrates it): every fitting layout is drawn and CSS shows the one that fits.
+            width: if width == 0 { 0 } else { bucket(width) },
             focus_return: None,
         }
     }

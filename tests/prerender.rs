@@ -93,3 +93,37 @@ fn snippet_page_and_loader_use_the_build_names() {
     );
     assert!(!js.contains("{{"));
 }
+
+#[test]
+fn prerendered_diagram_has_one_layout_per_stack_count() {
+    use explainer::layout::{fit_widths, layout};
+    let story = load(EMBEDDED_JSON).unwrap();
+    for lang in [Lang::Fr, Lang::En] {
+        let widths = fit_widths(&story, lang);
+        let stacks: Vec<usize> = widths
+            .iter()
+            .map(|&w| layout(&story, lang, w).stacks)
+            .collect();
+        assert_eq!(
+            stacks,
+            (1..=stacks.len()).collect::<Vec<_>>(),
+            "{lang:?}: one layout per stack count"
+        );
+        // Every wider bucket keeps its fit's height: hydrating at the real width shifts nothing.
+        for w in (280..=1280).step_by(40) {
+            let fit = widths.iter().rev().find(|&&f| f <= w).unwrap();
+            assert_eq!(
+                layout(&story, lang, w).height,
+                layout(&story, lang, *fit).height,
+                "{lang:?} at {w} vs fit {fit}"
+            );
+        }
+        let html = host_markup(lang, "", &assets());
+        for w in &widths {
+            assert!(
+                html.contains(&format!("class=\"xp-fit f{w}\"")),
+                "{lang:?}: fit {w} missing"
+            );
+        }
+    }
+}

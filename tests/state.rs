@@ -89,3 +89,11 @@ fn view_and_lang_codes_round_trip() {
     assert_eq!(Lang::from_code("FR_ca"), Some(Lang::Fr));
     assert_eq!(Lang::from_code("de"), None);
 }
+
+#[test]
+fn an_unknown_width_stays_unknown_until_measured() {
+    let s = State::new(Lang::Fr, View::Diagram, 0);
+    assert_eq!(s.width, 0, "pre-rendering draws every fitting layout");
+    let s = run(s, &[Action::Resize(375)]);
+    assert_eq!(s.width, 360);
+}

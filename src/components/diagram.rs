@@ -17,8 +17,9 @@ use crate::story::{Kind, Story};
 pub struct DiagramProps {
     /// The story.
     pub story: Rc<Story>,
-    /// Its layout at the current width.
-    pub geometry: Rc<Geometry>,
+    /// Its layout at the current width, or (width unknown) one per fitting width: each is
+    /// drawn, and the stylesheet shows the one that fits the container.
+    pub geometries: Rc<Vec<(u32, Geometry)>>,
     /// Interface language.
     pub lang: Lang,
     /// Current selection (lights it and its neighbours).
@@ -33,10 +34,11 @@ pub struct DiagramProps {
 pub fn Diagram(props: &DiagramProps) -> Html {
     let roving = use_state(|| 0usize);
     let story = &props.story;
-    let g = &props.geometry;
+    let geos = &props.geometries;
+    let g0 = &geos[0].1;
     let l = lit(story, props.selection.as_ref());
     let any = props.selection.is_some();
-    let count = g.nodes.len() + g.edges.len();
+    let count = g0.nodes.len() + g0.edges.len();
     let tab_stop = (*roving).min(count.saturating_sub(1));
 
     let onkeydown = {
@@ -91,56 +93,68 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         .filter(|k| story.relationships.iter().any(|r| r.kind == *k))
         .collect();
     kinds.dedup();
-    let mut by_entity: Vec<(usize, &crate::layout::NodeBox)> = g.nodes.iter().enumerate().collect();
-    by_entity.sort_by_key(|(_, n)| n.entity);
     let sel_is = |s: &Selection| props.selection.as_ref() == Some(s);
-    html! {
-        <figure class="xp-diagram">
+    let draw = |g: &Geometry| {
+        let mut by_entity: Vec<(usize, &crate::layout::NodeBox)> =
+            g.nodes.iter().enumerate().collect();
+        by_entity.sort_by_key(|(_, n)| n.entity);
+        html! {
             <svg class={classes!("xp-svg", any.then_some("has-sel"))} viewBox={format!("0 0 {:.0} {:.0}", g.width, g.height)}
                 width={format!("{:.0}", g.width)} height={format!("{:.0}", g.height)}
-                role="group" aria-label={ui(props.lang).diagram} {onkeydown} {onfocusin}>
-                <g class="xp-lines" aria-hidden="true">
-                    { for g.edges.iter().map(|e| {
-                        let r = &story.relationships[e.relationship];
-                        let class = classes!("xp-edge", kind_class(r.kind), r.headline.then_some("headline"),
-                            l.relationships.contains(&r.id).then_some("lit"));
+                role="group" aria-label={ui(props.lang).diagram} onkeydown={onkeydown.clone()} onfocusin={onfocusin.clone()}>
+                    <g class="xp-lines" aria-hidden="true">
+                        { for g.edges.iter().map(|e| {
+                            let r = &story.relationships[e.relationship];
+                            let class = classes!("xp-edge", kind_class(r.kind), r.headline.then_some("headline"),
+                                l.relationships.contains(&r.id).then_some("lit"));
+                            html! {
+                                <g {class}>
+                                    <path class="xp-line" d={e.path.clone()} />
+                                    if r.kind != Kind::Competition { <polygon class="xp-arrow" points={e.arrow.clone()} /> }
+                                </g>
+                            }
+                        }) }
+                    </g>
+                    <g class="xp-headings" aria-hidden="true">
+                        { for g.headings.iter().map(|h| html! {
+                            <text class="xp-heading" x={format!("{:.0}", h.x)} y={format!("{:.0}", h.y)}>{ h.text }</text>
+                        }) }
+                    </g>
+                    // DOM order is story order, whatever the layout: a re-layout (the side panel
+                    // closing) must not move elements, which would drop the reader's focus.
+                    // Keyboard order (`idx`) still follows the layout's reading order.
+                    { for by_entity.iter().map(|&(i, n)| {
+                        let e = &story.entities[n.entity];
+                        let sel = Selection::Entity(e.id.clone());
                         html! {
-                            <g {class}>
-                                <path class="xp-line" d={e.path.clone()} />
-                                if r.kind != Kind::Competition { <polygon class="xp-arrow" points={e.arrow.clone()} /> }
-                            </g>
+                            <Node key={e.id.clone()} node={n.clone()} name={entity_name(e, props.lang)}
+                                selected={sel_is(&sel)} selection={sel} idx={i} tab_stop={i == tab_stop}
+                                lit={l.entities.contains(&e.id)} on_select={props.on_select.clone()} />
                         }
                     }) }
-                </g>
-                <g class="xp-headings" aria-hidden="true">
-                    { for g.headings.iter().map(|h| html! {
-                        <text class="xp-heading" x={format!("{:.0}", h.x)} y={format!("{:.0}", h.y)}>{ h.text }</text>
+                    { for g.edges.iter().enumerate().map(|(j, e)| {
+                        let r = &story.relationships[e.relationship];
+                        let sel = Selection::Relationship(r.id.clone());
+                        let idx = g.nodes.len() + j;
+                        html! {
+                            <Edge key={r.id.clone()} edge={e.clone()} kind={r.kind}
+                                name={relationship_name(story, r, props.lang)} selected={sel_is(&sel)} selection={sel}
+                                idx={idx} tab_stop={idx == tab_stop} lit={l.relationships.contains(&r.id)}
+                                on_select={props.on_select.clone()} />
+                        }
                     }) }
-                </g>
-                // DOM order is story order, whatever the layout: a re-layout (the side panel
-                // closing) must not move elements, which would drop the reader's focus.
-                // Keyboard order (`idx`) still follows the layout's reading order.
-                { for by_entity.iter().map(|&(i, n)| {
-                    let e = &story.entities[n.entity];
-                    let sel = Selection::Entity(e.id.clone());
-                    html! {
-                        <Node key={e.id.clone()} node={n.clone()} name={entity_name(e, props.lang)}
-                            selected={sel_is(&sel)} selection={sel} idx={i} tab_stop={i == tab_stop}
-                            lit={l.entities.contains(&e.id)} on_select={props.on_select.clone()} />
-                    }
-                }) }
-                { for g.edges.iter().enumerate().map(|(j, e)| {
-                    let r = &story.relationships[e.relationship];
-                    let sel = Selection::Relationship(r.id.clone());
-                    let idx = g.nodes.len() + j;
-                    html! {
-                        <Edge key={r.id.clone()} edge={e.clone()} kind={r.kind}
-                            name={relationship_name(story, r, props.lang)} selected={sel_is(&sel)} selection={sel}
-                            idx={idx} tab_stop={idx == tab_stop} lit={l.relationships.contains(&r.id)}
-                            on_select={props.on_select.clone()} />
-                    }
-                }) }
-            </svg>
+                </svg>
+        }
+    };
+    html! {
+        <figure class="xp-diagram">
+            if geos.len() == 1 {
+                { draw(g0) }
+            } else {
+                <div class="xp-fits">
+                    { for geos.iter().map(|(w, g)| html! { <div class={format!("xp-fit f{w}")}>{ draw(g) }</div> }) }
+                </div>
+            }
             <figcaption class="xp-hint">{ ui(props.lang).diagram_hint }</figcaption>
             <Legend kinds={kinds} has_headline={story.relationships.iter().any(|r| r.headline)} lang={props.lang} />
         </figure>

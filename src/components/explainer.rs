@@ -12,7 +12,7 @@ use super::{
 };
 use crate::format::date;
 use crate::i18n::{ui, Lang};
-use crate::layout::layout;
+use crate::layout::{fit_widths, layout};
 use crate::state::{Action, Selection, State, View};
 use crate::story::Story;
 
@@ -44,9 +44,16 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let view_box = use_node_ref();
     let heading = use_node_ref();
     let story = props.story.clone();
-    let geometry = use_memo((story.clone(), state.lang, state.width), |(s, l, w)| {
-        layout(s, *l, *w)
-    });
+    let geometries = use_memo(
+        (story.clone(), state.lang, state.width),
+        |(s, l, w)| match *w {
+            0 => fit_widths(s, *l)
+                .into_iter()
+                .map(|w| (w, layout(s, *l, w)))
+                .collect(),
+            w => vec![(w, layout(s, *l, w))],
+        },
+    );
 
     {
         // Deep link: selected after the first render, which matches the pre-rendered HTML.
@@ -197,7 +204,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             <div class={classes!("xp-body", state.selection.is_some().then_some("with-panel"))}>
                 <div class="xp-views">
                     { panel_of(View::Diagram, html! {
-                        <Diagram story={story.clone()} geometry={geometry.clone()} lang={lang}
+                        <Diagram story={story.clone()} geometries={geometries.clone()} lang={lang}
                             selection={state.selection.clone()} on_select={select.clone()} />
                     }) }
                     { panel_of(View::Comparison, html! {

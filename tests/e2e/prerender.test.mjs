@@ -33,8 +33,8 @@ test('hydration yields the DOM of a fresh render, one tree, no warning, and the 
   for (const p of [hydrated, fresh]) await p.context().close();
 });
 
-test('the content is there before the WASM and nothing shifts when it hydrates', async () => {
-  const page = await open(env.browser);
+for (const [w, h] of [[375, 667], [768, 1024], [1280, 800]]) test(`${w}x${h}: the content is there before the WASM and nothing shifts when it hydrates`, async () => {
+  const page = await open(env.browser, null, { viewport: { width: w, height: h } });
   await page.addInitScript(() => {
     window.shift = 0;
     new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.shift += e.value; })
@@ -45,7 +45,8 @@ test('the content is there before the WASM and nothing shifts when it hydrates',
   await page.route('**/*.wasm', async (route) => { await gate; await route.continue(); });
   await page.goto(`${env.base}index.html`);
   await page.evaluate(() => document.querySelector('[data-explainer]').scrollIntoView());
-  const before = await page.evaluate(() => document.querySelector('[data-explainer]').shadowRoot.querySelectorAll('.xp-node').length);
+  const before = await page.evaluate(() => [...document.querySelector('[data-explainer]').shadowRoot.querySelectorAll('.xp-node')]
+    .filter((n) => n.getBoundingClientRect().height > 0).length);
   assert.equal(before, 18, 'diagram drawn before the WASM arrives');
   release();
   await ready(page);
@@ -83,7 +84,7 @@ test('when the WASM cannot load, the static content stays and says interaction i
   const seen = await page.evaluate(() => {
     const r = document.querySelector('[data-explainer]').shadowRoot;
     const visible = (el) => !!el && el.getBoundingClientRect().height > 1;
-    return [r.querySelectorAll('.xp-node').length, visible(r.querySelector('.xp-static-note')),
+    return [[...r.querySelectorAll('.xp-node')].filter(visible).length, visible(r.querySelector('.xp-static-note')),
       [...r.querySelectorAll('.xp-view')].filter(visible).length];
   });
   assert.deepEqual(seen, [18, true, 4]);
