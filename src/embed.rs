@@ -19,6 +19,8 @@ use crate::story::EMBEDDED_JSON;
 
 /// Marks a host that has been taken in charge.
 const MOUNTED: &str = "data-explainer-mounted";
+/// Marks a host whose explainer answers taps (or shows its error view).
+const READY: &str = "data-explainer-ready";
 
 thread_local! {
     static CSS: RefCell<String> = const { RefCell::new(String::new()) };
@@ -249,16 +251,19 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     let on_host = yew::Callback::from(move |e: HostEvent| {
         let h = &event_host;
         match &e {
-            HostEvent::Ready => dispatch(
-                h,
-                "explainer:ready",
-                &Detail {
-                    kind: None,
-                    id: None,
-                    view: None,
-                    lang: None,
-                },
-            ),
+            HostEvent::Ready => {
+                let _ = h.set_attribute(READY, "");
+                dispatch(
+                    h,
+                    "explainer:ready",
+                    &Detail {
+                        kind: None,
+                        id: None,
+                        view: None,
+                        lang: None,
+                    },
+                )
+            }
             HostEvent::Select(sel) => {
                 write_fragment(&key, Some(sel.id()));
                 dispatch(
@@ -316,7 +321,13 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         initial,
         on_host,
     };
+    // An error view has no explainer to announce itself: it is as ready as it will get.
+    let failed = props.story.0.is_err();
+    let ready_host = host.clone();
     let go = move || {
+        if failed {
+            let _ = ready_host.set_attribute(READY, "");
+        }
         let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
         if hydrate {
             renderer.hydrate();

@@ -7,7 +7,8 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 for (const [w, h] of [[375, 667], [1280, 800]]) for (const scheme of ['light', 'dark']) for (const panel of [false, true]) {
   const page = await browser.newPage({ viewport: { width: w, height: h }, colorScheme: scheme });
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
-  await page.locator('.xp-node').first().waitFor();
+  await page.evaluate(() => document.querySelector('[data-explainer]').scrollIntoView());
+  await page.waitForSelector('[data-explainer-ready]', { state: 'attached' });
   if (panel) { await page.locator('[data-key="entity:nvidia"]').click(); await page.waitForTimeout(400); }
   await page.addScriptTag({ content: axe });
   const r = await page.evaluate(() => axe.run('.xp-root', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }));

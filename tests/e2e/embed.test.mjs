@@ -115,7 +115,12 @@ test('under a strict CSP it renders, works, and fetches nothing from another ori
 });
 
 test('the iframe follows its content height', async () => {
-  const page = await open(env.browser, `${env.base}hosts/iframe.html`);
+  const page = await open(env.browser);
+  await page.addInitScript(() => {
+    window.got = [];
+    addEventListener('message', (e) => window.got.push(typeof e.data === 'string' ? e.data : JSON.stringify(e.data)));
+  });
+  await page.goto(`${env.base}hosts/iframe.html`);
   const frame = page.frameLocator('iframe');
   await frame.locator('[data-explainer]').waitFor();
   const heights = async () => page.evaluate(() => {
@@ -128,6 +133,15 @@ test('the iframe follows its content height', async () => {
   await frame.locator('summary').first().click();
   assert.ok(await until(async () => { const [a, b] = await heights(); return a === b && a !== before; }), `after: ${await heights()} before ${before}`);
   assert.equal(await page.locator('iframe').getAttribute('title'), 'Interactive explainer: Nvidia, OpenAI and Microsoft');
+  // The same height in the three formats hosts understand, and an answer to Pym's width message.
+  const [h] = await heights();
+  const got = await page.evaluate(() => window.got);
+  assert.ok(got.includes(`pymxPYMxxp1xPYMxheightxPYMx${h}`), got.slice(-6).join(' '));
+  assert.ok(got.includes(JSON.stringify({ sentinel: 'amp', type: 'embed-size', height: h })));
+  assert.ok(got.includes(JSON.stringify({ type: 'explainer:height', height: h })));
+  const before2 = got.length;
+  await page.evaluate(() => document.querySelector('iframe').contentWindow.postMessage('pymxPYMxxp1xPYMxwidthxPYMx600', '*'));
+  assert.ok(await until(async () => (await page.evaluate(() => window.got.length)) >= before2 + 3), 'answers a Pym width message');
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });

@@ -28,8 +28,8 @@ export async function open(browser, url, options = {}) {
 
 /** Waits until `count` explainers on the page have rendered or hydrated. */
 export async function ready(page, count = 1) {
-  await page.waitForFunction((n) => [...document.querySelectorAll('[data-explainer]')]
-    .filter((h) => h.shadowRoot?.querySelector('.xp-root, [role=alert]') && h.hasAttribute('data-explainer-mounted')).length >= n, count);
+  // data-explainer-ready: rendered or hydrated (a pre-rendered .xp-root is there long before).
+  await page.waitForFunction((n) => document.querySelectorAll('[data-explainer][data-explainer-ready]').length >= n, count);
   // Let effects (ready events, re-layout to the real width) settle.
   await page.waitForTimeout(150);
 }

@@ -20,6 +20,7 @@ for (const [w, h] of [[375, 667], [1280, 800]]) {
     const root = page.locator('.xp-root').first();
     await root.waitFor();
     await root.scrollIntoViewIfNeeded();
+    await page.waitForSelector('[data-explainer-ready]', { state: 'attached' });
     await page.screenshot({ path: `${out}${w}x${h}-${scheme}-closed.png` });
     await page.locator('[data-key="relationship:nvidia-openai-loi"]').first().click();
     await page.locator('.xp-panel').waitFor();
