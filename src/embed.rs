@@ -146,6 +146,29 @@ fn mount_point(doc: &web_sys::Document, host: &Element, fresh: bool) -> Option<(
     Some((m, false))
 }
 
+/// The pre-rendered HTML holds one diagram per fitting width (`.xp-fits > .xp-fit.f<w>`) and
+/// CSS shows one. Keeps that one, unwrapped, so hydration adopts a single diagram laid out at
+/// `w`, exactly what the first render at width `w` draws. Returns `w`.
+fn keep_visible_fit(root: &Element) -> Option<u32> {
+    let fits = root.query_selector(".xp-fits").ok()??;
+    let children = fits.children();
+    let all: Vec<Element> = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .collect();
+    let shown = all
+        .iter()
+        .rev()
+        .find(|c| c.get_client_rects().length() > 0)
+        .or(all.first())?;
+    let width = shown
+        .class_name()
+        .split_whitespace()
+        .find_map(|c| c.strip_prefix('f')?.parse().ok())?;
+    let svg = shown.first_element_child()?;
+    fits.replace_with_with_node_1(&svg).ok()?;
+    Some(width)
+}
+
 /// Runs `go` once: when `host` comes within 200 px of the viewport, or on the first pointer,
 /// touch, focus or key input inside it, whichever comes first.
 fn when_needed(host: &Element, go: impl FnOnce() + 'static) {
@@ -312,7 +335,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
             ),
         }
     });
-    let props = AppProps {
+    let mut props = AppProps {
         story,
         lang: lang.value,
         view: view.value,
@@ -325,6 +348,12 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     let failed = props.story.0.is_err();
     let ready_host = host.clone();
     let go = move || {
+        if hydrate {
+            // Hydrate only the pre-rendered diagram the reader sees, at its width.
+            if let Some(w) = keep_visible_fit(&root) {
+                props.width = w;
+            }
+        }
         if failed {
             let _ = ready_host.set_attribute(READY, "");
         }
