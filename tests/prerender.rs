@@ -2,6 +2,10 @@
 //! declarative shadow root the loader hydrates.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::esc;
+
 use explainer::describe::relationship_name;
 use explainer::i18n::Lang;
 use explainer::prerender::{fill_page, host_markup, loader, snippet, Assets};
@@ -13,13 +17,6 @@ fn assets() -> Assets {
         wasm: "explainer-abc_bg.wasm".into(),
         css: "explainer-abc.css".into(),
     }
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[test]

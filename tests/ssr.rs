@@ -4,19 +4,13 @@
 
 mod common;
 
+use common::esc;
+
 use explainer::describe::{entity_name, relationship_name};
 use explainer::i18n::Lang;
 use explainer::render_html;
 use explainer::state::View;
 use explainer::story::{load, EMBEDDED_JSON};
-
-/// The text as it appears inside HTML attributes and text nodes.
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 #[test]
 fn renders_title_and_every_entity_as_a_named_control() {

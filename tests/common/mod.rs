@@ -63,3 +63,11 @@ pub fn story(n: usize, m: usize, seed: u64) -> String {
            "sources": [{"id": "s0", "publisher": "P", "title": "T", "url": "https://example.org/a"}]})
     .to_string()
 }
+
+/// The text as it appears escaped inside HTML attributes and text nodes.
+pub fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
