@@ -329,20 +329,8 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
         }
         let (tx, ty) = ((ax + bx) / 2.0, (ay + by) / 2.0);
         let (c, row) = loop {
-            let best = lane_cols
-                .iter()
-                .enumerate()
-                .flat_map(|(ci, &col)| (0..taken[ci].len()).map(move |row| (ci, col, row)))
-                .filter(|&(ci, _, row)| !taken[ci][row])
-                .min_by(|p, q| {
-                    let d = |&(_, col, row): &(usize, usize, usize)| {
-                        let (x, y) = cell_center(col, row);
-                        (x - tx).powi(2) + (y - ty).powi(2)
-                    };
-                    d(p).total_cmp(&d(q))
-                });
-            match best {
-                Some((ci, _, row)) => break (ci, row),
+            match nearest_free(&lane_cols, &taken, tx, ty) {
+                Some(cell) => break cell,
                 None => taken.iter_mut().for_each(|lane| lane.push(false)),
             }
         };
@@ -360,15 +348,27 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
         let (sx, ex) = (side(na), side(nb));
         let (sy, ey) = (na.y + na.h / 2.0, nb.y + nb.h / 2.0);
         let path = format!(
-            "M{sx:.0} {sy:.0}Q{hx:.0} {sy:.0} {hx:.0} {hy:.0}Q{hx:.0} {ey:.0} {ex:.0} {ey:.0}"
+            "M{} {}Q{} {} {} {}Q{} {} {} {}",
+            px(sx),
+            px(sy),
+            px(hx),
+            px(sy),
+            px(hx),
+            px(hy),
+            px(hx),
+            px(ey),
+            px(ex),
+            px(ey)
         );
         let dir = if hx >= ex { 1.0 } else { -1.0 };
         let arrow = format!(
-            "{ex:.0},{ey:.0} {:.0},{:.0} {:.0},{:.0}",
-            ex + dir * 9.0,
-            ey - 5.0,
-            ex + dir * 9.0,
-            ey + 5.0
+            "{},{} {},{} {},{}",
+            px(ex),
+            px(ey),
+            px(ex + dir * 9.0),
+            px(ey - 5.0),
+            px(ex + dir * 9.0),
+            px(ey + 5.0)
         );
         edges.push(EdgeGeom {
             relationship: i,
@@ -388,6 +388,51 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
         headings,
         edges,
     }
+}
+
+/// The free lane cell nearest to (tx, ty), ties to the lowest (lane, row): rows are visited
+/// outward from ty's, and the search stops once rows are farther than the best cell, so a
+/// story of hundreds of relationships does not scan every cell for every handle.
+fn nearest_free(
+    lane_cols: &[usize],
+    taken: &[Vec<bool>],
+    tx: f64,
+    ty: f64,
+) -> Option<(usize, usize)> {
+    let rows = taken.first().map_or(0, Vec::len);
+    let mut best: Option<(f64, usize, usize)> = None;
+    let centre = ((ty - PAD) / CELL - 0.5).round().clamp(0.0, rows as f64) as usize;
+    for step in 0..=rows {
+        // Rows `step` away from the nearest one are at least (step − 1) cells away.
+        let floor = (step as f64 - 1.0).max(0.0) * CELL;
+        if best.is_some_and(|(d, _, _)| floor * floor > d) {
+            break;
+        }
+        let below = Some(centre + step).filter(|_| step > 0);
+        for row in [centre.checked_sub(step), below].into_iter().flatten() {
+            if row >= rows {
+                continue;
+            }
+            let dy = cell_center(0, row).1 - ty;
+            for (ci, &col) in lane_cols.iter().enumerate() {
+                if taken[ci][row] {
+                    continue;
+                }
+                let dx = cell_center(col, row).0 - tx;
+                let d = dx * dx + dy * dy;
+                if best.is_none_or(|b| (d, ci, row) < b) {
+                    best = Some((d, ci, row));
+                }
+            }
+        }
+    }
+    best.map(|(_, ci, row)| (ci, row))
+}
+
+/// A coordinate as written into SVG: whole CSS px. Integers format several times faster
+/// than `{:.0}` floats, which counts with thousands of coordinates in a large story.
+pub fn px(x: f64) -> i64 {
+    x.round() as i64
 }
 
 fn cell_center(col: usize, row: usize) -> (f64, f64) {

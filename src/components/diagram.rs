@@ -8,7 +8,7 @@ use super::{Edge, Legend, Node};
 use crate::describe::{entity_name, relationship_name};
 use crate::highlight::lit;
 use crate::i18n::{ui, Lang};
-use crate::layout::Geometry;
+use crate::layout::{px, Geometry};
 use crate::state::Selection;
 use crate::story::{Kind, Story};
 
@@ -99,8 +99,8 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             g.nodes.iter().enumerate().collect();
         by_entity.sort_by_key(|(_, n)| n.entity);
         html! {
-            <svg class={classes!("xp-svg", any.then_some("has-sel"))} viewBox={format!("0 0 {:.0} {:.0}", g.width, g.height)}
-                width={format!("{:.0}", g.width)} height={format!("{:.0}", g.height)}
+            <svg class={classes!("xp-svg", any.then_some("has-sel"))} viewBox={format!("0 0 {} {}", px(g.width), px(g.height))}
+                width={px(g.width).to_string()} height={px(g.height).to_string()}
                 role="group" aria-label={ui(props.lang).diagram} onkeydown={onkeydown.clone()} onfocusin={onfocusin.clone()}>
                     <g class="xp-lines" aria-hidden="true">
                         { for g.edges.iter().map(|e| {
@@ -117,7 +117,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                     </g>
                     <g class="xp-headings" aria-hidden="true">
                         { for g.headings.iter().map(|h| html! {
-                            <text class="xp-heading" x={format!("{:.0}", h.x)} y={format!("{:.0}", h.y)}>{ h.text }</text>
+                            <text class="xp-heading" x={px(h.x).to_string()} y={px(h.y).to_string()}>{ h.text }</text>
                         }) }
                     </g>
                     // DOM order is story order, whatever the layout: a re-layout (the side panel

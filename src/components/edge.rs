@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::layout::{EdgeGeom, HANDLE_R};
+use crate::layout::{px, EdgeGeom, HANDLE_R};
 use crate::state::Selection;
 use crate::story::Kind;
 
@@ -40,12 +40,13 @@ pub fn kind_class(kind: Kind) -> &'static str {
 
 /// The marker shape of a kind centred on (x, y): the non-colour cue of the legend.
 pub fn marker(kind: Kind, x: f64, y: f64) -> String {
+    let (x, y) = (px(x), px(y));
     match kind {
-        Kind::Investment => format!("M{} {y}a8 8 0 1 0 16 0a8 8 0 1 0 -16 0Z", x - 8.0),
-        Kind::ChipSupply => format!("M{} {}h14v14h-14Z", x - 7.0, y - 7.0),
-        Kind::CloudCompute => format!("M{x} {}l9 9l-9 9l-9 -9Z", y - 9.0),
-        Kind::Partnership => format!("M{x} {}l9 15h-18Z", y - 9.0),
-        Kind::Competition => format!("M{} {}h16v6h-16Z", x - 8.0, y - 3.0),
+        Kind::Investment => format!("M{} {y}a8 8 0 1 0 16 0a8 8 0 1 0 -16 0Z", x - 8),
+        Kind::ChipSupply => format!("M{} {}h14v14h-14Z", x - 7, y - 7),
+        Kind::CloudCompute => format!("M{x} {}l9 9l-9 9l-9 -9Z", y - 9),
+        Kind::Partnership => format!("M{x} {}l9 15h-18Z", y - 9),
+        Kind::Competition => format!("M{} {}h16v6h-16Z", x - 8, y - 3),
     }
 }
 
@@ -66,7 +67,7 @@ pub fn Edge(props: &EdgeProps) -> Html {
             aria-label={props.name.clone()} aria-current={props.selected.then_some("true")}
             data-key={super::key_of(&props.selection)} data-idx={props.idx.to_string()}
             {onclick} {onkeydown}>
-            <circle class="xp-hit" cx={format!("{:.0}", e.hx)} cy={format!("{:.0}", e.hy)} r={HANDLE_R.to_string()} />
+            <circle class="xp-hit" cx={px(e.hx).to_string()} cy={px(e.hy).to_string()} r={HANDLE_R.to_string()} />
             <path class="xp-mark" d={marker(props.kind, e.hx, e.hy)} />
         </g>
     }

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::layout::{NodeBox, FONT, LINE};
+use crate::layout::{px, NodeBox, FONT, LINE};
 use crate::state::Selection;
 
 /// Properties of [`Node`].
@@ -41,15 +41,15 @@ pub fn Node(props: &NodeProps) -> Html {
             aria-label={props.name.clone()} aria-current={props.selected.then_some("true")}
             data-key={super::key_of(&props.selection)} data-idx={props.idx.to_string()}
             {onclick} {onkeydown}>
-            <rect x={format!("{:.0}", n.x)} y={format!("{:.0}", n.y)} width={format!("{:.0}", n.w)}
-                height={format!("{:.0}", n.h)} rx="8" />
-            <text x={format!("{cx:.0}")} y={format!("{first:.0}")} text-anchor="middle" aria-hidden="true">
+            <rect x={px(n.x).to_string()} y={px(n.y).to_string()} width={px(n.w).to_string()}
+                height={px(n.h).to_string()} rx="8" />
+            <text x={px(cx).to_string()} y={px(first).to_string()} text-anchor="middle" aria-hidden="true">
                 // A space ends every wrapped line but the last, so the text reads "US
                 // government", matching the accessible name, not "USgovernment".
                 { for n.lines.iter().enumerate().map(|(i, l)| {
                     let text = if i + 1 < n.lines.len() { format!("{l} ") } else { l.clone() };
                     html! {
-                        <tspan x={format!("{cx:.0}")} dy={if i == 0 { "0".to_string() } else { format!("{LINE}") }}>{ text }</tspan>
+                        <tspan x={px(cx).to_string()} dy={if i == 0 { "0".to_string() } else { format!("{LINE}") }}>{ text }</tspan>
                     }
                 }) }
             </text>
