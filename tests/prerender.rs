@@ -52,10 +52,10 @@ fn prerendered_html_holds_every_item_in_each_language() {
         }
         assert_eq!(
             html.matches("<details").count(),
-            story.questions.len() + 1,
-            "a disclosure per question, and all sources"
+            story.questions.len() + 2,
+            "a disclosure per question, the data table and all sources"
         );
-        assert!(html.contains("<table"), "text alternative table");
+        assert!(html.contains("<table"), "data table");
         assert!(html.contains("<template shadowrootmode=\"open\">"));
         assert!(html.contains(&format!(
             "data-lang=\"{}\" data-view=\"diagram\"",
@@ -84,7 +84,7 @@ fn snippet_page_and_loader_use_the_build_names() {
     assert!(fill_page("<p>none</p>", Lang::Fr, &a).is_none());
     let js = loader(&a);
     assert!(
-        js.contains("from './explainer-abc.js'")
+        js.contains("new URL('explainer-abc.js', base)")
             && js.contains("'explainer-abc_bg.wasm'")
             && js.contains("'explainer-abc.css'")
     );

@@ -1,22 +1,59 @@
 // Explainer loader, written by the build with the hashed asset names. It mounts an
 // explainer into every [data-explainer] element, now and later. Assets resolve against
 // this file's own URL, so it works from any path or CDN prefix.
-import init, { start } from './{{JS}}';
-
+//
+// Pre-rendered explainers are readable as they arrive, so the code (bindings and WASM) is
+// only fetched when one is about to be seen (a screen ahead) or touched, when a host has
+// nothing pre-rendered, or when the address links into one.
 const base = new URL('.', import.meta.url);
-try {
-  await init({ module_or_path: new URL('{{WASM}}', base) });
-  start(new URL('{{CSS}}', base).href);
-} catch (error) {
-  // Blocked, failed or too old: keep the pre-rendered content readable, say why.
-  console.warn('explainer: interactive mode is not available here', error);
-  for (const host of document.querySelectorAll('[data-explainer]')) {
-    host.setAttribute('data-explainer-failed', '');
-    if (host.shadowRoot) {
-      const link = document.createElement('link');
-      link.rel = 'stylesheet';
-      link.href = new URL('static.css', base).href;
-      host.shadowRoot.append(link);
+const HOSTS = '[data-explainer]';
+const INPUTS = ['pointerdown', 'touchstart', 'focusin', 'keydown'];
+let loading = null;
+
+function load() {
+  loading ??= (async () => {
+    watcher?.disconnect();
+    seen?.disconnect();
+    try {
+      const { default: init, start } = await import(new URL('{{JS}}', base).href);
+      await init({ module_or_path: new URL('{{WASM}}', base) });
+      start(new URL('{{CSS}}', base).href);
+    } catch (error) {
+      // Blocked, failed or too old: keep the pre-rendered content readable, say why.
+      console.warn('explainer: interactive mode is not available here', error);
+      for (const host of document.querySelectorAll(HOSTS)) {
+        host.setAttribute('data-explainer-failed', '');
+        if (host.shadowRoot) {
+          const link = document.createElement('link');
+          link.rel = 'stylesheet';
+          link.href = new URL('static.css', base).href;
+          host.shadowRoot.append(link);
+        }
+      }
     }
-  }
+  })();
+}
+
+const prerendered = (host) => !!host.shadowRoot?.querySelector('.xp-mount > *');
+const seen = 'IntersectionObserver' in window
+  ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && load(), { rootMargin: '100% 0px' })
+  : null;
+const watched = new WeakSet();
+function watch(host) {
+  if (watched.has(host)) return;
+  watched.add(host);
+  if (!prerendered(host) || !seen) return load();
+  seen.observe(host);
+  for (const name of INPUTS) host.addEventListener(name, load, { capture: true, once: true, passive: true });
+}
+function scan() {
+  if (!loading) document.querySelectorAll(HOSTS).forEach(watch);
+}
+
+// Hosts added later (single-page apps, lazy blocks) count too.
+const watcher = new MutationObserver(scan);
+if (/explainer/.test(location.hash)) load();
+else {
+  scan();
+  if (!loading) watcher.observe(document.documentElement, { childList: true, subtree: true });
 }
