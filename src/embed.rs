@@ -4,7 +4,6 @@
 
 use std::cell::RefCell;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRoot};
@@ -27,17 +26,30 @@ thread_local! {
     static COUNT: RefCell<usize> = const { RefCell::new(0) };
 }
 
-/// Detail of the `explainer:*` events.
-#[derive(Serialize)]
+/// Detail of the `explainer:*` events: a plain object with the fields that are set.
 struct Detail<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
     kind: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     view: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     lang: Option<&'a str>,
+}
+
+impl Detail<'_> {
+    /// Built by hand: a serializer for four strings is not worth its weight in the WASM.
+    fn to_js(&self) -> JsValue {
+        let obj = js_sys::Object::new();
+        for (k, v) in [
+            ("kind", self.kind),
+            ("id", self.id),
+            ("view", self.view),
+            ("lang", self.lang),
+        ] {
+            if let Some(v) = v {
+                let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(k), &JsValue::from_str(v));
+            }
+        }
+        obj.into()
+    }
 }
 
 fn warn(msg: &str) {
@@ -48,9 +60,7 @@ fn dispatch(host: &Element, name: &str, detail: &Detail) {
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    if let Ok(v) = serde_wasm_bindgen::to_value(detail) {
-        init.set_detail(&v);
-    }
+    init.set_detail(&detail.to_js());
     if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = host.dispatch_event(&ev);
     }
@@ -169,6 +179,29 @@ fn keep_visible_fit(root: &Element) -> Option<u32> {
     Some(width)
 }
 
+/// Drops what a live instance builds only on demand (`data-lazy`: hidden views, closed
+/// disclosures) from the pre-rendered HTML, keeping each one's first element (title or
+/// summary), so hydration adopts exactly what the first live render draws.
+fn drop_lazy(root: &Element) {
+    let Ok(list) = root.query_selector_all(".xp-view[hidden][data-lazy], details[data-lazy]")
+    else {
+        return;
+    };
+    for i in 0..list.length() {
+        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let _ = el.remove_attribute("open");
+        let Some(keep) = el.first_element_child() else {
+            continue;
+        };
+        // Comments too: hydration markers of the dropped components must go with them.
+        while let Some(next) = keep.next_sibling() {
+            let _ = el.remove_child(&next);
+        }
+    }
+}
+
 /// Runs `go` once: when `host` comes within 200 px of the viewport, or on the first pointer,
 /// touch, focus or key input inside it, whichever comes first.
 fn when_needed(host: &Element, go: impl FnOnce() + 'static) {
@@ -239,16 +272,11 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         .ok()
         .flatten()
         .and_then(|s| s.text_content());
-    let story = Loaded::from_json(custom.as_deref().unwrap_or(EMBEDDED_JSON));
-
     let key = fragment_key(index, host.get_attribute("id").as_deref());
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
-    let initial = match (&*story.0, fragment_get(&hash, &key)) {
-        (Ok(s), Some(id)) => selection_for(s, &id),
-        _ => None,
-    };
+    let linked = fragment_get(&hash, &key);
 
     // Hydrate only what was rendered for this very state; anything else renders afresh.
     let pre = host
@@ -268,7 +296,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     } else {
         bucket(host.client_width().max(0) as u32)
     };
-    let scroll_to = initial.is_some();
+    let scroll_to = linked.is_some();
 
     let event_host = host.clone();
     let on_host = yew::Callback::from(move |e: HostEvent| {
@@ -335,24 +363,33 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
             ),
         }
     });
-    let mut props = AppProps {
-        story,
-        lang: lang.value,
-        view: view.value,
-        width,
-        instance: "xp".into(),
-        initial,
-        on_host,
-    };
-    // An error view has no explainer to announce itself: it is as ready as it will get.
-    let failed = props.story.0.is_err();
     let ready_host = host.clone();
+    let (lang, view) = (lang.value, view.value);
     let go = move || {
+        // Parsed here, not at mount: a widget below the fold costs the page's load nothing.
+        let story = Loaded::from_json(custom.as_deref().unwrap_or(EMBEDDED_JSON));
+        let initial = match (&*story.0, linked) {
+            (Ok(s), Some(id)) => selection_for(s, &id),
+            _ => None,
+        };
+        // An error view has no explainer to announce itself: it is as ready as it will get.
+        let failed = story.0.is_err();
+        let mut props = AppProps {
+            story,
+            lang,
+            view,
+            width,
+            instance: "xp".into(),
+            initial,
+            on_host,
+            complete: false,
+        };
         if hydrate {
             // Hydrate only the pre-rendered diagram the reader sees, at its width.
             if let Some(w) = keep_visible_fit(&root) {
                 props.width = w;
             }
+            drop_lazy(&root);
         }
         if failed {
             let _ = ready_host.set_attribute(READY, "");

@@ -22,7 +22,8 @@ pub mod prerender;
 pub use components::{App, AppProps, Loaded};
 
 /// Renders the explainer to HTML natively (tests and pre-rendering). `json` is a story;
-/// invalid stories render the error view, as in the browser.
+/// invalid stories render the error view, as in the browser. `complete` renders every view
+/// and disclosure (pre-rendering); without it, what a live instance builds.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render_html(
     json: &str,
@@ -30,6 +31,7 @@ pub fn render_html(
     view: state::View,
     width: u32,
     hydratable: bool,
+    complete: bool,
 ) -> String {
     let json = json.to_string();
     let renderer = yew::ServerRenderer::<App>::with_props(move || AppProps {
@@ -40,6 +42,7 @@ pub fn render_html(
         instance: "xp".into(),
         initial: None,
         on_host: Default::default(),
+        complete,
     })
     .hydratable(hydratable);
     futures::executor::block_on(renderer.render())

@@ -23,7 +23,7 @@ pub struct Assets {
 /// The host element with a declarative shadow root holding the stylesheet, the reading-mode
 /// stylesheet for readers without JavaScript, and the hydratable explainer.
 pub fn host_markup(lang: Lang, base: &str, assets: &Assets) -> String {
-    let html = crate::render_html(EMBEDDED_JSON, lang, View::Diagram, WIDTH, true);
+    let html = crate::render_html(EMBEDDED_JSON, lang, View::Diagram, WIDTH, true, true);
     format!(
         concat!(
             "<div data-explainer data-lang=\"{lang}\">",

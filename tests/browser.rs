@@ -24,6 +24,7 @@ async fn mount(json: &str, lang: Lang, view: View) -> Element {
         instance: "t".into(),
         initial: None,
         on_host: Default::default(),
+        complete: false,
     };
     yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
     yew::scheduler::flush().await;
@@ -236,5 +237,50 @@ async fn language_switch_changes_text_and_number_formats() {
             .get_attribute("lang")
             .as_deref(),
         Some("en")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn views_and_the_data_table_are_built_when_asked_for() {
+    let story = load(EMBEDDED_JSON).unwrap();
+    let host = mount(EMBEDDED_JSON, Lang::En, View::Diagram).await;
+    // Only the shown view is built; the table waits behind its disclosure.
+    assert_eq!(all(&host, ".xp-node").len(), story.entities.len());
+    assert!(q(&host, ".xp-timeline").is_none());
+    assert!(q(&host, ".xp-data table").is_none());
+
+    let details = q(&host, "details.xp-data").unwrap();
+    details.set_attribute("open", "").unwrap();
+    // `toggle` is dispatched asynchronously: wait for it, then for the render.
+    for _ in 0..50 {
+        if q(&host, ".xp-data table").is_some() {
+            break;
+        }
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut |ok, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&ok, 10)
+                .unwrap();
+        }))
+        .await
+        .unwrap();
+        yew::scheduler::flush().await;
+    }
+    assert_eq!(
+        all(&host, ".xp-data tbody tr").len(),
+        story.relationships.len(),
+        "one row per relationship once opened"
+    );
+
+    q(&host, "[id$=\"-tab-timeline\"]")
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    yew::scheduler::flush().await;
+    assert_eq!(all(&host, ".xp-event").len(), story.events.len());
+    assert!(
+        q(&host, ".xp-svg").is_none(),
+        "the hidden diagram is dropped"
     );
 }

@@ -16,7 +16,7 @@ use explainer::story::{load, EMBEDDED_JSON};
 fn renders_title_and_every_entity_as_a_named_control() {
     let story = load(EMBEDDED_JSON).unwrap();
     for lang in [Lang::Fr, Lang::En] {
-        let html = render_html(EMBEDDED_JSON, lang, View::Diagram, 375, false);
+        let html = render_html(EMBEDDED_JSON, lang, View::Diagram, 375, false, true);
         assert!(
             html.contains(&esc(story.title.get(lang))),
             "{lang:?}: title missing"
@@ -47,7 +47,7 @@ fn renders_title_and_every_entity_as_a_named_control() {
 #[test]
 fn wrapped_node_names_keep_their_spaces() {
     // Screen readers compare visible text with the accessible name (WCAG 2.5.3).
-    let html = render_html(EMBEDDED_JSON, Lang::Fr, View::Diagram, 320, false);
+    let html = render_html(EMBEDDED_JSON, Lang::Fr, View::Diagram, 320, false, true);
     assert!(
         html.contains(">Gouvernement </tspan>"),
         "the line break keeps its space"
@@ -71,7 +71,7 @@ fn edge_names_read_like_the_brief() {
 #[test]
 fn every_view_renders_its_content() {
     let story = load(EMBEDDED_JSON).unwrap();
-    let cmp = render_html(EMBEDDED_JSON, Lang::En, View::Comparison, 375, false);
+    let cmp = render_html(EMBEDDED_JSON, Lang::En, View::Comparison, 375, false, true);
     for g in &story.comparison.as_ref().unwrap().groups {
         for b in &g.bars {
             assert!(
@@ -81,7 +81,7 @@ fn every_view_renders_its_content() {
             );
         }
     }
-    let tl = render_html(EMBEDDED_JSON, Lang::Fr, View::Timeline, 375, false);
+    let tl = render_html(EMBEDDED_JSON, Lang::Fr, View::Timeline, 375, false, true);
     for e in &story.events {
         assert!(
             tl.contains(&esc(e.title.get(Lang::Fr))),
@@ -93,11 +93,11 @@ fn every_view_renders_its_content() {
         tl.contains("Après l’article"),
         "later developments are marked"
     );
-    let qs = render_html(EMBEDDED_JSON, Lang::Fr, View::Questions, 375, false);
+    let qs = render_html(EMBEDDED_JSON, Lang::Fr, View::Questions, 375, false, true);
     assert_eq!(
         qs.matches("<details").count(),
-        story.questions.len() + 1,
-        "a disclosure per question, and all sources"
+        story.questions.len() + 2,
+        "a disclosure per question, the data table and all sources"
     );
     assert!(qs.contains("toujours ouverte"));
 }
@@ -105,7 +105,7 @@ fn every_view_renders_its_content() {
 #[test]
 fn text_alternative_lists_every_relationship() {
     let story = load(EMBEDDED_JSON).unwrap();
-    let html = render_html(EMBEDDED_JSON, Lang::En, View::Diagram, 1280, false);
+    let html = render_html(EMBEDDED_JSON, Lang::En, View::Diagram, 1280, false, true);
     let table = &html[html.find("<table").unwrap()..];
     assert_eq!(table.matches("<tr>").count(), story.relationships.len() + 1);
 }
@@ -113,7 +113,7 @@ fn text_alternative_lists_every_relationship() {
 #[test]
 fn broken_story_renders_the_error_view_with_the_path() {
     let broken = EMBEDDED_JSON.replacen("\"from\": \"nvidia\"", "\"from\": \"nvidai\"", 1);
-    let html = render_html(&broken, Lang::Fr, View::Diagram, 375, false);
+    let html = render_html(&broken, Lang::Fr, View::Diagram, 375, false, true);
     assert!(html.contains("role=\"alert\""));
     assert!(html.contains("relationships[0].from"), "{html}");
     assert!(!html.contains("xp-svg"));
@@ -122,7 +122,7 @@ fn broken_story_renders_the_error_view_with_the_path() {
 #[test]
 fn generated_story_renders_without_code_change() {
     let json = common::story(40, 90, 7);
-    let html = render_html(&json, Lang::En, View::Diagram, 640, false);
+    let html = render_html(&json, Lang::En, View::Diagram, 640, false, true);
     assert_eq!(html.matches("class=\"xp-node").count(), 40);
     assert_eq!(
         html.matches("class=\"xp-hit\"").count(),
@@ -134,4 +134,37 @@ fn generated_story_renders_without_code_change() {
         90 + 6,
         "a line per relationship, plus the legend's samples"
     );
+}
+
+#[test]
+fn a_live_instance_builds_only_the_shown_view_and_no_closed_lists() {
+    let story = load(EMBEDDED_JSON).unwrap();
+    for view in [View::Diagram, View::Timeline] {
+        let live = render_html(EMBEDDED_JSON, Lang::En, view, 375, false, false);
+        let full = render_html(EMBEDDED_JSON, Lang::En, view, 375, false, true);
+        // Every tab panel exists (tabs point at them), but only the shown one has a body.
+        assert_eq!(live.matches("role=\"tabpanel\"").count(), 4);
+        assert_eq!(live.contains("xp-svg"), view == View::Diagram, "{view:?}");
+        assert_eq!(
+            live.contains("xp-timeline"),
+            view == View::Timeline,
+            "{view:?}"
+        );
+        assert!(!live.contains("xp-questions"), "{view:?}: questions built");
+        // Closed disclosures keep their summary, not their rows.
+        assert!(live.contains(&format!(
+            "Every relationship in the diagram ({})",
+            story.relationships.len()
+        )));
+        assert!(
+            !live.contains("<table"),
+            "{view:?}: table built while closed"
+        );
+        assert!(
+            !live.contains("<a href=\"https://"),
+            "{view:?}: sources built"
+        );
+        assert!(full.contains("<table") && full.contains("xp-questions"));
+        assert!(live.len() * 2 < full.len(), "{view:?}: live is not smaller");
+    }
 }

@@ -63,6 +63,10 @@ pub struct AppProps {
     /// Receives what the reader does, for the host page.
     #[prop_or_default]
     pub on_host: Callback<HostEvent>,
+    /// Render every view and disclosure, not only what is shown: the pre-rendered HTML,
+    /// readable without script. Live instances leave it off and build views when shown.
+    #[prop_or_default]
+    pub complete: bool,
 }
 
 /// The explainer, or an error view naming the first bad field: never a blank box.
@@ -78,6 +82,7 @@ pub fn App(props: &AppProps) -> Html {
                 instance={props.instance.clone()}
                 initial={props.initial.clone()}
                 on_host={props.on_host.clone()}
+                complete={props.complete}
             />
         },
         Err(problems) => html! { <ErrorView problems={problems.clone()} lang={props.lang} /> },

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::tabs::{label, tab_id, view_id};
 use super::SourceList;
 use super::{
-    key_of, Comparison, Diagram, HostEvent, LanguageSwitch, Panel, Questions, Tabs,
+    key_of, Comparison, Diagram, Disclosure, HostEvent, LanguageSwitch, Panel, Questions, Tabs,
     TextAlternative, Timeline,
 };
 use crate::format::date;
@@ -33,6 +33,8 @@ pub struct ExplainerProps {
     pub initial: Option<Selection>,
     /// Receives what the reader does.
     pub on_host: Callback<HostEvent>,
+    /// Render every view and disclosure, not just what is shown (pre-rendered HTML).
+    pub complete: bool,
 }
 
 /// The interactive explainer: header, views, panel, text alternative. Owns the one
@@ -148,22 +150,17 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
 
     let lang = state.lang;
     let t = ui(lang);
-    let select = {
-        let state = state.clone();
-        Callback::from(move |sel: Selection| state.dispatch(Action::Select(sel)))
-    };
-    let close = {
-        let state = state.clone();
-        Callback::from(move |()| state.dispatch(Action::Close))
-    };
-    let set_view = {
-        let state = state.clone();
-        Callback::from(move |v: View| state.dispatch(Action::SetView(v)))
-    };
-    let set_lang = {
-        let state = state.clone();
-        Callback::from(move |l: Lang| state.dispatch(Action::SetLang(l)))
-    };
+    // Callbacks keep their identity across renders (the dispatcher never changes), so a
+    // child whose data did not change skips its render: a tap re-renders only what it lit.
+    let dispatcher = state.dispatcher();
+    let select = use_callback(dispatcher.clone(), |sel: Selection, d| {
+        d.dispatch(Action::Select(sel))
+    });
+    let close = use_callback(dispatcher.clone(), |(), d| d.dispatch(Action::Close));
+    let set_view = use_callback(dispatcher.clone(), |v: View, d| {
+        d.dispatch(Action::SetView(v))
+    });
+    let set_lang = use_callback(dispatcher, |l: Lang, d| d.dispatch(Action::SetLang(l)));
     let onkeydown = {
         let state = state.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -174,8 +171,10 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         })
     };
     let inst = props.instance.clone();
-    // Every view is rendered and the inactive ones are `hidden`: the pre-rendered HTML then
-    // holds the whole story for readers without JavaScript, and hydration finds the same tree.
+    // Live, only the shown view is built: fewer nodes to hydrate, diff and style on every
+    // tap. The pre-rendered HTML (`complete`) holds every view for readers without script;
+    // the embed drops the hidden ones (`data-lazy`) before hydrating, so both trees agree.
+    let complete = props.complete;
     let panel_of = |v: View, body: Html| {
         let node_ref = if v == View::Diagram {
             view_box.clone()
@@ -184,9 +183,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         };
         html! {
             <div class="xp-view" role="tabpanel" id={view_id(&inst, v)} ref={node_ref}
-                aria-labelledby={tab_id(&inst, v)} hidden={v != state.view}>
+                aria-labelledby={tab_id(&inst, v)} hidden={v != state.view} data-lazy="">
                 <h3 class="xp-view-title">{ label(v, lang) }</h3>
-                { body }
+                if complete || v == state.view { { body } }
             </div>
         }
     };
@@ -219,11 +218,11 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 }
             </div>
             <p class="xp-asof">{ format!("{} {}", t.as_of, date(&story.as_of, lang)) }</p>
-            <details class="xp-all-sources">
-                <summary>{ format!("{} ({})", t.all_sources, story.sources.len()) }</summary>
+            <TextAlternative story={story.clone()} lang={lang} {complete} />
+            <Disclosure class="xp-all-sources" {complete}
+                summary={format!("{} ({})", t.all_sources, story.sources.len())}>
                 <SourceList story={story.clone()} ids={story.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>()} lang={lang} />
-            </details>
-            <TextAlternative story={story.clone()} lang={lang} />
+            </Disclosure>
         </div>
     }
 }

@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::Disclosure;
 use crate::describe::name_of;
 use crate::format::{amount, date};
 use crate::i18n::{kind_name, status_name, ui, Lang};
@@ -14,10 +15,14 @@ pub struct TextAlternativeProps {
     pub story: Rc<Story>,
     /// Interface language.
     pub lang: Lang,
+    /// Build the table while closed too (pre-rendered HTML).
+    #[prop_or_default]
+    pub complete: bool,
 }
 
-/// A visually hidden summary and table of every relationship, generated from the same
-/// data as the diagram, for screen readers.
+/// Every relationship of the diagram as a table, generated from the same data, behind a
+/// disclosure: the diagram's controls already carry full names, and a table of hundreds of
+/// rows should cost nothing until a reader (sighted or not) asks for it.
 #[component]
 pub fn TextAlternative(props: &TextAlternativeProps) -> Html {
     let (lang, story) = (props.lang, &props.story);
@@ -35,8 +40,8 @@ pub fn TextAlternative(props: &TextAlternativeProps) -> Html {
         ),
     };
     html! {
-        <div class="xp-sr">
-            <h3>{ t.summary_title }</h3>
+        <Disclosure class="xp-data" complete={props.complete}
+            summary={format!("{} ({})", t.table_caption, story.relationships.len())}>
             <p>{ summary }</p>
             <table>
                 <caption>{ t.table_caption }</caption>
@@ -57,6 +62,6 @@ pub fn TextAlternative(props: &TextAlternativeProps) -> Html {
                 }) }
                 </tbody>
             </table>
-        </div>
+        </Disclosure>
     }
 }

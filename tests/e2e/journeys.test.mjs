@@ -47,7 +47,7 @@ async function layoutChecks(page, label) {
   const r = await page.evaluate(() => {
     const s = document.querySelector('[data-explainer]').shadowRoot;
     const small = [...s.querySelectorAll('button, a, summary, [role=button], [role=tab]')]
-      .filter((e) => e.getClientRects().length && !e.closest('.xp-sr'))
+      .filter((e) => e.getClientRects().length)
       .map((e) => [e.getBoundingClientRect(), e.getAttribute('data-key') || e.textContent.slice(0, 30)])
       .filter(([b]) => b.width < 43.5 || b.height < 43.5).map(([b, k]) => `${k} ${b.width.toFixed(1)}x${b.height.toFixed(1)}`);
     return { small, overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth };

@@ -61,10 +61,12 @@ test('without JavaScript the page shows the diagram, every view, the table and l
   const seen = await page.evaluate(() => {
     const r = document.querySelector('[data-explainer]').shadowRoot;
     const visible = (el) => !!el && el.getBoundingClientRect().height > 1;
+    // The table and the source list are native disclosures: they open with no script.
+    for (const d of r.querySelectorAll('details.xp-data, details.xp-all-sources')) d.querySelector('summary').click();
     return {
       nodes: [...r.querySelectorAll('.xp-node')].filter(visible).length,
       views: [...r.querySelectorAll('.xp-view')].filter(visible).length,
-      table: visible(r.querySelector('.xp-sr table')),
+      table: visible(r.querySelector('.xp-data table')),
       note: visible(r.querySelector('.xp-static-note')),
       links: r.querySelectorAll('.xp-sources a[href^="http"]').length,
       scroll: document.documentElement.scrollWidth <= document.documentElement.clientWidth,
