@@ -4,6 +4,7 @@
 
 use std::cell::RefCell;
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRoot};
@@ -26,30 +27,17 @@ thread_local! {
     static COUNT: RefCell<usize> = const { RefCell::new(0) };
 }
 
-/// Detail of the `explainer:*` events: a plain object with the fields that are set.
+/// Detail of the `explainer:*` events, serialized to a plain object with the fields set.
+#[derive(Serialize)]
 struct Detail<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
     kind: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     view: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     lang: Option<&'a str>,
-}
-
-impl Detail<'_> {
-    /// Built by hand: a serializer for four strings is not worth its weight in the WASM.
-    fn to_js(&self) -> JsValue {
-        let obj = js_sys::Object::new();
-        for (k, v) in [
-            ("kind", self.kind),
-            ("id", self.id),
-            ("view", self.view),
-            ("lang", self.lang),
-        ] {
-            if let Some(v) = v {
-                let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(k), &JsValue::from_str(v));
-            }
-        }
-        obj.into()
-    }
 }
 
 fn warn(msg: &str) {
@@ -60,7 +48,9 @@ fn dispatch(host: &Element, name: &str, detail: &Detail) {
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    init.set_detail(&detail.to_js());
+    if let Ok(v) = serde_wasm_bindgen::to_value(detail) {
+        init.set_detail(&v);
+    }
     if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = host.dispatch_event(&ev);
     }
