@@ -16,26 +16,30 @@ pub struct Assets {
     pub js: String,
     /// The WASM.
     pub wasm: String,
-    /// The widget stylesheet.
+    /// The widget stylesheet's file name (live-rendered hosts link it).
     pub css: String,
+    /// Its text, inlined into pre-rendered hosts.
+    pub css_text: String,
 }
 
 /// The host element with a declarative shadow root holding the stylesheet, the reading-mode
-/// stylesheet for readers without JavaScript, and the hydratable explainer.
+/// stylesheet for readers without JavaScript, and the hydratable explainer. The stylesheet
+/// is inline: a linked one would block the page's first paint for a round trip. Pages with
+/// a strict CSP allow it by hash ([`style_hash`]); without it, the loader links the file.
 pub fn host_markup(lang: Lang, base: &str, assets: &Assets) -> String {
     let html = crate::render_html(EMBEDDED_JSON, lang, View::Diagram, WIDTH, true, true);
     format!(
         concat!(
             "<div data-explainer data-lang=\"{lang}\">",
             "<template shadowrootmode=\"open\">",
-            "<link rel=\"stylesheet\" href=\"{base}{css}\">",
+            "<style>{css}</style>",
             "<noscript><link rel=\"stylesheet\" href=\"{base}static.css\"></noscript>",
             "<div class=\"xp-mount\" data-lang=\"{lang}\" data-view=\"diagram\" data-width=\"{w}\">{html}</div>",
             "</template></div>"
         ),
         lang = lang.code(),
         base = base,
-        css = assets.css,
+        css = assets.css_text,
         w = WIDTH,
         html = html
     )
@@ -67,14 +71,13 @@ pub fn frame_page(lang: Lang, assets: &Assets) -> String {
         concat!(
             "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
-            "<title>{title}</title>\n<link rel=\"stylesheet\" href=\"{css}\">\n",
+            "<title>{title}</title>\n",
             "<link rel=\"stylesheet\" href=\"frame.css\">\n<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n</head>\n<body>\n{host}\n",
             "<script type=\"module\" src=\"embed.js\"></script>\n",
             "<script type=\"module\" src=\"frame.js\"></script>\n</body>\n</html>\n"
         ),
         lang = lang.code(),
         title = title,
-        css = assets.css,
         host = host_markup(lang, "", assets)
     )
 }
@@ -90,4 +93,31 @@ pub fn fill_page(page: &str, lang: Lang, assets: &Assets) -> Option<String> {
         host_markup(lang, "", assets),
         &page[end..]
     ))
+}
+
+/// The CSP source that allows the inline stylesheet of pre-rendered hosts, to add to a
+/// strict page's `style-src`: `'sha256-…'` of the exact text.
+pub fn style_hash(css_text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    format!("'sha256-{}'", base64(&Sha256::digest(css_text.as_bytes())))
+}
+
+/// Standard base64 with padding (CSP hashes use it).
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }

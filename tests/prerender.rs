@@ -8,7 +8,7 @@ use common::esc;
 
 use explainer::describe::relationship_name;
 use explainer::i18n::Lang;
-use explainer::prerender::{fill_page, host_markup, loader, snippet, Assets};
+use explainer::prerender::{fill_page, host_markup, loader, snippet, style_hash, Assets};
 use explainer::story::{load, EMBEDDED_JSON};
 
 fn assets() -> Assets {
@@ -16,6 +16,7 @@ fn assets() -> Assets {
         js: "explainer-abc.js".into(),
         wasm: "explainer-abc_bg.wasm".into(),
         css: "explainer-abc.css".into(),
+        css_text: ".xp-root{color:red}".into(),
     }
 }
 
@@ -75,7 +76,9 @@ fn prerendered_html_holds_every_item_in_each_language() {
 fn snippet_page_and_loader_use_the_build_names() {
     let a = assets();
     let s = snippet(Lang::En, "https://cdn.example/x/", &a);
-    assert!(s.contains("href=\"https://cdn.example/x/explainer-abc.css\""));
+    // The stylesheet is inline (no round trip before the first paint); the rest is linked.
+    assert!(s.contains("<template shadowrootmode=\"open\"><style>.xp-root{color:red}</style>"));
+    assert!(s.contains("href=\"https://cdn.example/x/static.css\""));
     assert!(s.contains("<script type=\"module\" src=\"https://cdn.example/x/embed.js\"></script>"));
     let page = "<main><p>a</p><div data-explainer data-lang=\"fr\"></div><p>b</p></main>";
     let filled = fill_page(page, Lang::Fr, &a).unwrap();
@@ -123,4 +126,17 @@ fn prerendered_diagram_has_one_layout_per_stack_count() {
             );
         }
     }
+}
+
+#[test]
+fn the_csp_hash_is_the_sha256_of_the_inline_stylesheet() {
+    // Known digests (as printed by `openssl dgst -sha256 -binary | base64`).
+    assert_eq!(
+        style_hash(""),
+        "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+    );
+    assert_eq!(
+        style_hash("abc"),
+        "'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='"
+    );
 }

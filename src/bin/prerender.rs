@@ -17,7 +17,7 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 fn run() -> Result<(), String> {
     use explainer::i18n::Lang;
-    use explainer::prerender::{fill_page, frame_page, loader, snippet, Assets};
+    use explainer::prerender::{fill_page, frame_page, loader, snippet, style_hash, Assets};
     use std::fs;
     use std::path::PathBuf;
 
@@ -51,6 +51,12 @@ fn run() -> Result<(), String> {
             &|n| n.starts_with("explainer-") && n.ends_with(".css"),
             "explainer-*.css",
         )?,
+        css_text: String::new(),
+    };
+    let assets = Assets {
+        css_text: fs::read_to_string(dir.join(&assets.css))
+            .map_err(|e| format!("{}: {e}", assets.css))?,
+        ..assets
     };
     let write = |name: &str, text: &str| {
         fs::write(dir.join(name), text).map_err(|e| format!("{name}: {e}"))
@@ -73,6 +79,18 @@ fn run() -> Result<(), String> {
         }
         None => index,
     };
+    // The widget stylesheet is only there for Trunk to hash it: it styles shadow roots, not
+    // the page, and a <link> in the head would block the first paint for nothing.
+    let index = match index.find(&format!(
+        "<link rel=\"stylesheet\" href=\"./{}\"",
+        assets.css
+    )) {
+        Some(at) => {
+            let end = at + index[at..].find('>').map_or(0, |e| e + 1);
+            format!("{}{}", &index[..at], &index[end..])
+        }
+        None => index,
+    };
     let lang = if index.contains("<html lang=\"en") {
         Lang::En
     } else {
@@ -88,6 +106,10 @@ fn run() -> Result<(), String> {
     let base = std::env::var("EXPLAINER_BASE_URL").unwrap_or_default();
     write("snippet.fr.html", &snippet(Lang::Fr, &base, &assets))?;
     write("snippet.en.html", &snippet(Lang::En, &base, &assets))?;
+    write(
+        "csp-style-hash.txt",
+        &format!("{}\n", style_hash(&assets.css_text)),
+    )?;
     println!(
         "prerender: wrote embed.js, index.html, frame.html, snippets ({})",
         assets.wasm

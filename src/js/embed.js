@@ -12,7 +12,6 @@ let loading = null;
 
 function load() {
   loading ??= (async () => {
-    watcher?.disconnect();
     seen?.disconnect();
     try {
       const { default: init, start } = await import(new URL('{{JS}}', base).href);
@@ -35,6 +34,20 @@ function load() {
 }
 
 const prerendered = (host) => !!host.shadowRoot?.querySelector('.xp-mount > *');
+
+// A pre-rendered host carries its stylesheet inline. A strict CSP without the build's hash
+// (dist/csp-style-hash.txt) blocks it: link the same stylesheet instead.
+function ensureStyle(host) {
+  const root = host.shadowRoot;
+  const inline = root?.querySelector('style');
+  if (inline && !inline.sheet && !root.querySelector('link[data-xp-css]')) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = new URL('{{CSS}}', base).href;
+    link.setAttribute('data-xp-css', '');
+    inline.after(link);
+  }
+}
 const seen = 'IntersectionObserver' in window
   ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && load(), { rootMargin: '100% 0px' })
   : null;
@@ -47,13 +60,13 @@ function watch(host) {
   for (const name of INPUTS) host.addEventListener(name, load, { capture: true, once: true, passive: true });
 }
 function scan() {
-  if (!loading) document.querySelectorAll(HOSTS).forEach(watch);
+  for (const host of document.querySelectorAll(HOSTS)) {
+    ensureStyle(host);
+    if (!loading) watch(host);
+  }
 }
 
 // Hosts added later (single-page apps, lazy blocks) count too.
-const watcher = new MutationObserver(scan);
 if (/explainer/.test(location.hash)) load();
-else {
-  scan();
-  if (!loading) watcher.observe(document.documentElement, { childList: true, subtree: true });
-}
+scan();
+new MutationObserver(scan).observe(document.documentElement, { childList: true, subtree: true });

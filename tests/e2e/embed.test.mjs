@@ -114,6 +114,27 @@ test('under a strict CSP it renders, works, and fetches nothing from another ori
   await page.context().close();
 });
 
+test('a pre-rendered snippet under a strict CSP: styled by hash, or by the loader when the hash is missing', async () => {
+  const styled = (page) => shadow(page, '[data-explainer]',
+    "return getComputedStyle(root.querySelector('.xp-root')).containerType === 'inline-size' && [...root.querySelectorAll('.xp-node')].filter((n) => n.getClientRects().length).length");
+  // With the build's hash in style-src: styled from the first paint, nothing refused.
+  const page = await open(env.browser, `${env.base}hosts/csp-prerendered.html?hash`);
+  assert.match(await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy')), /style-src 'self' 'sha256-/);
+  assert.equal(await styled(page), 18);
+  await page.locator('[data-key="entity:nvidia"]').click();
+  assert.ok(await until(() => shadow(page, '[data-explainer]', "return root.querySelector('.xp-panel h3')?.textContent === 'Nvidia'")));
+  assert.deepEqual(page.messages, []);
+  const origin = new URL(env.base).origin;
+  assert.deepEqual(page.requests.filter((u) => !u.startsWith(origin)), []);
+  await page.context().close();
+  // Without it the browser refuses the inline style (and says so); the loader links the file.
+  const bare = await open(env.browser, `${env.base}hosts/csp-prerendered.html`);
+  assert.equal(await until(() => styled(bare)), 18);
+  assert.equal(await shadow(bare, '[data-explainer]', "return root.querySelectorAll('link[data-xp-css]').length"), 1);
+  assert.ok(bare.messages.length > 0 && bare.messages.every((m) => /Content Security Policy/.test(m)), bare.messages.join('\n'));
+  await bare.context().close();
+});
+
 test('the iframe follows its content height', async () => {
   const page = await open(env.browser);
   await page.addInitScript(() => {

@@ -1,6 +1,7 @@
 // A tiny static server on 127.0.0.1 for the end-to-end tests: dist/ at /, the example host
 // pages (tests/hosts) at /hosts/, the right MIME types, and the strict CSP header on the
-// pages whose name says so. Counts requests so tests can assert what was fetched.
+// pages whose name says so (with `?hash`, plus the build's hash of the inline stylesheet).
+// A host page's <!--snippet:fr|en--> is replaced with the build's pre-rendered snippet.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -20,7 +21,19 @@ export function serve(dist = join(here, '../../dist/'), { hosts = join(here, '..
     try {
       let body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
-      if (/csp/.test(path)) headers['content-security-policy'] = CSP;
+      if (/csp/.test(path)) {
+        const hash = url.searchParams.has('hash') ? ` ${(await readFile(join(dist, 'csp-style-hash.txt'), 'utf8')).trim()}` : '';
+        headers['content-security-policy'] = CSP + hash;
+      }
+      if (path.startsWith('/hosts/') && body.includes('<!--snippet:')) {
+        let html = body.toString();
+        for (const lang of ['fr', 'en']) {
+          if (!html.includes(`<!--snippet:${lang}-->`)) continue;
+          const snippet = (await readFile(join(dist, `snippet.${lang}.html`), 'utf8')).split('\n<script')[0];
+          html = html.replace(`<!--snippet:${lang}-->`, snippet);
+        }
+        body = Buffer.from(html);
+      }
       // The benchmark serves compressed, as a real host would.
       if (compress && /gzip/.test(req.headers['accept-encoding'] || '') && TYPES[extname(file)]) {
         body = gzipSync(body, { level: 9 });
