@@ -147,8 +147,9 @@ fn mount_point(doc: &web_sys::Document, host: &Element, fresh: bool) -> Option<(
 }
 
 /// The pre-rendered HTML holds one diagram per fitting width (`.xp-fits > .xp-fit.f<w>`) and
-/// CSS shows one. Keeps that one, unwrapped, so hydration adopts a single diagram laid out at
-/// `w`, exactly what the first render at width `w` draws. Returns `w`.
+/// CSS shows one. Keeps that one, in place, and drops the others, so hydration adopts a
+/// single diagram laid out at `w`, exactly what the first render at width `w` draws.
+/// Returns `w`.
 fn keep_visible_fit(root: &Element) -> Option<u32> {
     let fits = root.query_selector(".xp-fits").ok()??;
     let children = fits.children();
@@ -159,13 +160,15 @@ fn keep_visible_fit(root: &Element) -> Option<u32> {
         .iter()
         .rev()
         .find(|c| c.get_client_rects().length() > 0)
-        .or(all.first())?;
+        .or(all.first())?
+        .clone();
     let width = shown
         .class_name()
         .split_whitespace()
         .find_map(|c| c.strip_prefix('f')?.parse().ok())?;
-    let svg = shown.first_element_child()?;
-    fits.replace_with_with_node_1(&svg).ok()?;
+    for other in all.iter().filter(|c| **c != shown) {
+        other.remove();
+    }
     Some(width)
 }
 
@@ -192,21 +195,24 @@ fn drop_lazy(root: &Element) {
     }
 }
 
-/// Runs `go` once: when `host` comes within 200 px of the viewport, or on the first pointer,
-/// touch, focus or key input inside it, whichever comes first.
+/// Runs `go` once, on the reader's first pointer, touch, focus or key input inside `host`:
+/// the pre-rendered explainer is already readable, so it only needs to answer once the
+/// reader reaches for it, and page load pays nothing for hydrating it. Input events come
+/// before the click they lead to, so that click already lands on the hydrated explainer.
+/// A click with no input before it (assistive technology activating a control) hydrates,
+/// then is replayed on the same control.
 fn when_needed(host: &Element, go: impl FnOnce() + 'static) {
     use std::rc::Rc;
     type Once = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
     let go: Once = Rc::new(RefCell::new(Some(Box::new(go))));
-    let fire = {
+    let on_input = {
         let go = go.clone();
-        move || {
+        Closure::<dyn Fn()>::new(move || {
             if let Some(f) = go.borrow_mut().take() {
                 f();
             }
-        }
+        })
     };
-    let on_input = Closure::<dyn Fn()>::new(fire.clone());
     for name in ["pointerdown", "touchstart", "focusin", "keydown"] {
         let _ = host.add_event_listener_with_callback_and_bool(
             name,
@@ -215,30 +221,53 @@ fn when_needed(host: &Element, go: impl FnOnce() + 'static) {
         );
     }
     on_input.forget();
-    let on_seen = Closure::<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>::new(
-        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
-            let near = entries.iter().any(|e| {
-                e.unchecked_into::<web_sys::IntersectionObserverEntry>()
-                    .is_intersecting()
+    let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let Some(f) = go.borrow_mut().take() else {
+            return;
+        };
+        f();
+        // A control drawn by the explainer (not a link or a native disclosure, which
+        // already did their part), clicked again once hydration has run.
+        let control = e
+            .composed_path()
+            .get(0)
+            .dyn_into::<Element>()
+            .ok()
+            .and_then(|t| t.closest("[data-key], [role=tab], button").ok().flatten())
+            .filter(|c| c.closest("a, summary").ok().flatten().is_none());
+        if let (Some(control), Some(w)) = (control, web_sys::window()) {
+            e.stop_propagation();
+            // Hydration keeps one pre-rendered diagram: find the control again by its key.
+            let key = control.get_attribute("data-key");
+            let root = control.get_root_node();
+            let replay = Closure::once_into_js(move || {
+                let control = match (control.is_connected(), key) {
+                    (false, Some(k)) => root.dyn_ref::<ShadowRoot>().and_then(|r| {
+                        r.query_selector(&format!("[data-key=\"{k}\"]"))
+                            .ok()
+                            .flatten()
+                    }),
+                    _ => Some(control),
+                };
+                let Some(control) = control else { return };
+                let init = web_sys::MouseEventInit::new();
+                init.set_bubbles(true);
+                init.set_composed(true);
+                if let Ok(click) =
+                    web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init)
+                {
+                    let _ = control.dispatch_event(&click);
+                }
             });
-            if near {
-                observer.disconnect();
-                fire();
-            }
-        },
-    );
-    let init = web_sys::IntersectionObserverInit::new();
-    init.set_root_margin("200px");
-    match web_sys::IntersectionObserver::new_with_options(on_seen.as_ref().unchecked_ref(), &init) {
-        Ok(observer) => observer.observe(host),
-        // No IntersectionObserver (very old browser): hydrate now.
-        Err(_) => {
-            if let Some(f) = go.borrow_mut().take() {
-                f();
-            }
+            let _ = w.set_timeout_with_callback(replay.unchecked_ref());
         }
-    }
-    on_seen.forget();
+    });
+    let _ = host.add_event_listener_with_callback_and_bool(
+        "click",
+        on_click.as_ref().unchecked_ref(),
+        true,
+    );
+    on_click.forget();
 }
 
 fn mount(doc: &web_sys::Document, host: Element, index: usize) {
@@ -392,9 +421,6 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         }
     };
     if hydrate && !scroll_to {
-        // The pre-rendered HTML is already readable: hydrate when the reader comes near it
-        // (or touches, focuses or types in it), so a widget below the fold costs the page's
-        // load nothing.
         when_needed(&host, go);
     } else {
         go();

@@ -148,13 +148,11 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     };
     html! {
         <figure class="xp-diagram">
-            if geos.len() == 1 {
-                { draw(g0) }
-            } else {
-                <div class="xp-fits">
-                    { for geos.iter().map(|(w, g)| html! { <div class={format!("xp-fit f{w}")}>{ draw(g) }</div> }) }
-                </div>
-            }
+            // Always wrapped, one fit or several: the embed keeps the shown pre-rendered fit
+            // in place (moving it would lose the click its tap started) and drops the others.
+            <div class="xp-fits">
+                { for geos.iter().map(|(w, g)| html! { <div class={format!("xp-fit f{w}")}>{ draw(g) }</div> }) }
+            </div>
             <figcaption class="xp-hint">{ ui(props.lang).diagram_hint }</figcaption>
             <Legend kinds={kinds} has_headline={story.relationships.iter().any(|r| r.headline)} lang={props.lang} />
         </figure>

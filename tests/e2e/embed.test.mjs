@@ -121,7 +121,7 @@ test('a pre-rendered snippet under a strict CSP: styled by hash, or by the loade
   const page = await open(env.browser, `${env.base}hosts/csp-prerendered.html?hash`);
   assert.match(await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy')), /style-src 'self' 'sha256-/);
   assert.equal(await styled(page), 18);
-  await page.locator('[data-key="entity:nvidia"]').click();
+  await page.locator('[data-key="entity:nvidia"]').filter({ visible: true }).click();
   assert.ok(await until(() => shadow(page, '[data-explainer]', "return root.querySelector('.xp-panel h3')?.textContent === 'Nvidia'")));
   assert.deepEqual(page.messages, []);
   const origin = new URL(env.base).origin;

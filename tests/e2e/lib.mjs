@@ -26,8 +26,13 @@ export async function open(browser, url, options = {}) {
   return page;
 }
 
-/** Waits until `count` explainers on the page have rendered or hydrated. */
+/** Waits until `count` explainers on the page have rendered or hydrated. A pre-rendered one
+ * hydrates on the reader's first input: this gives it one (a focus event on the host). */
 export async function ready(page, count = 1) {
+  // data-explainer-mounted: the code has taken the host in charge.
+  await page.waitForFunction((n) => document.querySelectorAll('[data-explainer][data-explainer-mounted]').length >= n, count);
+  await page.evaluate(() => document.querySelectorAll('[data-explainer]:not([data-explainer-ready])')
+    .forEach((h) => h.dispatchEvent(new FocusEvent('focusin'))));
   // data-explainer-ready: rendered or hydrated (a pre-rendered .xp-root is there long before).
   await page.waitForFunction((n) => document.querySelectorAll('[data-explainer][data-explainer-ready]').length >= n, count);
   // Let effects (ready events, re-layout to the real width) settle.

@@ -3,6 +3,7 @@
 import { chromium } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
 import { serve } from './server.mjs';
+import { ready } from './lib.mjs';
 
 const out = new URL('./screenshots/', import.meta.url).pathname;
 await mkdir(out, { recursive: true });
@@ -20,7 +21,7 @@ for (const [w, h] of [[375, 667], [1280, 800]]) {
     const root = page.locator('.xp-root').first();
     await root.waitFor();
     await root.scrollIntoViewIfNeeded();
-    await page.waitForSelector('[data-explainer-ready]', { state: 'attached' });
+    await ready(page); // hydrates it, as the reader's first touch would
     await page.screenshot({ path: `${out}${w}x${h}-${scheme}-closed.png` });
     await page.locator('[data-key="relationship:nvidia-openai-loi"]').first().click();
     await page.locator('.xp-panel').waitFor();
