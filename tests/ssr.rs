@@ -129,10 +129,20 @@ fn generated_story_renders_without_code_change() {
         90,
         "a handle per relationship"
     );
-    assert_eq!(
-        html.matches("class=\"xp-line\"").count(),
-        90 + 6,
-        "a line per relationship, plus the legend's samples"
+    // Lines are merged into one path per look: every relationship's curve is in one of them.
+    let story = explainer::story::load(&json).unwrap();
+    let g = explainer::layout::layout(&story, Lang::En, 640);
+    assert_eq!(g.edges.len(), 90);
+    for e in &g.edges {
+        assert!(
+            html.contains(&e.path),
+            "line of relationship {} not drawn",
+            e.relationship
+        );
+    }
+    assert!(
+        html.matches("class=\"xp-line\"").count() <= 5 * 2 + 6,
+        "at most one line path per kind and weight, plus the legend's samples"
     );
 }
 

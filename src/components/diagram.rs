@@ -4,7 +4,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::edge::kind_class;
-use super::{Edge, Legend, Node};
+use super::edge::{edge, EdgeView};
+use super::node::{node, NodeView};
+use super::{is_activation, key_of, selection_of, Legend};
 use crate::describe::{entity_name, relationship_name};
 use crate::highlight::lit;
 use crate::i18n::{ui, Lang};
@@ -28,6 +30,28 @@ pub struct DiagramProps {
     pub on_select: Callback<Selection>,
 }
 
+/// The drawn lines, merged into one path (and one path of arrowheads) per look: lit or not,
+/// kind, headline. Lit ones come last, on top. A story of 600 relationships then draws a
+/// dozen elements instead of 1,800; the lines are decoration (`aria-hidden`), the handles
+/// carry the interaction.
+type Looks = std::collections::BTreeMap<(bool, Kind, bool), (String, String)>;
+fn lines(story: &Story, g: &Geometry, lit: &std::collections::HashSet<String>) -> Looks {
+    let mut looks = Looks::new();
+    for e in &g.edges {
+        let r = &story.relationships[e.relationship];
+        let (d, arrows) = looks
+            .entry((lit.contains(&r.id), r.kind, r.headline))
+            .or_default();
+        d.push_str(&e.path);
+        if r.kind != Kind::Competition {
+            arrows.push('M');
+            arrows.push_str(&e.arrow.replace(' ', "L"));
+            arrows.push('Z');
+        }
+    }
+    looks
+}
+
 /// The relationship diagram: lines under nodes, then node and handle controls, with one
 /// tab stop; arrows, Home and End move between controls.
 #[component]
@@ -41,15 +65,44 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     let count = g0.nodes.len() + g0.edges.len();
     let tab_stop = (*roving).min(count.saturating_sub(1));
 
+    // Taps and keys are handled here for every control (delegation): one listener, and
+    // controls stay plain markup, cheap to draw by the thousand.
+    let control_of = |e: &Event| -> Option<web_sys::Element> {
+        e.target()?
+            .dyn_into::<web_sys::Element>()
+            .ok()?
+            .closest("[data-key]")
+            .ok()?
+    };
+    let onclick = {
+        let on_select = props.on_select.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(sel) = control_of(&e)
+                .and_then(|c| c.get_attribute("data-key"))
+                .and_then(|k| selection_of(&k))
+            {
+                on_select.emit(sel);
+            }
+        })
+    };
     let onkeydown = {
         let roving = roving.clone();
+        let on_select = props.on_select.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let Some(target) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            else {
+            let Some(target) = control_of(&e) else {
                 return;
             };
+            if is_activation(&e.key()) {
+                // SVG has no native button: Enter and Space select like a tap.
+                e.prevent_default();
+                if let Some(sel) = target
+                    .get_attribute("data-key")
+                    .and_then(|k| selection_of(&k))
+                {
+                    on_select.emit(sel);
+                }
+                return;
+            }
             let Some(i) = target
                 .get_attribute("data-idx")
                 .and_then(|s| s.parse::<usize>().ok())
@@ -101,18 +154,13 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         html! {
             <svg class={classes!("xp-svg", any.then_some("has-sel"))} viewBox={format!("0 0 {} {}", px(g.width), px(g.height))}
                 width={px(g.width).to_string()} height={px(g.height).to_string()}
-                role="group" aria-label={ui(props.lang).diagram} onkeydown={onkeydown.clone()} onfocusin={onfocusin.clone()}>
+                role="group" aria-label={ui(props.lang).diagram} onclick={onclick.clone()} onkeydown={onkeydown.clone()} onfocusin={onfocusin.clone()}>
                     <g class="xp-lines" aria-hidden="true">
-                        { for g.edges.iter().map(|e| {
-                            let r = &story.relationships[e.relationship];
-                            let class = classes!("xp-edge", kind_class(r.kind), r.headline.then_some("headline"),
-                                l.relationships.contains(&r.id).then_some("lit"));
-                            html! {
-                                <g {class}>
-                                    <path class="xp-line" d={e.path.clone()} />
-                                    if r.kind != Kind::Competition { <polygon class="xp-arrow" points={e.arrow.clone()} /> }
-                                </g>
-                            }
+                        { for lines(story, g, &l.relationships).into_iter().map(|((lit, kind, headline), (d, arrows))| html! {
+                            <g class={classes!("xp-edge", kind_class(kind), headline.then_some("headline"), lit.then_some("lit"))}>
+                                <path class="xp-line" {d} />
+                                if !arrows.is_empty() { <path class="xp-arrow" d={arrows} /> }
+                            </g>
                         }) }
                     </g>
                     <g class="xp-headings" aria-hidden="true">
@@ -126,22 +174,17 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                     { for by_entity.iter().map(|&(i, n)| {
                         let e = &story.entities[n.entity];
                         let sel = Selection::Entity(e.id.clone());
-                        html! {
-                            <Node key={e.id.clone()} node={n.clone()} name={entity_name(e, props.lang)}
-                                selected={sel_is(&sel)} selection={sel} idx={i} tab_stop={i == tab_stop}
-                                lit={l.entities.contains(&e.id)} on_select={props.on_select.clone()} />
-                        }
+                        node(NodeView { node: n, name: entity_name(e, props.lang), key: key_of(&sel),
+                            selected: sel_is(&sel), idx: i, tab_stop: i == tab_stop,
+                            lit: l.entities.contains(&e.id) })
                     }) }
                     { for g.edges.iter().enumerate().map(|(j, e)| {
                         let r = &story.relationships[e.relationship];
                         let sel = Selection::Relationship(r.id.clone());
                         let idx = g.nodes.len() + j;
-                        html! {
-                            <Edge key={r.id.clone()} edge={e.clone()} kind={r.kind}
-                                name={relationship_name(story, r, props.lang)} selected={sel_is(&sel)} selection={sel}
-                                idx={idx} tab_stop={idx == tab_stop} lit={l.relationships.contains(&r.id)}
-                                on_select={props.on_select.clone()} />
-                        }
+                        edge(EdgeView { edge: e, kind: r.kind, name: relationship_name(story, r, props.lang),
+                            key: key_of(&sel), selected: sel_is(&sel), idx, tab_stop: idx == tab_stop,
+                            lit: l.relationships.contains(&r.id) })
                     }) }
                 </svg>
         }
@@ -149,10 +192,16 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     html! {
         <figure class="xp-diagram">
             // Always wrapped, one fit or several: the embed keeps the shown pre-rendered fit
-            // in place (moving it would lose the click its tap started) and drops the others.
-            <div class="xp-fits">
-                { for geos.iter().map(|(w, g)| html! { <div class={format!("xp-fit f{w}")}>{ draw(g) }</div> }) }
-            </div>
+            // in place (moving it would lose the click its tap started) and drops the others;
+            // hydration then gives it the live classes. A live diagram stays out of the
+            // fit-choosing container rules, whose `:has()` would re-match on every change.
+            if geos.len() == 1 {
+                <div class="xp-one"><div class={format!("xp-one-fit f{}", geos[0].0)}>{ draw(g0) }</div></div>
+            } else {
+                <div class="xp-fits">
+                    { for geos.iter().map(|(w, g)| html! { <div class={format!("xp-fit f{w}")}>{ draw(g) }</div> }) }
+                </div>
+            }
             <figcaption class="xp-hint">{ ui(props.lang).diagram_hint }</figcaption>
             <Legend kinds={kinds} has_headline={story.relationships.iter().any(|r| r.headline)} lang={props.lang} />
         </figure>

@@ -58,7 +58,7 @@ impl Role {
 }
 
 /// The kind of a relationship, drawn with its own colour, dash and arrowhead.
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// Money for shares or a stake.
