@@ -133,6 +133,11 @@ pub enum Action {
 /// The narrowest layout: a 320 px phone minus the widget's padding still draws at scale ≥ 1.
 pub const MIN_WIDTH: u32 = 280;
 
+/// Horizontal padding of the widget's root on each side, as in `style/explainer.css`
+/// (`.xp-root`): a host `w` px wide gives the diagram `w - 2 * ROOT_PADDING`. Guessing right
+/// before the first render spares a second layout and render once the column is measured.
+pub const ROOT_PADDING: u32 = 12;
+
 /// Layout widths are bucketed so that every phone shares a layout and the SVG only
 /// ever scales up (text never drops below its drawn size).
 pub fn bucket(width: u32) -> u32 {

@@ -97,3 +97,18 @@ fn an_unknown_width_stays_unknown_until_measured() {
     let s = run(s, &[Action::Resize(375)]);
     assert_eq!(s.width, 360);
 }
+
+#[test]
+fn a_data_key_names_its_selection_back() {
+    use explainer::components::{key_of, selection_of};
+    for sel in [
+        Selection::Entity("nvidia".into()),
+        Selection::Relationship("nvidia-openai-loi".into()),
+        Selection::Event("ev-110b".into()),
+        Selection::Bar("msft:with:colon".into()),
+    ] {
+        assert_eq!(selection_of(&key_of(&sel)), Some(sel));
+    }
+    assert_eq!(selection_of("nvidia"), None);
+    assert_eq!(selection_of("planet:earth"), None);
+}

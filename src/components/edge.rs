@@ -1,20 +1,18 @@
 use yew::prelude::*;
 
 use crate::layout::{px, EdgeGeom, HANDLE_R};
-use crate::state::Selection;
 use crate::story::Kind;
 
-/// Properties of [`Edge`].
-#[derive(Properties, PartialEq)]
-pub struct EdgeProps {
+/// What a relationship handle shows.
+pub struct EdgeView<'a> {
     /// Where to draw.
-    pub edge: EdgeGeom,
+    pub edge: &'a EdgeGeom,
     /// The relationship's kind (its marker shape).
     pub kind: Kind,
     /// Accessible name ("Nvidia → OpenAI: investment, …").
-    pub name: AttrValue,
-    /// What selecting it selects.
-    pub selection: Selection,
+    pub name: String,
+    /// The `data-key` the diagram's delegated handlers read.
+    pub key: String,
     /// Position in the diagram's keyboard order.
     pub idx: usize,
     /// Holds the diagram's one tab stop.
@@ -23,8 +21,6 @@ pub struct EdgeProps {
     pub lit: bool,
     /// Is the selection.
     pub selected: bool,
-    /// Selects it.
-    pub on_select: Callback<Selection>,
 }
 
 /// CSS class of a kind (colour and dash pattern live in the stylesheet).
@@ -51,24 +47,21 @@ pub fn marker(kind: Kind, x: f64, y: f64) -> String {
 }
 
 /// A relationship's handle: the one part of an edge that takes taps (44 px), with the
-/// kind's marker shape on it.
-#[component]
-pub fn Edge(props: &EdgeProps) -> Html {
-    let e = &props.edge;
-    let (onclick, onkeydown) = super::activation(&props.on_select, &props.selection);
+/// kind's marker shape on it. Plain markup; the diagram handles its taps and keys.
+pub fn edge(v: EdgeView) -> Html {
+    let e = v.edge;
     let class = classes!(
         "xp-edge",
-        kind_class(props.kind),
-        props.lit.then_some("lit"),
-        props.selected.then_some("sel")
+        kind_class(v.kind),
+        v.lit.then_some("lit"),
+        v.selected.then_some("sel")
     );
     html! {
-        <g {class} role="button" tabindex={if props.tab_stop { "0" } else { "-1" }}
-            aria-label={props.name.clone()} aria-current={props.selected.then_some("true")}
-            data-key={super::key_of(&props.selection)} data-idx={props.idx.to_string()}
-            {onclick} {onkeydown}>
+        <g key={v.key.clone()} {class} role="button" tabindex={if v.tab_stop { "0" } else { "-1" }}
+            aria-label={v.name} aria-current={v.selected.then_some("true")}
+            data-key={v.key} data-idx={v.idx.to_string()}>
             <circle class="xp-hit" cx={px(e.hx).to_string()} cy={px(e.hy).to_string()} r={HANDLE_R.to_string()} />
-            <path class="xp-mark" d={marker(props.kind, e.hx, e.hy)} />
+            <path class="xp-mark" d={marker(v.kind, e.hx, e.hy)} />
         </g>
     }
 }

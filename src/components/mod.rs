@@ -24,12 +24,10 @@ pub use badge::Badge;
 pub use comparison::Comparison;
 pub use diagram::Diagram;
 pub use disclosure::Disclosure;
-pub use edge::Edge;
 pub use error_view::ErrorView;
 pub use explainer::Explainer;
 pub use language_switch::LanguageSwitch;
 pub use legend::Legend;
-pub use node::Node;
 pub use panel::Panel;
 pub use questions::Questions;
 pub use source_list::SourceList;
@@ -42,6 +40,19 @@ use crate::state::Selection;
 /// The `data-key` that finds a control again (focus return, deep links).
 pub fn key_of(sel: &Selection) -> String {
     format!("{}:{}", sel.kind(), sel.id())
+}
+
+/// The selection a `data-key` names (the inverse of [`key_of`]).
+pub fn selection_of(key: &str) -> Option<Selection> {
+    let (kind, id) = key.split_once(':')?;
+    let id = id.to_string();
+    Some(match kind {
+        "entity" => Selection::Entity(id),
+        "relationship" => Selection::Relationship(id),
+        "event" => Selection::Event(id),
+        "bar" => Selection::Bar(id),
+        _ => return None,
+    })
 }
 
 /// Moves focus to `el`, whether an HTML element or an SVG control (both have `focus()`,
@@ -58,25 +69,4 @@ pub fn focus(el: &web_sys::Element) {
 /// True when a key press should activate a custom control (Enter or Space).
 pub fn is_activation(key: &str) -> bool {
     key == "Enter" || key == " "
-}
-
-/// Click and key handlers for an SVG control with role="button": SVG has no native button,
-/// so Enter and Space must select it like a tap does.
-pub fn activation(
-    on_select: &yew::Callback<Selection>,
-    sel: &Selection,
-) -> (
-    yew::Callback<yew::MouseEvent>,
-    yew::Callback<yew::KeyboardEvent>,
-) {
-    let (cb, s) = (on_select.clone(), sel.clone());
-    let onclick = yew::Callback::from(move |_: yew::MouseEvent| cb.emit(s.clone()));
-    let (cb, s) = (on_select.clone(), sel.clone());
-    let onkeydown = yew::Callback::from(move |e: yew::KeyboardEvent| {
-        if is_activation(&e.key()) {
-            e.prevent_default();
-            cb.emit(s.clone());
-        }
-    });
-    (onclick, onkeydown)
 }

@@ -1,17 +1,15 @@
 use yew::prelude::*;
 
 use crate::layout::{px, NodeBox, FONT, LINE};
-use crate::state::Selection;
 
-/// Properties of [`Node`].
-#[derive(Properties, PartialEq)]
-pub struct NodeProps {
+/// What an entity control shows.
+pub struct NodeView<'a> {
     /// Where to draw.
-    pub node: NodeBox,
+    pub node: &'a NodeBox,
     /// Accessible name ("Nvidia, chipmaker").
-    pub name: AttrValue,
-    /// What selecting it selects.
-    pub selection: Selection,
+    pub name: String,
+    /// The `data-key` the diagram's delegated handlers read ("entity:nvidia").
+    pub key: String,
     /// Position in the diagram's keyboard order.
     pub idx: usize,
     /// Holds the diagram's one tab stop.
@@ -20,27 +18,23 @@ pub struct NodeProps {
     pub lit: bool,
     /// Is the selection.
     pub selected: bool,
-    /// Selects it.
-    pub on_select: Callback<Selection>,
 }
 
-/// An entity: a focusable SVG control that selects on tap, click, Enter or Space.
-#[component]
-pub fn Node(props: &NodeProps) -> Html {
-    let n = &props.node;
-    let (onclick, onkeydown) = super::activation(&props.on_select, &props.selection);
+/// An entity: a focusable SVG control. Plain markup, not a component: a story of hundreds of
+/// entities draws them in one pass, and the diagram handles their taps and keys itself.
+pub fn node(v: NodeView) -> Html {
+    let n = v.node;
     let (cx, cy) = n.center();
     let first = cy - (n.lines.len() as f64 - 1.0) * LINE / 2.0 + FONT * 0.35;
     let class = classes!(
         "xp-node",
-        props.lit.then_some("lit"),
-        props.selected.then_some("sel")
+        v.lit.then_some("lit"),
+        v.selected.then_some("sel")
     );
     html! {
-        <g {class} role="button" tabindex={if props.tab_stop { "0" } else { "-1" }}
-            aria-label={props.name.clone()} aria-current={props.selected.then_some("true")}
-            data-key={super::key_of(&props.selection)} data-idx={props.idx.to_string()}
-            {onclick} {onkeydown}>
+        <g key={v.key.clone()} {class} role="button" tabindex={if v.tab_stop { "0" } else { "-1" }}
+            aria-label={v.name} aria-current={v.selected.then_some("true")}
+            data-key={v.key} data-idx={v.idx.to_string()}>
             <rect x={px(n.x).to_string()} y={px(n.y).to_string()} width={px(n.w).to_string()}
                 height={px(n.h).to_string()} rx="8" />
             <text x={px(cx).to_string()} y={px(first).to_string()} text-anchor="middle" aria-hidden="true">
