@@ -57,6 +57,21 @@ fn lines(story: &Story, g: &Geometry, lit: &std::collections::HashSet<String>) -
 #[component]
 pub fn Diagram(props: &DiagramProps) -> Html {
     let roving = use_state(|| 0usize);
+    // Accessible names (amounts, dates, statuses in words) change only with the story and
+    // the language, not with every tap.
+    let names = use_memo((props.story.clone(), props.lang), |(story, lang)| {
+        let entities: Vec<String> = story
+            .entities
+            .iter()
+            .map(|e| entity_name(e, *lang))
+            .collect();
+        let relationships: Vec<String> = story
+            .relationships
+            .iter()
+            .map(|r| relationship_name(story, r, *lang))
+            .collect();
+        (entities, relationships)
+    });
     let story = &props.story;
     let geos = &props.geometries;
     let g0 = &geos[0].1;
@@ -174,7 +189,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                     { for by_entity.iter().map(|&(i, n)| {
                         let e = &story.entities[n.entity];
                         let sel = Selection::Entity(e.id.clone());
-                        node(NodeView { node: n, name: entity_name(e, props.lang), key: key_of(&sel),
+                        node(NodeView { node: n, name: names.0[n.entity].clone(), key: key_of(&sel),
                             selected: sel_is(&sel), idx: i, tab_stop: i == tab_stop,
                             lit: l.entities.contains(&e.id) })
                     }) }
@@ -182,7 +197,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                         let r = &story.relationships[e.relationship];
                         let sel = Selection::Relationship(r.id.clone());
                         let idx = g.nodes.len() + j;
-                        edge(EdgeView { edge: e, kind: r.kind, name: relationship_name(story, r, props.lang),
+                        edge(EdgeView { edge: e, kind: r.kind, name: names.1[e.relationship].clone(),
                             key: key_of(&sel), selected: sel_is(&sel), idx, tab_stop: idx == tab_stop,
                             lit: l.relationships.contains(&r.id) })
                     }) }
