@@ -71,36 +71,45 @@ async function page(url, throttle) {
   if (throttle) await (await context.newCDPSession(p)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
   await p.goto(url);
   await p.waitForLoadState('load');
-  // A pre-rendered widget hydrates when the reader comes near it: go there, as a reader does.
+  // Go to the widget, as a reader does; its code loads a screen ahead of it.
   p.scrolledAt = await p.evaluate(() => { const t = performance.now(); document.querySelector('[data-explainer]')?.scrollIntoView(); return t; });
-  await p.waitForFunction(() => window.readyAt !== undefined, null, { timeout: 60000 });
-  p.readyAt = await p.evaluate(() => window.readyAt);
+  await p.waitForFunction(() => document.querySelector('[data-explainer]')?.hasAttribute('data-explainer-mounted'), null, { timeout: 60000 });
+  p.mountedAt = await p.evaluate(() => performance.now());
   return p;
 }
+// Taps a node and waits until its panel is painted; returns the milliseconds.
+const tapScript = async ({ key, close }) => {
+  const r = document.querySelector('[data-explainer]').shadowRoot;
+  const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+  const n = [...r.querySelectorAll(`[data-key="${key}"]`)].find((e) => e.getClientRects().length);
+  const name = n.getAttribute('aria-label').split(',')[0];
+  await frame();
+  const t0 = performance.now();
+  // A reader's tap: pointer down (which hydrates a pre-rendered explainer), then the click.
+  n.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, pointerType: 'touch' }));
+  // The click is its own task, as in a real tap (counted in the time).
+  await new Promise((ok) => setTimeout(ok, 0));
+  n.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+  while (r.querySelector('.xp-panel h3')?.textContent !== name) await new Promise((ok) => requestAnimationFrame(ok));
+  await frame();
+  const ms = performance.now() - t0;
+  if (close) {
+    r.querySelector('.xp-close').click();
+    while (r.querySelector('.xp-panel')) await new Promise((ok) => requestAnimationFrame(ok));
+  }
+  return ms;
+};
 const taps = await (async () => {
   const p = await page(base + 'index.html', 4);
-  const readyAt = p.readyAt - p.scrolledAt;
-  const times = await p.evaluate(async () => {
-    const r = document.querySelector('[data-explainer]').shadowRoot;
-    const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
-    const nodes = [...r.querySelectorAll('.xp-node')];
-    const out = [];
-    for (let i = 0; i < 20; i++) {
-      const n = nodes[i % nodes.length];
-      const name = n.getAttribute('aria-label').split(',')[0];
-      await frame();
-      const t0 = performance.now();
-      n.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-      while (r.querySelector('.xp-panel h3')?.textContent !== name) await new Promise((ok) => requestAnimationFrame(ok));
-      await frame();
-      out.push(performance.now() - t0);
-      r.querySelector('.xp-close').click();
-      while (r.querySelector('.xp-panel')) await new Promise((ok) => requestAnimationFrame(ok));
-    }
-    return out;
-  });
+  const codeReady = p.mountedAt - p.scrolledAt;
+  // The first tap hydrates the pre-rendered explainer, then opens the panel.
+  const first = await p.evaluate(tapScript, { key: 'entity:nvidia', close: true });
+  const keys = await p.evaluate(() => [...document.querySelector('[data-explainer]').shadowRoot.querySelectorAll('.xp-node')]
+    .map((n) => n.getAttribute('data-key')));
+  const times = [];
+  for (let i = 0; i < 20; i++) times.push(await p.evaluate(tapScript, { key: keys[i % keys.length], close: true }));
   await p.context().close();
-  return { ready_ms: readyAt, median: median(times), p95: p95(times) };
+  return { code_ready_ms: codeReady, first_tap_ms: first, median: median(times), p95: p95(times) };
 })();
 
 const memory = await (async () => {
@@ -117,6 +126,7 @@ const memory = await (async () => {
       while (r.querySelector('.xp-panel')) await tick();
     }
   }, n);
+  await p.evaluate(tapScript, { key: 'entity:nvidia', close: true }); // hydrates
   await cycle(20); // warm up
   const [js0, wasm0] = await measure();
   await cycle(500);
@@ -190,7 +200,7 @@ const md = [
   '| page | performance | accessibility | FCP ms | LCP ms | TBT ms | CLS |', '|---|---|---|---|---|---|---|',
   ...Object.entries(lh).map(([n, r]) => `| ${n} | ${['performance', 'accessibility', 'fcp', 'lcp', 'tbt', 'cls'].map((k) =>
     `${round(r[k].median, k === 'cls' ? 3 : 0)} [${round(r[k].min, k === 'cls' ? 3 : 0)}–${round(r[k].max, k === 'cls' ? 3 : 0)}]`).join(' | ')} |`), '',
-  `Hydration, from scrolling to the widget until it answers taps (4× CPU): ${round(taps.ready_ms)} ms. Tap → painted panel (4× CPU, 20 taps): median ${round(taps.median)} ms, p95 ${round(taps.p95)} ms.`,
+  `At 4× CPU: code loaded ${round(taps.code_ready_ms)} ms after scrolling to the widget; first tap (hydrates, then opens the panel) ${round(taps.first_tap_ms)} ms; tap → painted panel over 20 taps: median ${round(taps.median)} ms, p95 ${round(taps.p95)} ms.`,
   `Memory after 500 select/close cycles: JS heap ${round(memory.js_growth_kb, 1)} KB, WASM memory ${round(memory.wasm_growth_kb, 1)} KB (of ${round(memory.wasm_kb)} KB).`,
   `200 entities / 600 relationships, inserted → ready and painted: ${round(bigRuns.unthrottled[0])} ms unthrottled, ${round(bigRuns.cpu4x[0])} ms at 4× CPU (${bigRuns.unthrottled[1]} nodes drawn).`, '',
   '| budget | value | target | met |', '|---|---|---|---|',
