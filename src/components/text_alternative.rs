@@ -43,6 +43,9 @@ pub fn TextAlternative(props: &TextAlternativeProps) -> Html {
         <Disclosure class="xp-data" complete={props.complete}
             summary={format!("{} ({})", t.table_caption, story.relationships.len())}>
             <p>{ summary }</p>
+            // Six columns do not fit a phone: the table keeps its width and scrolls sideways
+            // in its own region (focusable, so keyboards can scroll it too), never the page.
+            <div class="xp-table-wrap" role="region" tabindex="0" aria-label={t.table_caption}>
             <table>
                 <caption>{ t.table_caption }</caption>
                 <thead><tr>
@@ -62,6 +65,7 @@ pub fn TextAlternative(props: &TextAlternativeProps) -> Html {
                 }) }
                 </tbody>
             </table>
+            </div>
         </Disclosure>
     }
 }

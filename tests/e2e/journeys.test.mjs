@@ -75,6 +75,12 @@ for (const name of Object.keys(VIEWPORTS)) {
         await page.locator('summary').first().click();
         assert.deepEqual(await axe(page), [], `${label}, questions`);
         await page.screenshot({ path: `${SHOTS}${label}-questions.png` });
+        // The data table, built when opened: one row per relationship, scrolling in its own
+        // region on phones, never the page.
+        await page.locator('details.xp-data summary').click();
+        assert.equal(await until(() => root(page, "return r.querySelectorAll('.xp-data tbody tr').length")), STORY.relationships.length);
+        await layoutChecks(page, `${label} table`);
+        assert.deepEqual(await axe(page), [], `${label}, data table`);
         assert.deepEqual(page.messages, []);
         await page.context().close();
       });
