@@ -213,11 +213,15 @@ fn when_needed(host: &Element, go: impl FnOnce() + 'static) {
             }
         })
     };
+    // Passive: a touch on the widget must never wait for this to scroll the page.
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_capture(true);
+    options.set_passive(true);
     for name in ["pointerdown", "touchstart", "focusin", "keydown"] {
-        let _ = host.add_event_listener_with_callback_and_bool(
+        let _ = host.add_event_listener_with_callback_and_add_event_listener_options(
             name,
             on_input.as_ref().unchecked_ref(),
-            true,
+            &options,
         );
     }
     on_input.forget();

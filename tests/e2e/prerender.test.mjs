@@ -108,6 +108,12 @@ test('the code waits until the widget is a screen away, the widget hydrates on t
   await page.locator('[data-explainer]').scrollIntoViewIfNeeded();
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => window.readyAt), undefined, 'not hydrated before any input');
+  // Waiting for input must not hold the page's scrolling: every touch listener is passive.
+  const cdp = await page.context().newCDPSession(page);
+  const { result } = await cdp.send('Runtime.evaluate', { expression: "document.querySelector('[data-explainer]')" });
+  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+  const touch = listeners.filter((l) => ['touchstart', 'pointerdown'].includes(l.type));
+  assert.ok(touch.length >= 2 && touch.every((l) => l.passive), JSON.stringify(touch));
   // One real tap: it hydrates and opens the panel.
   // Before hydration every pre-rendered layout is in the DOM: the reader taps the one shown.
   await page.locator('[data-key="entity:openai"]').filter({ visible: true }).click();
