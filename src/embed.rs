@@ -56,6 +56,18 @@ fn dispatch(host: &Element, name: &str, detail: &Detail) {
     }
 }
 
+/// Runs `f` once the next frame is painted: work the reader does not see (the address bar)
+/// must not delay the panel they asked for.
+fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(w) = web_sys::window() else { return };
+    let later = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(Closure::once_into_js(f).unchecked_ref());
+        }
+    });
+    let _ = w.request_animation_frame(later.unchecked_ref());
+}
+
 /// Writes this instance's part of the URL fragment without adding a history entry.
 fn write_fragment(key: &str, id: Option<&str>) {
     let Some(w) = web_sys::window() else { return };
@@ -339,7 +351,8 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
                 )
             }
             HostEvent::Select(sel) => {
-                write_fragment(&key, Some(sel.id()));
+                let (key, id) = (key.clone(), sel.id().to_string());
+                after_paint(move || write_fragment(&key, Some(&id)));
                 dispatch(
                     h,
                     "explainer:select",
@@ -352,7 +365,8 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
                 );
             }
             HostEvent::Close => {
-                write_fragment(&key, None);
+                let key = key.clone();
+                after_paint(move || write_fragment(&key, None));
                 dispatch(
                     h,
                     "explainer:close",

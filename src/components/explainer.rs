@@ -105,8 +105,8 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         let heading = heading.clone();
         use_effect_with(state.selection.clone(), move |sel| {
             if sel.is_some() {
-                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
+                if let Some(h) = heading.cast::<web_sys::Element>() {
+                    super::focus_in_place(&h);
                 }
             }
         });
@@ -118,7 +118,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             if let (Some(sel), Some(root)) = (sel, root.cast::<web_sys::Element>()) {
                 let query = format!("[data-key=\"{}\"]", key_of(sel));
                 if let Ok(Some(el)) = root.query_selector(&query) {
-                    super::focus(&el);
+                    super::focus_in_place(&el);
                 }
             }
         });

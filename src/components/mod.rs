@@ -66,6 +66,20 @@ pub fn focus(el: &web_sys::Element) {
     }
 }
 
+/// Moves focus to `el` without scrolling: for the panel heading and the control focus
+/// returns to, both already in view. Scrolling into view is the costly part of a focus
+/// move, and it would make the page jump under the reader's finger.
+pub fn focus_in_place(el: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = h.focus_with_options(&options);
+    } else if let Some(s) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = s.focus_with_options(&options);
+    }
+}
+
 /// True when a key press should activate a custom control (Enter or Space).
 pub fn is_activation(key: &str) -> bool {
     key == "Enter" || key == " "
