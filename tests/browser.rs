@@ -42,6 +42,15 @@ fn all(root: &Element, sel: &str) -> Vec<Element> {
         .collect()
 }
 
+/// Clicks an HTML control the way a reader's tap ends: `HTMLElement.click()`.
+fn press(root: &Element, sel: &str) {
+    q(root, sel)
+        .unwrap_or_else(|| panic!("no {sel}"))
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+}
+
 fn click(el: &Element) {
     // SVG <g> controls are not HTMLElements: dispatch a real click event.
     el.dispatch_event(
@@ -195,11 +204,7 @@ async fn timeline_event_lights_its_players() {
     let story = load(EMBEDDED_JSON).unwrap();
     let host = mount(EMBEDDED_JSON, Lang::Fr, View::Timeline).await;
     let ev = story.event("ev-anthropic").unwrap();
-    q(&host, "[data-key=\"event:ev-anthropic\"]")
-        .unwrap()
-        .dyn_into::<HtmlElement>()
-        .unwrap()
-        .click();
+    press(&host, "[data-key=\"event:ev-anthropic\"]");
     yew::scheduler::flush().await;
     let lit: Vec<String> = all(&host, ".xp-node.lit")
         .iter()
@@ -223,11 +228,7 @@ async fn language_switch_changes_text_and_number_formats() {
     let host = mount(EMBEDDED_JSON, Lang::Fr, View::Comparison).await;
     let before = host.text_content().unwrap();
     assert!(before.contains("jusqu’à 100\u{a0}milliards de dollars"));
-    q(&host, ".xp-lang")
-        .unwrap()
-        .dyn_into::<HtmlElement>()
-        .unwrap()
-        .click();
+    press(&host, ".xp-lang");
     yew::scheduler::flush().await;
     let after = host.text_content().unwrap();
     assert!(after.contains("up to $100\u{a0}billion") && after.contains("$11.8\u{a0}billion"));
@@ -272,11 +273,7 @@ async fn views_and_the_data_table_are_built_when_asked_for() {
         "one row per relationship once opened"
     );
 
-    q(&host, "[id$=\"-tab-timeline\"]")
-        .unwrap()
-        .dyn_into::<HtmlElement>()
-        .unwrap()
-        .click();
+    press(&host, "[id$=\"-tab-timeline\"]");
     yew::scheduler::flush().await;
     assert_eq!(all(&host, ".xp-event").len(), story.events.len());
     assert!(

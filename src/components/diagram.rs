@@ -89,13 +89,12 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             .closest("[data-key]")
             .ok()?
     };
+    let selection_at =
+        |c: &web_sys::Element| c.get_attribute("data-key").and_then(|k| selection_of(&k));
     let onclick = {
         let on_select = props.on_select.clone();
         Callback::from(move |e: MouseEvent| {
-            if let Some(sel) = control_of(&e)
-                .and_then(|c| c.get_attribute("data-key"))
-                .and_then(|k| selection_of(&k))
-            {
+            if let Some(sel) = control_of(&e).as_ref().and_then(selection_at) {
                 on_select.emit(sel);
             }
         })
@@ -110,10 +109,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             if is_activation(&e.key()) {
                 // SVG has no native button: Enter and Space select like a tap.
                 e.prevent_default();
-                if let Some(sel) = target
-                    .get_attribute("data-key")
-                    .and_then(|k| selection_of(&k))
-                {
+                if let Some(sel) = selection_at(&target) {
                     on_select.emit(sel);
                 }
                 return;
