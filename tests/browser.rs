@@ -121,6 +121,27 @@ async fn broken_story_shows_the_error_view() {
 }
 
 #[wasm_bindgen_test]
+async fn the_browser_parser_reports_broken_text_and_hostile_nesting() {
+    let host = mount("{\"title\": ", Lang::En, View::Diagram).await;
+    let text = q(&host, "[role=alert]")
+        .expect("an alert")
+        .text_content()
+        .unwrap();
+    assert!(text.contains("JSON"), "{text}");
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let err = explainer::story::json::parse(&deep).unwrap_err();
+    assert!(err.contains("nested deeper"), "{err}");
+    let wrong = EMBEDDED_JSON.replacen("\"kind\": \"investment\"", "\"kind\": \"loan\"", 1);
+    assert_ne!(wrong, EMBEDDED_JSON, "the story has an investment");
+    let host = mount(&wrong, Lang::En, View::Diagram).await;
+    let text = q(&host, "[role=alert]")
+        .expect("an alert")
+        .text_content()
+        .unwrap();
+    assert!(text.contains("].kind") && text.contains("loan"), "{text}");
+}
+
+#[wasm_bindgen_test]
 async fn clicking_each_node_and_edge_opens_its_panel() {
     let story = load(EMBEDDED_JSON).unwrap();
     let host = mount(EMBEDDED_JSON, Lang::En, View::Diagram).await;

@@ -1,5 +1,6 @@
 //! The story: its typed model, how it is read from JSON, and how it is checked.
 
+pub mod json;
 mod model;
 mod validate;
 
@@ -34,10 +35,9 @@ fn problem(path: String, message: String) -> Problem {
     }
 }
 
-/// serde_json on both targets, so the editor sees the same path and message natively and
-/// in the browser (serde_json appends "at line L column C", which helps find the spot).
-fn parse(json: &str) -> Result<Story, Problem> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(de)
-        .map_err(|e| problem(e.path().to_string(), e.inner().to_string()))
+/// Natively serde_json reads the text, in the browser `JSON.parse`; one deserializer over the
+/// parsed tree then gives the editor the same path and message on both targets.
+fn parse(text: &str) -> Result<Story, Problem> {
+    let value = json::parse(text).map_err(|m| problem(String::new(), m))?;
+    json::from_value(&value).map_err(|f| problem(f.path, f.message))
 }
