@@ -142,6 +142,41 @@ async fn the_browser_parser_reports_broken_text_and_hostile_nesting() {
 }
 
 #[wasm_bindgen_test]
+async fn switching_selection_relights_only_the_new_neighbours() {
+    // The diagram changes only the controls whose state changed: after any sequence of
+    // selections, what is lit must be exactly the current selection's neighbourhood.
+    let story = load(EMBEDDED_JSON).unwrap();
+    let host = mount(EMBEDDED_JSON, Lang::En, View::Diagram).await;
+    let keys = |sel: &str| -> Vec<String> {
+        let mut k: Vec<String> = all(&host, sel)
+            .iter()
+            .filter_map(|e| e.get_attribute("data-key"))
+            .collect();
+        k.sort();
+        k
+    };
+    for id in ["nvidia", "microsoft", "openai-oracle-300", "nvidia"] {
+        let sel = explainer::host::selection_for(&story, id).expect("an item");
+        click(&q(&host, &format!("[data-key$=\":{id}\"]")).unwrap());
+        yew::scheduler::flush().await;
+        let l = explainer::highlight::lit(&story, Some(&sel));
+        let mut want: Vec<String> = l
+            .entities
+            .iter()
+            .map(|e| format!("entity:{e}"))
+            .chain(l.relationships.iter().map(|r| format!("relationship:{r}")))
+            .collect();
+        want.sort();
+        assert_eq!(keys(".xp-svg .lit"), want, "after {id}");
+        assert_eq!(keys(".xp-svg .sel"), keys(".xp-svg [aria-current]"));
+        assert_eq!(keys(".xp-svg .sel").len(), 1, "after {id}");
+    }
+    click(&q(&host, ".xp-close").unwrap());
+    yew::scheduler::flush().await;
+    assert!(keys(".xp-svg .lit, .xp-svg .sel, .xp-svg [aria-current]").is_empty());
+}
+
+#[wasm_bindgen_test]
 async fn clicking_each_node_and_edge_opens_its_panel() {
     let story = load(EMBEDDED_JSON).unwrap();
     let host = mount(EMBEDDED_JSON, Lang::En, View::Diagram).await;

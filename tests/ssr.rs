@@ -178,3 +178,33 @@ fn a_live_instance_builds_only_the_shown_view_and_no_closed_lists() {
         assert!(live.len() * 2 < full.len(), "{view:?}: live is not smaller");
     }
 }
+
+#[test]
+fn controls_markup_escapes_story_text_and_keeps_one_tab_stop() {
+    // The controls are written as markup: story text (which a host page may supply) must
+    // not become markup, and the keyboard order must still cover every control once.
+    let mut v: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    v["entities"][0]["name"]["en"] = serde_json::json!("A \"quoted\" <b>&amp;</b> lab");
+    let json = v.to_string();
+    let story = load(&json).unwrap();
+    let html = render_html(&json, Lang::En, View::Diagram, 375, false, false);
+    assert!(!html.contains("<b>"), "a name became markup");
+    let name = esc(&entity_name(&story.entities[0], Lang::En));
+    assert!(
+        name.contains("&quot;quoted&quot; &lt;b&gt;&amp;amp;&lt;/b&gt;"),
+        "{name}"
+    );
+    assert!(html.contains(&format!("aria-label=\"{name}\"")));
+    let count = story.entities.len() + story.relationships.len();
+    for idx in 0..count {
+        assert_eq!(
+            html.matches(&format!("data-idx=\"{idx}\"")).count(),
+            1,
+            "control {idx} of {count}"
+        );
+    }
+    assert_eq!(html.matches("data-idx=").count(), count);
+    let svg = &html[html.find("class=\"xp-svg").unwrap()..];
+    let svg = &svg[..svg.find("</svg>").unwrap()];
+    assert_eq!(svg.matches("tabindex=\"0\"").count(), 1, "one tab stop");
+}

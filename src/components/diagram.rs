@@ -3,11 +3,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::controls::{controls, wanted, Applied};
 use super::edge::kind_class;
-use super::edge::{edge, EdgeView};
-use super::node::{node, NodeView};
-use super::{is_activation, key_of, selection_of, Legend};
-use crate::describe::{entity_name, relationship_name};
+use super::{is_activation, selection_of, Legend};
 use crate::highlight::lit;
 use crate::i18n::{ui, Lang};
 use crate::layout::{px, Geometry};
@@ -57,21 +55,18 @@ fn lines(story: &Story, g: &Geometry, lit: &std::collections::HashSet<String>) -
 #[component]
 pub fn Diagram(props: &DiagramProps) -> Html {
     let roving = use_state(|| 0usize);
-    // Accessible names (amounts, dates, statuses in words) change only with the story and
-    // the language, not with every tap.
-    let names = use_memo((props.story.clone(), props.lang), |(story, lang)| {
-        let entities: Vec<String> = story
-            .entities
-            .iter()
-            .map(|e| entity_name(e, *lang))
-            .collect();
-        let relationships: Vec<String> = story
-            .relationships
-            .iter()
-            .map(|r| relationship_name(story, r, *lang))
-            .collect();
-        (entities, relationships)
-    });
+    // The controls are written as markup, once per story, language and layout: a tap changes
+    // only their classes (the effect below), and a story of hundreds of entities is parsed
+    // by the browser in one go instead of thousands of attribute calls from WASM.
+    let markup = use_memo(
+        (props.story.clone(), props.lang, props.geometries.clone()),
+        |(story, lang, geos)| {
+            geos.iter()
+                .map(|(_, g)| AttrValue::from(controls(story, g, *lang)))
+                .collect::<Vec<_>>()
+        },
+    );
+    let figure = use_node_ref();
     let story = &props.story;
     let geos = &props.geometries;
     let g0 = &geos[0].1;
@@ -152,16 +147,32 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         })
     };
 
+    {
+        // Lights the selection's neighbours and moves the tab stop, touching only the
+        // controls whose state changed since the last pass (or since the markup was drawn).
+        let (figure, story) = (figure.clone(), props.story.clone());
+        let applied = use_mut_ref(Applied::default);
+        use_effect_with(
+            (markup.clone(), props.selection.clone(), tab_stop),
+            move |(markup, selection, tab_stop)| {
+                if let Some(root) = figure.cast::<web_sys::Element>() {
+                    applied.borrow_mut().update(
+                        &root,
+                        markup,
+                        &wanted(&story, selection.as_ref()),
+                        *tab_stop,
+                    );
+                }
+            },
+        );
+    }
+
     let mut kinds: Vec<Kind> = Kind::ALL
         .into_iter()
         .filter(|k| story.relationships.iter().any(|r| r.kind == *k))
         .collect();
     kinds.dedup();
-    let sel_is = |s: &Selection| props.selection.as_ref() == Some(s);
-    let draw = |g: &Geometry| {
-        let mut by_entity: Vec<(usize, &crate::layout::NodeBox)> =
-            g.nodes.iter().enumerate().collect();
-        by_entity.sort_by_key(|(_, n)| n.entity);
+    let draw = |g: &Geometry, raw: &AttrValue| {
         html! {
             <svg class={classes!("xp-svg", any.then_some("has-sel"))} viewBox={format!("0 0 {} {}", px(g.width), px(g.height))}
                 width={px(g.width).to_string()} height={px(g.height).to_string()}
@@ -181,38 +192,22 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                             <text class="xp-heading" x={px(h.x).to_string()} y={px(h.y).to_string()}>{ h.text }</text>
                         }) }
                     </g>
-                    // DOM order is story order, whatever the layout: a re-layout (the side panel
-                    // closing) must not move elements, which would drop the reader's focus.
-                    // Keyboard order (`idx`) still follows the layout's reading order.
-                    { for by_entity.iter().map(|&(i, n)| {
-                        let e = &story.entities[n.entity];
-                        let sel = Selection::Entity(e.id.clone());
-                        node(NodeView { node: n, name: names.0[n.entity].clone(), key: key_of(&sel),
-                            selected: sel_is(&sel), idx: i, tab_stop: i == tab_stop,
-                            lit: l.entities.contains(&e.id) })
-                    }) }
-                    { for g.edges.iter().enumerate().map(|(j, e)| {
-                        let r = &story.relationships[e.relationship];
-                        let sel = Selection::Relationship(r.id.clone());
-                        let idx = g.nodes.len() + j;
-                        edge(EdgeView { edge: e, kind: r.kind, name: names.1[e.relationship].clone(),
-                            key: key_of(&sel), selected: sel_is(&sel), idx, tab_stop: idx == tab_stop,
-                            lit: l.relationships.contains(&r.id) })
-                    }) }
+                    // Plain markup (see `controls`); Yew neither builds nor diffs it per tap.
+                    { Html::from_html_unchecked(raw.clone()) }
                 </svg>
         }
     };
     html! {
-        <figure class="xp-diagram">
+        <figure class="xp-diagram" ref={figure}>
             // Always wrapped, one fit or several: the embed keeps the shown pre-rendered fit
             // in place (moving it would lose the click its tap started) and drops the others;
             // hydration then gives it the live classes. A live diagram stays out of the
             // fit-choosing container rules, whose `:has()` would re-match on every change.
             if geos.len() == 1 {
-                <div class="xp-one"><div class={format!("xp-one-fit f{}", geos[0].0)}>{ draw(g0) }</div></div>
+                <div class="xp-one"><div class={format!("xp-one-fit f{}", geos[0].0)}>{ draw(g0, &markup[0]) }</div></div>
             } else {
                 <div class="xp-fits">
-                    { for geos.iter().map(|(w, g)| html! { <div class={format!("xp-fit f{w}")}>{ draw(g) }</div> }) }
+                    { for geos.iter().zip(markup.iter()).map(|((w, g), raw)| html! { <div class={format!("xp-fit f{w}")}>{ draw(g, raw) }</div> }) }
                 </div>
             }
             <figcaption class="xp-hint">{ ui(props.lang).diagram_hint }</figcaption>

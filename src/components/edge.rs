@@ -1,5 +1,6 @@
-use yew::prelude::*;
+use std::fmt::Write;
 
+use super::escape_into;
 use crate::layout::{px, EdgeGeom, HANDLE_R};
 use crate::story::Kind;
 
@@ -10,17 +11,13 @@ pub struct EdgeView<'a> {
     /// The relationship's kind (its marker shape).
     pub kind: Kind,
     /// Accessible name ("Nvidia → OpenAI: investment, …").
-    pub name: String,
+    pub name: &'a str,
     /// The `data-key` the diagram's delegated handlers read.
-    pub key: String,
+    pub key: &'a str,
     /// Position in the diagram's keyboard order.
     pub idx: usize,
-    /// Holds the diagram's one tab stop.
+    /// Holds the diagram's one tab stop when drawn (the diagram moves it afterwards).
     pub tab_stop: bool,
-    /// Lit by the current selection.
-    pub lit: bool,
-    /// Is the selection.
-    pub selected: bool,
 }
 
 /// CSS class of a kind (colour and dash pattern live in the stylesheet).
@@ -46,22 +43,26 @@ pub fn marker(kind: Kind, x: f64, y: f64) -> String {
     }
 }
 
-/// A relationship's handle: the one part of an edge that takes taps (44 px), with the
-/// kind's marker shape on it. Plain markup; the diagram handles its taps and keys.
-pub fn edge(v: EdgeView) -> Html {
+/// A relationship's handle, written as markup: the one part of an edge that takes taps
+/// (44 px), with the kind's marker shape on it. The diagram handles its taps and keys, and
+/// sets its `lit`/`sel` state by class (see `diagram.rs`).
+pub fn edge(out: &mut String, v: EdgeView) {
     let e = v.edge;
-    let class = classes!(
-        "xp-edge",
+    let _ = write!(
+        out,
+        r#"<g class="xp-edge {}" role="button" tabindex="{}" aria-label=""#,
         kind_class(v.kind),
-        v.lit.then_some("lit"),
-        v.selected.then_some("sel")
+        if v.tab_stop { 0 } else { -1 }
     );
-    html! {
-        <g key={v.key.clone()} {class} role="button" tabindex={if v.tab_stop { "0" } else { "-1" }}
-            aria-label={v.name} aria-current={v.selected.then_some("true")}
-            data-key={v.key} data-idx={v.idx.to_string()}>
-            <circle class="xp-hit" cx={px(e.hx).to_string()} cy={px(e.hy).to_string()} r={HANDLE_R.to_string()} />
-            <path class="xp-mark" d={marker(v.kind, e.hx, e.hy)} />
-        </g>
-    }
+    escape_into(out, v.name);
+    out.push_str(r#"" data-key=""#);
+    escape_into(out, v.key);
+    let _ = write!(
+        out,
+        r#"" data-idx="{}"><circle class="xp-hit" cx="{}" cy="{}" r="{HANDLE_R}"/><path class="xp-mark" d="{}"/></g>"#,
+        v.idx,
+        px(e.hx),
+        px(e.hy),
+        marker(v.kind, e.hx, e.hy)
+    );
 }

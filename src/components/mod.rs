@@ -4,6 +4,7 @@
 mod app;
 mod badge;
 mod comparison;
+mod controls;
 mod diagram;
 mod disclosure;
 mod edge;
@@ -77,6 +78,20 @@ pub fn focus_in_place(el: &web_sys::Element) {
         let _ = h.focus_with_options(&options);
     } else if let Some(s) = el.dyn_ref::<web_sys::SvgElement>() {
         let _ = s.focus_with_options(&options);
+    }
+}
+
+/// Appends `s` escaped for HTML text and double-quoted attributes: story text may come from
+/// the host page, and the diagram's controls are written as markup.
+pub fn escape_into(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
     }
 }
 

@@ -1,5 +1,6 @@
-use yew::prelude::*;
+use std::fmt::Write;
 
+use super::escape_into;
 use crate::layout::{px, NodeBox, FONT, LINE};
 
 /// What an entity control shows.
@@ -7,46 +8,50 @@ pub struct NodeView<'a> {
     /// Where to draw.
     pub node: &'a NodeBox,
     /// Accessible name ("Nvidia, chipmaker").
-    pub name: String,
+    pub name: &'a str,
     /// The `data-key` the diagram's delegated handlers read ("entity:nvidia").
-    pub key: String,
+    pub key: &'a str,
     /// Position in the diagram's keyboard order.
     pub idx: usize,
-    /// Holds the diagram's one tab stop.
+    /// Holds the diagram's one tab stop when drawn (the diagram moves it afterwards).
     pub tab_stop: bool,
-    /// Lit by the current selection.
-    pub lit: bool,
-    /// Is the selection.
-    pub selected: bool,
 }
 
-/// An entity: a focusable SVG control. Plain markup, not a component: a story of hundreds of
-/// entities draws them in one pass, and the diagram handles their taps and keys itself.
-pub fn node(v: NodeView) -> Html {
+/// An entity, written as markup: a focusable SVG control. The diagram handles its taps and
+/// keys and sets its `lit`/`sel` state by class (see `diagram.rs`).
+pub fn node(out: &mut String, v: NodeView) {
     let n = v.node;
     let (cx, cy) = n.center();
     let first = cy - (n.lines.len() as f64 - 1.0) * LINE / 2.0 + FONT * 0.35;
-    let class = classes!(
-        "xp-node",
-        v.lit.then_some("lit"),
-        v.selected.then_some("sel")
+    let _ = write!(
+        out,
+        r#"<g class="xp-node" role="button" tabindex="{}" aria-label=""#,
+        if v.tab_stop { 0 } else { -1 }
     );
-    html! {
-        <g key={v.key.clone()} {class} role="button" tabindex={if v.tab_stop { "0" } else { "-1" }}
-            aria-label={v.name} aria-current={v.selected.then_some("true")}
-            data-key={v.key} data-idx={v.idx.to_string()}>
-            <rect x={px(n.x).to_string()} y={px(n.y).to_string()} width={px(n.w).to_string()}
-                height={px(n.h).to_string()} rx="8" />
-            <text x={px(cx).to_string()} y={px(first).to_string()} text-anchor="middle" aria-hidden="true">
-                // A space ends every wrapped line but the last, so the text reads "US
-                // government", matching the accessible name, not "USgovernment".
-                { for n.lines.iter().enumerate().map(|(i, l)| {
-                    let text = if i + 1 < n.lines.len() { format!("{l} ") } else { l.clone() };
-                    html! {
-                        <tspan x={px(cx).to_string()} dy={if i == 0 { "0".to_string() } else { format!("{LINE}") }}>{ text }</tspan>
-                    }
-                }) }
-            </text>
-        </g>
+    escape_into(out, v.name);
+    out.push_str(r#"" data-key=""#);
+    escape_into(out, v.key);
+    let _ = write!(
+        out,
+        r#"" data-idx="{}"><rect x="{}" y="{}" width="{}" height="{}" rx="8"/><text x="{}" y="{}" text-anchor="middle" aria-hidden="true">"#,
+        v.idx,
+        px(n.x),
+        px(n.y),
+        px(n.w),
+        px(n.h),
+        px(cx),
+        px(first)
+    );
+    for (i, line) in n.lines.iter().enumerate() {
+        let dy = if i == 0 { 0.0 } else { LINE };
+        let _ = write!(out, r#"<tspan x="{}" dy="{dy}">"#, px(cx));
+        escape_into(out, line);
+        // A space ends every wrapped line but the last, so the text reads "US government",
+        // matching the accessible name, not "USgovernment".
+        if i + 1 < n.lines.len() {
+            out.push(' ');
+        }
+        out.push_str("</tspan>");
     }
+    out.push_str("</text></g>");
 }

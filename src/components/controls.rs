@@ -1,0 +1,165 @@
+//! The diagram's controls as markup, and the per-tap state written onto them by class.
+//!
+//! Drawn once per story, language and layout, the controls are plain SVG markup that Yew
+//! neither builds nor diffs on a tap; [`Applied`] then changes only the controls whose look
+//! changed. A tap on a 38-relationship story touches a few dozen class lists, and a story of
+//! hundreds of entities is parsed by the browser in one go.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::AttrValue;
+
+use super::edge::{edge, EdgeView};
+use super::key_of;
+use super::node::{node, NodeView};
+use crate::describe::{entity_name, relationship_name};
+use crate::highlight::lit;
+use crate::i18n::Lang;
+use crate::layout::Geometry;
+use crate::state::Selection;
+use crate::story::Story;
+
+/// Every entity and relationship control of one layout, as SVG markup. Entities come in
+/// story order whatever the layout (a re-layout must not move elements, which would drop the
+/// reader's focus); the keyboard order (`data-idx`) follows the layout's reading order.
+pub fn controls(story: &Story, g: &Geometry, lang: Lang) -> String {
+    let mut out = String::with_capacity(400 * (g.nodes.len() + g.edges.len()));
+    let mut by_entity: Vec<(usize, &crate::layout::NodeBox)> = g.nodes.iter().enumerate().collect();
+    by_entity.sort_by_key(|(_, n)| n.entity);
+    for (idx, n) in by_entity {
+        let e = &story.entities[n.entity];
+        let key = key_of(&Selection::Entity(e.id.clone()));
+        let name = entity_name(e, lang);
+        node(
+            &mut out,
+            NodeView {
+                node: n,
+                name: &name,
+                key: &key,
+                idx,
+                tab_stop: idx == 0,
+            },
+        );
+    }
+    for (j, e) in g.edges.iter().enumerate() {
+        let r = &story.relationships[e.relationship];
+        let key = key_of(&Selection::Relationship(r.id.clone()));
+        let name = relationship_name(story, r, lang);
+        let idx = g.nodes.len() + j;
+        let view = EdgeView {
+            edge: e,
+            kind: r.kind,
+            name: &name,
+            key: &key,
+            idx,
+            tab_stop: idx == 0,
+        };
+        edge(&mut out, view);
+    }
+    out
+}
+
+/// How a selection changes a control from its drawn look.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Look {
+    /// The selection or one of its neighbours (`lit`).
+    pub lit: bool,
+    /// The selection itself (`sel`, `aria-current`).
+    pub sel: bool,
+}
+
+/// The controls a selection changes, by `data-key`; every other control keeps its drawn look.
+pub fn wanted(story: &Story, selection: Option<&Selection>) -> HashMap<String, Look> {
+    let l = lit(story, selection);
+    let mut want: HashMap<String, Look> = HashMap::new();
+    for id in &l.entities {
+        want.entry(key_of(&Selection::Entity(id.clone())))
+            .or_default()
+            .lit = true;
+    }
+    for id in &l.relationships {
+        let key = key_of(&Selection::Relationship(id.clone()));
+        want.entry(key).or_default().lit = true;
+    }
+    if let Some(sel) = selection {
+        want.entry(key_of(sel)).or_default().sel = true;
+    }
+    want
+}
+
+/// What the last pass wrote onto the drawn controls.
+#[derive(Default)]
+pub struct Applied {
+    markup: Option<Rc<Vec<AttrValue>>>,
+    looks: HashMap<String, Look>,
+    tab_stop: usize,
+}
+
+impl Applied {
+    /// Brings the controls under `root` to `want` and the tab stop to `tab_stop`. New markup
+    /// (Yew redraws it only when its text changed) starts again from the drawn look.
+    pub fn update(
+        &mut self,
+        root: &web_sys::Element,
+        markup: &Rc<Vec<AttrValue>>,
+        want: &HashMap<String, Look>,
+        tab_stop: usize,
+    ) {
+        if self.markup.as_ref() != Some(markup) {
+            self.markup = Some(markup.clone());
+            self.looks.clear();
+            self.tab_stop = 0;
+        }
+        // One query for every control that changes, not one per control.
+        let changed: Vec<String> = want
+            .iter()
+            .filter(|(key, look)| self.looks.get(*key) != Some(look))
+            .map(|(key, _)| key)
+            .chain(self.looks.keys().filter(|k| !want.contains_key(*k)))
+            // Ids are validated (letters, digits, `-`, `_`): a key is safe in a selector.
+            .map(|key| format!("[data-key=\"{key}\"]"))
+            .collect();
+        if !changed.is_empty() {
+            each(root, &changed.join(","), |el| {
+                let key = el.get_attribute("data-key").unwrap_or_default();
+                set_look(el, want.get(&key).copied().unwrap_or_default());
+            });
+        }
+        self.looks.clone_from(want);
+        if tab_stop != self.tab_stop {
+            set_tabindex(root, self.tab_stop, "-1");
+            set_tabindex(root, tab_stop, "0");
+            self.tab_stop = tab_stop;
+        }
+    }
+}
+
+fn each(root: &web_sys::Element, selector: &str, f: impl Fn(&web_sys::Element)) {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return;
+    };
+    for i in 0..list.length() {
+        if let Some(el) = list.item(i).and_then(|n| n.dyn_into().ok()) {
+            f(&el);
+        }
+    }
+}
+
+fn set_look(el: &web_sys::Element, look: Look) {
+    let classes = el.class_list();
+    let _ = classes.toggle_with_force("lit", look.lit);
+    let _ = classes.toggle_with_force("sel", look.sel);
+    let _ = if look.sel {
+        el.set_attribute("aria-current", "true")
+    } else {
+        el.remove_attribute("aria-current")
+    };
+}
+
+fn set_tabindex(root: &web_sys::Element, idx: usize, value: &str) {
+    each(root, &format!(".xp-svg [data-idx=\"{idx}\"]"), |el| {
+        let _ = el.set_attribute("tabindex", value);
+    });
+}
