@@ -189,3 +189,24 @@ fn syntax_error_is_reported_not_panicked() {
     };
     assert!(ps[0].to_string().contains("line 1"), "{ps:?}");
 }
+
+#[test]
+fn status_and_question_codes_are_their_json_names() {
+    // The codes name CSS classes (`xp-st-reported`): they must stay the names editors write.
+    use explainer::story::json::{from_value, parse};
+    use explainer::story::QuestionState;
+    for name in [
+        "confirmed",
+        "reported",
+        "unverified",
+        "pledged",
+        "superseded",
+    ] {
+        let s: Status = from_value(&parse(&format!("\"{name}\"")).unwrap()).unwrap();
+        assert_eq!(s.code(), name);
+    }
+    for name in ["answered", "partly", "open"] {
+        let q: QuestionState = from_value(&parse(&format!("\"{name}\"")).unwrap()).unwrap();
+        assert_eq!(q.code(), name);
+    }
+}

@@ -15,6 +15,6 @@ pub struct BadgeProps {
 /// A status worded for readers ("reported"), styled by status and never by colour alone.
 #[component]
 pub fn Badge(props: &BadgeProps) -> Html {
-    let class = format!("xp-badge xp-st-{:?}", props.status).to_lowercase();
+    let class = format!("xp-badge xp-st-{}", props.status.code());
     html! { <span class={class}>{ status_name(props.status, props.lang) }</span> }
 }

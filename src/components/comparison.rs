@@ -79,7 +79,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                             _ => "solid",
                         };
                         let start = if b.amount.kind == AmountKind::Range { x(lo) } else { 0.0 };
-                        let status = format!("{:?}", b.status).to_lowercase();
+                        let status = b.status.code();
                         html! {
                             <li>
                                 <button type="button" class={classes!("xp-bar-row", selected.then_some("sel"))}

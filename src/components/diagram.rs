@@ -181,7 +181,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                         { for lines(story, g, &l.relationships).into_iter().map(|((lit, kind, headline), (d, arrows))| html! {
                             // Keyed by look, so a tap that lights some lines re-draws only the
                             // looks it changed, not every path after them.
-                            <g key={format!("{lit}{kind:?}{headline}")} class={classes!("xp-edge", kind_class(kind), headline.then_some("headline"), lit.then_some("lit"))}>
+                            <g key={format!("{lit}{}{headline}", kind_class(kind))} class={classes!("xp-edge", kind_class(kind), headline.then_some("headline"), lit.then_some("lit"))}>
                                 <path class="xp-line" {d} />
                                 if !arrows.is_empty() { <path class="xp-arrow" d={arrows} /> }
                             </g>

@@ -23,7 +23,7 @@ pub fn Questions(props: &QuestionsProps) -> Html {
         <section class="xp-questions">
             <ol>
             { for props.story.questions.iter().map(|q| {
-                let state = format!("{:?}", q.state).to_lowercase();
+                let state = q.state.code();
                 html! {
                     <li>
                         <details class={format!("xp-q q-{state}")}>

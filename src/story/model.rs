@@ -100,6 +100,19 @@ pub enum Status {
     Superseded,
 }
 
+impl Status {
+    /// Its name in the story JSON (`reported`), also its CSS class suffix.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Confirmed => "confirmed",
+            Status::Reported => "reported",
+            Status::Unverified => "unverified",
+            Status::Pledged => "pledged",
+            Status::Superseded => "superseded",
+        }
+    }
+}
+
 /// How a figure is bounded.
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
@@ -270,6 +283,17 @@ pub enum QuestionState {
     Partly,
     /// Still open.
     Open,
+}
+
+impl QuestionState {
+    /// Its name in the story JSON (`partly`), also its CSS class suffix.
+    pub fn code(self) -> &'static str {
+        match self {
+            QuestionState::Answered => "answered",
+            QuestionState::Partly => "partly",
+            QuestionState::Open => "open",
+        }
+    }
 }
 
 /// One of the article's open questions.
