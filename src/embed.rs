@@ -3,6 +3,7 @@
 //! A pre-rendered snippet (declarative shadow root) is hydrated; an empty host is rendered.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -186,8 +187,9 @@ fn keep_visible_fit(root: &Element) -> Option<u32> {
 
 /// Drops what a live instance builds only on demand (`data-lazy`: hidden views, closed
 /// disclosures) from the pre-rendered HTML, keeping each one's first element (title or
-/// summary), so hydration adopts exactly what the first live render draws.
-fn drop_lazy(root: &Element) {
+/// summary), so hydration adopts exactly what the first live render draws. Only at
+/// hydration (`close`) are open disclosures closed and emptied as well.
+fn drop_lazy(root: &Element, close: bool) {
     let Ok(list) = root.query_selector_all(".xp-view[hidden][data-lazy], details[data-lazy]")
     else {
         return;
@@ -196,7 +198,14 @@ fn drop_lazy(root: &Element) {
         let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
             continue;
         };
-        let _ = el.remove_attribute("open");
+        if el.has_attribute("open") {
+            // Before input (at idle), an open disclosure was opened by the reader some other
+            // way (find in page): leave it for hydration, which closes it.
+            if !close {
+                continue;
+            }
+            let _ = el.remove_attribute("open");
+        }
         let Some(keep) = el.first_element_child() else {
             continue;
         };
@@ -204,6 +213,15 @@ fn drop_lazy(root: &Element) {
         while let Some(next) = keep.next_sibling() {
             let _ = el.remove_child(&next);
         }
+    }
+}
+
+/// Runs `f` when the browser is idle (soon after, where `requestIdleCallback` is missing).
+fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(w) = web_sys::window() else { return };
+    let f = Closure::once_into_js(f);
+    if w.request_idle_callback(f.unchecked_ref()).is_err() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 1);
     }
 }
 
@@ -402,9 +420,41 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     });
     let ready_host = host.clone();
     let (lang, view) = (lang.value, view.value);
+    // What hydration needs that the reader does not see is done while the page is idle
+    // (below), so the first tap pays only for hydrating; whichever runs first does it.
+    let story_once: Rc<std::cell::OnceCell<Loaded>> = Rc::default();
+    let load = {
+        let story_once = story_once.clone();
+        move || {
+            story_once
+                .get_or_init(|| Loaded::from_json(custom.as_deref().unwrap_or(EMBEDDED_JSON)))
+                .clone()
+        }
+    };
+    let started = Rc::new(std::cell::Cell::new(false));
+    let prepare = {
+        let (load, started, root) = (load.clone(), started.clone(), root.clone());
+        move || {
+            // Each step its own idle task, short enough never to hold a tap back.
+            let root2 = root.clone();
+            when_idle(move || {
+                if !started.get() {
+                    load();
+                    when_idle(move || {
+                        if !started.get() {
+                            keep_visible_fit(&root2);
+                            drop_lazy(&root2, false);
+                        }
+                    });
+                }
+            });
+        }
+    };
     let go = move || {
-        // Parsed here, not at mount: a widget below the fold costs the page's load nothing.
-        let story = Loaded::from_json(custom.as_deref().unwrap_or(EMBEDDED_JSON));
+        started.set(true);
+        // Parsed here or at idle, not at mount: a widget below the fold costs the page's
+        // load nothing.
+        let story = load();
         let initial = match (&*story.0, linked) {
             (Ok(s), Some(id)) => selection_for(s, &id),
             _ => None,
@@ -426,7 +476,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
             if let Some(w) = keep_visible_fit(&root) {
                 props.width = w;
             }
-            drop_lazy(&root);
+            drop_lazy(&root, true);
         }
         if failed {
             let _ = ready_host.set_attribute(READY, "");
@@ -440,6 +490,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     };
     if hydrate && !scroll_to {
         when_needed(&host, go);
+        prepare();
     } else {
         go();
     }

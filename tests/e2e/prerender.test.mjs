@@ -105,8 +105,23 @@ test('the code waits until the widget is a screen away, the widget hydrates on t
   await page.evaluate((y) => window.scrollTo(0, y), top - 400);
   assert.ok(await until(() => page.evaluate(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'))),
     'code loaded a screen ahead');
+  // While the page is idle, what hydration needs but the reader cannot see is prepared: the
+  // hidden views and closed lists go, the shown layout stays, and nothing is hydrated yet.
+  // A disclosure the reader opened without any input event (find in page) is left alone.
+  await page.evaluate(() => { document.querySelector('[data-explainer]').shadowRoot.querySelector('details.xp-all-sources').open = true; });
   await page.locator('[data-explainer]').scrollIntoViewIfNeeded();
-  await page.waitForTimeout(300);
+  const idle = () => page.evaluate(() => {
+    const r = document.querySelector('[data-explainer]').shadowRoot;
+    return { hiddenViews: [...r.querySelectorAll('.xp-view[hidden]')].map((v) => v.children.length),
+      fits: r.querySelectorAll('.xp-fit').length, shown: [...r.querySelectorAll('.xp-fit')].filter((f) => f.getClientRects().length).length,
+      tableRows: r.querySelectorAll('.xp-data tr').length, sources: r.querySelectorAll('.xp-all-sources li').length };
+  });
+  assert.ok(await until(async () => (await idle()).fits === 1), 'the hidden layouts are dropped at idle');
+  const prepared = await idle();
+  assert.deepEqual(prepared.hiddenViews, [1, 1, 1], 'each hidden view keeps only its title');
+  assert.equal(prepared.shown, 1, 'the layout the reader sees stays');
+  assert.equal(prepared.tableRows, 0, 'the closed table is dropped');
+  assert.ok(prepared.sources > 0, 'the open list of sources is kept');
   assert.equal(await page.evaluate(() => window.readyAt), undefined, 'not hydrated before any input');
   // Waiting for input must not hold the page's scrolling: every touch listener is passive.
   const cdp = await page.context().newCDPSession(page);
