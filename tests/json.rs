@@ -2,6 +2,8 @@
 //! what would break it (fractional counts, hostile nesting) with a message instead of a panic.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use explainer::story::json::{from_value, parse, Failure, Value};
 use serde::de::IgnoredAny;
 use serde::Deserialize;
@@ -125,5 +127,119 @@ fn hostile_nesting_is_refused_not_overflowed() {
     // Dropping a deep tree is recursive too: unwind it level by level.
     while let Value::Array(mut items) = v {
         v = items.pop().unwrap_or(Value::Null);
+    }
+}
+
+/// Our tree as serde_json's, to compare the two readers.
+fn to_serde(v: &Value) -> serde_json::Value {
+    match v {
+        Value::Null => serde_json::Value::Null,
+        Value::Bool(b) => (*b).into(),
+        Value::Number(n) => serde_json::Number::from_f64(*n).unwrap().into(),
+        Value::String(s) => s.clone().into(),
+        Value::Array(a) => a.iter().map(to_serde).collect(),
+        Value::Object(m) => m.iter().map(|(k, v)| (k.clone(), to_serde(v))).collect(),
+    }
+}
+
+/// serde_json's tree with every number as a float (ours has one number type).
+fn floats(v: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    match v {
+        J::Number(n) => serde_json::Number::from_f64(n.as_f64().unwrap())
+            .unwrap()
+            .into(),
+        J::Array(a) => a.into_iter().map(floats).collect(),
+        J::Object(m) => m.into_iter().map(|(k, v)| (k, floats(v))).collect(),
+        v => v,
+    }
+}
+
+#[test]
+fn reads_what_serde_json_reads() {
+    let texts = [
+        explainer::story::EMBEDDED_JSON.to_string(),
+        common::story(60, 150, 3),
+        r#" {"a" : [1, -0, 2.5e3, -1E-2, 0.1, 123456789012], "b": "\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00 ok",
+             "c": {}, "d": [], "e": [true, false, null], "f": "ünï©ødé ✓"} "#
+            .to_string(),
+    ];
+    for text in &texts {
+        let ours = to_serde(&parse(text).unwrap());
+        let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(ours, floats(theirs));
+    }
+}
+
+#[test]
+fn broken_text_says_what_and_where() {
+    for (text, what, place) in [
+        ("{\"a\": 1,}", "member name", "line 1 column 9"),
+        (
+            "{\"a\": 1\n  \"b\": 2}",
+            "expected `,` or `}`",
+            "line 2 column 3",
+        ),
+        ("[1, 2", "unexpected end", "line 1 column 6"),
+        ("[01]", "cannot start with 0", "line 1 column 3"),
+        ("[1.]", "after `.`", "line 1 column 4"),
+        ("{\"a\": tru}", "expected a value", "line 1 column 7"),
+        ("\"tab\tinside\"", "control character", "line 1 column 5"),
+        ("\"\\ud800 alone\"", "lone surrogate", ""),
+        ("\"\\x\"", "unknown escape", ""),
+        ("[1e999]", "out of range", ""),
+        ("{} {}", "after the JSON value", "line 1 column 4"),
+        ("", "unexpected end", "line 1 column 1"),
+        ("{\"é\": x}", "expected a value", "line 1 column 7"),
+    ] {
+        let err = parse(text).expect_err(text);
+        assert!(
+            err.starts_with("invalid JSON: ") && err.contains(what) && err.contains(place),
+            "{text:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn numbers_are_exact_where_stories_write_them() {
+    let num = |t: &str| match parse(t).unwrap() {
+        Value::Number(n) => n,
+        v => panic!("{t}: {v:?}"),
+    };
+    // Up to 15 significant digits and powers of ten to 22: the float nearest the text.
+    for t in [
+        "0",
+        "-0",
+        "11.8",
+        "0.1",
+        "0.3",
+        "100",
+        "2.5e3",
+        "-1E-2",
+        "123456789012",
+        "0.000001",
+        "13",
+        "-30",
+        "99.99",
+        "1e22",
+        "4.35",
+        "1234567.891",
+        "9007199254740992",
+    ] {
+        assert_eq!(num(t), t.parse::<f64>().unwrap(), "{t}");
+    }
+    // Beyond, within a hair of it.
+    for t in [
+        "1e300",
+        "2.5e-300",
+        "123456789012345678901234567890",
+        "1e-30",
+        "0.1234567890123456789",
+    ] {
+        let (ours, exact) = (num(t), t.parse::<f64>().unwrap());
+        assert!(
+            (ours - exact).abs() <= exact.abs() * 1e-14,
+            "{t}: {ours} vs {exact}"
+        );
     }
 }
