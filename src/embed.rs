@@ -435,19 +435,37 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     let prepare = {
         let (load, started, root) = (load.clone(), started.clone(), root.clone());
         move || {
-            // Each step its own idle task, short enough never to hold a tap back.
-            let root2 = root.clone();
+            // Invisible and cheap: the hidden layouts, views and closed lists go now.
+            let started2 = started.clone();
             when_idle(move || {
-                if !started.get() {
-                    load();
-                    when_idle(move || {
-                        if !started.get() {
-                            keep_visible_fit(&root2);
-                            drop_lazy(&root2, false);
-                        }
-                    });
+                if !started2.get() {
+                    keep_visible_fit(&root);
+                    drop_lazy(&root, false);
                 }
             });
+            // Reading the story is the costly part (tens of milliseconds on a slow phone,
+            // compiling the code it runs the first time): done at idle once the reader has
+            // scrolled the page, a sign they are reading on, not on every page view.
+            let parse = move || {
+                when_idle(move || {
+                    if !started.get() {
+                        load();
+                    }
+                })
+            };
+            let Some(w) = web_sys::window() else { return };
+            if w.scroll_y().unwrap_or(0.0) > 0.0 {
+                parse();
+            } else {
+                let options = web_sys::AddEventListenerOptions::new();
+                options.set_once(true);
+                options.set_passive(true);
+                let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
+                    "scroll",
+                    Closure::once_into_js(parse).unchecked_ref(),
+                    &options,
+                );
+            }
         }
     };
     let go = move || {

@@ -102,13 +102,14 @@ test('the code waits until the widget is a screen away, the widget hydrates on t
   const top = await page.evaluate(() => document.querySelector('[data-explainer]').getBoundingClientRect().top);
   assert.ok(top > 2 * 300, `the widget starts more than a screen below (top ${top})`);
   assert.equal(page.requests.filter((u) => /explainer-.*\.(js|wasm)$/.test(u)).length, 0, 'no code fetched for a far widget');
+  // A disclosure opened without any input event (find in page), before the code arrives.
+  await page.evaluate(() => { document.querySelector('[data-explainer]').shadowRoot.querySelector('details.xp-all-sources').open = true; });
   await page.evaluate((y) => window.scrollTo(0, y), top - 400);
   assert.ok(await until(() => page.evaluate(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'))),
     'code loaded a screen ahead');
   // While the page is idle, what hydration needs but the reader cannot see is prepared: the
   // hidden views and closed lists go, the shown layout stays, and nothing is hydrated yet.
-  // A disclosure the reader opened without any input event (find in page) is left alone.
-  await page.evaluate(() => { document.querySelector('[data-explainer]').shadowRoot.querySelector('details.xp-all-sources').open = true; });
+  // The disclosure opened above is left alone.
   await page.locator('[data-explainer]').scrollIntoViewIfNeeded();
   const idle = () => page.evaluate(() => {
     const r = document.querySelector('[data-explainer]').shadowRoot;
