@@ -95,6 +95,41 @@ pub fn fill_page(page: &str, lang: Lang, assets: &Assets) -> Option<String> {
     ))
 }
 
+/// Trunk's page, made ready for pre-rendering: without the `<link>` tags Trunk leaves
+/// behind (its own `data-trunk` ones when it injects no script) and without the link to the
+/// widget stylesheet, which styles shadow roots, not the page, and would block the first
+/// paint for nothing. Works on minified HTML too (unquoted attributes, any order).
+pub fn clean_page(page: &str, css_file: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(at) = rest.find("<link") {
+        let Some(len) = rest[at..].find('>') else {
+            break;
+        };
+        let tag = &rest[at..at + len + 1];
+        out.push_str(&rest[..at]);
+        if !(tag.contains("data-trunk") || tag.contains(css_file)) {
+            out.push_str(tag);
+        }
+        rest = &rest[at + len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The language a page declares on `<html>` (quoted or not), French unless it says English.
+pub fn page_lang(page: &str) -> Lang {
+    let head = page.find("<html").map_or("", |at| {
+        let tag = &page[at..];
+        &tag[..tag.find('>').unwrap_or(tag.len())]
+    });
+    if head.contains("lang=en") || head.contains("lang=\"en") || head.contains("lang='en") {
+        Lang::En
+    } else {
+        Lang::Fr
+    }
+}
+
 /// The CSP source that allows the inline stylesheet of pre-rendered hosts, to add to a
 /// strict page's `style-src`: `'sha256-…'` of the exact text.
 pub fn style_hash(css_text: &str) -> String {

@@ -140,3 +140,25 @@ fn the_csp_hash_is_the_sha256_of_the_inline_stylesheet() {
         "'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='"
     );
 }
+
+#[test]
+fn page_cleaning_works_on_plain_and_minified_html() {
+    // Trunk's release output is minified: unquoted attributes, reordered, one line. A missed
+    // stylesheet link would block the article's first paint.
+    let plain = "<!doctype html>\n<html lang=\"en\">\n<head>\n<link rel=\"stylesheet\" href=\"./explainer-1.css\" integrity=\"x\"/>\n<link data-trunk rel=\"rust\" data-bin=\"explainer\">\n<link rel=\"icon\" href=\"favicon.svg\">\n</head><body></body></html>";
+    let minified = "<!doctype html><html lang=en><link href=./explainer-1.css integrity=x rel=stylesheet><link data-bin=explainer data-trunk data-trunk-id=2 rel=rust><link href=favicon.svg rel=icon></head><body></body>";
+    for page in [plain, minified] {
+        let clean = explainer::prerender::clean_page(page, "explainer-1.css");
+        assert!(!clean.contains("explainer-1.css"), "{clean}");
+        assert!(!clean.contains("rust"), "{clean}");
+        assert!(clean.contains("favicon.svg"), "other links stay: {clean}");
+        assert_eq!(
+            explainer::prerender::page_lang(page),
+            explainer::i18n::Lang::En
+        );
+    }
+    assert_eq!(
+        explainer::prerender::page_lang("<html lang=fr><body>lang=en</body>"),
+        explainer::i18n::Lang::Fr
+    );
+}

@@ -17,7 +17,9 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 fn run() -> Result<(), String> {
     use explainer::i18n::Lang;
-    use explainer::prerender::{fill_page, frame_page, loader, snippet, style_hash, Assets};
+    use explainer::prerender::{
+        clean_page, fill_page, frame_page, loader, page_lang, snippet, style_hash, Assets,
+    };
     use std::fs;
     use std::path::PathBuf;
 
@@ -71,31 +73,8 @@ fn run() -> Result<(), String> {
     }
     let index =
         fs::read_to_string(dir.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
-    // Trunk leaves its own <link data-trunk rel="rust"> behind when it injects no script.
-    let index = match index.find("<link data-trunk rel=\"rust\"") {
-        Some(at) => {
-            let end = at + index[at..].find('>').map_or(0, |e| e + 1);
-            format!("{}{}", &index[..at], &index[end..])
-        }
-        None => index,
-    };
-    // The widget stylesheet is only there for Trunk to hash it: it styles shadow roots, not
-    // the page, and a <link> in the head would block the first paint for nothing.
-    let index = match index.find(&format!(
-        "<link rel=\"stylesheet\" href=\"./{}\"",
-        assets.css
-    )) {
-        Some(at) => {
-            let end = at + index[at..].find('>').map_or(0, |e| e + 1);
-            format!("{}{}", &index[..at], &index[end..])
-        }
-        None => index,
-    };
-    let lang = if index.contains("<html lang=\"en") {
-        Lang::En
-    } else {
-        Lang::Fr
-    };
+    let index = clean_page(&index, &assets.css);
+    let lang = page_lang(&index);
     write(
         "index.html",
         &fill_page(&index, lang, &assets)

@@ -153,3 +153,12 @@ test('a click with no input before it (assistive technology) hydrates and is rep
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
+
+test('the built article page blocks its first paint on nothing but itself', async () => {
+  // The widget stylesheet styles shadow roots only; a <link> to it in the head (as Trunk
+  // writes it, minified or not) would hold the article's first paint for a round trip.
+  const html = await (await fetch(`${env.base}index.html`)).text();
+  const head = html.slice(0, html.indexOf('<body'));
+  assert.deepEqual(head.match(/<link[^>]*>/g)?.filter((l) => /stylesheet|data-trunk/.test(l)) ?? [], []);
+  assert.ok(!/<script(?![^>]*type=("|)module)[^>]*src=/.test(head), 'no classic script in the head');
+});
