@@ -1,6 +1,6 @@
 use std::fmt::Write;
 
-use super::escape_into;
+use super::open_control;
 use crate::layout::{px, EdgeGeom, HANDLE_R};
 use crate::story::Kind;
 
@@ -48,19 +48,11 @@ pub fn marker(kind: Kind, x: f64, y: f64) -> String {
 /// sets its `lit`/`sel` state by class (see `diagram.rs`).
 pub fn edge(out: &mut String, v: EdgeView) {
     let e = v.edge;
+    let class = format!("xp-edge {}", kind_class(v.kind));
+    open_control(out, &class, v.name, v.key, v.idx, v.tab_stop);
     let _ = write!(
         out,
-        r#"<g class="xp-edge {}" role="button" tabindex="{}" aria-label=""#,
-        kind_class(v.kind),
-        if v.tab_stop { 0 } else { -1 }
-    );
-    escape_into(out, v.name);
-    out.push_str(r#"" data-key=""#);
-    escape_into(out, v.key);
-    let _ = write!(
-        out,
-        r#"" data-idx="{}"><circle class="xp-hit" cx="{}" cy="{}" r="{HANDLE_R}"/><path class="xp-mark" d="{}"/></g>"#,
-        v.idx,
+        r#"<circle class="xp-hit" cx="{}" cy="{}" r="{HANDLE_R}"/><path class="xp-mark" d="{}"/></g>"#,
         px(e.hx),
         px(e.hy),
         marker(v.kind, e.hx, e.hy)

@@ -95,6 +95,30 @@ pub fn escape_into(out: &mut String, s: &str) {
     }
 }
 
+/// Opens a diagram control: a focusable SVG group with its accessible name, the `data-key`
+/// the diagram's delegated handlers read, and its place in the keyboard order. The caller
+/// writes its content and the closing `</g>`.
+pub fn open_control(
+    out: &mut String,
+    class: &str,
+    name: &str,
+    key: &str,
+    idx: usize,
+    tab_stop: bool,
+) {
+    out.push_str("<g class=\"");
+    out.push_str(class);
+    out.push_str("\" role=\"button\" tabindex=\"");
+    out.push_str(if tab_stop { "0" } else { "-1" });
+    out.push_str("\" aria-label=\"");
+    escape_into(out, name);
+    out.push_str("\" data-key=\"");
+    escape_into(out, key);
+    out.push_str("\" data-idx=\"");
+    out.push_str(&idx.to_string());
+    out.push_str("\">");
+}
+
 /// True when a key press should activate a custom control (Enter or Space).
 pub fn is_activation(key: &str) -> bool {
     key == "Enter" || key == " "

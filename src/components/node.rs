@@ -1,6 +1,6 @@
 use std::fmt::Write;
 
-use super::escape_into;
+use super::{escape_into, open_control};
 use crate::layout::{px, NodeBox, FONT, LINE};
 
 /// What an entity control shows.
@@ -23,18 +23,10 @@ pub fn node(out: &mut String, v: NodeView) {
     let n = v.node;
     let (cx, cy) = n.center();
     let first = cy - (n.lines.len() as f64 - 1.0) * LINE / 2.0 + FONT * 0.35;
+    open_control(out, "xp-node", v.name, v.key, v.idx, v.tab_stop);
     let _ = write!(
         out,
-        r#"<g class="xp-node" role="button" tabindex="{}" aria-label=""#,
-        if v.tab_stop { 0 } else { -1 }
-    );
-    escape_into(out, v.name);
-    out.push_str(r#"" data-key=""#);
-    escape_into(out, v.key);
-    let _ = write!(
-        out,
-        r#"" data-idx="{}"><rect x="{}" y="{}" width="{}" height="{}" rx="8"/><text x="{}" y="{}" text-anchor="middle" aria-hidden="true">"#,
-        v.idx,
+        r#"<rect x="{}" y="{}" width="{}" height="{}" rx="8"/><text x="{}" y="{}" text-anchor="middle" aria-hidden="true">"#,
         px(n.x),
         px(n.y),
         px(n.w),
