@@ -50,8 +50,11 @@ async function layoutChecks(page, label) {
       .filter((e) => e.getClientRects().length)
       .map((e) => [e.getBoundingClientRect(), e.getAttribute('data-key') || e.textContent.slice(0, 30)])
       .filter(([b]) => b.width < 43.5 || b.height < 43.5).map(([b, k]) => `${k} ${b.width.toFixed(1)}x${b.height.toFixed(1)}`);
-    return { small, overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+    const tabRows = new Set([...s.querySelectorAll('[role=tab]')].map((t) => Math.round(t.getBoundingClientRect().top))).size;
+    return { small, tabRows, overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth };
   });
+  // Four views make at most two tidy rows of tabs, even at 320 px in French.
+  assert.ok(r.tabRows <= 2, `${label}: tabs on ${r.tabRows} rows`);
   assert.deepEqual(r.small, [], `${label}: targets under 44x44`);
   assert.ok(r.overflow <= 0, `${label}: horizontal scroll of ${r.overflow}px`);
 }
