@@ -10,6 +10,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRoot};
 
+mod lazy;
+
+use lazy::{drop_lazy, keep_visible_fit, prepare_at_idle, when_needed};
+
 use crate::components::{App, AppProps, HostEvent, Loaded};
 use crate::host::{
     fragment_get, fragment_key, fragment_set, resolve_lang, resolve_theme, resolve_view,
@@ -159,151 +163,6 @@ fn mount_point(doc: &web_sys::Document, host: &Element, fresh: bool) -> Option<(
     Some((m, false))
 }
 
-/// The pre-rendered HTML holds one diagram per fitting width (`.xp-fits > .xp-fit.f<w>`) and
-/// CSS shows one. Keeps that one, in place, and drops the others, so hydration adopts a
-/// single diagram laid out at `w`, exactly what the first render at width `w` draws.
-/// Returns `w`.
-fn keep_visible_fit(root: &Element) -> Option<u32> {
-    let fits = root.query_selector(".xp-fits").ok()??;
-    let children = fits.children();
-    let all: Vec<Element> = (0..children.length())
-        .filter_map(|i| children.item(i))
-        .collect();
-    let shown = all
-        .iter()
-        .rev()
-        .find(|c| c.get_client_rects().length() > 0)
-        .or(all.first())?
-        .clone();
-    let width = shown
-        .class_name()
-        .split_whitespace()
-        .find_map(|c| c.strip_prefix('f')?.parse().ok())?;
-    for other in all.iter().filter(|c| **c != shown) {
-        other.remove();
-    }
-    Some(width)
-}
-
-/// Drops what a live instance builds only on demand (`data-lazy`: hidden views, closed
-/// disclosures) from the pre-rendered HTML, keeping each one's first element (title or
-/// summary), so hydration adopts exactly what the first live render draws. Only at
-/// hydration (`close`) are open disclosures closed and emptied as well.
-fn drop_lazy(root: &Element, close: bool) {
-    let Ok(list) = root.query_selector_all(".xp-view[hidden][data-lazy], details[data-lazy]")
-    else {
-        return;
-    };
-    for i in 0..list.length() {
-        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        if el.has_attribute("open") {
-            // Before input (at idle), an open disclosure was opened by the reader some other
-            // way (find in page): leave it for hydration, which closes it.
-            if !close {
-                continue;
-            }
-            let _ = el.remove_attribute("open");
-        }
-        let Some(keep) = el.first_element_child() else {
-            continue;
-        };
-        // Comments too: hydration markers of the dropped components must go with them.
-        while let Some(next) = keep.next_sibling() {
-            let _ = el.remove_child(&next);
-        }
-    }
-}
-
-/// Runs `f` when the browser is idle (soon after, where `requestIdleCallback` is missing).
-fn when_idle(f: impl FnOnce() + 'static) {
-    let Some(w) = web_sys::window() else { return };
-    let f = Closure::once_into_js(f);
-    if w.request_idle_callback(f.unchecked_ref()).is_err() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 1);
-    }
-}
-
-/// Runs `go` once, on the reader's first pointer, touch, focus or key input inside `host`:
-/// the pre-rendered explainer is already readable, so it only needs to answer once the
-/// reader reaches for it, and page load pays nothing for hydrating it. Input events come
-/// before the click they lead to, so that click already lands on the hydrated explainer.
-/// A click with no input before it (assistive technology activating a control) hydrates,
-/// then is replayed on the same control.
-fn when_needed(host: &Element, go: impl FnOnce() + 'static) {
-    use std::rc::Rc;
-    type Once = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
-    let go: Once = Rc::new(RefCell::new(Some(Box::new(go))));
-    let on_input = {
-        let go = go.clone();
-        Closure::<dyn Fn()>::new(move || {
-            if let Some(f) = go.borrow_mut().take() {
-                f();
-            }
-        })
-    };
-    // Passive: a touch on the widget must never wait for this to scroll the page.
-    let options = web_sys::AddEventListenerOptions::new();
-    options.set_capture(true);
-    options.set_passive(true);
-    for name in ["pointerdown", "touchstart", "focusin", "keydown"] {
-        let _ = host.add_event_listener_with_callback_and_add_event_listener_options(
-            name,
-            on_input.as_ref().unchecked_ref(),
-            &options,
-        );
-    }
-    on_input.forget();
-    let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
-        let Some(f) = go.borrow_mut().take() else {
-            return;
-        };
-        f();
-        // A control drawn by the explainer (not a link or a native disclosure, which
-        // already did their part), clicked again once hydration has run.
-        let control = e
-            .composed_path()
-            .get(0)
-            .dyn_into::<Element>()
-            .ok()
-            .and_then(|t| t.closest("[data-key], [role=tab], button").ok().flatten())
-            .filter(|c| c.closest("a, summary").ok().flatten().is_none());
-        if let (Some(control), Some(w)) = (control, web_sys::window()) {
-            e.stop_propagation();
-            // Hydration keeps one pre-rendered diagram: find the control again by its key.
-            let key = control.get_attribute("data-key");
-            let root = control.get_root_node();
-            let replay = Closure::once_into_js(move || {
-                let control = match (control.is_connected(), key) {
-                    (false, Some(k)) => root.dyn_ref::<ShadowRoot>().and_then(|r| {
-                        r.query_selector(&format!("[data-key=\"{k}\"]"))
-                            .ok()
-                            .flatten()
-                    }),
-                    _ => Some(control),
-                };
-                let Some(control) = control else { return };
-                let init = web_sys::MouseEventInit::new();
-                init.set_bubbles(true);
-                init.set_composed(true);
-                if let Ok(click) =
-                    web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init)
-                {
-                    let _ = control.dispatch_event(&click);
-                }
-            });
-            let _ = w.set_timeout_with_callback(replay.unchecked_ref());
-        }
-    });
-    let _ = host.add_event_listener_with_callback_and_bool(
-        "click",
-        on_click.as_ref().unchecked_ref(),
-        true,
-    );
-    on_click.forget();
-}
-
 fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     let _ = host.set_attribute(MOUNTED, "");
     let page_lang = doc.document_element().and_then(|e| e.get_attribute("lang"));
@@ -432,40 +291,11 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         }
     };
     let started = Rc::new(std::cell::Cell::new(false));
-    let prepare = {
-        let (load, started, root) = (load.clone(), started.clone(), root.clone());
+    let (root_for_idle, started_for_idle) = (root.clone(), started.clone());
+    let load_for_idle = {
+        let load = load.clone();
         move || {
-            // Invisible and cheap: the hidden layouts, views and closed lists go now.
-            let started2 = started.clone();
-            when_idle(move || {
-                if !started2.get() {
-                    keep_visible_fit(&root);
-                    drop_lazy(&root, false);
-                }
-            });
-            // Reading the story is the costly part (tens of milliseconds on a slow phone,
-            // compiling the code it runs the first time): done at idle once the reader has
-            // scrolled the page, a sign they are reading on, not on every page view.
-            let parse = move || {
-                when_idle(move || {
-                    if !started.get() {
-                        load();
-                    }
-                })
-            };
-            let Some(w) = web_sys::window() else { return };
-            if w.scroll_y().unwrap_or(0.0) > 0.0 {
-                parse();
-            } else {
-                let options = web_sys::AddEventListenerOptions::new();
-                options.set_once(true);
-                options.set_passive(true);
-                let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
-                    "scroll",
-                    Closure::once_into_js(parse).unchecked_ref(),
-                    &options,
-                );
-            }
+            load();
         }
     };
     let go = move || {
@@ -508,7 +338,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     };
     if hydrate && !scroll_to {
         when_needed(&host, go);
-        prepare();
+        prepare_at_idle(&root_for_idle, load_for_idle, started_for_idle);
     } else {
         go();
     }
