@@ -15,28 +15,53 @@ use super::edge::{edge, EdgeView};
 use super::key_of;
 use super::node::{node, NodeView};
 use crate::describe::{entity_name, relationship_name};
-use crate::highlight::lit;
+use crate::highlight::Lit;
 use crate::i18n::Lang;
 use crate::layout::Geometry;
 use crate::state::Selection;
 use crate::story::Story;
 
+/// Accessible names of every entity and relationship, in story order: they change with the
+/// story and the language, not with the layout, so several layouts share one list.
+#[derive(PartialEq)]
+pub struct Names {
+    entities: Vec<String>,
+    relationships: Vec<String>,
+}
+
+impl Names {
+    /// The names of `story`'s items in `lang` (amounts, dates, statuses in words).
+    pub fn new(story: &Story, lang: Lang) -> Self {
+        Names {
+            entities: story
+                .entities
+                .iter()
+                .map(|e| entity_name(e, lang))
+                .collect(),
+            relationships: story
+                .relationships
+                .iter()
+                .map(|r| relationship_name(story, r, lang))
+                .collect(),
+        }
+    }
+}
+
 /// Every entity and relationship control of one layout, as SVG markup. Entities come in
 /// story order whatever the layout (a re-layout must not move elements, which would drop the
 /// reader's focus); the keyboard order (`data-idx`) follows the layout's reading order.
-pub fn controls(story: &Story, g: &Geometry, lang: Lang) -> String {
+pub fn controls(story: &Story, g: &Geometry, names: &Names) -> String {
     let mut out = String::with_capacity(400 * (g.nodes.len() + g.edges.len()));
     let mut by_entity: Vec<(usize, &crate::layout::NodeBox)> = g.nodes.iter().enumerate().collect();
     by_entity.sort_by_key(|(_, n)| n.entity);
     for (idx, n) in by_entity {
         let e = &story.entities[n.entity];
         let key = key_of(&Selection::Entity(e.id.clone()));
-        let name = entity_name(e, lang);
         node(
             &mut out,
             NodeView {
                 node: n,
-                name: &name,
+                name: &names.entities[n.entity],
                 key: &key,
                 idx,
                 tab_stop: idx == 0,
@@ -46,12 +71,11 @@ pub fn controls(story: &Story, g: &Geometry, lang: Lang) -> String {
     for (j, e) in g.edges.iter().enumerate() {
         let r = &story.relationships[e.relationship];
         let key = key_of(&Selection::Relationship(r.id.clone()));
-        let name = relationship_name(story, r, lang);
         let idx = g.nodes.len() + j;
         let view = EdgeView {
             edge: e,
             kind: r.kind,
-            name: &name,
+            name: &names.relationships[e.relationship],
             key: &key,
             idx,
             tab_stop: idx == 0,
@@ -70,9 +94,9 @@ pub struct Look {
     pub sel: bool,
 }
 
-/// The controls a selection changes, by `data-key`; every other control keeps its drawn look.
-pub fn wanted(story: &Story, selection: Option<&Selection>) -> HashMap<String, Look> {
-    let l = lit(story, selection);
+/// The controls a selection (`l`, its lit neighbourhood) changes, by `data-key`; every
+/// other control keeps its drawn look.
+pub fn wanted(l: &Lit, selection: Option<&Selection>) -> HashMap<String, Look> {
     let mut want: HashMap<String, Look> = HashMap::new();
     for id in &l.entities {
         want.entry(key_of(&Selection::Entity(id.clone())))

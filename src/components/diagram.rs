@@ -3,7 +3,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::controls::{controls, wanted, Applied};
+use super::controls::{controls, wanted, Applied, Names};
 use super::edge::kind_class;
 use super::{is_activation, selection_of, Legend};
 use crate::highlight::lit;
@@ -58,11 +58,15 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     // The controls are written as markup, once per story, language and layout: a tap changes
     // only their classes (the effect below), and a story of hundreds of entities is parsed
     // by the browser in one go instead of thousands of attribute calls from WASM.
+    // Accessible names change only with the story and the language, not with the layout.
+    let names = use_memo((props.story.clone(), props.lang), |(story, lang)| {
+        Names::new(story, *lang)
+    });
     let markup = use_memo(
-        (props.story.clone(), props.lang, props.geometries.clone()),
-        |(story, lang, geos)| {
+        (props.story.clone(), names.clone(), props.geometries.clone()),
+        |(story, names, geos)| {
             geos.iter()
-                .map(|(_, g)| AttrValue::from(controls(story, g, *lang)))
+                .map(|(_, g)| AttrValue::from(controls(story, g, names)))
                 .collect::<Vec<_>>()
         },
     );
@@ -70,7 +74,11 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     let story = &props.story;
     let geos = &props.geometries;
     let g0 = &geos[0].1;
-    let l = lit(story, props.selection.as_ref());
+    // The selection's neighbourhood, for the lines drawn here and the controls' classes.
+    let l = use_memo(
+        (props.story.clone(), props.selection.clone()),
+        |(story, sel)| lit(story, sel.as_ref()),
+    );
     let any = props.selection.is_some();
     let count = g0.nodes.len() + g0.edges.len();
     let tab_stop = (*roving).min(count.saturating_sub(1));
@@ -150,7 +158,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     {
         // Lights the selection's neighbours and moves the tab stop, touching only the
         // controls whose state changed since the last pass (or since the markup was drawn).
-        let (figure, story) = (figure.clone(), props.story.clone());
+        let (figure, l) = (figure.clone(), l.clone());
         let applied = use_mut_ref(Applied::default);
         use_effect_with(
             (markup.clone(), props.selection.clone(), tab_stop),
@@ -159,7 +167,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                     applied.borrow_mut().update(
                         &root,
                         markup,
-                        &wanted(&story, selection.as_ref()),
+                        &wanted(&l, selection.as_ref()),
                         *tab_stop,
                     );
                 }

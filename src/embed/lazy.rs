@@ -158,9 +158,9 @@ pub(super) fn when_needed(host: &Element, go: impl FnOnce() + 'static) {
 /// under the long-task threshold. Reading the story (`load`) costs more, as its code is
 /// compiled on first use (50-100 ms at 4x): it waits until the page has been scrolled, a sign
 /// the reader is reading on, so a page view that never reaches the widget does not pay it.
-pub(super) fn prepare_at_idle(
+pub(super) fn prepare_at_idle<R>(
     root: &Element,
-    load: impl FnOnce() + 'static,
+    load: impl FnOnce() -> R + 'static,
     started: Rc<Cell<bool>>,
 ) {
     let (root, idle_started) = (root.clone(), started.clone());

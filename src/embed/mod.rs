@@ -291,13 +291,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         }
     };
     let started = Rc::new(std::cell::Cell::new(false));
-    let (root_for_idle, started_for_idle) = (root.clone(), started.clone());
-    let load_for_idle = {
-        let load = load.clone();
-        move || {
-            load();
-        }
-    };
+    let idle = (root.clone(), load.clone(), started.clone());
     let go = move || {
         started.set(true);
         // Parsed here or at idle, not at mount: a widget below the fold costs the page's
@@ -338,7 +332,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     };
     if hydrate && !scroll_to {
         when_needed(&host, go);
-        prepare_at_idle(&root_for_idle, load_for_idle, started_for_idle);
+        prepare_at_idle(&idle.0, idle.1, idle.2);
     } else {
         go();
     }

@@ -117,15 +117,8 @@ impl<'de> de::Deserializer<'de> for De<'_> {
             Value::Bool(b) => visitor.visit_bool(*b),
             Value::Number(n) => number(*n, visitor),
             Value::String(s) => visitor.visit_str(s),
-            Value::Array(items) => visitor.visit_seq(Seq {
-                items: items.iter().enumerate(),
-                de: self,
-            }),
-            Value::Object(members) => visitor.visit_map(Map {
-                members: members.iter(),
-                value: None,
-                de: self,
-            }),
+            Value::Array(items) => visitor.visit_seq(Seq::new(items, self)),
+            Value::Object(members) => visitor.visit_map(Map::new(members, self)),
         }
     }
 
@@ -159,7 +152,7 @@ impl<'de> de::Deserializer<'de> for De<'_> {
 
     // Each typed request calls only the visitor method it needs: forwarding everything to
     // `deserialize_any` would also build, say, every struct's field-by-position reader,
-    // which the model never uses (a third of the deserializer's WASM).
+    // which the model never uses.
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
@@ -167,14 +160,14 @@ impl<'de> de::Deserializer<'de> for De<'_> {
         visitor: V,
     ) -> Result<V::Value, Error> {
         match self.v {
-            Value::Object(_) => self.deserialize_any(visitor),
+            Value::Object(members) => visitor.visit_map(Map::new(members, self)),
             _ => Err(de::Error::invalid_type(self.unexpected(), &visitor)),
         }
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.v {
-            Value::Array(_) => self.deserialize_any(visitor),
+            Value::Array(items) => visitor.visit_seq(Seq::new(items, self)),
             _ => Err(de::Error::invalid_type(self.unexpected(), &visitor)),
         }
     }
@@ -227,6 +220,15 @@ struct Seq<'a> {
     de: De<'a>,
 }
 
+impl<'a> Seq<'a> {
+    fn new(items: &'a [Value], de: De<'a>) -> Self {
+        Seq {
+            items: items.iter().enumerate(),
+            de,
+        }
+    }
+}
+
 impl<'de> de::SeqAccess<'de> for Seq<'_> {
     type Error = Error;
 
@@ -252,6 +254,16 @@ struct Map<'a> {
     members: std::slice::Iter<'a, (String, Value)>,
     value: Option<&'a Value>,
     de: De<'a>,
+}
+
+impl<'a> Map<'a> {
+    fn new(members: &'a [(String, Value)], de: De<'a>) -> Self {
+        Map {
+            members: members.iter(),
+            value: None,
+            de,
+        }
+    }
 }
 
 impl<'de> de::MapAccess<'de> for Map<'_> {
