@@ -123,15 +123,17 @@ pub struct Applied {
 
 impl Applied {
     /// Brings the controls under `root` to `want` and the tab stop to `tab_stop`. New markup
-    /// (Yew redraws it only when its text changed) starts again from the drawn look.
+    /// (Yew redraws it only when its text changed) starts again from the drawn look; true
+    /// when it did, as the control that had focus is then gone.
     pub fn update(
         &mut self,
         root: &web_sys::Element,
         markup: &Rc<Vec<AttrValue>>,
         want: &HashMap<String, Look>,
         tab_stop: usize,
-    ) {
-        if self.markup.as_ref() != Some(markup) {
+    ) -> bool {
+        let redrawn = self.markup.as_ref() != Some(markup);
+        if redrawn {
             self.markup = Some(markup.clone());
             self.looks.clear();
             self.tab_stop = 0;
@@ -157,6 +159,7 @@ impl Applied {
             set_tabindex(root, tab_stop, "0");
             self.tab_stop = tab_stop;
         }
+        redrawn
     }
 }
 

@@ -141,9 +141,24 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         })
     };
     // A control taken by tap or Tab becomes the tab stop, so Tab comes back to it.
+    // Whether the reader's focus is in the diagram: a new layout (the side panel opening or
+    // closing) redraws the controls, and the one that had focus must get it back.
+    let has_focus = use_mut_ref(|| false);
+    let onfocusout = {
+        let has_focus = has_focus.clone();
+        // Only a move to another element counts: a removed control fires none, or none with
+        // a target.
+        Callback::from(move |e: FocusEvent| {
+            if e.related_target().is_some() {
+                *has_focus.borrow_mut() = false;
+            }
+        })
+    };
     let onfocusin = {
         let roving = roving.clone();
+        let has_focus = has_focus.clone();
         Callback::from(move |e: FocusEvent| {
+            *has_focus.borrow_mut() = true;
             let idx = e
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -158,18 +173,21 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     {
         // Lights the selection's neighbours and moves the tab stop, touching only the
         // controls whose state changed since the last pass (or since the markup was drawn).
-        let (figure, l) = (figure.clone(), l.clone());
+        let (figure, l, has_focus) = (figure.clone(), l.clone(), has_focus.clone());
         let applied = use_mut_ref(Applied::default);
         use_effect_with(
             (markup.clone(), props.selection.clone(), tab_stop),
             move |(markup, selection, tab_stop)| {
-                if let Some(root) = figure.cast::<web_sys::Element>() {
-                    applied.borrow_mut().update(
-                        &root,
-                        markup,
-                        &wanted(&l, selection.as_ref()),
-                        *tab_stop,
-                    );
+                let Some(root) = figure.cast::<web_sys::Element>() else {
+                    return;
+                };
+                let want = wanted(&l, selection.as_ref());
+                let redrawn = applied.borrow_mut().update(&root, markup, &want, *tab_stop);
+                if redrawn && *has_focus.borrow() && focus_was_dropped(&root) {
+                    let idx = format!(".xp-svg [data-idx=\"{tab_stop}\"]");
+                    if let Ok(Some(el)) = root.query_selector(&idx) {
+                        super::focus_in_place(&el);
+                    }
                 }
             },
         );
@@ -184,7 +202,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         html! {
             <svg class={classes!("xp-svg", any.then_some("has-sel"))} viewBox={format!("0 0 {} {}", px(g.width), px(g.height))}
                 width={px(g.width).to_string()} height={px(g.height).to_string()}
-                role="group" aria-label={ui(props.lang).diagram} onclick={onclick.clone()} onkeydown={onkeydown.clone()} onfocusin={onfocusin.clone()}>
+                role="group" aria-label={ui(props.lang).diagram} onclick={onclick.clone()} onkeydown={onkeydown.clone()} onfocusin={onfocusin.clone()} onfocusout={onfocusout.clone()}>
                     <g class="xp-lines" aria-hidden="true">
                         { for lines(story, g, &l.relationships).into_iter().map(|((lit, kind, headline), (d, arrows))| html! {
                             // Keyed by look, so a tap that lights some lines re-draws only the
@@ -221,5 +239,17 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             <figcaption class="xp-hint">{ ui(props.lang).diagram_hint }</figcaption>
             <Legend kinds={kinds} has_headline={story.relationships.iter().any(|r| r.headline)} lang={props.lang} />
         </figure>
+    }
+}
+
+/// True when nothing has focus any more (the focused control was removed), rather than
+/// focus having moved somewhere else on the page.
+fn focus_was_dropped(root: &web_sys::Element) -> bool {
+    let Some(doc) = root.owner_document() else {
+        return false;
+    };
+    match doc.active_element() {
+        None => true,
+        Some(active) => doc.body().is_some_and(|b| *b == active),
     }
 }

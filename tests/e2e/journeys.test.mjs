@@ -136,6 +136,11 @@ test('keyboard only: Tab in, one stop in the diagram, arrows reach every control
   assert.ok(await until(async () => (await focused()).startsWith('H3|')), 'Enter opens the panel and focuses its heading');
   await page.keyboard.press('Escape');
   assert.ok(await until(async () => (await focused()).startsWith('entity:')), `Escape returns focus to the node, not ${await focused()}`);
+  // Without the side panel the diagram is laid out wider and its controls are redrawn: the
+  // node must keep focus through that, a few frames later.
+  const back = await focused();
+  await page.evaluate(() => new Promise((ok) => { let n = 0; const f = () => (++n < 8 ? requestAnimationFrame(f) : ok()); requestAnimationFrame(f); }));
+  assert.equal(await focused(), back, 'focus stays on the node once the diagram is laid out again');
   await page.keyboard.press('Shift+Tab');
   assert.match(await focused(), /^tab\|/);
   await page.keyboard.press('End');
