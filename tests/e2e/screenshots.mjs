@@ -25,7 +25,6 @@ for (const [w, h] of [[375, 667], [1280, 800]]) {
     await page.screenshot({ path: `${out}${w}x${h}-${scheme}-closed.png` });
     await page.locator('[data-key="relationship:nvidia-openai-loi"]').first().click();
     await page.locator('.xp-panel').waitFor();
-    await page.waitForTimeout(400); // let the dimming transition finish
     await page.screenshot({ path: `${out}${w}x${h}-${scheme}-panel.png` });
     await page.locator('.xp-close').click();
     for (const view of ['comparison', 'timeline', 'questions']) {
