@@ -205,6 +205,17 @@ async fn keyboard_opens_with_enter_and_escape_returns_focus() {
         .unwrap()
         .focus()
         .unwrap();
+    let stop = |host: &web_sys::Element| {
+        all(host, ".xp-svg [tabindex=\"0\"]")
+            .iter()
+            .map(|e| e.get_attribute("data-key").unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        stop(&host),
+        ["entity:openai"],
+        "a focused control is the tab stop"
+    );
     key(&node, "Enter");
     yew::scheduler::flush().await;
     assert_eq!(panel_title(&host), "OpenAI");
@@ -226,7 +237,13 @@ async fn keyboard_opens_with_enter_and_escape_returns_focus() {
     yew::scheduler::flush().await;
     let next = focused_key(&host).unwrap();
     assert_ne!(next, "entity:openai");
-    assert_eq!(all(&host, ".xp-svg [tabindex=\"0\"]").len(), 1);
+    let stops = all(&host, ".xp-svg [tabindex=\"0\"]");
+    assert_eq!(stops.len(), 1);
+    assert_eq!(
+        stops[0].get_attribute("data-key"),
+        Some(next),
+        "the tab stop follows focus, so Tab comes back to it"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -125,9 +125,9 @@ fn generated_story_renders_without_code_change() {
     let html = render_html(&json, Lang::En, View::Diagram, 640, false, true);
     assert_eq!(html.matches("class=\"xp-node").count(), 40);
     assert_eq!(
-        html.matches("class=\"xp-hit\"").count(),
+        html.matches("<circle class=\"xp-edge xp-hit ").count(),
         90,
-        "a handle per relationship"
+        "a handle per relationship, one element each"
     );
     // Lines are merged into one path per look: every relationship's curve is in one of them.
     let story = explainer::story::load(&json).unwrap();
@@ -139,7 +139,19 @@ fn generated_story_renders_without_code_change() {
             "line of relationship {} not drawn",
             e.relationship
         );
+        let kind = story.relationships[e.relationship].kind;
+        assert!(
+            html.contains(&explainer::components::marker(kind, e.hx, e.hy)),
+            "marker of relationship {} not drawn on its handle",
+            e.relationship
+        );
     }
+    // Markers are drawn over the handles (the stylesheet lets taps through to them).
+    let marks = html.find("class=\"xp-marks\"").expect("a marker layer");
+    assert!(
+        marks > html.rfind("xp-hit").unwrap(),
+        "markers are drawn after the handles"
+    );
     assert!(
         html.matches("class=\"xp-line\"").count() <= 5 * 2 + 6,
         "at most one line path per kind and weight, plus the legend's samples"

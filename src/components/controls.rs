@@ -154,12 +154,18 @@ impl Applied {
             });
         }
         self.looks.clone_from(want);
+        self.move_tab_stop(root, tab_stop);
+        redrawn
+    }
+
+    /// Makes control `tab_stop` the diagram's one tab stop. Called on focus too, so taking
+    /// a control by tap or Tab costs two attribute writes, not a render.
+    pub fn move_tab_stop(&mut self, root: &web_sys::Element, tab_stop: usize) {
         if tab_stop != self.tab_stop {
             set_tabindex(root, self.tab_stop, "-1");
             set_tabindex(root, tab_stop, "0");
             self.tab_stop = tab_stop;
         }
-        redrawn
     }
 }
 

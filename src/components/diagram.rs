@@ -4,7 +4,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::controls::{controls, wanted, Applied, Names};
-use super::edge::kind_class;
+use super::edge::{kind_class, marker};
 use super::{is_activation, selection_of, Legend};
 use crate::highlight::lit;
 use crate::i18n::{ui, Lang};
@@ -28,24 +28,33 @@ pub struct DiagramProps {
     pub on_select: Callback<Selection>,
 }
 
-/// The drawn lines, merged into one path (and one path of arrowheads) per look: lit or not,
-/// kind, headline. Lit ones come last, on top. A story of 600 relationships then draws a
-/// dozen elements instead of 1,800; the lines are decoration (`aria-hidden`), the handles
-/// carry the interaction.
-type Looks = std::collections::BTreeMap<(bool, Kind, bool), (String, String)>;
-fn lines(story: &Story, g: &Geometry, lit: &std::collections::HashSet<String>) -> Looks {
+/// One look's merged paths: lines, arrowheads, and the kind's marker on each handle.
+#[derive(Default)]
+struct Merged {
+    lines: String,
+    arrows: String,
+    marks: String,
+}
+
+/// The drawn lines and markers, merged into one path of each per look: lit or not, kind,
+/// headline. Lit ones come last, on top. A story of 600 relationships then draws a few
+/// dozen elements instead of 1,800; they are decoration (`aria-hidden`), the handles carry
+/// the interaction.
+type Looks = std::collections::BTreeMap<(bool, Kind, bool), Merged>;
+fn looks(story: &Story, g: &Geometry, lit: &std::collections::HashSet<String>) -> Looks {
     let mut looks = Looks::new();
     for e in &g.edges {
         let r = &story.relationships[e.relationship];
-        let (d, arrows) = looks
+        let m = looks
             .entry((lit.contains(&r.id), r.kind, r.headline))
             .or_default();
-        d.push_str(&e.path);
+        m.lines.push_str(&e.path);
         if r.kind != Kind::Competition {
-            arrows.push('M');
-            arrows.push_str(&e.arrow.replace(' ', "L"));
-            arrows.push('Z');
+            m.arrows.push('M');
+            m.arrows.push_str(&e.arrow.replace(' ', "L"));
+            m.arrows.push('Z');
         }
+        m.marks.push_str(&marker(r.kind, e.hx, e.hy));
     }
     looks
 }
@@ -54,7 +63,10 @@ fn lines(story: &Story, g: &Geometry, lit: &std::collections::HashSet<String>) -
 /// tab stop; arrows, Home and End move between controls.
 #[component]
 pub fn Diagram(props: &DiagramProps) -> Html {
-    let roving = use_state(|| 0usize);
+    // The tab stop is written straight onto the controls (see `Applied`): moving it on every
+    // focus must not re-render the diagram before the tap's own click.
+    let roving = use_mut_ref(|| 0usize);
+    let applied = use_mut_ref(Applied::default);
     // The controls are written as markup, once per story, language and layout: a tap changes
     // only their classes (the effect below), and a story of hundreds of entities is parsed
     // by the browser in one go instead of thousands of attribute calls from WASM.
@@ -81,7 +93,6 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     );
     let any = props.selection.is_some();
     let count = g0.nodes.len() + g0.edges.len();
-    let tab_stop = (*roving).min(count.saturating_sub(1));
 
     // Taps and keys are handled here for every control (delegation): one listener, and
     // controls stay plain markup, cheap to draw by the thousand.
@@ -103,7 +114,6 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         })
     };
     let onkeydown = {
-        let roving = roving.clone();
         let on_select = props.on_select.clone();
         Callback::from(move |e: KeyboardEvent| {
             let Some(target) = control_of(&e) else {
@@ -134,10 +144,10 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             // The control's own <svg> (Yew delegates events, so `current_target` is its root).
             if let Ok(Some(svg)) = target.closest("svg") {
                 if let Ok(Some(el)) = svg.query_selector(&format!("[data-idx=\"{next}\"]")) {
+                    // Its focus event moves the tab stop.
                     super::focus(&el);
                 }
             }
-            roving.set(next);
         })
     };
     // A control taken by tap or Tab becomes the tab stop, so Tab comes back to it.
@@ -155,7 +165,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         })
     };
     let onfocusin = {
-        let roving = roving.clone();
+        let (roving, applied, figure) = (roving.clone(), applied.clone(), figure.clone());
         let has_focus = has_focus.clone();
         Callback::from(move |e: FocusEvent| {
             *has_focus.borrow_mut() = true;
@@ -164,8 +174,9 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                 .and_then(|t| t.get_attribute("data-idx"))
                 .and_then(|s| s.parse::<usize>().ok());
-            if let Some(i) = idx {
-                roving.set(i);
+            if let (Some(i), Some(root)) = (idx, figure.cast::<web_sys::Element>()) {
+                *roving.borrow_mut() = i;
+                applied.borrow_mut().move_tab_stop(&root, i);
             }
         })
     };
@@ -174,15 +185,16 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         // Lights the selection's neighbours and moves the tab stop, touching only the
         // controls whose state changed since the last pass (or since the markup was drawn).
         let (figure, l, has_focus) = (figure.clone(), l.clone(), has_focus.clone());
-        let applied = use_mut_ref(Applied::default);
+        let (roving, applied) = (roving.clone(), applied.clone());
         use_effect_with(
-            (markup.clone(), props.selection.clone(), tab_stop),
-            move |(markup, selection, tab_stop)| {
+            (markup.clone(), props.selection.clone()),
+            move |(markup, selection)| {
                 let Some(root) = figure.cast::<web_sys::Element>() else {
                     return;
                 };
                 let want = wanted(&l, selection.as_ref());
-                let redrawn = applied.borrow_mut().update(&root, markup, &want, *tab_stop);
+                let tab_stop = (*roving.borrow()).min(count.saturating_sub(1));
+                let redrawn = applied.borrow_mut().update(&root, markup, &want, tab_stop);
                 if redrawn && *has_focus.borrow() && focus_was_dropped(&root) {
                     let idx = format!(".xp-svg [data-idx=\"{tab_stop}\"]");
                     if let Ok(Some(el)) = root.query_selector(&idx) {
@@ -199,17 +211,40 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         .collect();
     kinds.dedup();
     let draw = |g: &Geometry, raw: &AttrValue| {
+        // As shared strings: the lines and marks layers both use every look.
+        let looks: Vec<_> = looks(story, g, &l.relationships)
+            .into_iter()
+            .map(|(look, m)| {
+                (
+                    look,
+                    AttrValue::from(m.lines),
+                    AttrValue::from(m.arrows),
+                    AttrValue::from(m.marks),
+                )
+            })
+            .collect();
+        // Keyed by look, so a tap that lights some lines re-draws only the looks it changed,
+        // not every path after them.
+        let look_key = |(lit, kind, headline): &(bool, Kind, bool)| {
+            format!("{lit}{}{headline}", kind_class(*kind))
+        };
+        let look_class = |(lit, kind, headline): &(bool, Kind, bool)| {
+            classes!(
+                "xp-edge",
+                kind_class(*kind),
+                headline.then_some("headline"),
+                lit.then_some("lit")
+            )
+        };
         html! {
             <svg class={classes!("xp-svg", any.then_some("has-sel"))} viewBox={format!("0 0 {} {}", px(g.width), px(g.height))}
                 width={px(g.width).to_string()} height={px(g.height).to_string()}
                 role="group" aria-label={ui(props.lang).diagram} onclick={onclick.clone()} onkeydown={onkeydown.clone()} onfocusin={onfocusin.clone()} onfocusout={onfocusout.clone()}>
                     <g class="xp-lines" aria-hidden="true">
-                        { for lines(story, g, &l.relationships).into_iter().map(|((lit, kind, headline), (d, arrows))| html! {
-                            // Keyed by look, so a tap that lights some lines re-draws only the
-                            // looks it changed, not every path after them.
-                            <g key={format!("{lit}{}{headline}", kind_class(kind))} class={classes!("xp-edge", kind_class(kind), headline.then_some("headline"), lit.then_some("lit"))}>
-                                <path class="xp-line" {d} />
-                                if !arrows.is_empty() { <path class="xp-arrow" d={arrows} /> }
+                        { for looks.iter().map(|(look, lines, arrows, _)| html! {
+                            <g key={look_key(look)} class={look_class(look)}>
+                                <path class="xp-line" d={lines.clone()} />
+                                if !arrows.is_empty() { <path class="xp-arrow" d={arrows.clone()} /> }
                             </g>
                         }) }
                     </g>
@@ -220,6 +255,14 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                     </g>
                     // Plain markup (see `controls`); Yew neither builds nor diffs it per tap.
                     { Html::from_html_unchecked(raw.clone()) }
+                    // Over the handles, and let taps through to them.
+                    <g class="xp-marks" aria-hidden="true">
+                        { for looks.iter().map(|(look, _, _, marks)| html! {
+                            <g key={look_key(look)} class={look_class(look)}>
+                                <path class="xp-mark" d={marks.clone()} />
+                            </g>
+                        }) }
+                    </g>
                 </svg>
         }
     };

@@ -25,6 +25,7 @@ pub use badge::Badge;
 pub use comparison::Comparison;
 pub use diagram::Diagram;
 pub use disclosure::Disclosure;
+pub use edge::marker;
 pub use error_view::ErrorView;
 pub use explainer::Explainer;
 pub use language_switch::LanguageSwitch;
@@ -95,18 +96,21 @@ pub fn escape_into(out: &mut String, s: &str) {
     }
 }
 
-/// Opens a diagram control: a focusable SVG group with its accessible name, the `data-key`
-/// the diagram's delegated handlers read, and its place in the keyboard order. The caller
-/// writes its content and the closing `</g>`.
+/// Starts a diagram control: a focusable SVG element (`tag`) with its accessible name, the
+/// `data-key` the diagram's delegated handlers read, and its place in the keyboard order.
+/// The start tag is left open: the caller adds its own attributes and ends it.
 pub fn open_control(
     out: &mut String,
+    tag: &str,
     class: &str,
     name: &str,
     key: &str,
     idx: usize,
     tab_stop: bool,
 ) {
-    out.push_str("<g class=\"");
+    out.push('<');
+    out.push_str(tag);
+    out.push_str(" class=\"");
     out.push_str(class);
     out.push_str("\" role=\"button\" tabindex=\"");
     out.push_str(if tab_stop { "0" } else { "-1" });
@@ -116,7 +120,7 @@ pub fn open_control(
     escape_into(out, key);
     out.push_str("\" data-idx=\"");
     out.push_str(&idx.to_string());
-    out.push_str("\">");
+    out.push('"');
 }
 
 /// True when a key press should activate a custom control (Enter or Space).
