@@ -9,6 +9,10 @@ const base = new URL('.', import.meta.url);
 const HOSTS = '[data-explainer]';
 const INPUTS = ['pointerdown', 'touchstart', 'focusin', 'keydown'];
 let loading = null;
+// The last control tapped before the code arrived: nothing could answer it then, so it is
+// clicked again once the code runs (the explainer hydrates on that click, then opens it).
+let early = null;
+let started = false;
 
 function load() {
   loading ??= (async () => {
@@ -17,6 +21,10 @@ function load() {
       const { default: init, start } = await import(new URL('{{JS}}', base).href);
       await init({ module_or_path: new URL('{{WASM}}', base) });
       start(new URL('{{CSS}}', base).href);
+      started = true;
+      const control = early;
+      early = null;
+      if (control?.isConnected) control.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     } catch (error) {
       // Blocked, failed or too old: keep the pre-rendered content readable, say why.
       console.warn('explainer: interactive mode is not available here', error);
@@ -58,6 +66,12 @@ function watch(host) {
   if (!prerendered(host) || !seen) return load();
   seen.observe(host);
   for (const name of INPUTS) host.addEventListener(name, load, { capture: true, once: true, passive: true });
+  host.addEventListener('click', (e) => {
+    if (started) return;
+    // The explainer's own controls; a link or a native disclosure already did its part.
+    const control = e.composedPath()[0]?.closest?.('[data-key], [role=tab], button');
+    if (control && !control.closest('a, summary')) early = control;
+  }, { capture: true });
 }
 function scan() {
   for (const host of document.querySelectorAll(HOSTS)) {

@@ -140,6 +140,25 @@ test('the code waits until the widget is a screen away, the widget hydrates on t
   await page.context().close();
 });
 
+test('a tap that comes before the code is answered once the code arrives', async () => {
+  const page = await open(env.browser);
+  // Hold the WASM back until the reader has tapped, as on a slow network.
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/explainer-[^/]*\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.base}index.html`);
+  await page.locator('[data-explainer]').scrollIntoViewIfNeeded();
+  await page.locator('[data-key="entity:openai"]').filter({ visible: true }).click();
+  assert.equal(await page.evaluate(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted')), false,
+    'the tap came before the code');
+  release();
+  assert.ok(await until(() => page.evaluate(() =>
+    document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-panel h3')?.textContent === 'OpenAI')),
+  'the panel opens for the early tap');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('a click with no input before it (assistive technology) hydrates and is replayed', async () => {
   const page = await open(env.browser, `${env.base}index.html`);
   await page.evaluate(() => document.querySelector('[data-explainer]').scrollIntoView());
