@@ -67,6 +67,10 @@ async function page(url, throttle) {
     const wrap = (name) => { const f = WebAssembly[name]; WebAssembly[name] = async (...a) => { const r = await f(...a); window.wasmMemory = (r.instance || r).exports.memory; return r; }; };
     wrap('instantiateStreaming'); wrap('instantiate');
     document.addEventListener('explainer:ready', () => { window.readyAt ??= performance.now(); });
+    // Event Timing (what INP reads): each real input's time from the touch to the next paint.
+    window.inputs = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.interactionId) window.inputs.push({ id: e.interactionId, name: e.name, duration: e.duration }); })
+      .observe({ type: 'event', durationThreshold: 16, buffered: true });
   });
   if (throttle) await (await context.newCDPSession(p)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
   await p.goto(url);
@@ -99,10 +103,34 @@ const tapScript = async ({ key, close }) => {
   }
   return ms;
 };
+// A real tap, sent as touch input through the DevTools protocol, timed by the page's Event
+// Timing entries as INP counts an interaction: its longest event, from the touch to the next
+// paint after its handlers (8 ms steps). Entries under 16 ms are not reported: 16 is then
+// an upper bound.
+async function realTap(p, key) {
+  const at = await p.evaluate((key) => {
+    const n = [...document.querySelector('[data-explainer]').shadowRoot.querySelectorAll(`[data-key="${key}"]`)].find((e) => e.getClientRects().length);
+    n.scrollIntoView({ block: 'center' });
+    const b = n.getBoundingClientRect();
+    return { x: b.x + b.width / 2, y: b.y + b.height / 2, name: n.getAttribute('aria-label').split(',')[0] };
+  }, key);
+  await p.waitForTimeout(300); // the scroll settles
+  await p.evaluate(() => { window.inputs = []; });
+  await p.touchscreen.tap(at.x, at.y);
+  await p.waitForFunction((name) => document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-panel h3')?.textContent === name, at.name);
+  await p.waitForTimeout(300); // the entry arrives after the paint
+  const ms = await p.evaluate(() => {
+    const click = window.inputs.find((e) => e.name === 'click');
+    return click ? Math.max(...window.inputs.filter((e) => e.id === click.id).map((e) => e.duration)) : 16;
+  });
+  await p.evaluate(() => document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-close').click());
+  await p.waitForFunction(() => !document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-panel'));
+  return ms;
+}
 // One page load gives one first tap and one code-ready time: both are taken over RUNS loads.
 const spread = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), runs: xs.map((x) => round(x)) });
 const taps = await (async () => {
-  const ready = []; const first = []; let times = [];
+  const ready = []; const first = []; const times = []; const touch = [];
   for (let run = 0; run < RUNS; run++) {
     const p = await page(base + 'index.html', 4);
     ready.push(p.mountedAt - p.scrolledAt);
@@ -112,10 +140,12 @@ const taps = await (async () => {
       const keys = await p.evaluate(() => [...document.querySelector('[data-explainer]').shadowRoot.querySelectorAll('.xp-node')]
         .map((n) => n.getAttribute('data-key')));
       for (let i = 0; i < 20; i++) times.push(await p.evaluate(tapScript, { key: keys[i % keys.length], close: true }));
+      for (let i = 0; i < 20; i++) touch.push(await realTap(p, keys[i % keys.length]));
     }
     await p.context().close();
   }
-  return { code_ready_ms: spread(ready), first_tap_ms: spread(first), median: median(times), p95: p95(times) };
+  return { code_ready_ms: spread(ready), first_tap_ms: spread(first), median: median(times), p95: p95(times),
+    touch: { median: median(touch), p95: p95(touch), runs: touch } };
 })();
 
 const memory = await (async () => {
@@ -185,7 +215,7 @@ const figures = {
   lcp_ms: article.lcp.median,
   tbt_ms: article.tbt.median,
   cls: article.cls.median,
-  tap_to_panel_p95_ms: taps.p95,
+  tap_to_panel_p95_ms: taps.touch.p95,
   memory_growth_kb: Math.max(0, memory.js_growth_kb) + Math.max(0, memory.wasm_growth_kb),
   big_story_ms: bigRuns.unthrottled.median,
 };
@@ -210,7 +240,7 @@ const md = [
   '| page | performance | accessibility | FCP ms | LCP ms | TBT ms | CLS |', '|---|---|---|---|---|---|---|',
   ...Object.entries(lh).map(([n, r]) => `| ${n} | ${['performance', 'accessibility', 'fcp', 'lcp', 'tbt', 'cls'].map((k) =>
     `${round(r[k].median, k === 'cls' ? 3 : 0)} [${round(r[k].min, k === 'cls' ? 3 : 0)}–${round(r[k].max, k === 'cls' ? 3 : 0)}]`).join(' | ')} |`), '',
-  `At 4× CPU, over ${RUNS} page loads: code loaded ${range(taps.code_ready_ms)} ms after scrolling to the widget; first tap (hydrates, then opens the panel) ${range(taps.first_tap_ms)} ms. Tap → painted panel over 20 taps: median ${round(taps.median)} ms, p95 ${round(taps.p95)} ms.`,
+  `At 4× CPU, over ${RUNS} page loads: code loaded ${range(taps.code_ready_ms)} ms after scrolling to the widget; first tap (hydrates, then opens the panel) ${range(taps.first_tap_ms)} ms. Tap → painted panel over 20 real taps (touch input, Event Timing): median ${round(taps.touch.median)} ms, p95 ${round(taps.touch.p95)} ms. The earlier measure (synthetic pointerdown and click, until the frame after the panel's): median ${round(taps.median)} ms, p95 ${round(taps.p95)} ms.`,
   `Memory after 500 select/close cycles: JS heap ${round(memory.js_growth_kb, 1)} KB, WASM memory ${round(memory.wasm_growth_kb, 1)} KB (of ${round(memory.wasm_kb)} KB).`,
   `200 entities / 600 relationships, inserted → ready and painted: ${range(bigRuns.unthrottled)} ms unthrottled (${bigU.length} insertions), ${range(bigRuns.cpu4x)} ms at 4× CPU (${big4.length}); ${bigRuns.nodes} nodes drawn.`, '',
   '| budget | value | target | met |', '|---|---|---|---|',
