@@ -41,7 +41,7 @@ pub fn node(out: &mut String, v: NodeView) {
         return;
     }
     for (i, line) in n.lines.iter().enumerate() {
-        let dy = if i == 0 { 0.0 } else { LINE };
+        let dy = if i == 0 { 0 } else { px(LINE) };
         let _ = write!(out, r#"<tspan x="{}" dy="{dy}">"#, px(cx));
         escape_into(out, line);
         // A space ends every wrapped line but the last, so the text reads "US government",
