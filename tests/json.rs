@@ -103,7 +103,7 @@ fn members_keep_their_written_order() {
     let Value::Object(members) = parse(r#"{"z":1,"a":[true,null,"s"]}"#).unwrap() else {
         panic!("not an object")
     };
-    assert_eq!(members[0], ("z".to_string(), Value::Number(1.0)));
+    assert_eq!(members[0], ("z".into(), Value::Number(1.0)));
     assert_eq!(
         members[1].1,
         Value::Array(vec![

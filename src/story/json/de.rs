@@ -1,5 +1,6 @@
 //! A serde `Deserializer` over a [`Value`] tree that remembers where it failed.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::fmt;
 
@@ -17,7 +18,7 @@ pub struct Failure {
 }
 
 /// Fills `T` from the tree; on failure, the path of the first wrong field.
-pub fn from_value<T: DeserializeOwned>(v: &Value) -> Result<T, Failure> {
+pub fn from_value<T: DeserializeOwned>(v: &Value<'_>) -> Result<T, Failure> {
     let path = RefCell::new(Vec::new());
     T::deserialize(De {
         v,
@@ -30,12 +31,12 @@ pub fn from_value<T: DeserializeOwned>(v: &Value) -> Result<T, Failure> {
     })
 }
 
-enum Seg {
-    Key(String),
+enum Seg<'a> {
+    Key(&'a str),
     Index(usize),
 }
 
-fn render(path: &[Seg]) -> String {
+fn render(path: &[Seg<'_>]) -> String {
     let mut s = String::new();
     for seg in path {
         match seg {
@@ -77,8 +78,8 @@ impl de::Error for Error {
 /// when it succeeded, so after a failure the stack still names where it happened.
 #[derive(Clone, Copy)]
 struct De<'a> {
-    v: &'a Value,
-    path: &'a RefCell<Vec<Seg>>,
+    v: &'a Value<'a>,
+    path: &'a RefCell<Vec<Seg<'a>>>,
     depth: usize,
 }
 
@@ -94,7 +95,7 @@ impl<'a> De<'a> {
         }
     }
 
-    fn child(&self, v: &'a Value) -> Result<De<'a>, Error> {
+    fn child(&self, v: &'a Value<'a>) -> Result<De<'a>, Error> {
         if self.depth >= MAX_DEPTH {
             return Err(de::Error::custom(format!(
                 "nested deeper than {MAX_DEPTH} levels"
@@ -145,7 +146,7 @@ impl<'de> de::Deserializer<'de> for De<'_> {
         visitor: V,
     ) -> Result<V::Value, Error> {
         match self.v {
-            Value::String(s) => visitor.visit_enum(s.as_str().into_deserializer()),
+            Value::String(s) => visitor.visit_enum(s.as_ref().into_deserializer()),
             _ => Err(de::Error::invalid_type(self.unexpected(), &visitor)),
         }
     }
@@ -216,12 +217,12 @@ fn number<'de, V: Visitor<'de>>(n: f64, visitor: V) -> Result<V::Value, Error> {
 }
 
 struct Seq<'a> {
-    items: std::iter::Enumerate<std::slice::Iter<'a, Value>>,
+    items: std::iter::Enumerate<std::slice::Iter<'a, Value<'a>>>,
     de: De<'a>,
 }
 
 impl<'a> Seq<'a> {
-    fn new(items: &'a [Value], de: De<'a>) -> Self {
+    fn new(items: &'a [Value<'a>], de: De<'a>) -> Self {
         Seq {
             items: items.iter().enumerate(),
             de,
@@ -251,13 +252,13 @@ impl<'de> de::SeqAccess<'de> for Seq<'_> {
 }
 
 struct Map<'a> {
-    members: std::slice::Iter<'a, (String, Value)>,
-    value: Option<&'a Value>,
+    members: std::slice::Iter<'a, (Cow<'a, str>, Value<'a>)>,
+    value: Option<&'a Value<'a>>,
     de: De<'a>,
 }
 
 impl<'a> Map<'a> {
-    fn new(members: &'a [(String, Value)], de: De<'a>) -> Self {
+    fn new(members: &'a [(Cow<'a, str>, Value<'a>)], de: De<'a>) -> Self {
         Map {
             members: members.iter(),
             value: None,
@@ -278,8 +279,8 @@ impl<'de> de::MapAccess<'de> for Map<'_> {
         };
         self.value = Some(v);
         // On the path before it is read, so an unknown field's error names the field.
-        self.de.path.borrow_mut().push(Seg::Key(k.clone()));
-        seed.deserialize(k.as_str().into_deserializer()).map(Some)
+        self.de.path.borrow_mut().push(Seg::Key(k));
+        seed.deserialize(k.as_ref().into_deserializer()).map(Some)
     }
 
     fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, Error> {

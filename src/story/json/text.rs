@@ -1,5 +1,7 @@
 //! JSON text to a [`Value`] tree, one pass, errors with line and column.
 
+use std::borrow::Cow;
+
 use super::{Value, MAX_DEPTH};
 
 /// Parses JSON text (RFC 8259) into a [`Value`], or says what is wrong and where
@@ -7,8 +9,9 @@ use super::{Value, MAX_DEPTH};
 /// browser, `JSON.parse` plus a walk over its result through wasm-bindgen cost 25 ms for the
 /// shipped story on a desktop CPU, one boundary crossing per value; this is one pass in WASM,
 /// and native tests and pre-rendering read with the very same code.
-pub fn parse(text: &str) -> Result<Value, String> {
+pub fn parse(text: &str) -> Result<Value<'_>, String> {
     let mut p = Parser {
+        text,
         s: text.as_bytes(),
         i: 0,
     };
@@ -82,11 +85,12 @@ fn decimal(text: &[u8]) -> Option<f64> {
 }
 
 struct Parser<'a> {
+    text: &'a str,
     s: &'a [u8],
     i: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn error(&self, what: &str) -> String {
         let before = &self.s[..self.i.min(self.s.len())];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -115,7 +119,7 @@ impl Parser<'_> {
         hit
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, &'static str> {
+    fn value(&mut self, depth: usize) -> Result<Value<'a>, &'static str> {
         self.ws();
         if depth > MAX_DEPTH {
             return Err("nested deeper than 128 levels");
@@ -193,7 +197,7 @@ impl Parser<'_> {
         self.i - start
     }
 
-    fn number(&mut self) -> Result<Value, &'static str> {
+    fn number(&mut self) -> Result<Value<'a>, &'static str> {
         let start = self.i;
         self.eat(b'-');
         if self.eat(b'0') {
@@ -231,9 +235,10 @@ impl Parser<'_> {
     }
 
     /// A string, the cursor on its opening quote.
-    fn string(&mut self) -> Result<String, &'static str> {
+    fn string(&mut self) -> Result<Cow<'a, str>, &'static str> {
         self.i += 1;
         let mut out = String::new();
+        let mut first = true;
         loop {
             let start = self.i;
             while let Some(&b) = self.s.get(self.i) {
@@ -243,12 +248,19 @@ impl Parser<'_> {
                 self.i += 1;
             }
             // The input is a &str and we stopped on an ASCII byte: a char boundary.
-            out.push_str(std::str::from_utf8(&self.s[start..self.i]).map_err(|_| "bad text")?);
+            let run = self.text.get(start..self.i).ok_or("bad text")?;
+            if first && self.s.get(self.i) == Some(&b'"') {
+                // No escape: the text itself.
+                self.i += 1;
+                return Ok(Cow::Borrowed(run));
+            }
+            first = false;
+            out.push_str(run);
             match self.s.get(self.i) {
                 None => return Err("unterminated string"),
                 Some(b'"') => {
                     self.i += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     self.i += 1;
