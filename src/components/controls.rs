@@ -113,30 +113,35 @@ pub fn wanted(l: &Lit, selection: Option<&Selection>) -> HashMap<String, Look> {
     want
 }
 
-/// What the last pass wrote onto the drawn controls.
+/// What the last pass wrote onto the drawn controls, and the reader's tab stop, which
+/// outlives a redraw of them.
 #[derive(Default)]
 pub struct Applied {
     markup: Option<Rc<Vec<AttrValue>>>,
     looks: HashMap<String, Look>,
-    tab_stop: usize,
+    /// The control that has `tabindex="0"` in the DOM (0 in freshly drawn markup).
+    written: usize,
+    /// The control the reader last took, by tap, Tab or arrows.
+    stop: usize,
 }
 
 impl Applied {
-    /// Brings the controls under `root` to `want` and the tab stop to `tab_stop`. New markup
-    /// (Yew redraws it only when its text changed) starts again from the drawn look; true
-    /// when it did, as the control that had focus is then gone.
+    /// Brings the controls under `root` to `want` and puts the tab stop back on the
+    /// reader's control (among `count`). New markup (Yew redraws it only when its text
+    /// changed) starts again from the drawn look; true when it did, as the control that had
+    /// focus is then gone.
     pub fn update(
         &mut self,
         root: &web_sys::Element,
         markup: &Rc<Vec<AttrValue>>,
         want: &HashMap<String, Look>,
-        tab_stop: usize,
+        count: usize,
     ) -> bool {
         let redrawn = self.markup.as_ref() != Some(markup);
         if redrawn {
             self.markup = Some(markup.clone());
             self.looks.clear();
-            self.tab_stop = 0;
+            self.written = 0;
         }
         // One query for every control that changes, not one per control.
         let changed: Vec<String> = want
@@ -154,18 +159,24 @@ impl Applied {
             });
         }
         self.looks.clone_from(want);
-        self.move_tab_stop(root, tab_stop);
+        self.move_tab_stop(root, self.stop.min(count.saturating_sub(1)));
         redrawn
     }
 
-    /// Makes control `tab_stop` the diagram's one tab stop. Called on focus too, so taking
-    /// a control by tap or Tab costs two attribute writes, not a render.
-    pub fn move_tab_stop(&mut self, root: &web_sys::Element, tab_stop: usize) {
-        if tab_stop != self.tab_stop {
-            set_tabindex(root, self.tab_stop, "-1");
-            set_tabindex(root, tab_stop, "0");
-            self.tab_stop = tab_stop;
+    /// Makes control `idx` the diagram's one tab stop. Called on focus too, so taking a
+    /// control by tap or Tab costs two attribute writes, not a render.
+    pub fn move_tab_stop(&mut self, root: &web_sys::Element, idx: usize) {
+        self.stop = idx;
+        if idx != self.written {
+            set_tabindex(root, self.written, "-1");
+            set_tabindex(root, idx, "0");
+            self.written = idx;
         }
+    }
+
+    /// The control holding the tab stop.
+    pub fn tab_stop(&self) -> usize {
+        self.written
     }
 }
 
@@ -191,8 +202,13 @@ fn set_look(el: &web_sys::Element, look: Look) {
     };
 }
 
+/// The selector of the control at keyboard position `idx`, in every drawn layout.
+pub fn at_idx(idx: usize) -> String {
+    format!(".xp-svg [data-idx=\"{idx}\"]")
+}
+
 fn set_tabindex(root: &web_sys::Element, idx: usize, value: &str) {
-    each(root, &format!(".xp-svg [data-idx=\"{idx}\"]"), |el| {
+    each(root, &at_idx(idx), |el| {
         let _ = el.set_attribute("tabindex", value);
     });
 }

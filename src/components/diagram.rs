@@ -3,7 +3,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::controls::{controls, wanted, Applied, Names};
+use super::controls::{at_idx, controls, wanted, Applied, Names};
 use super::edge::{kind_class, marker};
 use super::{is_activation, selection_of, Legend};
 use crate::highlight::lit;
@@ -65,7 +65,6 @@ fn looks(story: &Story, g: &Geometry, lit: &std::collections::HashSet<String>) -
 pub fn Diagram(props: &DiagramProps) -> Html {
     // The tab stop is written straight onto the controls (see `Applied`): moving it on every
     // focus must not re-render the diagram before the tap's own click.
-    let roving = use_mut_ref(|| 0usize);
     let applied = use_mut_ref(Applied::default);
     // The controls are written as markup, once per story, language and layout: a tap changes
     // only their classes (the effect below), and a story of hundreds of entities is parsed
@@ -143,7 +142,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             e.prevent_default();
             // The control's own <svg> (Yew delegates events, so `current_target` is its root).
             if let Ok(Some(svg)) = target.closest("svg") {
-                if let Ok(Some(el)) = svg.query_selector(&format!("[data-idx=\"{next}\"]")) {
+                if let Ok(Some(el)) = svg.query_selector(&at_idx(next)) {
                     // Its focus event moves the tab stop.
                     super::focus(&el);
                 }
@@ -165,7 +164,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         })
     };
     let onfocusin = {
-        let (roving, applied, figure) = (roving.clone(), applied.clone(), figure.clone());
+        let (applied, figure) = (applied.clone(), figure.clone());
         let has_focus = has_focus.clone();
         Callback::from(move |e: FocusEvent| {
             *has_focus.borrow_mut() = true;
@@ -175,7 +174,6 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                 .and_then(|t| t.get_attribute("data-idx"))
                 .and_then(|s| s.parse::<usize>().ok());
             if let (Some(i), Some(root)) = (idx, figure.cast::<web_sys::Element>()) {
-                *roving.borrow_mut() = i;
                 applied.borrow_mut().move_tab_stop(&root, i);
             }
         })
@@ -185,7 +183,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         // Lights the selection's neighbours and moves the tab stop, touching only the
         // controls whose state changed since the last pass (or since the markup was drawn).
         let (figure, l, has_focus) = (figure.clone(), l.clone(), has_focus.clone());
-        let (roving, applied) = (roving.clone(), applied.clone());
+        let applied = applied.clone();
         use_effect_with(
             (markup.clone(), props.selection.clone()),
             move |(markup, selection)| {
@@ -193,11 +191,10 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                     return;
                 };
                 let want = wanted(&l, selection.as_ref());
-                let tab_stop = (*roving.borrow()).min(count.saturating_sub(1));
-                let redrawn = applied.borrow_mut().update(&root, markup, &want, tab_stop);
+                let redrawn = applied.borrow_mut().update(&root, markup, &want, count);
                 if redrawn && *has_focus.borrow() && focus_was_dropped(&root) {
-                    let idx = format!(".xp-svg [data-idx=\"{tab_stop}\"]");
-                    if let Ok(Some(el)) = root.query_selector(&idx) {
+                    let stop = applied.borrow().tab_stop();
+                    if let Ok(Some(el)) = root.query_selector(&at_idx(stop)) {
                         super::focus_in_place(&el);
                     }
                 }
