@@ -304,26 +304,23 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
         .flat_map(|i| stack_col[i] + k..stack_col[i] + k + lane_w[i])
         .collect();
     let mut taken = vec![vec![false; rows.max(1)]; lane_cols.len()];
-    let center_of = |entity: usize| {
-        nodes
-            .iter()
-            .find(|n| n.entity == entity)
-            .map(NodeBox::center)
-    };
+    // Each entity's box, by entity index: looked up twice per relationship.
+    let mut box_of: Vec<Option<usize>> = vec![None; story.entities.len()];
+    for (i, n) in nodes.iter().enumerate() {
+        box_of[n.entity] = Some(i);
+    }
 
     // Headline edges choose their handles first, so they get the shortest curves.
     let mut order: Vec<usize> = (0..story.relationships.len()).collect();
     order.sort_by_key(|&i| !story.relationships[i].headline);
-    let index = |id: &str| story.entities.iter().position(|e| e.id == id);
+    let node_of = |id: &str| Some(&nodes[box_of[story.entity_index(id)?]?]);
     let mut edges = Vec::new();
     for i in order {
         let r = &story.relationships[i];
-        let (Some(a), Some(b)) = (index(&r.from), index(&r.to)) else {
+        let (Some(na), Some(nb)) = (node_of(&r.from), node_of(&r.to)) else {
             continue;
         };
-        let (Some((ax, ay)), Some((bx, by))) = (center_of(a), center_of(b)) else {
-            continue;
-        };
+        let ((ax, ay), (bx, by)) = (na.center(), nb.center());
         if lane_cols.is_empty() {
             continue;
         }
@@ -336,8 +333,6 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
         };
         taken[c][row] = true;
         let (hx, hy) = cell_center(lane_cols[c], row);
-        let na = nodes.iter().find(|n| n.entity == a).unwrap();
-        let nb = nodes.iter().find(|n| n.entity == b).unwrap();
         let side = |n: &NodeBox| {
             if hx >= n.x + n.w / 2.0 {
                 n.x + n.w

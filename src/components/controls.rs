@@ -52,6 +52,8 @@ impl Names {
 /// reader's focus); the keyboard order (`data-idx`) follows the layout's reading order.
 pub fn controls(story: &Story, g: &Geometry, names: &Names) -> String {
     let mut out = String::with_capacity(400 * (g.nodes.len() + g.edges.len()));
+    // One group: Yew moves a raw fragment into place node by node, one call from WASM each.
+    out.push_str("<g class=\"xp-controls\">");
     let mut by_entity: Vec<(usize, &crate::layout::NodeBox)> = g.nodes.iter().enumerate().collect();
     by_entity.sort_by_key(|(_, n)| n.entity);
     for (idx, n) in by_entity {
@@ -82,6 +84,7 @@ pub fn controls(story: &Story, g: &Geometry, names: &Names) -> String {
         };
         edge(&mut out, view);
     }
+    out.push_str("</g>");
     out
 }
 

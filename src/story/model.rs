@@ -422,9 +422,13 @@ pub struct Story {
 impl Eq for Story {}
 
 impl Story {
+    /// The position in `entities` of the entity with `id`.
+    pub fn entity_index(&self, id: &str) -> Option<usize> {
+        self.entities.iter().position(|e| e.id == id)
+    }
     /// The entity with `id`.
     pub fn entity(&self, id: &str) -> Option<&Entity> {
-        self.entities.iter().find(|e| e.id == id)
+        self.entity_index(id).map(|i| &self.entities[i])
     }
     /// The relationship with `id`.
     pub fn relationship(&self, id: &str) -> Option<&Relationship> {
