@@ -78,6 +78,7 @@ pub struct Ui {
     pub col_status: &'static str,
     pub axis_unit: &'static str,
     pub diagram_hint: &'static str,
+    pub side_hint: &'static str,
     pub chart_hint: &'static str,
     pub timeline_hint: &'static str,
     pub no_date: &'static str,
@@ -119,6 +120,7 @@ const FR: Ui = Ui {
     col_status: "Statut",
     axis_unit: "milliards de dollars",
     diagram_hint: "Touchez un acteur ou un lien pour le détail.",
+    side_hint: "Le détail de l’élément que vous choisissez s’affiche ici.",
     chart_hint:
         "Même échelle pour toutes les barres, à partir de zéro. Touchez une ligne pour ses sources.",
     timeline_hint: "Touchez un événement pour voir ses acteurs dans le schéma.",
@@ -161,6 +163,7 @@ const EN: Ui = Ui {
     col_status: "Status",
     axis_unit: "billions of dollars",
     diagram_hint: "Tap a player or a link for details.",
+    side_hint: "The details of the item you choose appear here.",
     chart_hint: "One scale for every bar, starting at zero. Tap a row for its sources.",
     timeline_hint: "Tap an event to see its players in the diagram.",
     no_date: "undated",

@@ -138,6 +138,25 @@ pub const MIN_WIDTH: u32 = 280;
 /// before the first render spares a second layout and render once the column is measured.
 pub const ROOT_PADDING: u32 = 12;
 
+/// From this width inside the padding, the explainer keeps a column beside its views for the
+/// panel (`.xp-body.with-side` in `style/explainer.css`: 34 % of the width, at least
+/// [`SIDE_MIN`] px, after a [`SIDE_GAP`] px gap); narrower, the panel is a bottom sheet.
+pub const SIDE_FROM: u32 = 800;
+/// The side column's narrowest width.
+pub const SIDE_MIN: u32 = 260;
+/// The gap between the views and the side column.
+pub const SIDE_GAP: u32 = 16;
+
+/// The diagram's width in an explainer whose content (inside the padding) is `content` px
+/// wide, as the stylesheet lays it out. Guessing right before the first render spares a
+/// second layout once the diagram's column is measured.
+pub fn diagram_width(content: u32) -> u32 {
+    if content < SIDE_FROM {
+        return content;
+    }
+    content - SIDE_GAP - (content * 34 / 100).max(SIDE_MIN)
+}
+
 /// Layout widths are bucketed so that every phone shares a layout and the SVG only
 /// ever scales up (text never drops below its drawn size).
 pub fn bucket(width: u32) -> u32 {

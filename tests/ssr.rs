@@ -7,7 +7,7 @@ mod common;
 use common::esc;
 
 use explainer::describe::{entity_name, relationship_name};
-use explainer::i18n::Lang;
+use explainer::i18n::{ui, Lang};
 use explainer::render_html;
 use explainer::state::View;
 use explainer::story::{load, EMBEDDED_JSON};
@@ -221,3 +221,21 @@ fn controls_markup_escapes_story_text_and_keeps_one_tab_stop() {
     assert_eq!(svg.matches("tabindex=\"0\"").count(), 1, "one tab stop");
 }
 
+#[test]
+fn views_with_items_to_choose_keep_a_column_for_the_panel() {
+    // Wide containers show the column (CSS); it holds a hint until something is chosen, so
+    // choosing never changes the diagram's width. Open questions have nothing to choose.
+    for (view, side) in [
+        (View::Diagram, true),
+        (View::Comparison, true),
+        (View::Timeline, true),
+        (View::Questions, false),
+    ] {
+        for lang in [Lang::Fr, Lang::En] {
+            let html = render_html(EMBEDDED_JSON, lang, view, 900, false, false);
+            assert_eq!(html.contains("xp-body with-side"), side, "{view:?}");
+            let hint = ui(lang).side_hint;
+            assert_eq!(html.contains(&esc(hint)), side, "{view:?} {lang:?}");
+        }
+    }
+}

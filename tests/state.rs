@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use explainer::i18n::Lang;
-use explainer::state::{bucket, Action, Selection, State, View};
+use explainer::state::{bucket, diagram_width, Action, Selection, State, View};
 use yew::Reducible;
 
 fn run(s: State, actions: &[Action]) -> State {
@@ -111,4 +111,15 @@ fn a_data_key_names_its_selection_back() {
     }
     assert_eq!(selection_of("nvidia"), None);
     assert_eq!(selection_of("planet:earth"), None);
+}
+
+#[test]
+fn the_diagram_shares_wide_containers_with_the_panel_column() {
+    // Below 800 px the panel is a bottom sheet: the diagram has the whole width.
+    assert_eq!(diagram_width(351), 351);
+    assert_eq!(diagram_width(799), 799);
+    // From 800 px, a 16 px gap and a column of 34 % (at least 260 px) are kept for it.
+    assert_eq!(diagram_width(800), 800 - 16 - 272);
+    assert_eq!(diagram_width(876), 876 - 16 - 297);
+    assert_eq!(diagram_width(1256), 1256 - 16 - 427);
 }

@@ -175,6 +175,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     // tap. The pre-rendered HTML (`complete`) holds every view for readers without script;
     // the embed drops the hidden ones (`data-lazy`) before hydrating, so both trees agree.
     let complete = props.complete;
+    // Views with items to choose keep a column for the panel on wide containers (CSS), open
+    // or not: the diagram keeps its width, so a tap neither re-lays it out nor moves it.
+    let side = state.selection.is_some() || state.view != View::Questions;
     let panel_of = |v: View, body: Html| {
         let node_ref = if v == View::Diagram {
             view_box.clone()
@@ -200,7 +203,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             </header>
             <p class="xp-static-note">{ t.static_note }</p>
             <Tabs view={state.view} lang={lang} instance={inst.clone()} on_select={set_view} />
-            <div class={classes!("xp-body", state.selection.is_some().then_some("with-panel"))}>
+            <div class={classes!("xp-body", side.then_some("with-side"))}>
                 <div class="xp-views">
                     { panel_of(View::Diagram, html! {
                         <Diagram story={story.clone()} geometries={geometries.clone()} lang={lang}
@@ -215,6 +218,8 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 if let Some(sel) = &state.selection {
                     <Panel story={story.clone()} selection={sel.clone()} lang={lang} instance={inst.clone()}
                         heading={heading} on_close={close} on_select={select} />
+                } else if side {
+                    <p class="xp-side-hint">{ t.side_hint }</p>
                 }
             </div>
             <p class="xp-asof">{ format!("{} {}", t.as_of, date(&story.as_of, lang)) }</p>

@@ -19,7 +19,7 @@ use crate::host::{
     fragment_get, fragment_key, fragment_set, resolve_lang, resolve_theme, resolve_view,
     selection_for,
 };
-use crate::state::{bucket, ROOT_PADDING};
+use crate::state::{bucket, diagram_width, ROOT_PADDING};
 use crate::story::EMBEDDED_JSON;
 
 /// Marks a host that has been taken in charge.
@@ -206,7 +206,9 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
             .and_then(|w| w.parse().ok())
             .unwrap_or(360)
     } else {
-        bucket((host.client_width().max(0) as u32).saturating_sub(2 * ROOT_PADDING))
+        bucket(diagram_width(
+            (host.client_width().max(0) as u32).saturating_sub(2 * ROOT_PADDING),
+        ))
     };
     let scroll_to = linked.is_some();
 

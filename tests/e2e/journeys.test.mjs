@@ -113,6 +113,28 @@ for (const [name, lang, scheme] of [['phone320', 'fr', 'light'], ['phone375', 'e
   });
 }
 
+test('wide: the panel opens in its own column and the diagram stays where it was', async () => {
+  const page = await article('desktop', 'en', 'light');
+  // Where every control is drawn, and the side column's text while nothing is chosen.
+  const where = () => root(page, `return JSON.stringify([...r.querySelectorAll('.xp-svg [data-key]')]
+    .map((e) => { const b = e.getBoundingClientRect(); return [e.dataset.key, Math.round(b.x), Math.round(b.y)]; }))`);
+  const hint = () => root(page, "return r.querySelector('.xp-side-hint')?.textContent ?? ''");
+  const before = await where();
+  assert.equal(await hint(), 'The details of the item you choose appear here.');
+  await page.locator('[data-key="entity:openai"]').click();
+  await until(async () => (await panelTitle(page)) === 'OpenAI');
+  assert.equal(await hint(), '', 'the panel takes the hint\'s place');
+  const [panel, figure] = await root(page, `return [r.querySelector('.xp-panel'), r.querySelector('.xp-diagram')]
+    .map((e) => { const b = e.getBoundingClientRect(); return [b.left, b.right]; })`);
+  assert.ok(panel[0] >= figure[1], `the panel is beside the diagram: ${panel} ${figure}`);
+  assert.equal(await where(), before, 'opening the panel moved the diagram');
+  await page.locator('.xp-close').click();
+  await until(async () => (await hint()) !== '');
+  assert.equal(await where(), before, 'closing the panel moved the diagram');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('keyboard only: Tab in, one stop in the diagram, arrows reach every control, Enter and Escape', async () => {
   const page = await article('desktop', 'fr', 'light');
   const focused = () => page.evaluate(() => {
@@ -136,11 +158,18 @@ test('keyboard only: Tab in, one stop in the diagram, arrows reach every control
   assert.ok(await until(async () => (await focused()).startsWith('H3|')), 'Enter opens the panel and focuses its heading');
   await page.keyboard.press('Escape');
   assert.ok(await until(async () => (await focused()).startsWith('entity:')), `Escape returns focus to the node, not ${await focused()}`);
-  // Without the side panel the diagram is laid out wider and its controls are redrawn: the
-  // node must keep focus through that, a few frames later.
+  // A narrower window lays the diagram out again and redraws its controls: the node must
+  // keep focus through that, a few frames later.
   const back = await focused();
-  await page.evaluate(() => new Promise((ok) => { let n = 0; const f = () => (++n < 8 ? requestAnimationFrame(f) : ok()); requestAnimationFrame(f); }));
+  const frames = () => page.evaluate(() => new Promise((ok) => { let n = 0; const f = () => (++n < 8 ? requestAnimationFrame(f) : ok()); requestAnimationFrame(f); }));
+  const drawn = () => root(page, "return r.querySelector('.xp-svg').getAttribute('viewBox')");
+  const wide = await drawn();
+  await page.setViewportSize({ width: 560, height: 800 });
+  await frames();
+  assert.notEqual(await drawn(), wide, 'the diagram was laid out again');
   assert.equal(await focused(), back, 'focus stays on the node once the diagram is laid out again');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await frames();
   await page.keyboard.press('Shift+Tab');
   assert.match(await focused(), /^tab\|/);
   await page.keyboard.press('End');
