@@ -2,6 +2,8 @@
 //! rule names the JSON path of a broken field.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use explainer::story::{load, AmountKind, Status, Unit, EMBEDDED_JSON};
 use serde_json::{json, Value};
 
@@ -209,4 +211,28 @@ fn status_and_question_codes_are_their_json_names() {
         let q: QuestionState = from_value(&parse(&format!("\"{name}\"")).unwrap()).unwrap();
         assert_eq!(q.code(), name);
     }
+}
+
+#[test]
+fn lookups_by_id_find_every_item_even_after_the_lists_change() {
+    // Items are found by id through an index built on first use; the model's lists are
+    // public, so one changed afterwards must still be searched right.
+    let mut s = load(&common::story(120, 300, 11)).unwrap();
+    for (i, e) in s.entities.iter().enumerate() {
+        assert_eq!(s.entity_index(&e.id), Some(i), "{}", e.id);
+    }
+    for r in &s.relationships {
+        assert_eq!(s.relationship(&r.id).map(|x| &x.id), Some(&r.id));
+    }
+    assert!(s.entity("nobody").is_none());
+    assert!(s.relationship("").is_none());
+    // Renamed in place, then a new item appended.
+    s.entities[5].id = "renamed".into();
+    assert_eq!(s.entity_index("renamed"), Some(5));
+    assert_eq!(s.entity_index("e5"), None);
+    let mut extra = s.entities[0].clone();
+    extra.id = "appended".into();
+    s.entities.push(extra);
+    assert_eq!(s.entity_index("appended"), Some(120));
+    assert_eq!(s.entity_index("e0"), Some(0));
 }

@@ -1,5 +1,6 @@
 //! The story: its typed model, how it is read from JSON, and how it is checked.
 
+mod index;
 pub mod json;
 mod model;
 mod validate;

@@ -5,6 +5,7 @@
 
 use serde::Deserialize;
 
+use super::index::IdIndex;
 use crate::i18n::Lang;
 
 /// A reader-facing text in both languages. Missing halves default to empty so the
@@ -413,6 +414,10 @@ pub struct Story {
     pub comparison: Option<Comparison>,
     /// Every source cited.
     pub sources: Vec<Source>,
+    #[serde(skip)]
+    entity_ids: IdIndex,
+    #[serde(skip)]
+    relationship_ids: IdIndex,
 }
 
 // Components take the story as `Rc<Story>` props. `Rc`'s equality checks the pointer first
@@ -424,7 +429,8 @@ impl Eq for Story {}
 impl Story {
     /// The position in `entities` of the entity with `id`.
     pub fn entity_index(&self, id: &str) -> Option<usize> {
-        self.entities.iter().position(|e| e.id == id)
+        let list = &self.entities;
+        self.entity_ids.find(list.len(), &|i| &list[i].id, id)
     }
     /// The entity with `id`.
     pub fn entity(&self, id: &str) -> Option<&Entity> {
@@ -432,7 +438,11 @@ impl Story {
     }
     /// The relationship with `id`.
     pub fn relationship(&self, id: &str) -> Option<&Relationship> {
-        self.relationships.iter().find(|r| r.id == id)
+        let list = &self.relationships;
+        let i = self
+            .relationship_ids
+            .find(list.len(), &|i| &list[i].id, id)?;
+        Some(&list[i])
     }
     /// The source with `id`.
     pub fn source(&self, id: &str) -> Option<&Source> {
