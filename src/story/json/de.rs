@@ -72,6 +72,54 @@ impl de::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
         Error(msg.to_string())
     }
+
+    // serde words a type mistake for Rust programmers ("invalid type: unit value, expected
+    // struct Text"); the editor fixing the JSON reads "expected an object { … }, found null".
+    fn invalid_type(found: de::Unexpected<'_>, expected: &dyn de::Expected) -> Self {
+        let expected = expected.to_string();
+        let expected = match expected.as_str() {
+            "f32" | "f64" => "a number",
+            "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" => "a whole number",
+            "a boolean" => "true or false",
+            "a string" | "a borrowed string" => "text in quotes",
+            "a sequence" => "a list [ … ]",
+            e if e.starts_with("struct ") => "an object { … }",
+            e if e.starts_with("enum ") => "a word in quotes",
+            e => e,
+        };
+        let found = match found {
+            de::Unexpected::Unit => "null".to_string(),
+            de::Unexpected::Bool(b) => b.to_string(),
+            de::Unexpected::Float(n) => format!("the number {n}"),
+            de::Unexpected::Str(s) => format!("the text \"{s}\""),
+            de::Unexpected::Seq => "a list".to_string(),
+            de::Unexpected::Map => "an object".to_string(),
+            other => other.to_string(),
+        };
+        Error(format!("expected {expected}, found {found}"))
+    }
+
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        Error(if expected.is_empty() {
+            format!("unknown field \"{field}\": this object takes none")
+        } else {
+            format!(
+                "unknown field \"{field}\" (a typo?); the fields here are {}",
+                expected.join(", ")
+            )
+        })
+    }
+
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        Error(format!(
+            "unknown value \"{variant}\"; use one of {}",
+            expected.join(", ")
+        ))
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        Error(format!("missing field \"{field}\""))
+    }
 }
 
 /// The path stack is shared: a segment is pushed before its value is read and popped only
