@@ -76,7 +76,7 @@ pub struct EdgeGeom {
     pub hx: f64,
     /// Handle centre y.
     pub hy: f64,
-    /// Arrowhead polygon points at the target end.
+    /// SVG path data of the arrowhead at the target end (a closed triangle).
     pub arrow: String,
 }
 
@@ -342,29 +342,36 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
         };
         let (sx, ex) = (side(na), side(nb));
         let (sy, ey) = (na.y + na.h / 2.0, nb.y + nb.h / 2.0);
-        let path = format!(
-            "M{} {}Q{} {} {} {}Q{} {} {} {}",
-            px(sx),
-            px(sy),
-            px(hx),
-            px(sy),
-            px(hx),
-            px(hy),
-            px(hx),
-            px(ey),
-            px(ex),
-            px(ey)
+        let mut path = String::with_capacity(48);
+        push_path(
+            &mut path,
+            &[
+                ('M', sx),
+                (' ', sy),
+                ('Q', hx),
+                (' ', sy),
+                (' ', hx),
+                (' ', hy),
+                ('Q', hx),
+                (' ', ey),
+                (' ', ex),
+                (' ', ey),
+            ],
         );
         let dir = if hx >= ex { 1.0 } else { -1.0 };
-        let arrow = format!(
-            "{},{} {},{} {},{}",
-            px(ex),
-            px(ey),
-            px(ex + dir * 9.0),
-            px(ey - 5.0),
-            px(ex + dir * 9.0),
-            px(ey + 5.0)
+        let mut arrow = String::with_capacity(32);
+        push_path(
+            &mut arrow,
+            &[
+                ('M', ex),
+                (' ', ey),
+                ('L', ex + dir * 9.0),
+                (' ', ey - 5.0),
+                ('L', ex + dir * 9.0),
+                (' ', ey + 5.0),
+            ],
         );
+        arrow.push('Z');
         edges.push(EdgeGeom {
             relationship: i,
             path,
@@ -428,6 +435,41 @@ fn nearest_free(
 /// than `{:.0}` floats, which counts with thousands of coordinates in a large story.
 pub fn px(x: f64) -> i64 {
     x.round() as i64
+}
+
+/// Appends `x` in whole px, as [`px`] rounds it. A large story writes tens of thousands of
+/// coordinates, and a digit loop costs a fraction of `write!`'s formatting machinery.
+pub fn push_px(out: &mut String, x: f64) {
+    push_int(out, px(x));
+}
+
+/// Appends the decimal digits of `v`.
+pub fn push_int(out: &mut String, v: i64) {
+    if v < 0 {
+        out.push('-');
+    }
+    let mut n = v.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
+/// Appends SVG path data: each command letter (or a space) followed by its coordinate.
+fn push_path(out: &mut String, parts: &[(char, f64)]) {
+    for &(c, x) in parts {
+        out.push(c);
+        push_px(out, x);
+    }
 }
 
 fn cell_center(col: usize, row: usize) -> (f64, f64) {

@@ -6,7 +6,7 @@
 mod common;
 
 use explainer::i18n::Lang;
-use explainer::layout::{heading_width, layout, text_width, Geometry, FONT, HANDLE_R};
+use explainer::layout::{heading_width, layout, px, text_width, Geometry, FONT, HANDLE_R};
 use explainer::state::bucket;
 use explainer::story::{load, Story, EMBEDDED_JSON};
 
@@ -150,4 +150,30 @@ fn narrow_screens_stack_bands_and_wide_ones_set_them_side_by_side() {
 fn layout_is_a_pure_function() {
     let story = load(EMBEDDED_JSON).unwrap();
     assert_eq!(layout(&story, Lang::En, 640), layout(&story, Lang::En, 640));
+}
+
+#[test]
+fn coordinates_are_written_as_whole_px_like_the_standard_formatter() {
+    use explainer::layout::{push_int, push_px};
+    for x in [
+        0.0,
+        0.4,
+        -0.4,
+        -0.6,
+        9.5,
+        1234.5,
+        -98765.49,
+        1e300,
+        -1e300,
+        f64::NAN,
+    ] {
+        let mut s = String::from("M");
+        push_px(&mut s, x);
+        assert_eq!(s, format!("M{}", px(x)), "{x}");
+    }
+    for v in [0, 7, -7, 10, 1_000_000, i64::MAX, i64::MIN] {
+        let mut s = String::new();
+        push_int(&mut s, v);
+        assert_eq!(s, v.to_string());
+    }
 }

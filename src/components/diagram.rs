@@ -4,7 +4,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::controls::{at_idx, controls, wanted, Applied, Names};
-use super::edge::{kind_class, marker};
+use super::edge::{kind_class, marker_into};
 use super::{is_activation, selection_of, Legend};
 use crate::highlight::lit;
 use crate::i18n::{ui, Lang};
@@ -50,11 +50,9 @@ fn looks(story: &Story, g: &Geometry, lit: &std::collections::HashSet<String>) -
             .or_default();
         m.lines.push_str(&e.path);
         if r.kind != Kind::Competition {
-            m.arrows.push('M');
-            m.arrows.push_str(&e.arrow.replace(' ', "L"));
-            m.arrows.push('Z');
+            m.arrows.push_str(&e.arrow);
         }
-        m.marks.push_str(&marker(r.kind, e.hx, e.hy));
+        marker_into(&mut m.marks, r.kind, e.hx, e.hy);
     }
     looks
 }

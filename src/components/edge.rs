@@ -1,7 +1,5 @@
-use std::fmt::Write;
-
 use super::open_control;
-use crate::layout::{px, EdgeGeom, HANDLE_R};
+use crate::layout::{push_px, px, EdgeGeom, HANDLE_R};
 use crate::story::Kind;
 
 /// What a relationship handle shows.
@@ -33,14 +31,27 @@ pub fn kind_class(kind: Kind) -> &'static str {
 
 /// The marker shape of a kind centred on (x, y): the non-colour cue of the legend.
 pub fn marker(kind: Kind, x: f64, y: f64) -> String {
-    let (x, y) = (px(x), px(y));
-    match kind {
-        Kind::Investment => format!("M{} {y}a8 8 0 1 0 16 0a8 8 0 1 0 -16 0Z", x - 8),
-        Kind::ChipSupply => format!("M{} {}h14v14h-14Z", x - 7, y - 7),
-        Kind::CloudCompute => format!("M{x} {}l9 9l-9 9l-9 -9Z", y - 9),
-        Kind::Partnership => format!("M{x} {}l9 15h-18Z", y - 9),
-        Kind::Competition => format!("M{} {}h16v6h-16Z", x - 8, y - 3),
-    }
+    let mut out = String::new();
+    marker_into(&mut out, kind, x, y);
+    out
+}
+
+/// Appends [`marker`]'s path data: the diagram merges one per relationship.
+pub fn marker_into(out: &mut String, kind: Kind, x: f64, y: f64) {
+    // Whole px first, so the shape sits where the handle is drawn.
+    let (x, y) = (px(x) as f64, px(y) as f64);
+    let (dx, dy, shape) = match kind {
+        Kind::Investment => (-8.0, 0.0, "a8 8 0 1 0 16 0a8 8 0 1 0 -16 0Z"),
+        Kind::ChipSupply => (-7.0, -7.0, "h14v14h-14Z"),
+        Kind::CloudCompute => (0.0, -9.0, "l9 9l-9 9l-9 -9Z"),
+        Kind::Partnership => (0.0, -9.0, "l9 15h-18Z"),
+        Kind::Competition => (-8.0, -3.0, "h16v6h-16Z"),
+    };
+    out.push('M');
+    push_px(out, x + dx);
+    out.push(' ');
+    push_px(out, y + dy);
+    out.push_str(shape);
 }
 
 /// A relationship's handle, written as markup: one focusable circle, the part of an edge
@@ -50,12 +61,13 @@ pub fn marker(kind: Kind, x: f64, y: f64) -> String {
 /// `lit`/`sel` state by class (see `diagram.rs`).
 pub fn edge(out: &mut String, v: EdgeView) {
     let e = v.edge;
-    let class = format!("xp-edge xp-hit {}", kind_class(v.kind));
+    let class = ["xp-edge xp-hit ", kind_class(v.kind)].concat();
     open_control(out, "circle", &class, v.name, v.key, v.idx, v.tab_stop);
-    let _ = write!(
-        out,
-        r#" cx="{}" cy="{}" r="{HANDLE_R}"/>"#,
-        px(e.hx),
-        px(e.hy)
-    );
+    out.push_str(" cx=\"");
+    push_px(out, e.hx);
+    out.push_str("\" cy=\"");
+    push_px(out, e.hy);
+    out.push_str("\" r=\"");
+    push_px(out, HANDLE_R);
+    out.push_str("\"/>");
 }

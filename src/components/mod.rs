@@ -126,7 +126,7 @@ pub fn open_control(
     out.push_str("\" data-key=\"");
     escape_into(out, key);
     out.push_str("\" data-idx=\"");
-    out.push_str(&idx.to_string());
+    crate::layout::push_int(out, idx as i64);
     out.push('"');
 }
 
