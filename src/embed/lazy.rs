@@ -84,6 +84,8 @@ pub(super) fn when_needed(host: &Element, go: impl FnOnce() + 'static) {
     use std::rc::Rc;
     type Once = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
     let go: Once = Rc::new(RefCell::new(Some(Box::new(go))));
+    // First: its press listener must see the control before hydration can redraw it.
+    guard_first_press(host);
     let on_input = {
         let go = go.clone();
         Closure::<dyn Fn()>::new(move || {
@@ -109,39 +111,11 @@ pub(super) fn when_needed(host: &Element, go: impl FnOnce() + 'static) {
             return;
         };
         f();
-        // A control drawn by the explainer (not a link or a native disclosure, which
-        // already did their part), clicked again once hydration has run.
-        let control = e
-            .composed_path()
-            .get(0)
-            .dyn_into::<Element>()
-            .ok()
-            .and_then(|t| t.closest("[data-key], [role=tab], button").ok().flatten())
-            .filter(|c| c.closest("a, summary").ok().flatten().is_none());
-        if let (Some(control), Some(w)) = (control, web_sys::window()) {
+        // A control drawn by the explainer, clicked again once hydration has run.
+        if let (Some(control), Some(w)) = (control_of(&e), web_sys::window()) {
             e.stop_propagation();
-            // Hydration keeps one pre-rendered diagram: find the control again by its key.
-            let key = control.get_attribute("data-key");
             let root = control.get_root_node();
-            let replay = Closure::once_into_js(move || {
-                let control = match (control.is_connected(), key) {
-                    (false, Some(k)) => root.dyn_ref::<ShadowRoot>().and_then(|r| {
-                        r.query_selector(&format!("[data-key=\"{k}\"]"))
-                            .ok()
-                            .flatten()
-                    }),
-                    _ => Some(control),
-                };
-                let Some(control) = control else { return };
-                let init = web_sys::MouseEventInit::new();
-                init.set_bubbles(true);
-                init.set_composed(true);
-                if let Ok(click) =
-                    web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init)
-                {
-                    let _ = control.dispatch_event(&click);
-                }
-            });
+            let replay = Closure::once_into_js(move || click_again(&control, &root));
             let _ = w.set_timeout_with_callback(replay.unchecked_ref());
         }
     });
@@ -151,6 +125,112 @@ pub(super) fn when_needed(host: &Element, go: impl FnOnce() + 'static) {
         true,
     );
     on_click.forget();
+}
+
+/// The explainer's own control an event reached (not a link or a native disclosure, which
+/// do their part without it).
+fn control_of(e: &web_sys::Event) -> Option<Element> {
+    let target = e.composed_path().get(0).dyn_into::<Element>().ok()?;
+    let control = target
+        .closest("[data-key], [role=tab], button")
+        .ok()
+        .flatten()?;
+    let inert = control.closest("a, summary").ok().flatten().is_some();
+    (!inert).then_some(control)
+}
+
+/// Clicks `control`, or, if a redraw replaced it, the control now drawn with its key in
+/// `root` (its shadow root when it was pressed).
+fn click_again(control: &Element, root: &web_sys::Node) {
+    let control = if control.is_connected() {
+        Some(control.clone())
+    } else {
+        let key = control.get_attribute("data-key");
+        key.and_then(|k| {
+            root.dyn_ref::<ShadowRoot>()?
+                .query_selector(&format!("[data-key=\"{k}\"]"))
+                .ok()?
+        })
+    };
+    let Some(control) = control else { return };
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    if let Ok(click) = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init) {
+        let _ = control.dispatch_event(&click);
+    }
+}
+
+/// The press that hydrates the explainer may see its control redrawn before it is released:
+/// the first live layout follows the measured width of the diagram's column, which a
+/// pre-rendered layout only approaches. The browser then clicks the removed element, and
+/// the click reaches nothing (seen on a loaded machine: about one first tap in four). When
+/// the press ends over the redrawn control and no click reached it, it is clicked once.
+fn guard_first_press(host: &Element) {
+    // The control of the first press, and whether a click then reached one with its key.
+    let pressed: Rc<RefCell<Option<Element>>> = Rc::default();
+    let pressed_key: Rc<RefCell<Option<String>>> = Rc::default();
+    // Where to find it again: a removed control no longer knows its shadow root.
+    let pressed_root: Rc<RefCell<Option<web_sys::Node>>> = Rc::default();
+    let armed = Rc::new(Cell::new(true));
+    let clicked = Rc::new(Cell::new(false));
+    let key = |c: &Element| c.get_attribute("data-key");
+    let capture = |name: &str, f: Closure<dyn Fn(web_sys::Event)>| {
+        let _ =
+            host.add_event_listener_with_callback_and_bool(name, f.as_ref().unchecked_ref(), true);
+        f.forget();
+    };
+    {
+        let (pressed, pressed_key) = (pressed.clone(), pressed_key.clone());
+        let pressed_root = pressed_root.clone();
+        capture(
+            "pointerdown",
+            Closure::new(move |e: web_sys::Event| {
+                if armed.replace(false) {
+                    let control = control_of(&e).filter(|c| key(c).is_some());
+                    *pressed_key.borrow_mut() = control.as_ref().and_then(key);
+                    *pressed_root.borrow_mut() = control.as_ref().map(|c| c.get_root_node());
+                    *pressed.borrow_mut() = control;
+                }
+            }),
+        );
+    }
+    {
+        let clicked = clicked.clone();
+        capture(
+            "click",
+            Closure::new(move |e: web_sys::Event| {
+                let wanted = pressed_key.borrow();
+                if wanted.is_some() && control_of(&e).and_then(|c| key(&c)) == *wanted {
+                    clicked.set(true);
+                }
+            }),
+        );
+    }
+    capture(
+        "pointerup",
+        Closure::new(move |e: web_sys::Event| {
+            let Some(p) = pressed.borrow_mut().take() else {
+                return;
+            };
+            // Released elsewhere: no click was meant.
+            if control_of(&e).is_none_or(|c| key(&c) != key(&p)) {
+                return;
+            }
+            let (Some(w), Some(root)) = (web_sys::window(), pressed_root.borrow().clone()) else {
+                return;
+            };
+            // A touch's click comes a little after the finger lifts: give it time first.
+            let clicked = clicked.clone();
+            let check = Closure::once_into_js(move || {
+                if !clicked.get() && !p.is_connected() {
+                    click_again(&p, &root);
+                }
+            });
+            let _ =
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(check.unchecked_ref(), 350);
+        }),
+    );
 }
 
 /// Prepares hydration while the page is idle, unless input (`started`) came first. The

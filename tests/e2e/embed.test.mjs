@@ -188,3 +188,28 @@ test('a host added after load is mounted', async () => {
   assert.equal(await shadow(page, '#late', "return root.querySelector('.xp-root').lang"), 'en');
   await page.context().close();
 });
+
+test('a first press whose control is redrawn before it is released still opens the panel', async () => {
+  // The press hydrates the pre-rendered explainer; if the diagram is then laid out again
+  // (here, the window narrows) before the release, the browser clicks a removed element.
+  const page = await open(env.browser, `${env.base}index.html`, { viewport: { width: 1280, height: 800 } });
+  await page.evaluate(() => document.querySelector('[data-explainer]').scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'));
+  const at = await shadow(page, '[data-explainer]', `
+    window.pressed = [...root.querySelectorAll('[data-key="entity:nvidia"]')].find((e) => e.getClientRects().length);
+    const b = window.pressed.getBoundingClientRect();
+    return [b.x + b.width / 2, b.y + b.height / 2];`);
+  await page.mouse.move(...at);
+  await page.mouse.down();
+  await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-ready'));
+  await page.setViewportSize({ width: 700, height: 800 });
+  assert.ok(await until(() => page.evaluate(() => !window.pressed.isConnected)), 'the pressed control was redrawn');
+  const now = await shadow(page, '[data-explainer]', `
+    const b = [...root.querySelectorAll('[data-key="entity:nvidia"]')].find((e) => e.getClientRects().length).getBoundingClientRect();
+    return [b.x + b.width / 2, b.y + b.height / 2];`);
+  await page.mouse.move(...now);
+  await page.mouse.up();
+  assert.ok(await until(() => shadow(page, '[data-explainer]', "return root.querySelector('.xp-panel h3')?.textContent === 'Nvidia'"), 3000));
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
