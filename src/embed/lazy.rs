@@ -175,9 +175,16 @@ fn guard_first_press(host: &Element) {
     let armed = Rc::new(Cell::new(true));
     let clicked = Rc::new(Cell::new(false));
     let key = |c: &Element| c.get_attribute("data-key");
+    // Passive, like every listener waiting for input: it must never hold a scroll.
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_capture(true);
+    options.set_passive(true);
     let capture = |name: &str, f: Closure<dyn Fn(web_sys::Event)>| {
-        let _ =
-            host.add_event_listener_with_callback_and_bool(name, f.as_ref().unchecked_ref(), true);
+        let _ = host.add_event_listener_with_callback_and_add_event_listener_options(
+            name,
+            f.as_ref().unchecked_ref(),
+            &options,
+        );
         f.forget();
     };
     {
