@@ -167,14 +167,18 @@ fn click_again(control: &Element, root: &web_sys::Node) {
 /// the click reaches nothing (seen on a loaded machine: about one first tap in four). When
 /// the press ends over the redrawn control and no click reached it, it is clicked once.
 fn guard_first_press(host: &Element) {
-    // The control of the first press, and whether a click then reached one with its key.
-    let pressed: Rc<RefCell<Option<Element>>> = Rc::default();
-    let pressed_key: Rc<RefCell<Option<String>>> = Rc::default();
-    // Where to find it again: a removed control no longer knows its shadow root.
-    let pressed_root: Rc<RefCell<Option<web_sys::Node>>> = Rc::default();
-    let armed = Rc::new(Cell::new(true));
+    /// The first press on a control: the control, its key, and where to find that key
+    /// again (a removed control no longer knows its shadow root).
+    struct Press {
+        control: Element,
+        key: String,
+        root: web_sys::Node,
+    }
+    let press: Rc<RefCell<Option<Press>>> = Rc::default();
+    let (armed, released) = (Rc::new(Cell::new(true)), Rc::new(Cell::new(false)));
+    // Whether a click reached a control with the pressed key.
     let clicked = Rc::new(Cell::new(false));
-    let key = |c: &Element| c.get_attribute("data-key");
+    let key_of = |e: &web_sys::Event| control_of(e).and_then(|c| c.get_attribute("data-key"));
     // Passive, like every listener waiting for input: it must never hold a scroll.
     let options = web_sys::AddEventListenerOptions::new();
     options.set_capture(true);
@@ -188,28 +192,30 @@ fn guard_first_press(host: &Element) {
         f.forget();
     };
     {
-        let (pressed, pressed_key) = (pressed.clone(), pressed_key.clone());
-        let pressed_root = pressed_root.clone();
+        let press = press.clone();
         capture(
             "pointerdown",
             Closure::new(move |e: web_sys::Event| {
-                if armed.replace(false) {
-                    let control = control_of(&e).filter(|c| key(c).is_some());
-                    *pressed_key.borrow_mut() = control.as_ref().and_then(key);
-                    *pressed_root.borrow_mut() = control.as_ref().map(|c| c.get_root_node());
-                    *pressed.borrow_mut() = control;
+                if !armed.replace(false) {
+                    return;
                 }
+                *press.borrow_mut() = control_of(&e).and_then(|control| {
+                    let key = control.get_attribute("data-key")?;
+                    let root = control.get_root_node();
+                    Some(Press { control, key, root })
+                });
             }),
         );
     }
     {
-        let clicked = clicked.clone();
+        let (press, clicked) = (press.clone(), clicked.clone());
         capture(
             "click",
             Closure::new(move |e: web_sys::Event| {
-                let wanted = pressed_key.borrow();
-                if wanted.is_some() && control_of(&e).and_then(|c| key(&c)) == *wanted {
-                    clicked.set(true);
+                if let Some(p) = press.borrow().as_ref() {
+                    if key_of(&e).as_ref() == Some(&p.key) {
+                        clicked.set(true);
+                    }
                 }
             }),
         );
@@ -217,21 +223,20 @@ fn guard_first_press(host: &Element) {
     capture(
         "pointerup",
         Closure::new(move |e: web_sys::Event| {
-            let Some(p) = pressed.borrow_mut().take() else {
-                return;
-            };
-            // Released elsewhere: no click was meant.
-            if control_of(&e).is_none_or(|c| key(&c) != key(&p)) {
+            // Only the first release; nothing to guard if it was elsewhere or no control.
+            if released.replace(true) {
                 return;
             }
-            let (Some(w), Some(root)) = (web_sys::window(), pressed_root.borrow().clone()) else {
+            let guard = press.borrow();
+            let over = |p: &&Press| key_of(&e).as_ref() == Some(&p.key);
+            let (Some(p), Some(w)) = (guard.as_ref().filter(over), web_sys::window()) else {
                 return;
             };
             // A touch's click comes a little after the finger lifts: give it time first.
-            let clicked = clicked.clone();
+            let (control, root, clicked) = (p.control.clone(), p.root.clone(), clicked.clone());
             let check = Closure::once_into_js(move || {
-                if !clicked.get() && !p.is_connected() {
-                    click_again(&p, &root);
+                if !clicked.get() && !control.is_connected() {
+                    click_again(&control, &root);
                 }
             });
             let _ =
