@@ -43,6 +43,7 @@ pub fn render_html(
         initial: None,
         on_host: Default::default(),
         complete,
+        progressive: false,
     })
     .hydratable(hydratable);
     futures::executor::block_on(renderer.render())

@@ -1,6 +1,8 @@
 //! In headless Chromium: mounting, the error view, and the reader's interactions.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use explainer::i18n::Lang;
 use explainer::state::View;
 use explainer::story::{load, EMBEDDED_JSON};
@@ -12,6 +14,10 @@ use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn mount(json: &str, lang: Lang, view: View) -> Element {
+    mount_as(json, lang, view, false).await
+}
+
+async fn mount_as(json: &str, lang: Lang, view: View, progressive: bool) -> Element {
     let doc = web_sys::window().unwrap().document().unwrap();
     let host = doc.create_element("div").unwrap();
     host.set_attribute("class", "host").unwrap();
@@ -25,6 +31,7 @@ async fn mount(json: &str, lang: Lang, view: View) -> Element {
         initial: None,
         on_host: Default::default(),
         complete: false,
+        progressive,
     };
     yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
     yew::scheduler::flush().await;
@@ -353,4 +360,42 @@ async fn views_and_the_data_table_are_built_when_asked_for() {
         q(&host, ".xp-svg").is_none(),
         "the hidden diagram is dropped"
     );
+}
+
+/// Lets the browser paint and run its queued tasks (what a progressive diagram waits for).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |ok, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&ok, 20)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_large_diagram_draws_its_first_screen_then_every_control() {
+    let json = common::story(200, 600, 11);
+    let host = mount_as(&json, Lang::En, View::Diagram, true).await;
+    let first = all(&host, ".xp-svg [data-key]").len();
+    assert!(first > 0 && first < 800, "{first} controls drawn first");
+    assert!(q(&host, ".xp-svg [data-idx=\"0\"][tabindex=\"0\"]").is_some());
+    // The rest follows once the first screen is painted, without the reader doing anything.
+    let mut waited = 0;
+    while all(&host, ".xp-svg [data-key]").len() < 800 {
+        assert!(waited < 250, "the rest of the diagram was never drawn");
+        next_task().await;
+        yew::scheduler::flush().await;
+        waited += 1;
+    }
+    assert_eq!(
+        all(&host, ".xp-svg [tabindex=\"0\"]").len(),
+        1,
+        "one tab stop"
+    );
+    // A control drawn late works like the others.
+    click(&q(&host, "[data-key=\"relationship:r599\"]").unwrap());
+    yew::scheduler::flush().await;
+    assert!(q(&host, "[data-key=\"relationship:r599\"].sel").is_some());
+    assert!(!panel_title(&host).is_empty());
 }

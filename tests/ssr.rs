@@ -239,3 +239,81 @@ fn views_with_items_to_choose_keep_a_column_for_the_panel() {
         }
     }
 }
+
+/// What a live instance draws in its first render (no effects run natively): with
+/// `progressive`, a large diagram's first screen only.
+fn first_render(json: &str, width: u32, progressive: bool) -> String {
+    let json = json.to_string();
+    let renderer = yew::ServerRenderer::<explainer::App>::with_props(move || explainer::AppProps {
+        story: explainer::Loaded::from_json(&json),
+        lang: Lang::En,
+        view: View::Diagram,
+        width,
+        instance: "xp".into(),
+        initial: None,
+        on_host: Default::default(),
+        complete: false,
+        progressive,
+    });
+    futures::executor::block_on(renderer.render())
+}
+
+/// The keyboard positions (`data-idx`) of the controls drawn in `html`, sorted.
+fn drawn_idx(html: &str) -> Vec<usize> {
+    let mut idx: Vec<usize> = html
+        .split("data-idx=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].parse().unwrap())
+        .collect();
+    idx.sort_unstable();
+    idx
+}
+
+#[test]
+fn a_large_diagram_draws_its_first_screen_first_and_keeps_its_tab_stop() {
+    use explainer::components::FIRST_SCREEN;
+    let json = common::story(200, 600, 11);
+    let story = load(&json).unwrap();
+    for width in [360, 1000] {
+        let g = explainer::layout::layout(&story, Lang::En, width);
+        let first = first_render(&json, width, true);
+        let mut want: Vec<usize> = g
+            .nodes
+            .iter()
+            .map(|n| n.y)
+            .chain(g.edges.iter().map(|e| e.hy))
+            .enumerate()
+            .filter(|&(i, y)| i == 0 || y < FIRST_SCREEN)
+            .map(|(i, _)| i)
+            .collect();
+        want.sort_unstable();
+        assert_eq!(drawn_idx(&first), want, "at {width} px");
+        assert!(
+            want.len() < 800 && want.len() > 20,
+            "{} of 800 controls in the first screen at {width} px",
+            want.len()
+        );
+        assert!(
+            first.contains("tabindex=\"0\" aria-label"),
+            "the tab stop is drawn"
+        );
+        // The figure keeps its full height: the page does not move when the rest arrives.
+        assert!(first.contains(&format!(
+            "viewBox=\"0 0 {} {}\"",
+            explainer::layout::px(g.width),
+            explainer::layout::px(g.height)
+        )));
+        // Without it (hydration), and in the pre-rendered HTML, every control at once.
+        let whole = first_render(&json, width, false);
+        assert_eq!(drawn_idx(&whole), (0..800).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn a_small_diagram_is_drawn_whole_at_once() {
+    let story = load(EMBEDDED_JSON).unwrap();
+    let count = story.entities.len() + story.relationships.len();
+    assert!(count <= explainer::components::PROGRESSIVE_FROM);
+    let html = first_render(EMBEDDED_JSON, 375, true);
+    assert_eq!(drawn_idx(&html), (0..count).collect::<Vec<_>>());
+}

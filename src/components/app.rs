@@ -67,6 +67,10 @@ pub struct AppProps {
     /// readable without script. Live instances leave it off and build views when shown.
     #[prop_or_default]
     pub complete: bool,
+    /// A large diagram draws its first screen, then the rest once that is painted. Only
+    /// where nothing is hydrated: a first render must match the HTML it hydrates.
+    #[prop_or_default]
+    pub progressive: bool,
 }
 
 /// The explainer, or an error view naming the first bad field: never a blank box.
@@ -83,6 +87,7 @@ pub fn App(props: &AppProps) -> Html {
                 initial={props.initial.clone()}
                 on_host={props.on_host.clone()}
                 complete={props.complete}
+                progressive={props.progressive}
             />
         },
         Err(problems) => html! { <ErrorView problems={problems.clone()} lang={props.lang} /> },

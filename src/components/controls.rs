@@ -5,6 +5,7 @@
 //! changed. A tap on a 38-relationship story touches a few dozen class lists, and a story of
 //! hundreds of entities is parsed by the browser in one go.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -21,49 +22,77 @@ use crate::layout::Geometry;
 use crate::state::Selection;
 use crate::story::Story;
 
-/// Accessible names of every entity and relationship, in story order: they change with the
-/// story and the language, not with the layout, so several layouts share one list.
-#[derive(PartialEq)]
+/// Diagrams with more controls than this draw their first screen first.
+pub const PROGRESSIVE_FROM: usize = 150;
+
+/// The height (in diagram px, from its top) drawn first in a large diagram: more than a
+/// phone's or a laptop's screen, where a reader arriving at the diagram starts.
+pub const FIRST_SCREEN: f64 = 900.0;
+
+/// Accessible names of the entities and relationships, in story order, each worded when a
+/// control first needs it: they change with the story and the language, not with the
+/// layout, so several layouts share them, and a large story's first screen words only its
+/// own few dozen.
 pub struct Names {
-    entities: Vec<String>,
-    relationships: Vec<String>,
+    story: Rc<Story>,
+    lang: Lang,
+    entities: Vec<OnceCell<String>>,
+    relationships: Vec<OnceCell<String>>,
 }
 
 impl Names {
     /// The names of `story`'s items in `lang` (amounts, dates, statuses in words).
-    pub fn new(story: &Story, lang: Lang) -> Self {
+    pub fn new(story: Rc<Story>, lang: Lang) -> Self {
         Names {
-            entities: story
-                .entities
-                .iter()
-                .map(|e| entity_name(e, lang))
-                .collect(),
-            relationships: story
-                .relationships
-                .iter()
-                .map(|r| relationship_name(story, r, lang))
-                .collect(),
+            entities: vec![OnceCell::new(); story.entities.len()],
+            relationships: vec![OnceCell::new(); story.relationships.len()],
+            story,
+            lang,
         }
+    }
+
+    fn entity(&self, i: usize) -> &str {
+        self.entities[i].get_or_init(|| entity_name(&self.story.entities[i], self.lang))
+    }
+
+    fn relationship(&self, i: usize) -> &str {
+        self.relationships[i]
+            .get_or_init(|| relationship_name(&self.story, &self.story.relationships[i], self.lang))
+    }
+}
+
+impl PartialEq for Names {
+    /// The same story and language word the same names.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.story, &other.story) && self.lang == other.lang
     }
 }
 
 /// Every entity and relationship control of one layout, as SVG markup. Entities come in
 /// story order whatever the layout (a re-layout must not move elements, which would drop the
 /// reader's focus); the keyboard order (`data-idx`) follows the layout's reading order.
-pub fn controls(story: &Story, g: &Geometry, names: &Names) -> String {
+///
+/// With `above`, only the controls that start above that height are drawn, and the first in
+/// the keyboard order (the diagram's tab stop) always: a large story's first screen, the
+/// rest following once it is painted (see [`FIRST_SCREEN`]).
+pub fn controls(story: &Story, g: &Geometry, names: &Names, above: Option<f64>) -> String {
+    let shown = |idx: usize, y: f64| idx == 0 || above.is_none_or(|a| y < a);
     let mut out = String::with_capacity(400 * (g.nodes.len() + g.edges.len()));
     // One group: Yew moves a raw fragment into place node by node, one call from WASM each.
     out.push_str("<g class=\"xp-controls\">");
     let mut by_entity: Vec<(usize, &crate::layout::NodeBox)> = g.nodes.iter().enumerate().collect();
     by_entity.sort_by_key(|(_, n)| n.entity);
     for (idx, n) in by_entity {
+        if !shown(idx, n.y) {
+            continue;
+        }
         let e = &story.entities[n.entity];
         let key = key_of(&Selection::Entity(e.id.clone()));
         node(
             &mut out,
             NodeView {
                 node: n,
-                name: &names.entities[n.entity],
+                name: names.entity(n.entity),
                 key: &key,
                 idx,
                 tab_stop: idx == 0,
@@ -71,13 +100,16 @@ pub fn controls(story: &Story, g: &Geometry, names: &Names) -> String {
         );
     }
     for (j, e) in g.edges.iter().enumerate() {
+        let idx = g.nodes.len() + j;
+        if !shown(idx, e.hy) {
+            continue;
+        }
         let r = &story.relationships[e.relationship];
         let key = key_of(&Selection::Relationship(r.id.clone()));
-        let idx = g.nodes.len() + j;
         let view = EdgeView {
             edge: e,
             kind: r.kind,
-            name: &names.relationships[e.relationship],
+            name: names.relationship(e.relationship),
             key: &key,
             idx,
             tab_stop: idx == 0,

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::controls::{at_idx, controls, wanted, Applied, Names};
+use super::controls::{at_idx, controls, wanted, Applied, Names, FIRST_SCREEN, PROGRESSIVE_FROM};
 use super::edge::{kind_class, marker_into};
 use super::{is_activation, selection_of, Legend};
 use crate::highlight::lit;
@@ -26,6 +26,10 @@ pub struct DiagramProps {
     pub selection: Option<Selection>,
     /// Selects an item.
     pub on_select: Callback<Selection>,
+    /// A large story draws its first screen of controls, then the rest once that is painted.
+    /// Off where the first render must match existing HTML (hydration, pre-rendering).
+    #[prop_or_default]
+    pub progressive: bool,
 }
 
 /// One look's merged paths: lines, arrowheads, and the kind's marker on each handle.
@@ -69,13 +73,34 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     // by the browser in one go instead of thousands of attribute calls from WASM.
     // Accessible names change only with the story and the language, not with the layout.
     let names = use_memo((props.story.clone(), props.lang), |(story, lang)| {
-        Names::new(story, *lang)
+        Names::new(story.clone(), *lang)
     });
+    // A story of hundreds of controls is drawn in two goes: the browser's parsing and
+    // layout of every control is most of its first render, and most are below the screen.
+    let whole = {
+        let g = &props.geometries[0].1;
+        !props.progressive || g.nodes.len() + g.edges.len() <= PROGRESSIVE_FROM
+    };
+    let all_drawn = use_state(|| whole);
+    {
+        let all_drawn = all_drawn.clone();
+        use_effect_with((), move |_| {
+            if !*all_drawn {
+                super::after_paint_in_background(move || all_drawn.set(true));
+            }
+        });
+    }
     let markup = use_memo(
-        (props.story.clone(), names.clone(), props.geometries.clone()),
-        |(story, names, geos)| {
+        (
+            props.story.clone(),
+            names.clone(),
+            props.geometries.clone(),
+            *all_drawn,
+        ),
+        |(story, names, geos, all)| {
+            let above = (!all).then_some(FIRST_SCREEN);
             geos.iter()
-                .map(|(_, g)| AttrValue::from(controls(story, g, names)))
+                .map(|(_, g)| AttrValue::from(controls(story, g, names, above)))
                 .collect::<Vec<_>>()
         },
     );

@@ -35,6 +35,8 @@ pub struct ExplainerProps {
     pub on_host: Callback<HostEvent>,
     /// Render every view and disclosure, not just what is shown (pre-rendered HTML).
     pub complete: bool,
+    /// A large diagram may draw its first screen first (see [`Diagram`]).
+    pub progressive: bool,
 }
 
 /// The interactive explainer: header, views, panel, text alternative. Owns the one
@@ -207,7 +209,8 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 <div class="xp-views">
                     { panel_of(View::Diagram, html! {
                         <Diagram story={story.clone()} geometries={geometries.clone()} lang={lang}
-                            selection={state.selection.clone()} on_select={select.clone()} />
+                            selection={state.selection.clone()} on_select={select.clone()}
+                            progressive={props.progressive && !complete} />
                     }) }
                     { panel_of(View::Comparison, html! {
                         <Comparison story={story.clone()} lang={lang} selection={state.selection.clone()} on_select={select.clone()} />

@@ -24,6 +24,7 @@ mod timeline;
 pub use app::{App, AppProps, HostEvent, Loaded};
 pub use badge::Badge;
 pub use comparison::Comparison;
+pub use controls::{FIRST_SCREEN, PROGRESSIVE_FROM};
 pub use data_table::DataTable;
 pub use diagram::Diagram;
 pub use disclosure::Disclosure;
@@ -82,6 +83,34 @@ pub fn focus_in_place(el: &web_sys::Element) {
     } else if let Some(s) = el.dyn_ref::<web_sys::SvgElement>() {
         let _ = s.focus_with_options(&options);
     }
+}
+
+/// Runs `f` after the next frame is painted, at background priority where the browser has
+/// a task scheduler (`scheduler.postTask`), else as the next task: work the reader does not
+/// see yet must not hold back the frame they do.
+pub fn after_paint_in_background(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    let Some(w) = web_sys::window() else { return };
+    let later = Closure::once_into_js(move || {
+        let Some(w) = web_sys::window() else { return };
+        let task = Closure::once_into_js(f);
+        let post = js_sys::Reflect::get(&w, &JsValue::from_str("scheduler"))
+            .ok()
+            .filter(|s| s.is_object())
+            .and_then(|s| {
+                let post = js_sys::Reflect::get(&s, &JsValue::from_str("postTask")).ok()?;
+                Some((s, post.dyn_into::<js_sys::Function>().ok()?))
+            });
+        if let Some((scheduler, post)) = post {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"priority".into(), &"background".into());
+            if post.call2(&scheduler, &task, &options).is_ok() {
+                return;
+            }
+        }
+        let _ = w.set_timeout_with_callback(task.unchecked_ref());
+    });
+    let _ = w.request_animation_frame(later.unchecked_ref());
 }
 
 /// Appends `s` escaped for HTML text and double-quoted attributes: story text may come from

@@ -314,6 +314,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
             initial,
             on_host,
             complete: false,
+            progressive: !hydrate,
         };
         if hydrate {
             // Hydrate only the pre-rendered diagram the reader sees, at its width.

@@ -213,3 +213,43 @@ test('a first press whose control is redrawn before it is released still opens t
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
+
+test('a large story draws its first screen at once, then every control; one drawn late opens by tap', async () => {
+  const page = await open(env.browser, `${env.base}hosts/plain.html`, { hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  await ready(page, 1);
+  const first = await page.evaluate(() => {
+    const t = (s) => ({ fr: s, en: s });
+    const kinds = ['investment', 'chip_supply', 'cloud_compute', 'partnership', 'competition'];
+    const story = { schema_version: 1, published: '2025-01-01', as_of: '2025-06-01', title: t('Big'), dek: t('Generated'),
+      entities: Array.from({ length: 200 }, (_, i) => ({ id: `e${i}`, role: ['lab', 'investor', 'chipmaker'][i % 3], name: t(`Entity ${i}`), description: t('d') })),
+      // Each from one entity to another (an offset of 1 to 199 never lands on itself).
+      relationships: Array.from({ length: 600 }, (_, j) => ({ id: `r${j}`, from: `e${j % 200}`, to: `e${(j + 1 + (j * 7) % 199) % 200}`,
+        kind: kinds[j % 5], label: t('link'), status: 'confirmed', sources: ['s'] })),
+      sources: [{ id: 's', publisher: 'P', title: 'T', url: 'https://example.org/' }] };
+    const host = document.createElement('div');
+    host.id = 'big';
+    host.setAttribute('data-explainer', '');
+    host.setAttribute('data-lang', 'en');
+    const s = document.createElement('script');
+    s.type = 'application/json';
+    s.textContent = JSON.stringify(story);
+    host.append(s);
+    window.total = story.entities.length + story.relationships.length;
+    return new Promise((ok) => {
+      // Counted as the explainer announces itself, before the browser paints it.
+      host.addEventListener('explainer:ready', () => ok(host.shadowRoot.querySelectorAll('.xp-svg [data-key]').length));
+      document.body.append(host);
+    });
+  });
+  const total = await page.evaluate(() => window.total);
+  assert.ok(first > 0 && first < total / 4, `${first} of ${total} controls drawn first`);
+  assert.ok(await until(() => shadow(page, '#big', `return root.querySelectorAll('.xp-svg [data-key]').length === ${total}`)),
+    'every control is drawn after the first screen');
+  assert.equal(await shadow(page, '#big', "return root.querySelectorAll('.xp-svg [tabindex=\"0\"]').length"), 1, 'one tab stop');
+  const late = page.locator('#big .xp-svg [data-key="entity:e199"]');
+  await late.scrollIntoViewIfNeeded();
+  await late.tap();
+  assert.ok(await until(() => shadow(page, '#big', "return root.querySelector('.xp-panel h3')?.textContent === 'Entity 199'"), 3000));
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
