@@ -214,11 +214,18 @@ async function big(throttle) {
     host.setAttribute('data-explainer', '');
     const s = document.createElement('script'); s.type = 'application/json'; s.textContent = story; host.append(s);
     const done = new Promise((ok) => host.addEventListener('explainer:ready', ok));
+    const painted = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    const drawn = () => host.shadowRoot.querySelectorAll('.xp-svg [data-key]').length;
     const t0 = performance.now();
     document.body.append(host);
     await done;
-    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
-    return [performance.now() - t0, host.shadowRoot.querySelectorAll('.xp-node').length];
+    await painted();
+    const first = [performance.now() - t0, drawn()];
+    // A large diagram draws its first screen, then the rest: the time until every control is.
+    const all = JSON.parse(story).entities.length + JSON.parse(story).relationships.length;
+    while (drawn() < all) await new Promise((ok) => requestAnimationFrame(ok));
+    await painted();
+    return [...first, performance.now() - t0, all];
   }, json);
   await p.context().close();
   return ms;
@@ -226,7 +233,8 @@ async function big(throttle) {
 // Several insertions, each on a fresh page: one is at the mercy of the machine's noise.
 const bigSeries = async (throttle, n) => { const r = []; for (let i = 0; i < n; i++) r.push(await big(throttle)); return r; };
 const [bigU, big4] = [await bigSeries(0, 3 * RUNS), await bigSeries(4, RUNS)];
-const bigRuns = { unthrottled: spread(bigU.map((r) => r[0])), cpu4x: spread(big4.map((r) => r[0])), nodes: bigU[0][1] };
+const bigRuns = { unthrottled: spread(bigU.map((r) => r[0])), cpu4x: spread(big4.map((r) => r[0])), drawn_first: bigU[0][1],
+  all_drawn: { unthrottled: spread(bigU.map((r) => r[2])), cpu4x: spread(big4.map((r) => r[2])) }, controls: bigU[0][3] };
 await browser.close();
 server.close();
 
@@ -265,7 +273,7 @@ const md = [
     `${round(r[k].median, k === 'cls' ? 3 : 0)} [${round(r[k].min, k === 'cls' ? 3 : 0)}–${round(r[k].max, k === 'cls' ? 3 : 0)}]`).join(' | ')} |`), '',
   `At 4× CPU, over ${RUNS} page loads: code loaded ${range(taps.code_ready_ms)} ms after scrolling to the widget; first tap (hydrates, then opens the panel) ${range(taps.first_tap_ms)} ms. Tap → painted panel over 20 real taps (touch input, Event Timing): median ${round(taps.touch.median)} ms, p95 ${round(taps.touch.p95)} ms. The earlier measure (synthetic pointerdown and click, until the frame after the panel's): median ${round(taps.median)} ms, p95 ${round(taps.p95)} ms. On a 1280 px desktop page (20 real mouse clicks): median ${round(taps.desktop.median)} ms, p95 ${round(taps.desktop.p95)} ms.`,
   `Memory after 500 select/close cycles: JS heap ${round(memory.js_growth_kb, 1)} KB, WASM memory ${round(memory.wasm_growth_kb, 1)} KB (of ${round(memory.wasm_kb)} KB).`,
-  `200 entities / 600 relationships, inserted → ready and painted: ${range(bigRuns.unthrottled)} ms unthrottled (${bigU.length} insertions), ${range(bigRuns.cpu4x)} ms at 4× CPU (${big4.length}); ${bigRuns.nodes} nodes drawn.`, '',
+  `200 entities / 600 relationships, inserted → ready and painted: ${range(bigRuns.unthrottled)} ms unthrottled (${bigU.length} insertions), ${range(bigRuns.cpu4x)} ms at 4× CPU (${big4.length}); the first screen draws ${bigRuns.drawn_first} of its ${bigRuns.controls} controls. Every control drawn and painted: ${range(bigRuns.all_drawn.unthrottled)} ms unthrottled, ${range(bigRuns.all_drawn.cpu4x)} ms at 4× CPU.`, '',
   '| budget | value | target | met |', '|---|---|---|---|',
   ...verdicts.map((v) => `| ${v.what} | ${v.value} | ${v.budget} | ${v.ok ? 'yes' : '**no**'} |`), '',
 ].join('\n');
