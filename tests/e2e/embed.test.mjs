@@ -220,8 +220,9 @@ test('a large story draws its first screen at once, then every control; one draw
   const first = await page.evaluate(() => {
     const t = (s) => ({ fr: s, en: s });
     const kinds = ['investment', 'chip_supply', 'cloud_compute', 'partnership', 'competition'];
+    // Names past ASCII, one beyond the BMP: the story's text must reach the code intact.
     const story = { schema_version: 1, published: '2025-01-01', as_of: '2025-06-01', title: t('Big'), dek: t('Generated'),
-      entities: Array.from({ length: 200 }, (_, i) => ({ id: `e${i}`, role: ['lab', 'investor', 'chipmaker'][i % 3], name: t(`Entity ${i}`), description: t('d') })),
+      entities: Array.from({ length: 200 }, (_, i) => ({ id: `e${i}`, role: ['lab', 'investor', 'chipmaker'][i % 3], name: t(`Énergie ${i} 𝔸`), description: t('d') })),
       // Each from one entity to another (an offset of 1 to 199 never lands on itself).
       relationships: Array.from({ length: 600 }, (_, j) => ({ id: `r${j}`, from: `e${j % 200}`, to: `e${(j + 1 + (j * 7) % 199) % 200}`,
         kind: kinds[j % 5], label: t('link'), status: 'confirmed', sources: ['s'] })),
@@ -249,7 +250,7 @@ test('a large story draws its first screen at once, then every control; one draw
   const late = page.locator('#big .xp-svg [data-key="entity:e199"]');
   await late.scrollIntoViewIfNeeded();
   await late.tap();
-  assert.ok(await until(() => shadow(page, '#big', "return root.querySelector('.xp-panel h3')?.textContent === 'Entity 199'"), 3000));
+  assert.ok(await until(() => shadow(page, '#big', "return root.querySelector('.xp-panel h3')?.textContent === 'Énergie 199 𝔸'"), 3000));
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
