@@ -8,9 +8,9 @@ use crate::state::{Selection, View};
 use crate::story::{Problem, Story};
 
 /// A story as loaded: the checked story, or every problem found. Compared by identity, so
-/// props stay cheap to compare.
+/// props stay cheap to compare; the story itself is shared, never copied, down the tree.
 #[derive(Clone, Debug)]
-pub struct Loaded(pub Rc<Result<Story, Vec<Problem>>>);
+pub struct Loaded(pub Rc<Result<Rc<Story>, Vec<Problem>>>);
 
 impl PartialEq for Loaded {
     fn eq(&self, other: &Self) -> bool {
@@ -21,7 +21,7 @@ impl PartialEq for Loaded {
 impl Loaded {
     /// Parses and validates `json`.
     pub fn from_json(json: &str) -> Self {
-        Loaded(Rc::new(crate::story::load(json)))
+        Loaded(Rc::new(crate::story::load(json).map(Rc::new)))
     }
 }
 
@@ -79,7 +79,7 @@ pub fn App(props: &AppProps) -> Html {
     match &*props.story.0 {
         Ok(story) => html! {
             <Explainer
-                story={Rc::new(story.clone())}
+                story={story.clone()}
                 lang={props.lang}
                 view={props.view}
                 width={props.width}
