@@ -77,11 +77,10 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     });
     // A story of hundreds of controls is drawn in two goes: the browser's parsing and
     // layout of every control is most of its first render, and most are below the screen.
-    let whole = {
-        let g = &props.geometries[0].1;
-        !props.progressive || g.nodes.len() + g.edges.len() <= PROGRESSIVE_FROM
-    };
-    let all_drawn = use_state(|| whole);
+    let all_drawn = use_state(|| {
+        let controls = props.story.entities.len() + props.story.relationships.len();
+        !props.progressive || controls <= PROGRESSIVE_FROM
+    });
     {
         let all_drawn = all_drawn.clone();
         use_effect_with((), move |_| {
