@@ -399,3 +399,35 @@ async fn a_large_diagram_draws_its_first_screen_then_every_control() {
     assert!(q(&host, "[data-key=\"relationship:r599\"].sel").is_some());
     assert!(!panel_title(&host).is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn a_large_diagram_is_drawn_whole_even_if_background_tasks_never_run() {
+    // A busy page can starve background-priority tasks; here they never run at all.
+    let window = web_sys::window().unwrap();
+    let key = wasm_bindgen::JsValue::from_str("scheduler");
+    let real = js_sys::Reflect::get(&window, &key).unwrap();
+    let starved = js_sys::Object::new();
+    js_sys::Reflect::set(
+        &starved,
+        &"postTask".into(),
+        &js_sys::Function::new_no_args(""),
+    )
+    .unwrap();
+    js_sys::Reflect::set(&window, &key, &starved).unwrap();
+
+    let json = common::story(200, 600, 12);
+    let host = mount_as(&json, Lang::Fr, View::Diagram, true).await;
+    assert!(all(&host, ".xp-svg [data-key]").len() < 800);
+    let mut waited = 0;
+    while all(&host, ".xp-svg [data-key]").len() < 800 && waited < 250 {
+        next_task().await;
+        yew::scheduler::flush().await;
+        waited += 1;
+    }
+    js_sys::Reflect::set(&window, &key, &real).unwrap();
+    assert_eq!(
+        all(&host, ".xp-svg [data-key]").len(),
+        800,
+        "the rest was never drawn"
+    );
+}

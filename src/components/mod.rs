@@ -87,13 +87,23 @@ pub fn focus_in_place(el: &web_sys::Element) {
 
 /// Runs `f` after the next frame is painted, at background priority where the browser has
 /// a task scheduler (`scheduler.postTask`), else as the next task: work the reader does not
-/// see yet must not hold back the frame they do.
+/// see yet must not hold back the frame they do. A page that keeps the browser busy may
+/// starve background tasks, so `f` runs half a second after the paint at the latest.
 pub fn after_paint_in_background(f: impl FnOnce() + 'static) {
+    use std::{cell::Cell, rc::Rc};
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     let Some(w) = web_sys::window() else { return };
+    let f = Rc::new(Cell::new(Some(f)));
+    let run = move || {
+        if let Some(f) = f.take() {
+            f();
+        }
+    };
     let later = Closure::once_into_js(move || {
         let Some(w) = web_sys::window() else { return };
-        let task = Closure::once_into_js(f);
+        let guard = Closure::once_into_js(run.clone());
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(guard.unchecked_ref(), 500);
+        let task = Closure::once_into_js(run);
         let post = js_sys::Reflect::get(&w, &JsValue::from_str("scheduler"))
             .ok()
             .filter(|s| s.is_object())
