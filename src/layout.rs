@@ -78,6 +78,9 @@ pub struct EdgeGeom {
     pub hy: f64,
     /// SVG path data of the arrowhead at the target end (a closed triangle).
     pub arrow: String,
+    /// The curve's highest point (its least y): a large diagram's first screen draws the
+    /// curves that reach into it.
+    pub top: f64,
 }
 
 /// Everything the diagram draws.
@@ -378,6 +381,8 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
             hx,
             hy,
             arrow,
+            // A Bézier curve stays within its points' hull.
+            top: sy.min(hy).min(ey),
         });
     }
     edges.sort_by_key(|e| e.relationship);

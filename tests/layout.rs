@@ -177,3 +177,36 @@ fn coordinates_are_written_as_whole_px_like_the_standard_formatter() {
         assert_eq!(s, v.to_string());
     }
 }
+
+#[test]
+fn each_curve_knows_its_highest_point() {
+    // A large diagram's first screen draws the curves whose `top` is in it: it must be the
+    // least y of the curve's points (a Bézier curve stays within their hull).
+    for story in [
+        load(EMBEDDED_JSON).unwrap(),
+        load(&common::story(60, 150, 5)).unwrap(),
+    ] {
+        for width in [320, 760, 1280] {
+            for e in &layout(&story, Lang::En, width).edges {
+                let numbers: Vec<f64> = e
+                    .path
+                    .split(|c: char| c.is_ascii_alphabetic() || c == ' ')
+                    .filter(|s| !s.is_empty())
+                    .map(|s| s.parse().unwrap())
+                    .collect();
+                let least_y = numbers
+                    .iter()
+                    .skip(1)
+                    .step_by(2)
+                    .copied()
+                    .fold(f64::MAX, f64::min);
+                assert!(
+                    (least_y - e.top).abs() < 0.01,
+                    "{}: top {} but the path reaches {least_y}",
+                    e.path,
+                    e.top
+                );
+            }
+        }
+    }
+}

@@ -303,9 +303,20 @@ fn a_large_diagram_draws_its_first_screen_first_and_keeps_its_tab_stop() {
             explainer::layout::px(g.width),
             explainer::layout::px(g.height)
         )));
-        // Without it (hydration), and in the pre-rendered HTML, every control at once.
+        // The lines drawn are those reaching into the first screen.
+        for e in &g.edges {
+            assert_eq!(
+                first.contains(&e.path),
+                e.top < FIRST_SCREEN,
+                "line of relationship {} (top {}) at {width} px",
+                e.relationship,
+                e.top
+            );
+        }
+        // Without it (hydration), and in the pre-rendered HTML, everything at once.
         let whole = first_render(&json, width, false);
         assert_eq!(drawn_idx(&whole), (0..800).collect::<Vec<_>>());
+        assert!(g.edges.iter().all(|e| whole.contains(&e.path)));
     }
 }
 

@@ -43,11 +43,16 @@ struct Merged {
 /// The drawn lines and markers, merged into one path of each per look: lit or not, kind,
 /// headline. Lit ones come last, on top. A story of 600 relationships then draws a few
 /// dozen elements instead of 1,800; they are decoration (`aria-hidden`), the handles carry
-/// the interaction.
+/// the interaction. With `above`, only the lines that reach above that height.
 type Looks = std::collections::BTreeMap<(bool, Kind, bool), Merged>;
-fn looks(story: &Story, g: &Geometry, lit: &std::collections::HashSet<String>) -> Looks {
+fn looks(
+    story: &Story,
+    g: &Geometry,
+    lit: &std::collections::HashSet<String>,
+    above: Option<f64>,
+) -> Looks {
     let mut looks = Looks::new();
-    for e in &g.edges {
+    for e in g.edges.iter().filter(|e| above.is_none_or(|a| e.top < a)) {
         let r = &story.relationships[e.relationship];
         let m = looks
             .entry((lit.contains(&r.id), r.kind, r.headline))
@@ -76,7 +81,8 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         Names::new(story.clone(), *lang)
     });
     // A story of hundreds of controls is drawn in two goes: the browser's parsing and
-    // layout of every control is most of its first render, and most are below the screen.
+    // layout of every control and line is most of its first render, and most are below the
+    // screen. First the controls and lines in its first screen (`above`), then the rest.
     let all_drawn = use_state(|| {
         let controls = props.story.entities.len() + props.story.relationships.len();
         !props.progressive || controls <= PROGRESSIVE_FROM
@@ -89,17 +95,17 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             }
         });
     }
+    let above = (!*all_drawn).then_some(FIRST_SCREEN);
     let markup = use_memo(
         (
             props.story.clone(),
             names.clone(),
             props.geometries.clone(),
-            *all_drawn,
+            above,
         ),
-        |(story, names, geos, all)| {
-            let above = (!all).then_some(FIRST_SCREEN);
+        |(story, names, geos, above)| {
             geos.iter()
-                .map(|(_, g)| AttrValue::from(controls(story, g, names, above)))
+                .map(|(_, g)| AttrValue::from(controls(story, g, names, *above)))
                 .collect::<Vec<_>>()
         },
     );
@@ -231,7 +237,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     kinds.dedup();
     let draw = |g: &Geometry, raw: &AttrValue| {
         // As shared strings: the lines and marks layers both use every look.
-        let looks: Vec<_> = looks(story, g, &l.relationships)
+        let looks: Vec<_> = looks(story, g, &l.relationships, above)
             .into_iter()
             .map(|(look, m)| {
                 (
