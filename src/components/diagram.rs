@@ -26,7 +26,8 @@ pub struct DiagramProps {
     pub selection: Option<Selection>,
     /// Selects an item.
     pub on_select: Callback<Selection>,
-    /// A large story draws its first screen of controls, then the rest once that is painted.
+    /// A large story draws the controls and lines of its first screen, then the rest once
+    /// that is painted.
     /// Off where the first render must match existing HTML (hydration, pre-rendering).
     #[prop_or_default]
     pub progressive: bool,
