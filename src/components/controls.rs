@@ -80,9 +80,13 @@ pub fn controls(story: &Story, g: &Geometry, names: &Names, above: Option<f64>) 
     let mut out = String::with_capacity(400 * (g.nodes.len() + g.edges.len()));
     // One group: Yew moves a raw fragment into place node by node, one call from WASM each.
     out.push_str("<g class=\"xp-controls\">");
-    let mut by_entity: Vec<(usize, &crate::layout::NodeBox)> = g.nodes.iter().enumerate().collect();
-    by_entity.sort_by_key(|(_, n)| n.entity);
-    for (idx, n) in by_entity {
+    // Story order, by placing each box at its entity's index (no sort).
+    let mut by_entity: Vec<Option<(usize, &crate::layout::NodeBox)>> =
+        vec![None; story.entities.len()];
+    for (idx, n) in g.nodes.iter().enumerate() {
+        by_entity[n.entity] = Some((idx, n));
+    }
+    for (idx, n) in by_entity.into_iter().flatten() {
         if !shown(idx, n.y) {
             continue;
         }
