@@ -314,10 +314,14 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
     }
 
     // Headline edges choose their handles first, so they get the shortest curves.
-    let mut order: Vec<usize> = (0..story.relationships.len()).collect();
-    order.sort_by_key(|&i| !story.relationships[i].headline);
+    let rels = &story.relationships;
+    let order = (0..rels.len())
+        .filter(|&i| rels[i].headline)
+        .chain((0..rels.len()).filter(|&i| !rels[i].headline));
     let node_of = |id: &str| Some(&nodes[box_of[story.entity_index(id)?]?]);
-    let mut edges = Vec::new();
+    // By relationship index: edges come out in story order, whatever order chose them.
+    // (Placing them, not sorting them: a sort's generic code costs kilobytes of WASM.)
+    let mut edges: Vec<Option<EdgeGeom>> = vec![None; rels.len()];
     for i in order {
         let r = &story.relationships[i];
         let (Some(na), Some(nb)) = (node_of(&r.from), node_of(&r.to)) else {
@@ -375,7 +379,7 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
             ],
         );
         arrow.push('Z');
-        edges.push(EdgeGeom {
+        edges[i] = Some(EdgeGeom {
             relationship: i,
             path,
             hx,
@@ -385,7 +389,7 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
             top: sy.min(hy).min(ey),
         });
     }
-    edges.sort_by_key(|e| e.relationship);
+    let edges: Vec<EdgeGeom> = edges.into_iter().flatten().collect();
     let rows = taken.first().map_or(rows, Vec::len).max(rows);
     Geometry {
         width,
