@@ -328,3 +328,42 @@ fn a_small_diagram_is_drawn_whole_at_once() {
     let html = first_render(EMBEDDED_JSON, 375, true);
     assert_eq!(drawn_idx(&html), (0..count).collect::<Vec<_>>());
 }
+
+#[test]
+fn the_timeline_lists_events_by_date_whatever_the_story_order() {
+    let mut v: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    let template = v["events"][0].clone();
+    // Story order, then the date each is given; published is 2026-02-01.
+    let events = [
+        ("later", "2026-03-01"),
+        ("year", "2025"),
+        ("same-a", "2025-09-22"),
+        ("same-b", "2025-09-22"),
+        ("month", "2025-09"),
+    ];
+    v["events"] = events
+        .iter()
+        .map(|(id, date)| {
+            let mut e = template.clone();
+            e["id"] = serde_json::json!(id);
+            e["date"] = serde_json::json!(date);
+            e["title"] =
+                serde_json::json!({"fr": format!("Titre {id}"), "en": format!("Title {id}")});
+            e
+        })
+        .collect();
+    let html = render_html(&v.to_string(), Lang::En, View::Timeline, 375, false, false);
+    let at = |s: &str| html.find(s).unwrap_or_else(|| panic!("{s} not drawn"));
+    let order = [
+        at("Title year<"),
+        at("Title month<"),
+        at("Title same-a<"),
+        at("Title same-b<"),
+        at("class=\"xp-pub\""),
+        at("Title later<"),
+    ];
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "by date, equal dates in story order, the publication between: {order:?}"
+    );
+}

@@ -25,8 +25,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let lang = props.lang;
     let t = ui(lang);
     let story = &props.story;
-    let mut events: Vec<_> = story.events.iter().collect();
-    events.sort_by_key(|e| Date::parse(&e.date));
+    // Date order; events of the same date keep their story order. Each is inserted after
+    // those not later than it: a timeline holds tens of events, and the standard sort's
+    // generic code costs kilobytes of WASM.
+    let mut dated: Vec<(Option<Date>, &crate::story::Event)> =
+        Vec::with_capacity(story.events.len());
+    for e in &story.events {
+        let when = Date::parse(&e.date);
+        dated.insert(dated.partition_point(|(d, _)| *d <= when), (when, e));
+    }
+    let events: Vec<_> = dated.into_iter().map(|(_, e)| e).collect();
     let published = Date::parse(&story.published);
     let is_later = |d: &str| match (Date::parse(d), published) {
         // A partial date counts as later only when it cannot fall before publication.
