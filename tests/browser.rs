@@ -177,6 +177,22 @@ async fn switching_selection_relights_only_the_new_neighbours() {
         assert_eq!(keys(".xp-svg .lit"), want, "after {id}");
         assert_eq!(keys(".xp-svg .sel"), keys(".xp-svg [aria-current]"));
         assert_eq!(keys(".xp-svg .sel").len(), 1, "after {id}");
+        // Exactly its relationships' lines are lit (one curve, one `M`, each), drawn last.
+        let lit: Vec<bool> = all(&host, ".xp-lines > g")
+            .iter()
+            .map(|g| g.class_list().contains("lit"))
+            .collect();
+        assert!(lit.windows(2).all(|w| w[0] <= w[1]), "after {id}: {lit:?}");
+        let curves: usize = all(&host, ".xp-lines > g.lit > .xp-line")
+            .iter()
+            .map(|p| {
+                p.get_attribute("d")
+                    .unwrap_or_default()
+                    .matches('M')
+                    .count()
+            })
+            .sum();
+        assert_eq!(curves, l.relationships.len(), "after {id}: lit curves");
     }
     click(&q(&host, ".xp-close").unwrap());
     yew::scheduler::flush().await;

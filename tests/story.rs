@@ -236,3 +236,12 @@ fn lookups_by_id_find_every_item_even_after_the_lists_change() {
     assert_eq!(s.entity_index("appended"), Some(120));
     assert_eq!(s.entity_index("e0"), Some(0));
 }
+
+#[test]
+fn a_kinds_number_is_its_place_in_the_legend_order() {
+    // The diagram files each kind's lines by `kind as usize` and reads it back from
+    // `Kind::ALL`: the two orders must agree.
+    for (i, k) in explainer::story::Kind::ALL.into_iter().enumerate() {
+        assert_eq!(k as usize, i, "{k:?}");
+    }
+}

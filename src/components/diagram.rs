@@ -41,30 +41,40 @@ struct Merged {
     marks: String,
 }
 
-/// The drawn lines and markers, merged into one path of each per look: lit or not, kind,
-/// headline. Lit ones come last, on top. A story of 600 relationships then draws a few
-/// dozen elements instead of 1,800; they are decoration (`aria-hidden`), the handles carry
-/// the interaction. With `above`, only the lines that reach above that height.
-type Looks = std::collections::BTreeMap<(bool, Kind, bool), Merged>;
+/// A look: lit or not, kind, headline or not.
+type Look = (bool, Kind, bool);
+
+/// The drawn lines and markers, merged into one path of each per look. Lit ones come last,
+/// on top. A story of 600 relationships then draws a few dozen elements instead of 1,800;
+/// they are decoration (`aria-hidden`), the handles carry the interaction. With `above`,
+/// only the lines that reach above that height.
 fn looks(
     story: &Story,
     g: &Geometry,
     lit: &std::collections::HashSet<String>,
     above: Option<f64>,
-) -> Looks {
-    let mut looks = Looks::new();
+) -> Vec<(Look, Merged)> {
+    // One slot per look, in drawing order (a fixed table of 20, not a map: a map's generic
+    // code costs kilobytes of WASM). A kind's number is its place in `Kind::ALL`.
+    let slot = |(lit, kind, headline): Look| {
+        usize::from(lit) * 10 + kind as usize * 2 + usize::from(headline)
+    };
+    let mut slots: Vec<Option<Merged>> = (0..20).map(|_| None).collect();
     for e in g.edges.iter().filter(|e| above.is_none_or(|a| e.top < a)) {
         let r = &story.relationships[e.relationship];
-        let m = looks
-            .entry((lit.contains(&r.id), r.kind, r.headline))
-            .or_default();
+        let m = slots[slot((lit.contains(&r.id), r.kind, r.headline))]
+            .get_or_insert_with(Merged::default);
         m.lines.push_str(&e.path);
         if r.kind != Kind::Competition {
             m.arrows.push_str(&e.arrow);
         }
         marker_into(&mut m.marks, r.kind, e.hx, e.hy);
     }
-    looks
+    slots
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, m)| Some(((i >= 10, Kind::ALL[i % 10 / 2], i % 2 == 1), m?)))
+        .collect()
 }
 
 /// The relationship diagram: lines under nodes, then node and handle controls, with one
@@ -251,10 +261,9 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             .collect();
         // Keyed by look, so a tap that lights some lines re-draws only the looks it changed,
         // not every path after them.
-        let look_key = |(lit, kind, headline): &(bool, Kind, bool)| {
-            format!("{lit}{}{headline}", kind_class(*kind))
-        };
-        let look_class = |(lit, kind, headline): &(bool, Kind, bool)| {
+        let look_key =
+            |(lit, kind, headline): &Look| format!("{lit}{}{headline}", kind_class(*kind));
+        let look_class = |(lit, kind, headline): &Look| {
             classes!(
                 "xp-edge",
                 kind_class(*kind),
