@@ -103,21 +103,36 @@ pub struct Geometry {
 /// Estimated rendered width of `text` at `FONT` px in a bold system sans-serif. Errs wide
 /// so that real text fits inside the box the layout gives it.
 pub fn text_width(text: &str) -> f64 {
+    text.chars().map(char_width).sum::<f64>() * FONT
+}
+
+/// Width of most characters, in ems (see [`char_width`]).
+const PLAIN: f64 = 0.62;
+
+/// One character's estimated width, in ems.
+fn char_width(c: char) -> f64 {
+    match c {
+        'i' | 'l' | 'j' | 'I' | '.' | ',' | '’' | '\'' | ':' | ';' | '!' | '|' => 0.32,
+        ' ' | 'f' | 't' | 'r' | '(' | ')' | '/' | '-' => 0.42,
+        'm' | 'w' | 'M' | 'W' | '%' | '@' => 0.95,
+        c if c.is_uppercase() => 0.75,
+        _ => PLAIN,
+    }
+}
+
+/// Estimated width of a band heading, which the stylesheet sets in capitals. Each letter
+/// counts as its capital; past ASCII (the É of "États"), a plain character counts as a
+/// capital letter. Not `str::to_uppercase`: its Unicode table is 7 KB of the gzipped WASM,
+/// for headings that are our own few words (a test checks both agree on every one).
+pub fn heading_width(text: &str) -> f64 {
     text.chars()
-        .map(|c| match c {
-            'i' | 'l' | 'j' | 'I' | '.' | ',' | '’' | '\'' | ':' | ';' | '!' | '|' => 0.32,
-            ' ' | 'f' | 't' | 'r' | '(' | ')' | '/' | '-' => 0.42,
-            'm' | 'w' | 'M' | 'W' | '%' | '@' => 0.95,
-            c if c.is_uppercase() => 0.75,
-            _ => 0.62,
+        .map(|c| match char_width(c.to_ascii_uppercase()) {
+            PLAIN if !c.is_ascii() => 0.75,
+            w => w,
         })
         .sum::<f64>()
         * FONT
-}
-
-/// Estimated width of a band heading, which the stylesheet sets in capitals.
-pub fn heading_width(text: &str) -> f64 {
-    text_width(&text.to_uppercase()) * 1.08
+        * 1.08
 }
 
 /// Greedy word wrap to `max` px; a word longer than a line is cut between characters.

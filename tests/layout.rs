@@ -210,3 +210,20 @@ fn each_curve_knows_its_highest_point() {
         }
     }
 }
+
+#[test]
+fn band_headings_are_measured_as_the_capitals_the_stylesheet_shows() {
+    use explainer::i18n::role_heading;
+    use explainer::story::Role;
+    for lang in [Lang::Fr, Lang::En] {
+        for role in Role::ALL {
+            let h = role_heading(role, lang);
+            let capitals = text_width(&h.to_uppercase()) * 1.08;
+            assert!(
+                (heading_width(h) - capitals).abs() < 1e-9,
+                "{h}: {} vs {capitals}",
+                heading_width(h)
+            );
+        }
+    }
+}
