@@ -34,9 +34,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let when = Date::parse(&e.date);
         dated.insert(dated.partition_point(|(d, _)| *d <= when), (when, e));
     }
-    let events: Vec<_> = dated.into_iter().map(|(_, e)| e).collect();
     let published = Date::parse(&story.published);
-    let is_later = |d: &str| match (Date::parse(d), published) {
+    let is_later = |d: Option<Date>| match (d, published) {
         // A partial date counts as later only when it cannot fall before publication.
         (Some(d), Some(p)) => {
             d.year > p.year
@@ -47,16 +46,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         }
         _ => false,
     };
-    let split = events
+    let split = dated
         .iter()
-        .position(|e| is_later(&e.date))
-        .unwrap_or(events.len());
-    let item = |e: &crate::story::Event| {
+        .position(|&(d, _)| is_later(d))
+        .unwrap_or(dated.len());
+    let item = |&(when, e): &(Option<Date>, &crate::story::Event)| {
         let sel = Selection::Event(e.id.clone());
         let cb = props.on_select.clone();
         let key = super::key_of(&sel);
         let onclick = Callback::from(move |_: MouseEvent| cb.emit(sel.clone()));
-        let later = is_later(&e.date);
+        let later = is_later(when);
         html! {
             <li class={classes!("xp-event", later.then_some("later"))}>
                 <button type="button" class="xp-event-btn" data-key={key} {onclick}>
@@ -72,9 +71,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         <section class="xp-timeline">
             <p class="xp-hint">{ t.timeline_hint }</p>
             <ol>
-                { for events[..split].iter().map(|e| item(e)) }
+                { for dated[..split].iter().map(item) }
                 <li class="xp-pub">{ format!("{} — {}", t.published_rule, date(&story.published, lang)) }</li>
-                { for events[split..].iter().map(|e| item(e)) }
+                { for dated[split..].iter().map(item) }
             </ol>
         </section>
     }
