@@ -85,42 +85,55 @@ pub fn focus_in_place(el: &web_sys::Element) {
     }
 }
 
-/// Runs `f` after the next frame is painted, at background priority where the browser has
-/// a task scheduler (`scheduler.postTask`), else as the next task: work the reader does not
-/// see yet must not hold back the frame they do. A page that keeps the browser busy may
-/// starve background tasks, so `f` runs half a second after the paint at the latest.
+/// Runs `f` once the next frame is painted: work the reader does not see (the address bar,
+/// the lower part of a large diagram) must not delay the frame they do.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let Some(w) = web_sys::window() else { return };
+    let later = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(Closure::once_into_js(f).unchecked_ref());
+        }
+    });
+    let _ = w.request_animation_frame(later.unchecked_ref());
+}
+
+/// [`after_paint`], then at background priority where the browser has a task scheduler
+/// (`scheduler.postTask`). A page that keeps the browser busy may starve background tasks,
+/// so `f` runs half a second after the paint at the latest.
 pub fn after_paint_in_background(f: impl FnOnce() + 'static) {
     use std::{cell::Cell, rc::Rc};
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-    let Some(w) = web_sys::window() else { return };
-    let f = Rc::new(Cell::new(Some(f)));
-    let run = move || {
-        if let Some(f) = f.take() {
-            f();
-        }
-    };
-    let later = Closure::once_into_js(move || {
-        let Some(w) = web_sys::window() else { return };
+    after_paint(move || {
+        let f = Rc::new(Cell::new(Some(f)));
+        let run = move || {
+            if let Some(f) = f.take() {
+                f();
+            }
+        };
+        let (Some(w), Some((scheduler, post))) = (web_sys::window(), post_task()) else {
+            return run();
+        };
         let guard = Closure::once_into_js(run.clone());
         let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(guard.unchecked_ref(), 500);
-        let task = Closure::once_into_js(run);
-        let post = js_sys::Reflect::get(&w, &JsValue::from_str("scheduler"))
-            .ok()
-            .filter(|s| s.is_object())
-            .and_then(|s| {
-                let post = js_sys::Reflect::get(&s, &JsValue::from_str("postTask")).ok()?;
-                Some((s, post.dyn_into::<js_sys::Function>().ok()?))
-            });
-        if let Some((scheduler, post)) = post {
-            let options = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&options, &"priority".into(), &"background".into());
-            if post.call2(&scheduler, &task, &options).is_ok() {
-                return;
-            }
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"priority".into(), &"background".into());
+        let task = Closure::once_into_js(run.clone());
+        if post.call2(&scheduler, &task, &options).is_err() {
+            run();
         }
-        let _ = w.set_timeout_with_callback(task.unchecked_ref());
     });
-    let _ = w.request_animation_frame(later.unchecked_ref());
+
+    /// `scheduler` and its `postTask`, where the browser has them.
+    fn post_task() -> Option<(JsValue, js_sys::Function)> {
+        let window: JsValue = web_sys::window()?.into();
+        let scheduler = js_sys::Reflect::get(&window, &JsValue::from_str("scheduler")).ok()?;
+        if !scheduler.is_object() {
+            return None;
+        }
+        let post = js_sys::Reflect::get(&scheduler, &JsValue::from_str("postTask")).ok()?;
+        Some((scheduler, post.dyn_into().ok()?))
+    }
 }
 
 /// Appends `s` escaped for HTML text and double-quoted attributes: story text may come from

@@ -14,7 +14,7 @@ mod lazy;
 
 use lazy::{drop_lazy, keep_visible_fit, prepare_at_idle, when_needed};
 
-use crate::components::{App, AppProps, HostEvent, Loaded};
+use crate::components::{after_paint, App, AppProps, HostEvent, Loaded};
 use crate::host::{
     fragment_get, fragment_key, fragment_set, resolve_lang, resolve_theme, resolve_view,
     selection_for,
@@ -59,18 +59,6 @@ fn dispatch(host: &Element, name: &str, detail: &Detail) {
     if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = host.dispatch_event(&ev);
     }
-}
-
-/// Runs `f` once the next frame is painted: work the reader does not see (the address bar)
-/// must not delay the panel they asked for.
-fn after_paint(f: impl FnOnce() + 'static) {
-    let Some(w) = web_sys::window() else { return };
-    let later = Closure::once_into_js(move || {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(Closure::once_into_js(f).unchecked_ref());
-        }
-    });
-    let _ = w.request_animation_frame(later.unchecked_ref());
 }
 
 /// Writes this instance's part of the URL fragment without adding a history entry.
