@@ -145,6 +145,12 @@ fn unknown_source_id() {
 }
 
 #[test]
+fn unknown_relationship_of_a_comparison_group_names_the_field() {
+    let ps = problems(|v| v["comparison"]["groups"][0]["relationship"] = json!("nowhere"));
+    assert_path(&ps, "comparison.groups[0].relationship", "\"nowhere\"");
+}
+
+#[test]
 fn duplicate_id_across_lists() {
     let ps = problems(|v| v["events"][0]["id"] = json!("nvidia"));
     assert_path(&ps, "events[0].id", "duplicate id");

@@ -38,51 +38,105 @@ fn quoted(s: &str) -> String {
     format!("{s:?}")
 }
 
+/// A JSON path, written out only when a problem is reported there: a valid story of 800
+/// items would otherwise format some 6,000 paths for nothing (a fifth of reading it).
+#[derive(Clone, Copy)]
+struct At<'p> {
+    parent: Option<&'p At<'p>>,
+    seg: Seg,
+}
+
+#[derive(Clone, Copy)]
+enum Seg {
+    Root,
+    Key(&'static str),
+    Index(usize),
+}
+
+impl<'p> At<'p> {
+    const ROOT: At<'static> = At {
+        parent: None,
+        seg: Seg::Root,
+    };
+
+    /// The member `key` of this object.
+    fn key(&'p self, key: &'static str) -> At<'p> {
+        At {
+            parent: Some(self),
+            seg: Seg::Key(key),
+        }
+    }
+
+    /// The item `i` of this list.
+    fn index(&'p self, i: usize) -> At<'p> {
+        At {
+            parent: Some(self),
+            seg: Seg::Index(i),
+        }
+    }
+
+    /// `relationships[3].amount.low`.
+    fn render(&self) -> String {
+        let mut out = self.parent.map(At::render).unwrap_or_default();
+        match self.seg {
+            Seg::Root => {}
+            Seg::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Seg::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+        out
+    }
+}
+
 impl<'a> Check<'a> {
-    fn push(&mut self, path: impl Into<String>, message: impl Into<String>, value: String) {
+    fn push(&mut self, at: At<'_>, message: impl Into<String>, value: String) {
         self.problems.push(Problem {
-            path: path.into(),
+            path: at.render(),
             message: message.into(),
             value,
         });
     }
 
-    fn text(&mut self, path: &str, t: &Text) {
+    fn text(&mut self, at: At<'_>, t: &Text) {
         for (lang, s) in [("fr", &t.fr), ("en", &t.en)] {
             if s.trim().is_empty() {
-                self.push(
-                    format!("{path}.{lang}"),
-                    "missing translation",
-                    String::new(),
-                );
+                self.push(at.key(lang), "missing translation", String::new());
             }
         }
     }
 
-    fn date(&mut self, path: &str, s: &str) {
+    fn date(&mut self, at: At<'_>, s: &str) {
         if Date::parse(s).is_none() {
             self.push(
-                path,
+                at,
                 "invalid date (expected YYYY, YYYY-MM or YYYY-MM-DD, a real day)",
                 quoted(s),
             );
         }
     }
 
-    fn id(&mut self, path: &str, id: &'a str, seen: &mut HashSet<&'a str>) {
+    fn id(&mut self, at: At<'_>, id: &'a str, seen: &mut HashSet<&'a str>) {
         let ok = !id.is_empty()
             && id
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
         if !ok {
             self.push(
-                path,
+                at,
                 "id must be lowercase letters, digits, - or _ (it appears in links)",
                 quoted(id),
             );
         } else if !seen.insert(id) {
             self.push(
-                path,
+                at,
                 "duplicate id (ids are shared by all lists because links use them)",
                 quoted(id),
             );
@@ -91,64 +145,65 @@ impl<'a> Check<'a> {
 
     fn refs(
         &mut self,
-        path: &str,
+        at: At<'_>,
         ids: &[String],
         known: fn(&Self) -> &HashSet<&'a str>,
         what: &str,
     ) {
         for (i, id) in ids.iter().enumerate() {
-            if !known(self).contains(id.as_str()) {
-                self.push(
-                    format!("{path}[{i}]"),
-                    format!("unknown {what} id"),
-                    quoted(id),
-                );
-            }
+            self.known(at.index(i), id, known, what);
         }
     }
 
-    fn sources(&mut self, path: &str, ids: &[String]) {
-        self.refs(path, ids, |c| &c.source_ids, "source");
+    /// One reference to an id of another list.
+    fn known(&mut self, at: At<'_>, id: &str, known: fn(&Self) -> &HashSet<&'a str>, what: &str) {
+        if !known(self).contains(id) {
+            self.push(at, format!("unknown {what} id"), quoted(id));
+        }
     }
 
-    fn figure(&mut self, path: String, v: Option<f64>, needed: bool, kind: AmountKind) {
+    fn sources(&mut self, at: At<'_>, ids: &[String]) {
+        self.refs(at, ids, |c| &c.source_ids, "source");
+    }
+
+    fn figure(&mut self, at: At<'_>, v: Option<f64>, needed: bool, kind: AmountKind) {
         match (v, needed) {
             (None, true) => self.push(
-                path,
+                at,
                 format!("missing: needed for kind {kind:?}"),
                 String::new(),
             ),
             (Some(v), false) => self.push(
-                path,
+                at,
                 format!("not used by kind {kind:?}: remove it or change the kind"),
                 v.to_string(),
             ),
             (Some(v), true) if !v.is_finite() || v < 0.0 => {
-                self.push(path, "must be a finite, non-negative number", v.to_string())
+                self.push(at, "must be a finite, non-negative number", v.to_string())
             }
             _ => {}
         }
     }
 
-    fn amount(&mut self, path: &str, a: &Amount) {
+    fn amount(&mut self, at: At<'_>, a: &Amount) {
         let range = a.kind == AmountKind::Range;
         let none = a.kind == AmountKind::Undisclosed;
-        self.figure(format!("{path}.value"), a.value, !range && !none, a.kind);
-        self.figure(format!("{path}.low"), a.low, range, a.kind);
-        self.figure(format!("{path}.high"), a.high, range, a.kind);
+        self.figure(at.key("value"), a.value, !range && !none, a.kind);
+        self.figure(at.key("low"), a.low, range, a.kind);
+        self.figure(at.key("high"), a.high, range, a.kind);
         if let (true, Some(low), Some(high)) = (range, a.low, a.high) {
             if low > high {
                 self.push(
-                    format!("{path}.low"),
+                    at.key("low"),
                     "range low is greater than high",
                     format!("{low} > {high}"),
                 );
             }
         }
         match (a.unit, none) {
-            (None, false) => self.push(format!("{path}.unit"), "missing unit", String::new()),
+            (None, false) => self.push(at.key("unit"), "missing unit", String::new()),
             (Some(u), true) => self.push(
-                format!("{path}.unit"),
+                at.key("unit"),
                 "an undisclosed amount has no unit",
                 format!("{u:?}"),
             ),
@@ -156,7 +211,7 @@ impl<'a> Check<'a> {
         }
     }
 
-    fn url(&mut self, path: &str, url: &str) {
+    fn url(&mut self, at: At<'_>, url: &str) {
         let lower = url.to_ascii_lowercase();
         let rest = lower
             .strip_prefix("https://")
@@ -165,7 +220,7 @@ impl<'a> Check<'a> {
             !r.is_empty() && !r.starts_with('/') && !r.contains(char::is_whitespace)
         }) {
             self.push(
-                path,
+                at,
                 "address must start with http:// or https:// and name a host",
                 quoted(url),
             );
@@ -183,185 +238,176 @@ pub fn validate(story: &Story) -> Vec<Problem> {
         source_ids: story.sources.iter().map(|s| s.id.as_str()).collect(),
     };
     let s = c.story;
+    let root = At::ROOT;
     if s.schema_version != 1 {
         c.push(
-            "schema_version",
+            root.key("schema_version"),
             "unsupported schema version (expected 1)",
             s.schema_version.to_string(),
         );
     }
-    c.date("published", &s.published);
-    c.date("as_of", &s.as_of);
+    c.date(root.key("published"), &s.published);
+    c.date(root.key("as_of"), &s.as_of);
     if let (Some(p), Some(a)) = (Date::parse(&s.published), Date::parse(&s.as_of)) {
         if a < p {
             c.push(
-                "as_of",
+                root.key("as_of"),
                 "the as-of date is before the publication date",
                 quoted(&s.as_of),
             );
         }
     }
-    c.text("title", &s.title);
-    c.text("dek", &s.dek);
+    c.text(root.key("title"), &s.title);
+    c.text(root.key("dek"), &s.dek);
     if s.entities.is_empty() {
         c.push(
-            "entities",
+            root.key("entities"),
             "the story needs at least one entity",
             "[]".into(),
         );
     }
 
     let mut seen = HashSet::new();
+    let list = root.key("entities");
     for (i, e) in s.entities.iter().enumerate() {
-        let p = format!("entities[{i}]");
-        c.id(&format!("{p}.id"), &e.id, &mut seen);
-        c.text(&format!("{p}.name"), &e.name);
-        c.text(&format!("{p}.description"), &e.description);
+        let p = list.index(i);
+        c.id(p.key("id"), &e.id, &mut seen);
+        c.text(p.key("name"), &e.name);
+        c.text(p.key("description"), &e.description);
     }
+    let list = root.key("relationships");
     for (i, r) in s.relationships.iter().enumerate() {
-        let p = format!("relationships[{i}]");
-        c.id(&format!("{p}.id"), &r.id, &mut seen);
+        let p = list.index(i);
+        c.id(p.key("id"), &r.id, &mut seen);
         for (field, id) in [("from", &r.from), ("to", &r.to)] {
-            if !c.entity_ids.contains(id.as_str()) {
-                c.push(format!("{p}.{field}"), "unknown entity id", quoted(id));
-            }
+            c.known(p.key(field), id, |c| &c.entity_ids, "entity");
         }
         if r.from == r.to {
             c.push(
-                format!("{p}.to"),
+                p.key("to"),
                 "a relationship must link two different entities",
                 quoted(&r.to),
             );
         }
-        c.text(&format!("{p}.label"), &r.label);
+        c.text(p.key("label"), &r.label);
         if let Some(a) = &r.amount {
-            c.amount(&format!("{p}.amount"), a);
+            c.amount(p.key("amount"), a);
         }
         if let Some(d) = &r.date {
-            c.date(&format!("{p}.date"), d);
+            c.date(p.key("date"), d);
         }
         if let Some(n) = &r.note {
-            c.text(&format!("{p}.note"), n);
+            c.text(p.key("note"), n);
         }
-        c.sources(&format!("{p}.sources"), &r.sources);
+        c.sources(p.key("sources"), &r.sources);
     }
+    let list = root.key("events");
     for (i, e) in s.events.iter().enumerate() {
-        let p = format!("events[{i}]");
-        c.id(&format!("{p}.id"), &e.id, &mut seen);
-        c.date(&format!("{p}.date"), &e.date);
-        c.text(&format!("{p}.title"), &e.title);
-        c.text(&format!("{p}.text"), &e.text);
+        let p = list.index(i);
+        c.id(p.key("id"), &e.id, &mut seen);
+        c.date(p.key("date"), &e.date);
+        c.text(p.key("title"), &e.title);
+        c.text(p.key("text"), &e.text);
+        c.refs(p.key("entities"), &e.entities, |c| &c.entity_ids, "entity");
         c.refs(
-            &format!("{p}.entities"),
-            &e.entities,
-            |c| &c.entity_ids,
-            "entity",
-        );
-        c.refs(
-            &format!("{p}.relationships"),
+            p.key("relationships"),
             &e.relationships,
             |c| &c.relationship_ids,
             "relationship",
         );
-        c.sources(&format!("{p}.sources"), &e.sources);
+        c.sources(p.key("sources"), &e.sources);
     }
+    let list = root.key("quotes");
     for (i, q) in s.quotes.iter().enumerate() {
-        let p = format!("quotes[{i}]");
-        c.id(&format!("{p}.id"), &q.id, &mut seen);
-        c.text(&format!("{p}.speaker"), &q.speaker);
-        c.text(&format!("{p}.text"), &q.text);
-        c.text(&format!("{p}.place"), &q.place);
-        c.date(&format!("{p}.date"), &q.date);
-        c.sources(&format!("{p}.source"), std::slice::from_ref(&q.source));
+        let p = list.index(i);
+        c.id(p.key("id"), &q.id, &mut seen);
+        c.text(p.key("speaker"), &q.speaker);
+        c.text(p.key("text"), &q.text);
+        c.text(p.key("place"), &q.place);
+        c.date(p.key("date"), &q.date);
+        c.known(p.key("source"), &q.source, |c| &c.source_ids, "source");
+        c.refs(p.key("entities"), &q.entities, |c| &c.entity_ids, "entity");
         c.refs(
-            &format!("{p}.entities"),
-            &q.entities,
-            |c| &c.entity_ids,
-            "entity",
-        );
-        c.refs(
-            &format!("{p}.relationships"),
+            p.key("relationships"),
             &q.relationships,
             |c| &c.relationship_ids,
             "relationship",
         );
     }
-    // `sources` on a single id reports "…source[0]"; name the field itself.
-    for pr in c
-        .problems
-        .iter_mut()
-        .filter(|pr| pr.path.ends_with(".source[0]"))
-    {
-        pr.path.truncate(pr.path.len() - 3);
-    }
+    let list = root.key("questions");
     for (i, q) in s.questions.iter().enumerate() {
-        let p = format!("questions[{i}]");
-        c.id(&format!("{p}.id"), &q.id, &mut seen);
-        c.text(&format!("{p}.question"), &q.question);
-        c.text(&format!("{p}.answer"), &q.answer);
-        c.sources(&format!("{p}.sources"), &q.sources);
+        let p = list.index(i);
+        c.id(p.key("id"), &q.id, &mut seen);
+        c.text(p.key("question"), &q.question);
+        c.text(p.key("answer"), &q.answer);
+        c.sources(p.key("sources"), &q.sources);
     }
     if let Some(cmp) = &s.comparison {
-        c.text("comparison.title", &cmp.title);
+        let at = root.key("comparison");
+        c.text(at.key("title"), &cmp.title);
+        let groups = at.key("groups");
         for (g, group) in cmp.groups.iter().enumerate() {
-            let p = format!("comparison.groups[{g}]");
-            c.id(&format!("{p}.id"), &group.id, &mut seen);
-            c.text(&format!("{p}.label"), &group.label);
-            c.text(&format!("{p}.form"), &group.form);
-            c.text(&format!("{p}.stake"), &group.stake);
+            let p = groups.index(g);
+            c.id(p.key("id"), &group.id, &mut seen);
+            c.text(p.key("label"), &group.label);
+            c.text(p.key("form"), &group.form);
+            c.text(p.key("stake"), &group.stake);
             if let Some(r) = &group.relationship {
-                c.refs(
-                    &format!("{p}.relationship"),
-                    std::slice::from_ref(r),
+                c.known(
+                    p.key("relationship"),
+                    r,
                     |c| &c.relationship_ids,
                     "relationship",
                 );
             }
+            let bars = p.key("bars");
             for (b, bar) in group.bars.iter().enumerate() {
-                let bp = format!("{p}.bars[{b}]");
-                c.id(&format!("{bp}.id"), &bar.id, &mut seen);
-                c.text(&format!("{bp}.label"), &bar.label);
-                c.amount(&format!("{bp}.amount"), &bar.amount);
+                let bp = bars.index(b);
+                c.id(bp.key("id"), &bar.id, &mut seen);
+                c.text(bp.key("label"), &bar.label);
+                let amount = bp.key("amount");
+                c.amount(amount, &bar.amount);
                 if bar.amount.kind == AmountKind::Undisclosed {
                     c.push(
-                        format!("{bp}.amount.kind"),
+                        amount.key("kind"),
                         "a comparison bar needs a figure",
                         "\"undisclosed\"".into(),
                     );
-                } else if bar.amount.unit.is_some_and(|u| u != cmp.unit) {
+                } else if let Some(u) = bar.amount.unit.filter(|u| *u != cmp.unit) {
                     c.push(
-                        format!("{bp}.amount.unit"),
+                        amount.key("unit"),
                         format!(
                             "every bar must use the comparison's unit ({:?}) so lengths compare",
                             cmp.unit
                         ),
-                        format!("{:?}", bar.amount.unit.unwrap()),
+                        format!("{u:?}"),
                     );
                 }
                 if let Some(d) = &bar.date {
-                    c.date(&format!("{bp}.date"), d);
+                    c.date(bp.key("date"), d);
                 }
                 if let Some(n) = &bar.note {
-                    c.text(&format!("{bp}.note"), n);
+                    c.text(bp.key("note"), n);
                 }
-                c.sources(&format!("{bp}.sources"), &bar.sources);
+                c.sources(bp.key("sources"), &bar.sources);
             }
         }
     }
+    let list = root.key("sources");
     for (i, src) in s.sources.iter().enumerate() {
-        let p = format!("sources[{i}]");
-        c.id(&format!("{p}.id"), &src.id, &mut seen);
+        let p = list.index(i);
+        c.id(p.key("id"), &src.id, &mut seen);
         if src.publisher.trim().is_empty() {
-            c.push(format!("{p}.publisher"), "missing publisher", String::new());
+            c.push(p.key("publisher"), "missing publisher", String::new());
         }
         if src.title.trim().is_empty() {
-            c.push(format!("{p}.title"), "missing title", String::new());
+            c.push(p.key("title"), "missing title", String::new());
         }
         if let Some(u) = &src.url {
-            c.url(&format!("{p}.url"), u);
+            c.url(p.key("url"), u);
         }
         if let Some(d) = &src.date {
-            c.date(&format!("{p}.date"), d);
+            c.date(p.key("date"), d);
         }
     }
     c.problems
