@@ -483,9 +483,9 @@ pub fn push_int(out: &mut String, v: i64) {
             break;
         }
     }
-    for &d in &digits[at..] {
-        out.push(char::from(d));
-    }
+    // One append for all the digits: char by char, each push checks for room again, and
+    // the paths of a large diagram write some 20,000 numbers.
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
 /// Appends SVG path data: each command letter (or a space) followed by its coordinate.
