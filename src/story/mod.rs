@@ -36,9 +36,8 @@ fn problem(path: String, message: String) -> Problem {
     }
 }
 
-/// The same reader on both targets ([`json::parse`], then [`json::from_value`] over its tree),
-/// so the editor gets the same path and message natively and in the browser.
+/// The same reader on both targets ([`json::from_str`]), so the editor gets the same path
+/// and message natively and in the browser.
 fn parse(text: &str) -> Result<Story, Problem> {
-    let value = json::parse(text).map_err(|m| problem(String::new(), m))?;
-    json::from_value(&value).map_err(|f| problem(f.path, f.message))
+    json::from_str(text).map_err(|f| problem(f.path, f.message))
 }

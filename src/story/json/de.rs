@@ -1,38 +1,46 @@
-//! A serde `Deserializer` over a [`Value`] tree that remembers where it failed.
+//! A serde `Deserializer` over JSON text that remembers where it failed.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::fmt;
 
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
 
-use super::{Value, MAX_DEPTH};
+use super::text::Parser;
+use super::MAX_DEPTH;
 
-/// Why the tree did not fit the type, and where.
+/// Why the text did not fit the type, and where.
 #[derive(Debug, PartialEq)]
 pub struct Failure {
     /// `relationships[3].amount.kind`, or empty for the root.
     pub path: String,
-    /// serde's message, e.g. ``unknown field `amout`, expected one of …``.
+    /// What is wrong: broken JSON with its line and column ("invalid JSON: expected `,` or
+    /// `}` at line 3 column 7"), or a value that does not fit ("unknown field \"amout\"…").
     pub message: String,
 }
 
-/// Fills `T` from the tree; on failure, the path of the first wrong field.
-pub fn from_value<T: DeserializeOwned>(v: &Value<'_>) -> Result<T, Failure> {
-    let path = RefCell::new(Vec::new());
-    T::deserialize(De {
-        v,
-        path: &path,
+/// Reads `T` from JSON text (RFC 8259); on failure, the path of the first wrong field.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
+    let mut r = Reader {
+        p: Parser::new(text),
+        path: Vec::new(),
         depth: 0,
-    })
-    .map_err(|e| Failure {
-        path: render(&path.borrow()),
+    };
+    let out = T::deserialize(&mut r).and_then(|v| {
+        r.p.ws();
+        if r.p.at_end() {
+            Ok(v)
+        } else {
+            Err(r.syntax("unexpected text after the JSON value"))
+        }
+    });
+    out.map_err(|e| Failure {
+        path: render(&r.path),
         message: e.0,
     })
 }
 
 enum Seg<'a> {
-    Key(&'a str),
+    Key(Cow<'a, str>),
     Index(usize),
 }
 
@@ -122,59 +130,166 @@ impl de::Error for Error {
     }
 }
 
-/// The path stack is shared: a segment is pushed before its value is read and popped only
-/// when it succeeded, so after a failure the stack still names where it happened.
-#[derive(Clone, Copy)]
-struct De<'a> {
-    v: &'a Value<'a>,
-    path: &'a RefCell<Vec<Seg<'a>>>,
+/// The cursor and the path to it. A segment is pushed before its value is read and popped
+/// only once that succeeded, so after a failure the path still names where it happened.
+struct Reader<'a> {
+    p: Parser<'a>,
+    path: Vec<Seg<'a>>,
     depth: usize,
 }
 
-impl<'a> De<'a> {
-    fn unexpected(&self) -> de::Unexpected<'_> {
-        match self.v {
-            Value::Null => de::Unexpected::Unit,
-            Value::Bool(b) => de::Unexpected::Bool(*b),
-            Value::Number(n) => de::Unexpected::Float(*n),
-            Value::String(s) => de::Unexpected::Str(s),
-            Value::Array(_) => de::Unexpected::Seq,
-            Value::Object(_) => de::Unexpected::Map,
+impl<'a> Reader<'a> {
+    /// Broken JSON at the cursor, with its line and column.
+    fn syntax(&self, what: &str) -> Error {
+        Error(self.p.error(what))
+    }
+
+    /// The next byte after white space.
+    fn next(&mut self) -> Result<u8, Error> {
+        self.p.ws();
+        self.p
+            .peek()
+            .ok_or_else(|| self.syntax("unexpected end of text"))
+    }
+
+    fn string(&mut self) -> Result<Cow<'a, str>, Error> {
+        self.p.string().map_err(|e| self.syntax(e))
+    }
+
+    // What does not depend on the type being read is in these plain methods: the generic
+    // ones below are copied for every type of the model, and kept small for the WASM's size.
+
+    /// One level deeper, into the list or object that `open` starts; anything else there is
+    /// a type mistake.
+    fn enter(&mut self, open: u8, expected: &dyn de::Expected) -> Result<(), Error> {
+        if self.next()? != open {
+            return Err(self.mismatch(expected));
+        }
+        if self.depth >= MAX_DEPTH {
+            return Err(self.syntax("nested deeper than 128 levels"));
+        }
+        self.depth += 1;
+        self.p.eat(open);
+        Ok(())
+    }
+
+    /// Back out of a list or object, which the visitor must have read to its end.
+    fn leave(&mut self, done: bool, close: &str) -> Result<(), Error> {
+        self.depth -= 1;
+        if done {
+            Ok(())
+        } else {
+            Err(self.syntax(close))
         }
     }
 
-    fn child(&self, v: &'a Value<'a>) -> Result<De<'a>, Error> {
-        if self.depth >= MAX_DEPTH {
-            return Err(de::Error::custom(format!(
-                "nested deeper than {MAX_DEPTH} levels"
-            )));
+    /// A string where one is expected.
+    fn text(&mut self, expected: &dyn de::Expected) -> Result<Cow<'a, str>, Error> {
+        if self.next()? != b'"' {
+            return Err(self.mismatch(expected));
         }
-        Ok(De {
-            v,
-            path: self.path,
-            depth: self.depth + 1,
-        })
+        self.string()
+    }
+
+    /// A number, `true`, `false` or `null`.
+    fn scalar(&mut self) -> Result<Scalar, Error> {
+        match self.next()? {
+            b'-' | b'0'..=b'9' => self
+                .p
+                .number()
+                .map(Scalar::Number)
+                .map_err(|e| self.syntax(e)),
+            _ if self.p.word("true") => Ok(Scalar::Bool(true)),
+            _ if self.p.word("false") => Ok(Scalar::Bool(false)),
+            _ if self.p.word("null") => Ok(Scalar::Null),
+            _ => Err(self.syntax("expected a value")),
+        }
+    }
+
+    /// Before item `i` of a list: false at its end. Otherwise the item is on the path.
+    fn item(&mut self, i: usize) -> Result<bool, Error> {
+        self.p.ws();
+        if self.p.eat(b']') {
+            return Ok(false);
+        }
+        if i > 0 && !self.p.eat(b',') {
+            return Err(self.syntax("expected `,` or `]`"));
+        }
+        self.path.push(Seg::Index(i));
+        Ok(true)
+    }
+
+    /// The next member's name, its `:` taken; none at the object's end.
+    fn key(&mut self, first: bool) -> Result<Option<Cow<'a, str>>, Error> {
+        self.p.ws();
+        if self.p.eat(b'}') {
+            return Ok(None);
+        }
+        if !first && !self.p.eat(b',') {
+            return Err(self.syntax("expected `,` or `}`"));
+        }
+        if self.next()? != b'"' {
+            return Err(self.syntax("expected a member name in double quotes"));
+        }
+        let key = self.string()?;
+        self.p.ws();
+        if !self.p.eat(b':') {
+            return Err(self.syntax("expected `:`"));
+        }
+        Ok(Some(key))
+    }
+
+    /// A value of the wrong type, read to say what it is: "expected a number, found the text
+    /// \"half\"".
+    fn mismatch(&mut self, expected: &dyn de::Expected) -> Error {
+        let found = match self.next() {
+            Err(e) => return e,
+            Ok(b'"') => match self.string() {
+                Ok(s) => return de::Error::invalid_type(de::Unexpected::Str(&s), expected),
+                Err(e) => return e,
+            },
+            Ok(b'-' | b'0'..=b'9') => match self.p.number() {
+                Ok(n) => de::Unexpected::Float(n),
+                Err(e) => return self.syntax(e),
+            },
+            Ok(b'[') => de::Unexpected::Seq,
+            Ok(b'{') => de::Unexpected::Map,
+            Ok(_) if self.p.word("true") => de::Unexpected::Bool(true),
+            Ok(_) if self.p.word("false") => de::Unexpected::Bool(false),
+            Ok(_) if self.p.word("null") => de::Unexpected::Unit,
+            Ok(_) => return self.syntax("expected a value"),
+        };
+        de::Error::invalid_type(found, expected)
     }
 }
 
-impl<'de> de::Deserializer<'de> for De<'_> {
+enum Scalar {
+    Number(f64),
+    Bool(bool),
+    Null,
+}
+
+impl<'de> de::Deserializer<'de> for &mut Reader<'_> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.v {
-            Value::Null => visitor.visit_unit(),
-            Value::Bool(b) => visitor.visit_bool(*b),
-            Value::Number(n) => number(*n, visitor),
-            Value::String(s) => visitor.visit_str(s),
-            Value::Array(items) => visitor.visit_seq(Seq::new(items, self)),
-            Value::Object(members) => visitor.visit_map(Map::new(members, self)),
+        match self.next()? {
+            b'{' => self.deserialize_map(visitor),
+            b'[' => self.deserialize_seq(visitor),
+            b'"' => self.deserialize_str(visitor),
+            _ => match self.scalar()? {
+                Scalar::Number(n) => number(n, visitor),
+                Scalar::Bool(b) => visitor.visit_bool(b),
+                Scalar::Null => visitor.visit_unit(),
+            },
         }
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.v {
-            Value::Null => visitor.visit_none(),
-            _ => visitor.visit_some(self),
+        if self.next()? == b'n' && self.p.word("null") {
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
         }
     }
 
@@ -193,10 +308,8 @@ impl<'de> de::Deserializer<'de> for De<'_> {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        match self.v {
-            Value::String(s) => visitor.visit_enum(s.as_ref().into_deserializer()),
-            _ => Err(de::Error::invalid_type(self.unexpected(), &visitor)),
-        }
+        let s = self.text(&visitor)?;
+        visitor.visit_enum(s.as_ref().into_deserializer())
     }
 
     // Each typed request calls only the visitor method it needs: forwarding everything to
@@ -208,24 +321,38 @@ impl<'de> de::Deserializer<'de> for De<'_> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        match self.v {
-            Value::Object(members) => visitor.visit_map(Map::new(members, self)),
-            _ => Err(de::Error::invalid_type(self.unexpected(), &visitor)),
-        }
+        self.deserialize_map(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.enter(b'{', &visitor)?;
+        let mut access = Map {
+            r: &mut *self,
+            first: true,
+            done: false,
+        };
+        let out = visitor.visit_map(&mut access)?;
+        let done = access.done;
+        self.leave(done, "expected `}`")?;
+        Ok(out)
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.v {
-            Value::Array(items) => visitor.visit_seq(Seq::new(items, self)),
-            _ => Err(de::Error::invalid_type(self.unexpected(), &visitor)),
-        }
+        self.enter(b'[', &visitor)?;
+        let mut access = Seq {
+            r: &mut *self,
+            i: 0,
+            done: false,
+        };
+        let out = visitor.visit_seq(&mut access)?;
+        let done = access.done;
+        self.leave(done, "expected `]`")?;
+        Ok(out)
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.v {
-            Value::String(s) => visitor.visit_str(s),
-            _ => Err(de::Error::invalid_type(self.unexpected(), &visitor)),
-        }
+        let s = self.text(&visitor)?;
+        visitor.visit_str(&s)
     }
 
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -236,16 +363,9 @@ impl<'de> de::Deserializer<'de> for De<'_> {
         self.deserialize_str(visitor)
     }
 
-    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.v {
-            Value::Bool(b) => visitor.visit_bool(*b),
-            _ => Err(de::Error::invalid_type(self.unexpected(), &visitor)),
-        }
-    }
-
     serde::forward_to_deserialize_any! {
-        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes
-        byte_buf unit unit_struct tuple tuple_struct map ignored_any
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes
+        byte_buf unit unit_struct tuple tuple_struct ignored_any
     }
 }
 
@@ -264,84 +384,64 @@ fn number<'de, V: Visitor<'de>>(n: f64, visitor: V) -> Result<V::Value, Error> {
     }
 }
 
-struct Seq<'a> {
-    items: std::iter::Enumerate<std::slice::Iter<'a, Value<'a>>>,
-    de: De<'a>,
+/// The items of a list, its `[` taken.
+struct Seq<'r, 'a> {
+    r: &'r mut Reader<'a>,
+    i: usize,
+    /// The closing `]` was read.
+    done: bool,
 }
 
-impl<'a> Seq<'a> {
-    fn new(items: &'a [Value<'a>], de: De<'a>) -> Self {
-        Seq {
-            items: items.iter().enumerate(),
-            de,
-        }
-    }
-}
-
-impl<'de> de::SeqAccess<'de> for Seq<'_> {
+impl<'de> de::SeqAccess<'de> for Seq<'_, '_> {
     type Error = Error;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
-        let Some((i, v)) = self.items.next() else {
+        if self.done || !self.r.item(self.i)? {
+            self.done = true;
             return Ok(None);
-        };
-        self.de.path.borrow_mut().push(Seg::Index(i));
-        let out = seed.deserialize(self.de.child(v)?)?;
-        self.de.path.borrow_mut().pop();
+        }
+        let out = seed.deserialize(&mut *self.r)?;
+        self.r.path.pop();
+        self.i += 1;
         Ok(Some(out))
     }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.items.len())
-    }
 }
 
-struct Map<'a> {
-    members: std::slice::Iter<'a, (Cow<'a, str>, Value<'a>)>,
-    value: Option<&'a Value<'a>>,
-    de: De<'a>,
+/// The members of an object, its `{` taken.
+struct Map<'r, 'a> {
+    r: &'r mut Reader<'a>,
+    first: bool,
+    /// The closing `}` was read.
+    done: bool,
 }
 
-impl<'a> Map<'a> {
-    fn new(members: &'a [(Cow<'a, str>, Value<'a>)], de: De<'a>) -> Self {
-        Map {
-            members: members.iter(),
-            value: None,
-            de,
-        }
-    }
-}
-
-impl<'de> de::MapAccess<'de> for Map<'_> {
+impl<'de> de::MapAccess<'de> for Map<'_, '_> {
     type Error = Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Error> {
-        let Some((k, v)) = self.members.next() else {
+        let key = match self.done {
+            true => None,
+            false => self.r.key(std::mem::take(&mut self.first))?,
+        };
+        let Some(key) = key else {
+            self.done = true;
             return Ok(None);
         };
-        self.value = Some(v);
-        // On the path before it is read, so an unknown field's error names the field.
-        self.de.path.borrow_mut().push(Seg::Key(k));
-        seed.deserialize(k.as_ref().into_deserializer()).map(Some)
+        // On the path whether or not the key is known, so an unknown field's error names it.
+        let out = seed.deserialize(key.as_ref().into_deserializer());
+        self.r.path.push(Seg::Key(key));
+        out.map(Some)
     }
 
     fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, Error> {
-        let v = self
-            .value
-            .take()
-            .ok_or_else(|| <Error as de::Error>::custom("a value without its key"))?;
-        let out = seed.deserialize(self.de.child(v)?)?;
-        self.de.path.borrow_mut().pop();
+        let out = seed.deserialize(&mut *self.r)?;
+        self.r.path.pop();
         Ok(out)
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.members.len())
     }
 }

@@ -1,27 +1,8 @@
-//! JSON text to a [`Value`] tree, one pass, errors with line and column.
+//! The lexical half of the JSON reader: white space, punctuation, strings and numbers,
+//! and errors with line and column. The deserializer ([`super::de`]) walks the grammar of
+//! values with it and fills the model as it reads, with no tree in between.
 
 use std::borrow::Cow;
-
-use super::{Value, MAX_DEPTH};
-
-/// Parses JSON text (RFC 8259) into a [`Value`], or says what is wrong and where
-/// ("expected `,` or `}` at line 3 column 7"). Written here rather than borrowed: in the
-/// browser, `JSON.parse` plus a walk over its result through wasm-bindgen cost 25 ms for the
-/// shipped story on a desktop CPU, one boundary crossing per value; this is one pass in WASM,
-/// and native tests and pre-rendering read with the very same code.
-pub fn parse(text: &str) -> Result<Value<'_>, String> {
-    let mut p = Parser {
-        text,
-        s: text.as_bytes(),
-        i: 0,
-    };
-    let v = p.value(0).map_err(|e| p.error(e))?;
-    p.ws();
-    if p.i < p.s.len() {
-        return Err(p.error("unexpected text after the JSON value"));
-    }
-    Ok(v)
-}
 
 /// The value of a JSON number already checked against the grammar. Exact (correctly rounded)
 /// when its digits fit in 2^53 and its power of ten in 10^22, as every figure a story writes
@@ -84,14 +65,24 @@ fn decimal(text: &[u8]) -> Option<f64> {
     v.is_finite().then_some(if neg { -v } else { v })
 }
 
-struct Parser<'a> {
+/// A cursor over JSON text.
+pub(super) struct Parser<'a> {
     text: &'a str,
     s: &'a [u8],
     i: usize,
 }
 
 impl<'a> Parser<'a> {
-    fn error(&self, what: &str) -> String {
+    pub(super) fn new(text: &'a str) -> Self {
+        Parser {
+            text,
+            s: text.as_bytes(),
+            i: 0,
+        }
+    }
+
+    /// `what` went wrong at the cursor: "invalid JSON: {what} at line 3 column 7".
+    pub(super) fn error(&self, what: &str) -> String {
         let before = &self.s[..self.i.min(self.s.len())];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
         let start = before
@@ -107,86 +98,35 @@ impl<'a> Parser<'a> {
         format!("invalid JSON: {what} at line {line} column {column}")
     }
 
-    fn ws(&mut self) {
+    /// Skips white space.
+    pub(super) fn ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.s.get(self.i) {
             self.i += 1;
         }
     }
 
-    fn eat(&mut self, b: u8) -> bool {
+    /// Takes `b` if it is next.
+    pub(super) fn eat(&mut self, b: u8) -> bool {
         let hit = self.s.get(self.i) == Some(&b);
         self.i += usize::from(hit);
         hit
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value<'a>, &'static str> {
-        self.ws();
-        if depth > MAX_DEPTH {
-            return Err("nested deeper than 128 levels");
-        }
-        match self.s.get(self.i) {
-            None => Err("unexpected end of text"),
-            Some(b'{') => {
-                self.i += 1;
-                let mut members = Vec::new();
-                self.ws();
-                if self.eat(b'}') {
-                    return Ok(Value::Object(members));
-                }
-                loop {
-                    self.ws();
-                    if self.s.get(self.i) != Some(&b'"') {
-                        return Err("expected a member name in double quotes");
-                    }
-                    let key = self.string()?;
-                    self.ws();
-                    if !self.eat(b':') {
-                        return Err("expected `:`");
-                    }
-                    members.push((key, self.value(depth + 1)?));
-                    self.ws();
-                    if self.eat(b'}') {
-                        return Ok(Value::Object(members));
-                    }
-                    if !self.eat(b',') {
-                        return Err("expected `,` or `}`");
-                    }
-                }
-            }
-            Some(b'[') => {
-                self.i += 1;
-                let mut items = Vec::new();
-                self.ws();
-                if self.eat(b']') {
-                    return Ok(Value::Array(items));
-                }
-                loop {
-                    items.push(self.value(depth + 1)?);
-                    self.ws();
-                    if self.eat(b']') {
-                        return Ok(Value::Array(items));
-                    }
-                    if !self.eat(b',') {
-                        return Err("expected `,` or `]`");
-                    }
-                }
-            }
-            Some(b'"') => self.string().map(Value::String),
-            Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(_) => {
-                for (word, v) in [
-                    ("true", Value::Bool(true)),
-                    ("false", Value::Bool(false)),
-                    ("null", Value::Null),
-                ] {
-                    if self.s[self.i..].starts_with(word.as_bytes()) {
-                        self.i += word.len();
-                        return Ok(v);
-                    }
-                }
-                Err("expected a value")
-            }
-        }
+    /// The next byte, if any.
+    pub(super) fn peek(&self) -> Option<u8> {
+        self.s.get(self.i).copied()
+    }
+
+    /// True at the end of the text.
+    pub(super) fn at_end(&self) -> bool {
+        self.i >= self.s.len()
+    }
+
+    /// Takes `word` (`true`, `false`, `null`) if it is next.
+    pub(super) fn word(&mut self, word: &str) -> bool {
+        let hit = self.s[self.i..].starts_with(word.as_bytes());
+        self.i += if hit { word.len() } else { 0 };
+        hit
     }
 
     fn digits(&mut self) -> usize {
@@ -197,7 +137,8 @@ impl<'a> Parser<'a> {
         self.i - start
     }
 
-    fn number(&mut self) -> Result<Value<'a>, &'static str> {
+    /// A number, the cursor on its first character.
+    pub(super) fn number(&mut self) -> Result<f64, &'static str> {
         let start = self.i;
         self.eat(b'-');
         if self.eat(b'0') {
@@ -216,9 +157,7 @@ impl<'a> Parser<'a> {
                 return Err("expected a digit in the exponent");
             }
         }
-        Ok(Value::Number(
-            decimal(&self.s[start..self.i]).ok_or("number out of range")?,
-        ))
+        decimal(&self.s[start..self.i]).ok_or("number out of range")
     }
 
     fn hex4(&mut self) -> Result<u32, &'static str> {
@@ -234,19 +173,20 @@ impl<'a> Parser<'a> {
         Ok(n)
     }
 
-    /// A string, the cursor on its opening quote.
-    fn string(&mut self) -> Result<Cow<'a, str>, &'static str> {
+    /// A string, the cursor on its opening quote. Borrowed from the text when it has no
+    /// escape, as almost every string of a story.
+    pub(super) fn string(&mut self) -> Result<Cow<'a, str>, &'static str> {
         self.i += 1;
         let mut out = String::new();
         let mut first = true;
         loop {
             let start = self.i;
-            while let Some(&b) = self.s.get(self.i) {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.i += 1;
-            }
+            // A slice search, without a bounds check per byte: strings are most of a story.
+            let rest = self.s.get(start..).unwrap_or_default();
+            self.i += rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(rest.len());
             // The input is a &str and we stopped on an ASCII byte: a char boundary.
             let run = self.text.get(start..self.i).ok_or("bad text")?;
             if first && self.s.get(self.i) == Some(&b'"') {
