@@ -1,7 +1,6 @@
 //! Checks a parsed story and reports every problem with its JSON path and value.
 
-use std::collections::HashSet;
-
+use super::index::IdSet;
 use super::model::*;
 use crate::format::Date;
 
@@ -29,9 +28,9 @@ impl std::fmt::Display for Problem {
 struct Check<'a> {
     story: &'a Story,
     problems: Vec<Problem>,
-    entity_ids: HashSet<&'a str>,
-    relationship_ids: HashSet<&'a str>,
-    source_ids: HashSet<&'a str>,
+    entity_ids: IdSet<'a>,
+    relationship_ids: IdSet<'a>,
+    source_ids: IdSet<'a>,
 }
 
 fn quoted(s: &str) -> String {
@@ -123,7 +122,7 @@ impl<'a> Check<'a> {
         }
     }
 
-    fn id(&mut self, at: At<'_>, id: &'a str, seen: &mut HashSet<&'a str>) {
+    fn id(&mut self, at: At<'_>, id: &'a str, seen: &mut IdSet<'a>) {
         let ok = !id.is_empty()
             && id
                 .bytes()
@@ -143,20 +142,14 @@ impl<'a> Check<'a> {
         }
     }
 
-    fn refs(
-        &mut self,
-        at: At<'_>,
-        ids: &[String],
-        known: fn(&Self) -> &HashSet<&'a str>,
-        what: &str,
-    ) {
+    fn refs(&mut self, at: At<'_>, ids: &[String], known: fn(&Self) -> &IdSet<'a>, what: &str) {
         for (i, id) in ids.iter().enumerate() {
             self.known(at.index(i), id, known, what);
         }
     }
 
     /// One reference to an id of another list.
-    fn known(&mut self, at: At<'_>, id: &str, known: fn(&Self) -> &HashSet<&'a str>, what: &str) {
+    fn known(&mut self, at: At<'_>, id: &str, known: fn(&Self) -> &IdSet<'a>, what: &str) {
         if !known(self).contains(id) {
             self.push(at, format!("unknown {what} id"), quoted(id));
         }
@@ -267,7 +260,7 @@ pub fn validate(story: &Story) -> Vec<Problem> {
         );
     }
 
-    let mut seen = HashSet::new();
+    let mut seen = IdSet::default();
     let list = root.key("entities");
     for (i, e) in s.entities.iter().enumerate() {
         let p = list.index(i);
