@@ -199,6 +199,41 @@ fn syntax_error_is_reported_not_panicked() {
 }
 
 #[test]
+fn text_cut_or_garbled_anywhere_is_an_error_never_a_panic() {
+    // An editor's paste can stop or slip anywhere. Cuts of the shipped story (each of the
+    // first 100 bytes, then one in 97) and a stray character at one place in 211 must give
+    // problems that name a place, not a panic and not a story.
+    let text = EMBEDDED_JSON;
+    let cuts = (0..text.len()).filter(|&i| (i < 100 || i % 97 == 0) && text.is_char_boundary(i));
+    for i in cuts {
+        let Err(ps) = load(&text[..i]) else {
+            panic!("accepted the story cut at byte {i}")
+        };
+        assert!(!ps.is_empty() && !ps[0].message.is_empty(), "cut at {i}");
+    }
+    let (mut tried, mut wrong) = (0, 0);
+    for i in (1..text.len()).filter(|&i| i % 211 == 0 && text.is_char_boundary(i)) {
+        for stray in ["\"", "}", ",", "\\", "\u{7}"] {
+            let garbled = format!("{}{stray}{}", &text[..i], &text[i..]);
+            tried += 1;
+            if let Err(ps) = load(&garbled) {
+                wrong += 1;
+                let p = &ps[0];
+                assert!(
+                    !p.path.is_empty() && !p.message.is_empty(),
+                    "{i} {stray:?}: {p}"
+                );
+            }
+        }
+    }
+    // Some land harmlessly inside a string (a `}` in a name); most must not.
+    assert!(
+        wrong * 2 > tried,
+        "only {wrong} of {tried} garbled texts refused"
+    );
+}
+
+#[test]
 fn status_and_question_codes_are_their_json_names() {
     // The codes name CSS classes (`xp-st-reported`): they must stay the names editors write.
     use explainer::story::json::from_str;
