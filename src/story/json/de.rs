@@ -324,6 +324,11 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'_> {
         self.deserialize_map(visitor)
     }
 
+    // Not inlined, so each type of the model has its own reader function: inlined into one
+    // another they made one 45 KB function, which V8 compiled a second time, with its
+    // optimizing tier, in the background while a large story was being drawn (82 ms of a
+    // core in a trace, 300 ms in Node; see `index.html` for the other half).
+    #[inline(never)]
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         self.enter(b'{', &visitor)?;
         let mut access = Map {
