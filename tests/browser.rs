@@ -447,3 +447,31 @@ async fn a_large_diagram_is_drawn_whole_even_if_background_tasks_never_run() {
         "the rest was never drawn"
     );
 }
+
+#[wasm_bindgen_test]
+fn a_story_script_reaches_the_code_intact_whatever_its_characters() {
+    // The embed copies a story's text with the browser's encoder; it must read exactly what
+    // the usual string conversion reads, past ASCII and beyond the BMP included.
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let script = doc.create_element("script").unwrap();
+    script.set_attribute("type", "application/json").unwrap();
+    let long = format!("{{\"a\": \"{}\"}}", "Nvidia–OpenAI 100 Md$ ".repeat(8_000));
+    for text in [
+        "",
+        "{}",
+        "{\"name\": \"Énergie 𝔸 ✓ «ça»\"}",
+        "\u{2028}\u{feff}\t\n",
+        long.as_str(),
+    ] {
+        script.set_text_content(Some(text));
+        assert_eq!(explainer::embed::text_of(&script).as_deref(), Some(text));
+    }
+    // A lone surrogate (possible in a JavaScript string, not in UTF-8) reads as U+FFFD.
+    let lone = js_sys::JsString::from_char_code1(0xD800);
+    js_sys::Reflect::set(&script, &"textContent".into(), &lone).unwrap();
+    assert_eq!(
+        explainer::embed::text_of(&script),
+        script.text_content(),
+        "as the usual conversion reads it"
+    );
+}

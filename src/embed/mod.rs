@@ -11,6 +11,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRoot};
 
 mod lazy;
+mod text;
+
+pub use text::text_of;
 
 use lazy::{drop_lazy, keep_visible_fit, prepare_at_idle, when_needed};
 
@@ -171,7 +174,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         .query_selector(":scope > script[type=\"application/json\"]")
         .ok()
         .flatten()
-        .and_then(|s| s.text_content());
+        .and_then(|s| text::text_of(&s));
     let key = fragment_key(index, host.get_attribute("id").as_deref());
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
