@@ -137,28 +137,43 @@ pub fn heading_width(text: &str) -> f64 {
 
 /// Greedy word wrap to `max` px; a word longer than a line is cut between characters.
 pub fn wrap(text: &str, max: f64) -> Vec<String> {
+    // A line's width is kept as it grows, summed char by char in the order `text_width`
+    // sums them, so each test is the very one that measuring every candidate line anew
+    // would make. Measuring anew cost an allocation and a pass per word: a large story
+    // wraps every name at several widths.
+    let fits = |em: f64| em * FONT <= max;
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
+    let mut em = 0.0; // the width of `line`, in ems
     for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_string()
+        let mut candidate = if line.is_empty() {
+            0.0
         } else {
-            format!("{line} {word}")
+            em + char_width(' ')
         };
-        if text_width(&candidate) <= max {
-            line = candidate;
+        for c in word.chars() {
+            candidate += char_width(c);
+        }
+        if fits(candidate) {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            em = candidate;
             continue;
         }
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
+            em = 0.0;
         }
         for c in word.chars() {
-            let mut next = line.clone();
-            next.push(c);
-            if text_width(&next) > max && !line.is_empty() {
+            let next = em + char_width(c);
+            if !fits(next) && !line.is_empty() {
                 lines.push(std::mem::replace(&mut line, c.to_string()));
+                em = char_width(c);
             } else {
-                line = next;
+                line.push(c);
+                em = next;
             }
         }
     }

@@ -6,7 +6,7 @@
 mod common;
 
 use explainer::i18n::Lang;
-use explainer::layout::{heading_width, layout, px, text_width, Geometry, FONT, HANDLE_R};
+use explainer::layout::{heading_width, layout, px, text_width, wrap, Geometry, FONT, HANDLE_R};
 use explainer::state::bucket;
 use explainer::story::{load, Story, EMBEDDED_JSON};
 
@@ -226,4 +226,71 @@ fn band_headings_are_measured_as_the_capitals_the_stylesheet_shows() {
             );
         }
     }
+}
+
+/// Word wrap the plain way: every candidate line built and measured anew.
+fn wrap_by_measuring(text: &str, max: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if text_width(&candidate) <= max {
+            line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        for c in word.chars() {
+            let next = format!("{line}{c}");
+            if text_width(&next) > max && !line.is_empty() {
+                lines.push(std::mem::replace(&mut line, c.to_string()));
+            } else {
+                line = next;
+            }
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[test]
+fn names_wrap_as_if_each_line_were_measured_anew() {
+    // `wrap` keeps each line's width as it grows; it must break exactly where measuring
+    // every candidate line would, down to the last bit of each sum.
+    let story = load(EMBEDDED_JSON).unwrap();
+    let mut texts: Vec<String> = story
+        .entities
+        .iter()
+        .flat_map(|e| [e.name.fr.clone(), e.name.en.clone()])
+        .collect();
+    texts.extend(
+        [
+            "",
+            "   ",
+            "Supercalifragilisticexpialidocious",
+            "A very long name of a fund that wraps over several lines",
+            "États-Unis d’Amérique, fonds souverains 𝔸 mmmm wwww iiii",
+            "x",
+        ]
+        .map(String::from),
+    );
+    let mut broken = 0;
+    for text in &texts {
+        for max in [20.0, 44.0, 60.5, 84.0, 100.0, 132.0, 180.0, 400.0] {
+            let lines = wrap(text, max);
+            assert_eq!(lines, wrap_by_measuring(text, max), "{text:?} in {max} px");
+            broken += usize::from(lines.len() > 1);
+        }
+    }
+    assert!(
+        broken > 50,
+        "only {broken} texts wrapped: the widths test nothing"
+    );
 }
