@@ -1,6 +1,7 @@
 //! Checks a parsed story and reports every problem with its JSON path and value.
 
 use super::index::IdSet;
+use super::json::Step;
 use super::model::*;
 use crate::format::Date;
 
@@ -42,27 +43,21 @@ fn quoted(s: &str) -> String {
 #[derive(Clone, Copy)]
 struct At<'p> {
     parent: Option<&'p At<'p>>,
-    seg: Seg,
-}
-
-#[derive(Clone, Copy)]
-enum Seg {
-    Root,
-    Key(&'static str),
-    Index(usize),
+    /// None at the root.
+    step: Option<Step<'static>>,
 }
 
 impl<'p> At<'p> {
     const ROOT: At<'static> = At {
         parent: None,
-        seg: Seg::Root,
+        step: None,
     };
 
     /// The member `key` of this object.
     fn key(&'p self, key: &'static str) -> At<'p> {
         At {
             parent: Some(self),
-            seg: Seg::Key(key),
+            step: Some(Step::Key(key)),
         }
     }
 
@@ -70,26 +65,15 @@ impl<'p> At<'p> {
     fn index(&'p self, i: usize) -> At<'p> {
         At {
             parent: Some(self),
-            seg: Seg::Index(i),
+            step: Some(Step::Index(i)),
         }
     }
 
     /// `relationships[3].amount.low`.
     fn render(&self) -> String {
         let mut out = self.parent.map(At::render).unwrap_or_default();
-        match self.seg {
-            Seg::Root => {}
-            Seg::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(k);
-            }
-            Seg::Index(i) => {
-                out.push('[');
-                out.push_str(&i.to_string());
-                out.push(']');
-            }
+        if let Some(step) = self.step {
+            step.write(&mut out);
         }
         out
     }

@@ -6,7 +6,7 @@ use std::fmt;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
 
 use super::text::Parser;
-use super::MAX_DEPTH;
+use super::{Step, MAX_DEPTH};
 
 /// Why the text did not fit the type, and where.
 #[derive(Debug, PartialEq)]
@@ -48,18 +48,10 @@ fn render(path: &[Seg<'_>]) -> String {
     let mut s = String::new();
     for seg in path {
         match seg {
-            Seg::Key(k) => {
-                if !s.is_empty() {
-                    s.push('.');
-                }
-                s.push_str(k);
-            }
-            Seg::Index(i) => {
-                s.push('[');
-                s.push_str(&i.to_string());
-                s.push(']');
-            }
+            Seg::Key(k) => Step::Key(k),
+            Seg::Index(i) => Step::Index(*i),
         }
+        .write(&mut s);
     }
     s
 }

@@ -16,3 +16,31 @@ pub use de::{from_str, Error, Failure};
 
 /// Deeper nesting is refused rather than risking the stack (serde_json's limit too).
 const MAX_DEPTH: usize = 128;
+
+/// One step of a JSON path, as an editor reads it: `relationships[3].amount`.
+#[derive(Clone, Copy)]
+pub(crate) enum Step<'a> {
+    /// A member of an object.
+    Key(&'a str),
+    /// An item of a list.
+    Index(usize),
+}
+
+impl Step<'_> {
+    /// Appends `.key` (`key` at the start of the path) or `[i]` to `path`.
+    pub(crate) fn write(self, path: &mut String) {
+        match self {
+            Step::Key(k) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Step::Index(i) => {
+                path.push('[');
+                path.push_str(&i.to_string());
+                path.push(']');
+            }
+        }
+    }
+}
