@@ -134,6 +134,20 @@ fn generated_stories_from_3_to_60_entities() {
 }
 
 #[test]
+fn dense_stories_grow_their_lanes_and_still_overlap_nothing() {
+    // Ten relationships per entity fill the lanes beside the boxes, so handles go to rows
+    // added below them: every handle still gets a cell of its own.
+    for (n, seed) in [(12, 7), (40, 8)] {
+        let story = load(&common::story(n, n * 10, seed)).unwrap();
+        for width in [280, 360, 720, 1280] {
+            check(&story, Lang::En, width);
+            let g = layout(&story, Lang::En, width);
+            assert_eq!(g.edges.len(), n * 10, "{n} entities at {width} px");
+        }
+    }
+}
+
+#[test]
 fn narrow_screens_stack_bands_and_wide_ones_set_them_side_by_side() {
     let story = load(EMBEDDED_JSON).unwrap();
     let phone = layout(&story, Lang::Fr, bucket(375));
