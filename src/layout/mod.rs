@@ -8,6 +8,10 @@
 //! by side. The SVG is drawn at the bucketed width and only ever scaled up, so 13 px text
 //! stays at least 13 CSS px.
 
+mod lanes;
+
+use lanes::Lanes;
+
 use crate::i18n::{role_heading, Lang};
 use crate::story::{Role, Story};
 
@@ -428,127 +432,6 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
         nodes,
         headings,
         edges,
-    }
-}
-
-/// The lane cells, filled as handles are placed, with links over full rows: a dense story
-/// fills long stretches of rows, and stepping through them cell by cell for every handle
-/// made the layout quadratic (a 1,000-entity story spent 49M instructions here).
-struct Lanes {
-    /// `taken[lane][row]`.
-    taken: Vec<Vec<bool>>,
-    /// Free cells in each row.
-    free: Vec<usize>,
-    /// For a full row, a row below it to try next; `rows()` means none. Path-compressed.
-    below: Vec<usize>,
-    /// For a full row, one more than a row above it to try next; 0 means none.
-    above: Vec<usize>,
-}
-
-impl Lanes {
-    fn new(lanes: usize, rows: usize) -> Self {
-        let mut l = Lanes {
-            taken: vec![Vec::with_capacity(rows); lanes],
-            free: Vec::with_capacity(rows),
-            below: Vec::with_capacity(rows),
-            above: Vec::with_capacity(rows),
-        };
-        for _ in 0..rows {
-            l.add_row();
-        }
-        l
-    }
-
-    fn rows(&self) -> usize {
-        self.free.len()
-    }
-
-    /// Adds an empty row at the bottom. Full rows that had none below now lead to it.
-    fn add_row(&mut self) {
-        let row = self.rows();
-        self.taken.iter_mut().for_each(|lane| lane.push(false));
-        self.free.push(self.taken.len());
-        self.below.push(row + 1);
-        self.above.push(row);
-    }
-
-    fn take(&mut self, lane: usize, row: usize) {
-        self.taken[lane][row] = true;
-        self.free[row] -= 1;
-    }
-
-    /// The nearest row at or below `row` with a free cell, or `rows()`.
-    fn down(&mut self, row: usize) -> usize {
-        let rows = self.rows();
-        let mut at = row;
-        while at < rows && self.free[at] == 0 {
-            at = self.below[at];
-        }
-        let mut r = row;
-        while r < rows && self.free[r] == 0 {
-            r = std::mem::replace(&mut self.below[r], at);
-        }
-        at
-    }
-
-    /// The nearest row at or above `row` with a free cell.
-    fn up(&mut self, row: usize) -> Option<usize> {
-        // One-based, so that 0 can mean "none".
-        let mut at = row + 1;
-        while at > 0 && self.free[at - 1] == 0 {
-            at = self.above[at - 1];
-        }
-        let mut r = row + 1;
-        while r > 0 && self.free[r - 1] == 0 {
-            r = std::mem::replace(&mut self.above[r - 1], at);
-        }
-        at.checked_sub(1)
-    }
-
-    /// The free cell nearest to (tx, ty), ties to the lowest (lane, row); none when every
-    /// cell is taken. Rows with a free cell are visited outward from ty's, and the search
-    /// stops once rows are farther than the best cell.
-    fn nearest_free(&mut self, lane_cols: &[usize], tx: f64, ty: f64) -> Option<(usize, usize)> {
-        let rows = self.rows();
-        if rows == 0 {
-            return None;
-        }
-        let mut best: Option<(f64, usize, usize)> = None;
-        let centre = ((ty - PAD) / CELL - 0.5).round().clamp(0.0, rows as f64) as usize;
-        let mut up = self.up(centre.min(rows - 1));
-        let mut down = self.down(centre + 1);
-        loop {
-            let above = up.map(|r| (centre - r, r));
-            let below = (down < rows).then(|| (down - centre, down));
-            let (step, row) = match (above, below) {
-                (Some(a), Some(b)) => a.min(b),
-                (Some(a), None) => a,
-                (None, Some(b)) => b,
-                (None, None) => break,
-            };
-            // Rows `step` away from the nearest one are at least (step − 1) cells away.
-            let floor = (step as f64 - 1.0).max(0.0) * CELL;
-            if best.is_some_and(|(d, _, _)| floor * floor > d) {
-                break;
-            }
-            let dy = cell_center(0, row).1 - ty;
-            for (ci, &col) in lane_cols.iter().enumerate() {
-                if self.taken[ci][row] {
-                    continue;
-                }
-                let dx = cell_center(col, row).0 - tx;
-                let d = dx * dx + dy * dy;
-                if best.is_none_or(|b| (d, ci, row) < b) {
-                    best = Some((d, ci, row));
-                }
-            }
-            if Some(row) == up {
-                up = row.checked_sub(1).and_then(|r| self.up(r));
-            } else {
-                down = self.down(row + 1);
-            }
-        }
-        best.map(|(_, ci, row)| (ci, row))
     }
 }
 
