@@ -21,11 +21,11 @@ impl PartialEq for IdIndex {
     }
 }
 
-/// FNV-1a: ids are short, and this is all the mixing they need.
+/// An id's slot hash: [`Fnv`], whose upper half the final multiply mixes best.
 fn hash(id: &str) -> usize {
-    id.bytes().fold(0x811c_9dc5_u32, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    }) as usize
+    let mut h = Fnv::default();
+    h.write(id.as_bytes());
+    (h.finish() >> 32) as usize
 }
 
 /// A set of ids hashed with 64-bit FNV-1a instead of the standard library's SipHash, which
@@ -33,8 +33,9 @@ fn hash(id: &str) -> usize {
 /// 5,000 ids, all written by the story's own editor.
 pub(crate) type IdSet<'a> = std::collections::HashSet<&'a str, BuildHasherDefault<Fnv>>;
 
-/// 64-bit FNV-1a, with a final multiply so that the top bits (which the table's probing
-/// reads first) depend on every byte.
+/// 64-bit FNV-1a (ids are short, and this is all the mixing they need), with a final
+/// multiply so that the top bits (which a hash table's probing reads first) depend on
+/// every byte.
 pub(crate) struct Fnv(u64);
 
 impl Default for Fnv {
