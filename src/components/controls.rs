@@ -75,7 +75,8 @@ impl PartialEq for Names {
 /// With `above`, only the controls that start above that height are drawn, and the first in
 /// the keyboard order (the diagram's tab stop) always: a large story's first screen, the
 /// rest following once it is painted (see [`FIRST_SCREEN`]).
-pub fn controls(story: &Story, g: &Geometry, names: &Names, above: Option<f64>) -> String {
+pub fn controls(g: &Geometry, names: &Names, above: Option<f64>) -> String {
+    let story = &*names.story;
     let shown = |idx: usize, y: f64| idx == 0 || above.is_none_or(|a| y < a);
     let mut out = String::with_capacity(400 * (g.nodes.len() + g.edges.len()));
     // One group: Yew moves a raw fragment into place node by node, one call from WASM each.

@@ -107,16 +107,12 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         });
     }
     let above = (!*all_drawn).then_some(FIRST_SCREEN);
+    // `names` stands for the story too: equal names mean the same story and language.
     let markup = use_memo(
-        (
-            props.story.clone(),
-            names.clone(),
-            props.geometries.clone(),
-            above,
-        ),
-        |(story, names, geos, above)| {
+        (names.clone(), props.geometries.clone(), above),
+        |(names, geos, above)| {
             geos.iter()
-                .map(|(_, g)| AttrValue::from(controls(story, g, names, *above)))
+                .map(|(_, g)| AttrValue::from(controls(g, names, *above)))
                 .collect::<Vec<_>>()
         },
     );
