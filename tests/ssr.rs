@@ -367,3 +367,49 @@ fn the_timeline_lists_events_by_date_whatever_the_story_order() {
         "by date, equal dates in story order, the publication between: {order:?}"
     );
 }
+
+#[test]
+fn comparison_bars_are_drawn_to_scale() {
+    // The figures' honesty: each bar spans its amount on one axis from zero, read from the
+    // rendered markup against the axis's own top label.
+    let story = load(EMBEDDED_JSON).unwrap();
+    let cmp = story.comparison.as_ref().unwrap();
+    let html = render_html(EMBEDDED_JSON, Lang::En, View::Comparison, 375, false, true);
+    let attr = |tag: &str, name: &str| -> f64 {
+        let tag = format!(" {tag}");
+        let at = tag.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        tag[at..at + tag[at..].find('"').unwrap()].parse().unwrap()
+    };
+    let tick = html.split("class=\"xp-tick t4\">").nth(1).unwrap();
+    let top: f64 = tick[..tick.find('<').unwrap()]
+        .replace(',', "")
+        .parse()
+        .unwrap();
+    let fills: Vec<&str> = html
+        .split("<rect ")
+        .skip(1)
+        .map(|r| &r[..r.find('>').unwrap()])
+        .filter(|tag| tag.contains("xp-fill"))
+        .collect();
+    let bars: Vec<_> = cmp.groups.iter().flat_map(|g| &g.bars).collect();
+    assert_eq!(fills.len(), bars.len());
+    let mut seen_range = false;
+    for (rect, bar) in fills.iter().zip(bars) {
+        let Some((lo, hi)) = bar.amount.extent() else {
+            continue;
+        };
+        let range = bar.amount.kind == explainer::story::AmountKind::Range;
+        seen_range |= range;
+        let start = if range { lo / top * 1000.0 } else { 0.0 };
+        let width = ((hi / top * 1000.0) - start).max(2.0);
+        assert!(hi <= top, "{}: the axis holds every bar", bar.id);
+        // Written to a tenth of the 1000-wide track.
+        assert!((attr(rect, "x") - start).abs() <= 0.1, "{}: {rect}", bar.id);
+        assert!(
+            (attr(rect, "width") - width).abs() <= 0.1,
+            "{}: {rect}",
+            bar.id
+        );
+    }
+    assert!(seen_range, "the story has a range to check");
+}
