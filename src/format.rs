@@ -35,6 +35,58 @@ pub fn number(value: f64, lang: Lang) -> String {
     out
 }
 
+/// A number as an editor wrote it, for error messages: no grouping, `.` for decimals, and
+/// an exponent beyond 10^15 or under 10^-6 (`-5`, `0.25`, `1e-12`, `2.5e+21`). Written
+/// with integer arithmetic: Rust's float formatting would add its tables and algorithms,
+/// some 6 KB gzip, to the WASM.
+pub fn plain(value: f64) -> String {
+    if value.is_nan() {
+        return "NaN".into();
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    let v = value.abs();
+    if v.is_infinite() {
+        return format!("{sign}infinity");
+    }
+    if v != 0.0 && !(1e-6..1e15).contains(&v) {
+        // Scaled into [1, 10) and written with its exponent.
+        let (mut m, mut k) = (v, 0i32);
+        while m >= 10.0 {
+            m /= 10.0;
+            k += 1;
+        }
+        while m < 1.0 {
+            m *= 10.0;
+            k -= 1;
+        }
+        // The scaling's rounding error may leave 9.999999999…: that is 1 of the next power.
+        if (m * 1e9).round() >= 1e10 {
+            m = 1.0;
+            k += 1;
+        }
+        let e = if k > 0 { "+" } else { "" };
+        return format!("{sign}{}e{e}{k}", plain(m));
+    }
+    // As many decimals as a double holds at this size, then the zeros trimmed.
+    let decimals: u32 = match v {
+        v if v < 1e6 => 9,
+        v if v < 1e12 => 3,
+        _ => 0,
+    };
+    // Under 10^15 either way: u64 (u128's formatting would cost 1.5 KB more of WASM).
+    let scale = 10u64.pow(decimals);
+    let n = (v * scale as f64).round() as u64;
+    let (int, mut frac, mut width) = (n / scale, n % scale, decimals as usize);
+    if frac == 0 {
+        return format!("{sign}{int}");
+    }
+    while frac % 10 == 0 {
+        frac /= 10;
+        width -= 1;
+    }
+    format!("{sign}{int}.{frac:0width$}")
+}
+
 /// `value` with its unit: "100 milliards de dollars", "$100 billion", "4,5 GW".
 fn with_unit(value: f64, unit: Unit, lang: Lang) -> String {
     let n = number(value, lang);

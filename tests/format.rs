@@ -1,7 +1,7 @@
 //! Amounts, ranges, numbers and dates read naturally in each language.
 #![cfg(not(target_arch = "wasm32"))]
 
-use explainer::format::{amount, date, number, Date};
+use explainer::format::{amount, date, number, plain, Date};
 use explainer::i18n::Lang::{En, Fr};
 use explainer::story::{Amount, AmountKind, Unit};
 
@@ -78,4 +78,57 @@ fn date_parsing_checks_real_days() {
     assert!(Date::parse("2025-4-01").is_none());
     assert!(Date::parse("").is_none());
     assert!(Date::parse("2021") < Date::parse("2021-01"));
+}
+
+#[test]
+fn error_messages_write_numbers_as_the_editor_did() {
+    // The same text as Rust's own float formatting (the shortest that reads back), which the
+    // WASM no longer carries: whole numbers up to 10^15, decimals up to 10^9.
+    let mut seed = 12345u64;
+    for _ in 0..20_000 {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let places = [0, 2, 5, 9][((seed >> 8) % 4) as usize];
+        let digits = (seed >> 11)
+            % if places == 0 {
+                1_000_000_000_000_000
+            } else {
+                1_000_000_000
+            };
+        // Read from text as the story reader does: the nearest double to the decimal.
+        let text = if places == 0 {
+            digits.to_string()
+        } else {
+            format!(
+                "{}.{:0places$}",
+                digits / 10u64.pow(places as u32),
+                digits % 10u64.pow(places as u32)
+            )
+        };
+        let v: f64 = text.parse().unwrap();
+        if !(1e-6..1e6).contains(&v) && places > 3 {
+            continue; // beyond 10^6, three decimals are kept
+        }
+        assert_eq!(plain(v), format!("{v}"), "{text}");
+        assert_eq!(plain(-v), format!("{}", -v), "-{text}");
+    }
+    for (v, text) in [
+        (0.0, "0"),
+        (-30.0, "-30"),
+        (0.1, "0.1"),
+        (64.6, "64.6"),
+        (1234567.5, "1234567.5"),
+        (999_999_999_999_999.0, "999999999999999"),
+        (1e15, "1e+15"),
+        (2.5e21, "2.5e+21"),
+        (-1e300, "-1e+300"),
+        (1e-12, "1e-12"),
+        (0.000_001_5, "0.0000015"),
+        (f64::INFINITY, "infinity"),
+        (f64::NEG_INFINITY, "-infinity"),
+        (f64::NAN, "NaN"),
+    ] {
+        assert_eq!(plain(v), text, "{v:?}");
+    }
 }

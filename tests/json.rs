@@ -98,12 +98,25 @@ fn a_missing_field_names_its_object() {
 
 #[test]
 fn whole_numbers_fill_counts_and_fractions_do_not() {
-    let (path, msg) = failure(r#"{"items":[{"count":2.5,"share":1,"kind":"loan"}]}"#);
-    assert_eq!(path, "items[0].count");
-    assert!(msg.contains("2.5"), "{msg}");
-    let (path, msg) = failure(r#"{"items":[{"count":-1,"share":1,"kind":"loan"}]}"#);
-    assert_eq!(path, "items[0].count");
-    assert!(msg.contains("-1"), "{msg}");
+    // Worded for an editor, with the number as written: not "invalid value: integer `-1`,
+    // expected u32", serde's own.
+    for (count, found) in [
+        ("2.5", "the number 2.5"),
+        ("-1", "the number -1"),
+        ("0.000001", "the number 0.000001"),
+        ("5000000000", "the number 5000000000"),
+        ("1e300", "the number 1e+300"),
+    ] {
+        let (path, msg) = failure(&format!(
+            r#"{{"items":[{{"count":{count},"share":1,"kind":"loan"}}]}}"#
+        ));
+        assert_eq!(path, "items[0].count");
+        assert_eq!(
+            msg,
+            format!("expected a whole number, found {found}"),
+            "{count}"
+        );
+    }
 }
 
 #[test]

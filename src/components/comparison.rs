@@ -53,7 +53,8 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
         .filter_map(|b| b.amount.extent())
         .fold(0.0_f64, |m, (_, hi)| m.max(hi));
     let top = axis_max(max.max(1.0));
-    let x = |v: f64| (v / top * 1000.0).clamp(0.0, 1000.0);
+    // In tenths of the 1000-wide bar, written without Rust's float formatting (see `tenths`).
+    let x = |v: f64| (v / top * 10_000.0).clamp(0.0, 10_000.0).round() as u32;
     html! {
         <section class="xp-cmp">
             <h3>{ cmp.title.get(lang) }</h3>
@@ -78,7 +79,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                             AmountKind::Range => "band",
                             _ => "solid",
                         };
-                        let start = if b.amount.kind == AmountKind::Range { x(lo) } else { 0.0 };
+                        let start = if b.amount.kind == AmountKind::Range { x(lo) } else { 0 };
                         let status = b.status.code();
                         html! {
                             <li>
@@ -87,8 +88,8 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                                     <span class="xp-bar-label">{ b.label.get(lang) }</span>
                                     <svg class="xp-bar" viewBox="0 0 1000 24" preserveAspectRatio="none" aria-hidden="true">
                                         <rect class="xp-track" x="0" y="2" width="1000" height="20" />
-                                        <rect class={format!("xp-fill {shape} st-{status}")} x={format!("{start:.1}")} y="3"
-                                            width={format!("{:.1}", (x(hi) - start).max(2.0))} height="18" vector-effect="non-scaling-stroke" />
+                                        <rect class={format!("xp-fill {shape} st-{status}")} x={tenths(start)} y="3"
+                                            width={tenths(x(hi).saturating_sub(start).max(20))} height="18" vector-effect="non-scaling-stroke" />
                                     </svg>
                                     <span class="xp-bar-value">{ amount(&b.amount, lang) }{" "}<Badge status={b.status} lang={lang} /></span>
                                 </button>
@@ -103,5 +104,14 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                 </div>
             }) }
         </section>
+    }
+}
+
+/// `n` tenths as SVG length text: `1234` is "123.4", `1230` is "123". Integer arithmetic:
+/// formatting an `f64` would bring Rust's float formatting into the WASM for this alone.
+fn tenths(n: u32) -> String {
+    match n % 10 {
+        0 => (n / 10).to_string(),
+        d => format!("{}.{d}", n / 10),
     }
 }

@@ -3,7 +3,7 @@
 use super::index::IdSet;
 use super::json::Step;
 use super::model::*;
-use crate::format::Date;
+use crate::format::{plain, Date};
 
 /// One thing wrong with a story, located by its JSON path.
 #[derive(Clone, Debug, PartialEq)]
@@ -153,10 +153,10 @@ impl<'a> Check<'a> {
             (Some(v), false) => self.push(
                 at,
                 format!("not used by kind {kind:?}: remove it or change the kind"),
-                v.to_string(),
+                plain(v),
             ),
             (Some(v), true) if !v.is_finite() || v < 0.0 => {
-                self.push(at, "must be a finite, non-negative number", v.to_string())
+                self.push(at, "must be a finite, non-negative number", plain(v))
             }
             _ => {}
         }
@@ -173,7 +173,7 @@ impl<'a> Check<'a> {
                 self.push(
                     at.key("low"),
                     "range low is greater than high",
-                    format!("{low} > {high}"),
+                    format!("{} > {}", plain(low), plain(high)),
                 );
             }
         }

@@ -76,27 +76,13 @@ impl de::Error for Error {
     // serde words a type mistake for Rust programmers ("invalid type: unit value, expected
     // struct Text"); the editor fixing the JSON reads "expected an object { … }, found null".
     fn invalid_type(found: de::Unexpected<'_>, expected: &dyn de::Expected) -> Self {
-        let expected = expected.to_string();
-        let expected = match expected.as_str() {
-            "f32" | "f64" => "a number",
-            "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" => "a whole number",
-            "a boolean" => "true or false",
-            "a string" | "a borrowed string" => "text in quotes",
-            "a sequence" => "a list [ … ]",
-            e if e.starts_with("struct ") => "an object { … }",
-            e if e.starts_with("enum ") => "a word in quotes",
-            e => e,
-        };
-        let found = match found {
-            de::Unexpected::Unit => "null".to_string(),
-            de::Unexpected::Bool(b) => b.to_string(),
-            de::Unexpected::Float(n) => format!("the number {n}"),
-            de::Unexpected::Str(s) => format!("the text \"{s}\""),
-            de::Unexpected::Seq => "a list".to_string(),
-            de::Unexpected::Map => "an object".to_string(),
-            other => other.to_string(),
-        };
-        Error(format!("expected {expected}, found {found}"))
+        mistake(found, expected)
+    }
+
+    // Also ours: serde's would word it for programmers ("expected u32"), and format a
+    // number through Rust's float formatting, in the WASM for this message alone.
+    fn invalid_value(found: de::Unexpected<'_>, expected: &dyn de::Expected) -> Self {
+        mistake(found, expected)
     }
 
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
@@ -120,6 +106,39 @@ impl de::Error for Error {
     fn missing_field(field: &'static str) -> Self {
         Error(format!("missing field \"{field}\""))
     }
+}
+
+/// A value of the wrong type or out of range, worded for an editor.
+fn mistake(found: de::Unexpected<'_>, expected: &dyn de::Expected) -> Error {
+    let expected = expected.to_string();
+    let expected = match expected.as_str() {
+        "f32" | "f64" => "a number",
+        "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" => "a whole number",
+        "a boolean" => "true or false",
+        "a string" | "a borrowed string" => "text in quotes",
+        "a sequence" => "a list [ … ]",
+        e if e.starts_with("struct ") => "an object { … }",
+        e if e.starts_with("enum ") => "a word in quotes",
+        e => e,
+    };
+    use de::Unexpected as U;
+    let found = match found {
+        U::Unit => "null".into(),
+        U::Bool(b) => b.to_string(),
+        U::Float(n) => format!("the number {}", crate::format::plain(n)),
+        U::Unsigned(n) => format!("the number {n}"),
+        U::Signed(n) => format!("the number {n}"),
+        U::Char(c) => format!("the text \"{c}\""),
+        U::Str(s) => format!("the text \"{s}\""),
+        U::Seq => "a list".into(),
+        U::Map => "an object".into(),
+        U::Other(what) => what.into(),
+        U::Bytes(_) | U::Option | U::NewtypeStruct | U::Enum | U::UnitVariant => {
+            "another value".into()
+        }
+        U::NewtypeVariant | U::TupleVariant | U::StructVariant => "another value".into(),
+    };
+    Error(format!("expected {expected}, found {found}"))
 }
 
 /// The cursor and the path to it. A segment is pushed before its value is read and popped
