@@ -215,18 +215,26 @@ async function big(throttle) {
     const s = document.createElement('script'); s.type = 'application/json'; s.textContent = story; host.append(s);
     const done = new Promise((ok) => host.addEventListener('explainer:ready', ok));
     const painted = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
-    const drawn = () => host.shadowRoot.querySelectorAll('.xp-svg [data-key]').length;
+    const drawn = () => host.shadowRoot?.querySelectorAll('.xp-svg [data-key]').length ?? 0;
     const parsed = JSON.parse(story);
     const all = parsed.entities.length + parsed.relationships.length;
     const t0 = performance.now();
+    let ready = null;
+    host.addEventListener('explainer:ready', () => { ready = performance.now() - t0; });
     document.body.append(host);
-    await done;
-    await painted();
+    // The first frame that shows the diagram: the animation-frame callback that first finds
+    // it runs in the frame that paints it, and the timeout after it once that frame is done.
+    // (The ready event can come a frame later: Yew yields to the browser after a long
+    // render, before running effects, and the event is sent from an effect.)
+    while (drawn() === 0 && performance.now() - t0 < 10000) await new Promise((ok) => requestAnimationFrame(ok));
+    await new Promise((ok) => setTimeout(ok, 0));
+    if (!drawn()) throw new Error('bench: the large story drew no diagram in 10 s');
     const first = [performance.now() - t0, drawn()];
+    await done;
     // A large diagram draws its first screen, then the rest: the time until every control is.
     while (drawn() < all) await new Promise((ok) => requestAnimationFrame(ok));
     await painted();
-    return [...first, performance.now() - t0, all];
+    return [...first, performance.now() - t0, all, ready];
   }, json);
   await p.context().close();
   return ms;
@@ -235,7 +243,8 @@ async function big(throttle) {
 const bigSeries = async (throttle, n) => { const r = []; for (let i = 0; i < n; i++) r.push(await big(throttle)); return r; };
 const [bigU, big4] = [await bigSeries(0, 3 * RUNS), await bigSeries(4, RUNS)];
 const bigRuns = { unthrottled: spread(bigU.map((r) => r[0])), cpu4x: spread(big4.map((r) => r[0])), drawn_first: bigU[0][1],
-  all_drawn: { unthrottled: spread(bigU.map((r) => r[2])), cpu4x: spread(big4.map((r) => r[2])) }, controls: bigU[0][3] };
+  all_drawn: { unthrottled: spread(bigU.map((r) => r[2])), cpu4x: spread(big4.map((r) => r[2])) }, controls: bigU[0][3],
+  ready_event: spread(bigU.map((r) => r[4])) };
 await browser.close();
 server.close();
 
@@ -274,7 +283,7 @@ const md = [
     `${round(r[k].median, k === 'cls' ? 3 : 0)} [${round(r[k].min, k === 'cls' ? 3 : 0)}–${round(r[k].max, k === 'cls' ? 3 : 0)}]`).join(' | ')} |`), '',
   `At 4× CPU, over ${RUNS} page loads: code loaded ${range(taps.code_ready_ms)} ms after scrolling to the widget; first tap (hydrates, then opens the panel) ${range(taps.first_tap_ms)} ms. Tap → painted panel over 20 real taps (touch input, Event Timing): median ${round(taps.touch.median)} ms, p95 ${round(taps.touch.p95)} ms. The earlier measure (synthetic pointerdown and click, until the frame after the panel's): median ${round(taps.median)} ms, p95 ${round(taps.p95)} ms. On a 1280 px desktop page (20 real mouse clicks): median ${round(taps.desktop.median)} ms, p95 ${round(taps.desktop.p95)} ms.`,
   `Memory after 500 select/close cycles: JS heap ${round(memory.js_growth_kb, 1)} KB, WASM memory ${round(memory.wasm_growth_kb, 1)} KB (of ${round(memory.wasm_kb)} KB).`,
-  `200 entities / 600 relationships, inserted → ready and painted: ${range(bigRuns.unthrottled)} ms unthrottled (${bigU.length} insertions), ${range(bigRuns.cpu4x)} ms at 4× CPU (${big4.length}); the first screen draws ${bigRuns.drawn_first} of its ${bigRuns.controls} controls. Every control drawn and painted: ${range(bigRuns.all_drawn.unthrottled)} ms unthrottled, ${range(bigRuns.all_drawn.cpu4x)} ms at 4× CPU.`, '',
+  `200 entities / 600 relationships, inserted → first painted with its diagram: ${range(bigRuns.unthrottled)} ms unthrottled (${bigU.length} insertions), ${range(bigRuns.cpu4x)} ms at 4× CPU (${big4.length}); the first screen draws ${bigRuns.drawn_first} of its ${bigRuns.controls} controls. Every control drawn and painted: ${range(bigRuns.all_drawn.unthrottled)} ms unthrottled, ${range(bigRuns.all_drawn.cpu4x)} ms at 4× CPU. The explainer:ready event came at ${range(bigRuns.ready_event)} ms.`, '',
   '| budget | value | target | met |', '|---|---|---|---|',
   ...verdicts.map((v) => `| ${v.what} | ${v.value} | ${v.budget} | ${v.ok ? 'yes' : '**no**'} |`), '',
 ].join('\n');
