@@ -38,7 +38,7 @@ pub fn number(value: f64, lang: Lang) -> String {
 /// A number as an editor wrote it, for error messages: no grouping, `.` for decimals, and
 /// an exponent beyond 10^15 or under 10^-6 (`-5`, `0.25`, `1e-12`, `2.5e+21`). Written
 /// with integer arithmetic: Rust's float formatting would add its tables and algorithms,
-/// some 6 KB gzip, to the WASM.
+/// 8 KB of the gzipped WASM.
 pub fn plain(value: f64) -> String {
     if value.is_nan() {
         return "NaN".into();
@@ -70,10 +70,11 @@ pub fn plain(value: f64) -> String {
     // As many decimals as a double holds at this size, then the zeros trimmed.
     let decimals: u32 = match v {
         v if v < 1e6 => 9,
+        v if v < 1e9 => 6,
         v if v < 1e12 => 3,
-        _ => 0,
+        _ => 1,
     };
-    // Under 10^15 either way: u64 (u128's formatting would cost 1.5 KB more of WASM).
+    // Under 10^16 either way: u64 (u128's formatting would cost 1.5 KB more of WASM).
     let scale = 10u64.pow(decimals);
     let n = (v * scale as f64).round() as u64;
     let (int, mut frac, mut width) = (n / scale, n % scale, decimals as usize);
