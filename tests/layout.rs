@@ -308,3 +308,60 @@ fn names_wrap_as_if_each_line_were_measured_anew() {
         "only {broken} texts wrapped: the widths test nothing"
     );
 }
+
+/// The shipped story with two long names: one no two-line box of three cells holds.
+fn long_named() -> Story {
+    let mut story = load(EMBEDDED_JSON).unwrap();
+    story.entities[0].name.en =
+        "Supercalifragilisticexpialidocious Semiconductor Manufacturing International".into();
+    story.entities[1].name.en = "Donaudampfschifffahrtsgesellschaftskapitänswitwe".into();
+    story
+}
+
+#[test]
+fn long_names_do_not_force_one_column_where_two_fit() {
+    let story = long_named();
+    // A 560 px column fits two stacks of three-cell nodes, not of four; the long names alone
+    // made the nodes four cells wide, and so a single column twice as tall.
+    let g = layout(&story, Lang::En, 560);
+    assert_eq!(g.stacks, 2, "two stacks at 560 px");
+    assert!(
+        g.height < layout(&story, Lang::En, 360).height,
+        "side by side is shorter"
+    );
+    for width in (280..=1280).step_by(20) {
+        check(&story, Lang::En, width);
+    }
+}
+
+#[test]
+fn every_width_is_drawn_as_its_prerendered_fit() {
+    // Pre-rendered HTML holds one drawing per fit width, the stylesheet shows the widest that
+    // fits the container, and the live layout replaces it: they must agree in stacks, node
+    // width and height, or hydration moves what the reader sees.
+    use explainer::layout::fit_widths;
+    let shape = |g: &Geometry| (g.stacks, g.nodes[0].w, g.height);
+    let generated = load(&common::story(20, 40, 3)).unwrap();
+    for (story, lang) in [
+        (load(EMBEDDED_JSON).unwrap(), Lang::Fr),
+        (long_named(), Lang::En),
+        (generated, Lang::En),
+    ] {
+        let fits = fit_widths(&story, lang);
+        for w in (280..=1280).step_by(40) {
+            let fit = *fits.iter().rev().find(|&&f| f <= w).unwrap();
+            assert_eq!(
+                shape(&layout(&story, lang, w)),
+                shape(&layout(&story, lang, fit)),
+                "{} at {w} vs fit {fit}",
+                story.entities[0].name.en
+            );
+        }
+    }
+    // The long names give two drawings of two stacks: narrow nodes, then wide ones.
+    let two: Vec<u32> = fit_widths(&long_named(), Lang::En)
+        .into_iter()
+        .filter(|&w| layout(&long_named(), Lang::En, w).stacks == 2)
+        .collect();
+    assert_eq!(two.len(), 2, "{two:?}");
+}

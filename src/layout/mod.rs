@@ -9,8 +9,10 @@
 //! stays at least 13 CSS px.
 
 mod lanes;
+mod stacks;
 
 use lanes::Lanes;
+use stacks::{partition, tallest};
 
 use crate::i18n::{role_heading, Lang};
 use crate::story::{Role, Story};
@@ -198,42 +200,8 @@ struct Band {
     rows: usize,
 }
 
-/// Splits bands, in order, into `s` contiguous stacks with the lowest tallest stack.
-fn partition(heights: &[usize], s: usize) -> Vec<usize> {
-    // Returns the index of the first band of each stack. Bands are few (≤ 5 roles).
-    fn go(
-        h: &[usize],
-        start: usize,
-        s: usize,
-        best: &mut (usize, Vec<usize>),
-        cur: &mut Vec<usize>,
-        max: usize,
-    ) {
-        if s == 1 {
-            let m = max.max(h[start..].iter().sum());
-            if m < best.0 {
-                *best = (m, cur.clone());
-            }
-            return;
-        }
-        for end in start + 1..=h.len() - (s - 1) {
-            cur.push(end);
-            go(
-                h,
-                end,
-                s - 1,
-                best,
-                cur,
-                max.max(h[start..end].iter().sum()),
-            );
-            cur.pop();
-        }
-    }
-    let mut best = (usize::MAX, Vec::new());
-    go(heights, 0, s, &mut best, &mut Vec::new(), 0);
-    let mut starts = vec![0];
-    starts.extend(best.1);
-    starts
+fn rows_of(bands: &[Band]) -> Vec<usize> {
+    bands.iter().map(|b| b.rows).collect()
 }
 
 /// Lays out the story's diagram for `lang` at `width` CSS px (use a bucketed width).
@@ -257,36 +225,59 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
     };
     let k = (2..=max_k).find(|&k| fits_k(k)).unwrap_or(max_k);
 
-    let mut bands: Vec<Band> = Role::ALL
-        .iter()
-        .map(|&role| {
-            let members: Vec<_> = story
-                .entities
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.role == role)
-                .map(|(i, e)| {
-                    let lines = wrap(e.name.get(lang), inner(k));
-                    let rows = node_rows(lines.len());
-                    (i, lines, rows)
-                })
-                .collect();
-            let rows = 1 + members.iter().map(|m| m.2).sum::<usize>();
-            Band {
-                role,
-                members,
-                rows,
-            }
-        })
-        .filter(|b| !b.members.is_empty())
-        .collect();
-
-    let fits = |s: usize| s * k + s * LANE_MIN <= cols;
-    let s = (1..=bands.len().max(1))
-        .rev()
-        .find(|&s| fits(s))
-        .unwrap_or(1);
-    let heights: Vec<usize> = bands.iter().map(|b| b.rows).collect();
+    let bands_at = |k: usize| -> Vec<Band> {
+        Role::ALL
+            .iter()
+            .map(|&role| {
+                let members: Vec<_> = story
+                    .entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.role == role)
+                    .map(|(i, e)| {
+                        let lines = wrap(e.name.get(lang), inner(k));
+                        let rows = node_rows(lines.len());
+                        (i, lines, rows)
+                    })
+                    .collect();
+                let rows = 1 + members.iter().map(|m| m.2).sum::<usize>();
+                Band {
+                    role,
+                    members,
+                    rows,
+                }
+            })
+            .filter(|b| !b.members.is_empty())
+            .collect()
+    };
+    let stacks_at = |k: usize| {
+        (1..=roles.len().max(1))
+            .rev()
+            .find(|&s| s * k + s * LANE_MIN <= cols)
+            .unwrap_or(1)
+    };
+    let (mut k, mut s, mut bands) = (k, stacks_at(k), bands_at(k));
+    if s == 1 {
+        // One column in a container with room for two: a long name widened the nodes. Take
+        // narrower nodes, the long names on more lines, if the bands then sit side by side
+        // and the drawing is shorter.
+        let narrower = (2..k)
+            .rev()
+            .filter(|&n| stacks_at(n) > 1)
+            .filter(|&n| {
+                roles
+                    .iter()
+                    .all(|&r| heading_width(role_heading(r, lang)) <= n as f64 * CELL - 4.0)
+            })
+            .map(|n| (n, stacks_at(n), bands_at(n)))
+            .find(|(_, n_s, n_bands)| {
+                tallest(&rows_of(n_bands), *n_s) < tallest(&rows_of(&bands), s)
+            });
+        if let Some(better) = narrower {
+            (k, s, bands) = better;
+        }
+    }
+    let heights = rows_of(&bands);
     let starts = if bands.is_empty() {
         vec![0]
     } else {
@@ -484,15 +475,18 @@ fn cell_center(col: usize, row: usize) -> (f64, f64) {
 }
 
 /// The layouts to pre-render when the container's width is unknown: the narrowest width
-/// bucket for each number of side-by-side stacks the story can take. The stylesheet shows
-/// the widest one that fits; once measured, the live layout has the same stacks, so the
-/// same height, and hydrating it shifts nothing below.
+/// bucket for each drawing the story can take: its side-by-side stacks, node width and
+/// height. The stylesheet shows the widest one that fits; once measured, the live layout
+/// has the same, and hydrating it shifts nothing. (Usually one per stack count; a story
+/// whose long names narrow the nodes to gain a stack has two drawings of that count.)
 pub fn fit_widths(story: &Story, lang: Lang) -> Vec<u32> {
-    let mut out: Vec<(usize, u32)> = Vec::new();
+    let mut out: Vec<((usize, u64, u64), u32)> = Vec::new();
     for w in (crate::state::MIN_WIDTH..=1280).step_by(40) {
-        let stacks = layout(story, lang, w).stacks;
-        if out.last().is_none_or(|&(s, _)| s != stacks) {
-            out.push((stacks, w));
+        let g = layout(story, lang, w);
+        let node_w = g.nodes.first().map_or(0, |n| n.w.to_bits());
+        let key = (g.stacks, node_w, g.height.to_bits());
+        if out.last().is_none_or(|&(k, _)| k != key) {
+            out.push((key, w));
         }
     }
     out.into_iter().map(|(_, w)| w).collect()
