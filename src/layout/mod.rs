@@ -209,22 +209,17 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
     let width = f64::from(width.max(crate::state::MIN_WIDTH));
     let cols = ((width - 2.0 * PAD) / CELL).floor() as usize;
 
-    // Node width in cells: the narrowest that fits every name in two lines.
-    let names: Vec<&str> = story.entities.iter().map(|e| e.name.get(lang)).collect();
     let max_k = cols.saturating_sub(LANE_MIN).clamp(2, 4);
     let inner = |k: usize| k as f64 * CELL - 4.0 - 2.0 * NODE_PAD;
     let roles: Vec<Role> = Role::ALL
         .into_iter()
         .filter(|r| story.entities.iter().any(|e| e.role == *r))
         .collect();
-    let fits_k = |k: usize| {
-        names.iter().all(|n| wrap(n, inner(k)).len() <= 2)
-            && roles
-                .iter()
-                .all(|&r| heading_width(role_heading(r, lang)) <= k as f64 * CELL - 4.0)
+    let headings_fit = |k: usize| {
+        roles
+            .iter()
+            .all(|&r| heading_width(role_heading(r, lang)) <= k as f64 * CELL - 4.0)
     };
-    let k = (2..=max_k).find(|&k| fits_k(k)).unwrap_or(max_k);
-
     let bands_at = |k: usize| -> Vec<Band> {
         Role::ALL
             .iter()
@@ -256,19 +251,26 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
             .find(|&s| s * k + s * LANE_MIN <= cols)
             .unwrap_or(1)
     };
-    let (mut k, mut s, mut bands) = (k, stacks_at(k), bands_at(k));
+    // Node width in cells: the narrowest that fits every name in two lines (the names are
+    // wrapped once per width tried, and the chosen width's lines kept).
+    let two_lines = |bands: &[Band]| {
+        bands
+            .iter()
+            .all(|b| b.members.iter().all(|m| m.1.len() <= 2))
+    };
+    let (mut k, mut bands) = (2..=max_k)
+        .filter(|&k| headings_fit(k))
+        .map(|k| (k, bands_at(k)))
+        .find(|(_, b)| two_lines(b))
+        .unwrap_or_else(|| (max_k, bands_at(max_k)));
+    let mut s = stacks_at(k);
     if s == 1 {
         // One column in a container with room for two: a long name widened the nodes. Take
         // narrower nodes, the long names on more lines, if the bands then sit side by side
         // and the drawing is shorter.
         let narrower = (2..k)
             .rev()
-            .filter(|&n| stacks_at(n) > 1)
-            .filter(|&n| {
-                roles
-                    .iter()
-                    .all(|&r| heading_width(role_heading(r, lang)) <= n as f64 * CELL - 4.0)
-            })
+            .filter(|&n| stacks_at(n) > 1 && headings_fit(n))
             .map(|n| (n, stacks_at(n), bands_at(n)))
             .find(|(_, n_s, n_bands)| {
                 tallest(&rows_of(n_bands), *n_s) < tallest(&rows_of(&bands), s)
