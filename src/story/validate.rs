@@ -27,7 +27,6 @@ impl std::fmt::Display for Problem {
 }
 
 struct Check<'a> {
-    story: &'a Story,
     problems: Vec<Problem>,
     entity_ids: IdSet<'a>,
     relationship_ids: IdSet<'a>,
@@ -96,14 +95,17 @@ impl<'a> Check<'a> {
         }
     }
 
-    fn date(&mut self, at: At<'_>, s: &str) {
-        if Date::parse(s).is_none() {
+    /// The date, or a problem at `at` if it is not one.
+    fn date(&mut self, at: At<'_>, s: &str) -> Option<Date> {
+        let date = Date::parse(s);
+        if date.is_none() {
             self.push(
                 at,
                 "invalid date (expected YYYY, YYYY-MM or YYYY-MM-DD, a real day)",
                 quoted(s),
             );
         }
+        date
     }
 
     fn id(&mut self, at: At<'_>, id: &'a str, seen: &mut IdSet<'a>) {
@@ -208,13 +210,12 @@ impl<'a> Check<'a> {
 /// Every problem in `story`; empty when it is fit to show.
 pub fn validate(story: &Story) -> Vec<Problem> {
     let mut c = Check {
-        story,
         problems: Vec::new(),
         entity_ids: story.entities.iter().map(|e| e.id.as_str()).collect(),
         relationship_ids: story.relationships.iter().map(|r| r.id.as_str()).collect(),
         source_ids: story.sources.iter().map(|s| s.id.as_str()).collect(),
     };
-    let s = c.story;
+    let s = story;
     let root = At::ROOT;
     if s.schema_version != 1 {
         c.push(
@@ -223,9 +224,9 @@ pub fn validate(story: &Story) -> Vec<Problem> {
             s.schema_version.to_string(),
         );
     }
-    c.date(root.key("published"), &s.published);
-    c.date(root.key("as_of"), &s.as_of);
-    if let (Some(p), Some(a)) = (Date::parse(&s.published), Date::parse(&s.as_of)) {
+    let published = c.date(root.key("published"), &s.published);
+    let as_of = c.date(root.key("as_of"), &s.as_of);
+    if let (Some(p), Some(a)) = (published, as_of) {
         if a < p {
             c.push(
                 root.key("as_of"),
