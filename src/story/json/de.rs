@@ -259,16 +259,14 @@ impl<'a> Reader<'a> {
                 Ok(s) => return de::Error::invalid_type(de::Unexpected::Str(&s), expected),
                 Err(e) => return e,
             },
-            Ok(b'-' | b'0'..=b'9') => match self.p.number() {
-                Ok(n) => de::Unexpected::Float(n),
-                Err(e) => return self.syntax(e),
-            },
             Ok(b'[') => de::Unexpected::Seq,
             Ok(b'{') => de::Unexpected::Map,
-            Ok(_) if self.p.word("true") => de::Unexpected::Bool(true),
-            Ok(_) if self.p.word("false") => de::Unexpected::Bool(false),
-            Ok(_) if self.p.word("null") => de::Unexpected::Unit,
-            Ok(_) => return self.syntax("expected a value"),
+            Ok(_) => match self.scalar() {
+                Ok(Scalar::Number(n)) => de::Unexpected::Float(n),
+                Ok(Scalar::Bool(b)) => de::Unexpected::Bool(b),
+                Ok(Scalar::Null) => de::Unexpected::Unit,
+                Err(e) => return e,
+            },
         };
         de::Error::invalid_type(found, expected)
     }
