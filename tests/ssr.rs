@@ -413,3 +413,34 @@ fn comparison_bars_are_drawn_to_scale() {
     }
     assert!(seen_range, "the story has a range to check");
 }
+
+#[test]
+fn each_source_date_stands_on_its_own_line_without_a_stray_comma() {
+    // A wrapped source link is a block (a 44 px target): a ", date" after it started the next
+    // line with a comma. The all-sources list shows every source once.
+    let story = load(EMBEDDED_JSON).expect("the shipped story loads");
+    for lang in [Lang::Fr, Lang::En] {
+        let html = render_html(EMBEDDED_JSON, lang, View::Diagram, 375, false, true);
+        let list = &html[html.find("xp-all-sources").expect("the all-sources list")..];
+        let mut dated = 0;
+        for s in &story.sources {
+            if let Some(d) = &s.date {
+                dated += 1;
+                let line = format!(
+                    "<span class=\"xp-src-date\">{}</span>",
+                    esc(&explainer::format::date(d, lang))
+                );
+                assert!(
+                    list.contains(&line),
+                    "{lang:?}: {} has no date line {line}",
+                    s.id
+                );
+            }
+        }
+        assert!(dated > 0, "the shipped story dates its sources");
+        assert!(
+            !list.contains("</a>, ") && !list.contains("</span>, "),
+            "{lang:?}: a line starts with a comma"
+        );
+    }
+}

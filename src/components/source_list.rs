@@ -32,10 +32,11 @@ pub fn SourceList(props: &SourceListProps) -> Html {
         .filter_map(|id| props.story.source(id))
         .map(|s| {
             let text = format!("{} — {}", s.publisher, s.title);
-            let when = s
-                .date
-                .as_deref()
-                .map(|d| format!(", {}", date(d, props.lang)));
+            // Its own line: a wrapped link is a block (a 44 px target), and a date after it
+            // would start the next line with a stray comma.
+            let when = s.date.as_deref().map(|d| {
+                html! { <span class="xp-src-date">{ date(d, props.lang) }</span> }
+            });
             html! {
                 <li>
                     if let Some(url) = &s.url {
