@@ -242,6 +242,8 @@ async fn keyboard_opens_with_enter_and_escape_returns_focus() {
     key(&node, "Enter");
     yew::scheduler::flush().await;
     assert_eq!(panel_title(&host), "OpenAI");
+    // The heading takes focus once the panel is painted.
+    painted().await;
     assert_eq!(
         focused_key(&host).as_deref(),
         Some("OpenAI"),
@@ -376,6 +378,23 @@ async fn views_and_the_data_table_are_built_when_asked_for() {
         q(&host, ".xp-svg").is_none(),
         "the hidden diagram is dropped"
     );
+}
+
+/// Lets the browser paint its next frame and run the task queued after it (what
+/// `after_paint` work waits for).
+async fn painted() {
+    let promise = js_sys::Promise::new(&mut |ok, _| {
+        let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&ok, 0);
+        });
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(later.unchecked_ref())
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 /// Lets the browser paint and run its queued tasks (what a progressive diagram waits for).

@@ -103,13 +103,19 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     }
     {
         // The panel's heading takes focus when it opens, so keyboard and screen reader
-        // users land on what they asked for.
+        // users land on what they asked for. After the frame that shows the panel: a focus
+        // move forces style and layout and sends focus events, and the reader should not
+        // wait for those to see the panel. Focus stays on the control until then.
         let heading = heading.clone();
         use_effect_with(state.selection.clone(), move |sel| {
             if sel.is_some() {
-                if let Some(h) = heading.cast::<web_sys::Element>() {
-                    super::focus_in_place(&h);
-                }
+                super::after_paint(move || {
+                    if let Some(h) = heading.cast::<web_sys::Element>() {
+                        if h.is_connected() {
+                            super::focus_in_place(&h);
+                        }
+                    }
+                });
             }
         });
     }
