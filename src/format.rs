@@ -9,6 +9,34 @@ const NBSP: char = '\u{a0}';
 /// Narrow no-break space (French thousands separator).
 const NNBSP: char = '\u{202f}';
 
+/// French text with the no-break spaces French typography puts inside « » and before
+/// `: ; ! ? %`, where the editor typed an ordinary space: a line never starts with `»`
+/// or `?`, nor ends with `«`. Other text is returned as it is.
+pub fn french_spacing(text: String) -> String {
+    let tight = |before: char, after: char| {
+        before == '«' || matches!(after, '»' | ':' | ';' | '!' | '?' | '%')
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let at = |i: usize| i.checked_sub(1).and_then(|i| chars.get(i)).copied();
+    let spots: Vec<usize> = (0..chars.len())
+        .filter(|&i| chars[i] == ' ')
+        .filter(|&i| {
+            tight(
+                at(i).unwrap_or(' '),
+                chars.get(i + 1).copied().unwrap_or(' '),
+            )
+        })
+        .collect();
+    if spots.is_empty() {
+        return text;
+    }
+    let mut out = chars;
+    for i in spots {
+        out[i] = NBSP;
+    }
+    out.into_iter().collect()
+}
+
 /// A number with at most one decimal: `64,6` / `64.6`, `1 000` / `1,000`, `100`.
 pub fn number(value: f64, lang: Lang) -> String {
     let tenths = (value * 10.0).round() as i64;

@@ -1,7 +1,7 @@
 //! Amounts, ranges, numbers and dates read naturally in each language.
 #![cfg(not(target_arch = "wasm32"))]
 
-use explainer::format::{amount, date, number, plain, Date};
+use explainer::format::{amount, date, french_spacing, number, plain, Date};
 use explainer::i18n::Lang::{En, Fr};
 use explainer::story::{Amount, AmountKind, Unit};
 
@@ -141,4 +141,28 @@ fn error_messages_write_numbers_as_the_editor_did() {
     ] {
         assert_eq!(plain(v), text, "{v:?}");
     }
+}
+
+#[test]
+fn french_text_gets_its_no_break_spaces() {
+    let fr = |s: &str| french_spacing(s.to_string());
+    assert_eq!(
+        fr("Nvidia « entend investir » : vraiment ? Oui ; 26 % !"),
+        "Nvidia «\u{a0}entend investir\u{a0}»\u{a0}: vraiment\u{a0}? Oui\u{a0}; 26\u{a0}%\u{a0}!"
+    );
+    // Only a typed space is replaced: no space, a no-break one, or other text stay as is.
+    for same in [
+        "https://example.org/a?b=c",
+        "10:30, 50%",
+        "«Alpha»",
+        "déjà\u{a0}: fait",
+        "",
+        " ",
+        "Plain words, no marks.",
+    ] {
+        assert_eq!(fr(same), same);
+    }
+    // Spaces at either end are kept (nothing follows or precedes them).
+    assert_eq!(fr("« "), "«\u{a0}");
+    assert_eq!(fr(" ?"), "\u{a0}?");
 }

@@ -246,7 +246,8 @@ fn band_headings_are_measured_as_the_capitals_the_stylesheet_shows() {
 fn wrap_by_measuring(text: &str, max: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    let breaks = |c: char| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}';
+    for word in text.split(breaks).filter(|w| !w.is_empty()) {
         let candidate = if line.is_empty() {
             word.to_string()
         } else {
@@ -364,4 +365,29 @@ fn every_width_is_drawn_as_its_prerendered_fit() {
         .filter(|&w| layout(&long_named(), Lang::En, w).stacks == 2)
         .collect();
     assert_eq!(two.len(), 2, "{two:?}");
+}
+
+#[test]
+fn names_never_break_at_a_no_break_space() {
+    // French names carry no-break spaces before `:` and inside « »: a line of the diagram
+    // must never start with the `:` or `»` they hold to the word before.
+    // (A word wider than the line is cut anywhere, as any word is: widths that fit each
+    // unit held together.)
+    let name = "Fonds\u{a0}: «\u{a0}Alpha\u{a0}» et\u{202f}?";
+    let widest = text_width("«\u{a0}Alpha\u{a0}»");
+    for max in [widest, 84.0, 100.0, 132.0, 180.0] {
+        let lines = wrap(name, max);
+        for line in &lines {
+            assert!(
+                !line.starts_with([':', '»', '?', '\u{a0}', '\u{202f}']),
+                "{max} px: {lines:?}"
+            );
+        }
+        if max >= 100.0 {
+            assert!(
+                lines.iter().any(|l| l.contains("Fonds\u{a0}:")),
+                "{max} px: {lines:?}"
+            );
+        }
+    }
 }

@@ -286,3 +286,23 @@ fn a_kinds_number_is_its_place_in_the_legend_order() {
         assert_eq!(k as usize, i, "{k:?}");
     }
 }
+
+#[test]
+fn french_texts_get_no_break_spaces_and_english_ones_stay_as_typed() {
+    let mut v = base();
+    v["entities"][0]["description"] =
+        json!({ "fr": "Elle « entend investir » : soit ?", "en": "It said \"up to\" : so ?" });
+    let story = load(&v.to_string()).unwrap();
+    let d = &story.entities[0].description;
+    assert_eq!(
+        d.fr,
+        "Elle «\u{a0}entend investir\u{a0}»\u{a0}: soit\u{a0}?"
+    );
+    assert_eq!(d.en, "It said \"up to\" : so ?");
+    // The shipped story: no French text keeps a plain space where a no-break one belongs.
+    let shipped = load(EMBEDDED_JSON).unwrap();
+    assert!(shipped
+        .entities
+        .iter()
+        .all(|e| !e.description.fr.contains(" %")));
+}

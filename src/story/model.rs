@@ -13,12 +13,18 @@ use crate::i18n::Lang;
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
-    /// French text.
-    #[serde(default)]
+    /// French text, with French no-break spaces (see [`crate::format::french_spacing`]).
+    #[serde(default, deserialize_with = "french")]
     pub fr: String,
     /// English text.
     #[serde(default)]
     pub en: String,
+}
+
+/// Reads a French text and puts in the no-break spaces its editor typed as plain ones, so
+/// every story gets them, in the pre-rendered HTML and the browser alike.
+fn french<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    String::deserialize(d).map(crate::format::french_spacing)
 }
 
 impl Text {
