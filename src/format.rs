@@ -13,28 +13,19 @@ const NNBSP: char = '\u{202f}';
 /// `: ; ! ? %`, where the editor typed an ordinary space: a line never starts with `»`
 /// or `?`, nor ends with `«`. Other text is returned as it is.
 pub fn french_spacing(text: String) -> String {
-    let tight = |before: char, after: char| {
-        before == '«' || matches!(after, '»' | ':' | ';' | '!' | '?' | '%')
+    let b = text.as_bytes();
+    // Whether the space at byte `i` belongs to the word beside it.
+    let tight = |i: usize| {
+        b[..i].ends_with("«".as_bytes())
+            || b[i + 1..].starts_with("»".as_bytes())
+            || matches!(b.get(i + 1), Some(b':' | b';' | b'!' | b'?' | b'%'))
     };
-    let chars: Vec<char> = text.chars().collect();
-    let at = |i: usize| i.checked_sub(1).and_then(|i| chars.get(i)).copied();
-    let spots: Vec<usize> = (0..chars.len())
-        .filter(|&i| chars[i] == ' ')
-        .filter(|&i| {
-            tight(
-                at(i).unwrap_or(' '),
-                chars.get(i + 1).copied().unwrap_or(' '),
-            )
-        })
-        .collect();
-    if spots.is_empty() {
+    if !(0..b.len()).any(|i| b[i] == b' ' && tight(i)) {
         return text;
     }
-    let mut out = chars;
-    for i in spots {
-        out[i] = NBSP;
-    }
-    out.into_iter().collect()
+    text.char_indices()
+        .map(|(i, c)| if c == ' ' && tight(i) { NBSP } else { c })
+        .collect()
 }
 
 /// A number with at most one decimal: `64,6` / `64.6`, `1 000` / `1,000`, `100`.
