@@ -79,7 +79,8 @@ fn when_idle(f: impl FnOnce() + 'static) {
 /// reader reaches for it, and page load pays nothing for hydrating it. Input events come
 /// before the click they lead to, so that click already lands on the hydrated explainer.
 /// A click with no input before it (assistive technology activating a control) hydrates,
-/// then is replayed on the same control.
+/// then is replayed on the same control once hydrated; so is a click that comes while
+/// hydration is still running.
 pub(super) fn when_needed(host: &Element, go: impl FnOnce() + 'static) {
     use std::rc::Rc;
     type Once = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
@@ -106,17 +107,22 @@ pub(super) fn when_needed(host: &Element, go: impl FnOnce() + 'static) {
         );
     }
     on_input.forget();
+    let ready_host = host.clone();
     let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
-        let Some(f) = go.borrow_mut().take() else {
+        let first = go.borrow_mut().take();
+        // Hydrated: the explainer answers the click itself.
+        if first.is_none() && ready_host.has_attribute(super::READY) {
             return;
-        };
-        f();
-        // A control drawn by the explainer, clicked again once hydration has run.
-        if let (Some(control), Some(w)) = (control_of(&e), web_sys::window()) {
+        }
+        if let Some(f) = first {
+            f();
+        }
+        // Hydration was just started, or is still running since an input before this
+        // click (on a slow phone it spans several tasks): the click would reach controls
+        // that do not answer yet. It is held and replayed once the explainer is ready.
+        if let Some(control) = control_of(&e) {
             e.stop_propagation();
-            let root = control.get_root_node();
-            let replay = Closure::once_into_js(move || click_again(&control, &root));
-            let _ = w.set_timeout_with_callback(replay.unchecked_ref());
+            replay_when_ready(&ready_host, control);
         }
     });
     let _ = host.add_event_listener_with_callback_and_bool(
@@ -125,6 +131,29 @@ pub(super) fn when_needed(host: &Element, go: impl FnOnce() + 'static) {
         true,
     );
     on_click.forget();
+}
+
+/// Clicks `control` again (see [`click_again`]) once `host`'s explainer is hydrated: now if
+/// it already is, else on its `explainer:ready` event. In a task of its own either way, after
+/// the render that made it ready.
+fn replay_when_ready(host: &Element, control: Element) {
+    let root = control.get_root_node();
+    let later = move || {
+        if let Some(w) = web_sys::window() {
+            let replay = Closure::once_into_js(move || click_again(&control, &root));
+            let _ = w.set_timeout_with_callback(replay.unchecked_ref());
+        }
+    };
+    if host.has_attribute(super::READY) {
+        return later();
+    }
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    let _ = host.add_event_listener_with_callback_and_add_event_listener_options(
+        "explainer:ready",
+        Closure::once_into_js(later).unchecked_ref(),
+        &options,
+    );
 }
 
 /// The explainer's own control an event reached (not a link or a native disclosure, which

@@ -173,6 +173,30 @@ test('a click with no input before it (assistive technology) hydrates and is rep
   await page.context().close();
 });
 
+test('a click that comes while hydration is still running is answered once it is done', async () => {
+  const page = await open(env.browser, `${env.base}index.html`);
+  await page.evaluate(() => document.querySelector('[data-explainer]').scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'));
+  // Press and click in one task: the press starts hydration, which cannot have run before
+  // the click (on a slow phone, a hydration spanning several tasks gives the same order).
+  const hydrated = await page.evaluate(() => {
+    const host = document.querySelector('[data-explainer]');
+    const n = [...host.shadowRoot.querySelectorAll('[data-key="entity:amd"]')].find((e) => e.getClientRects().length);
+    n.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, pointerType: 'touch' }));
+    n.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    return host.hasAttribute('data-explainer-ready');
+  });
+  assert.equal(hydrated, false, 'the click came before hydration was done');
+  assert.ok(await until(() => page.evaluate(() =>
+    document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-panel h3')?.textContent === 'AMD')),
+  'the panel opens for that click');
+  // Exactly once: a second replay would have toggled it or logged.
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => document.querySelector('[data-explainer]').shadowRoot.querySelectorAll('.xp-panel').length), 1);
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('the built article page blocks its first paint on nothing but itself', async () => {
   // The widget stylesheet styles shadow roots only; a <link> to it in the head (as Trunk
   // writes it, minified or not) would hold the article's first paint for a round trip.
