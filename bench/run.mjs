@@ -105,7 +105,11 @@ const tapScript = async ({ key, close }) => {
   // The click is its own task, as in a real tap (counted in the time).
   await new Promise((ok) => setTimeout(ok, 0));
   n.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-  while (r.querySelector('.xp-panel h3')?.textContent !== name) await new Promise((ok) => requestAnimationFrame(ok));
+  // A lost tap fails the bench with its name, rather than hanging it.
+  while (r.querySelector('.xp-panel h3')?.textContent !== name) {
+    if (performance.now() - t0 > 10000) throw new Error(`bench: tapping ${key} opened no panel in 10 s`);
+    await new Promise((ok) => requestAnimationFrame(ok));
+  }
   await frame();
   const ms = performance.now() - t0;
   if (close) {
@@ -177,7 +181,11 @@ const memory = await (async () => {
     const tick = () => new Promise((ok) => requestAnimationFrame(ok));
     for (let i = 0; i < count; i++) {
       nodes[i % nodes.length].dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-      while (!r.querySelector('.xp-panel')) await tick();
+      const t0 = performance.now();
+      while (!r.querySelector('.xp-panel')) {
+        if (performance.now() - t0 > 10000) throw new Error(`bench: cycle ${i} opened no panel in 10 s`);
+        await tick();
+      }
       r.querySelector('.xp-close').click();
       while (r.querySelector('.xp-panel')) await tick();
     }
