@@ -151,7 +151,8 @@ pub fn wrap(text: &str, max: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     let mut em = 0.0; // the width of `line`, in ems
-                      // Not at a no-break space (French text has them before `:` or inside « »).
+
+    // Not at a no-break space (French text has them before `:` or inside « »).
     let breaks = |c: char| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}';
     for word in text.split(breaks).filter(|w| !w.is_empty()) {
         let mut candidate = if line.is_empty() {
