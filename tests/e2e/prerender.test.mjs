@@ -190,9 +190,6 @@ test('a click that comes while hydration is still running is answered once it is
   assert.ok(await until(() => page.evaluate(() =>
     document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-panel h3')?.textContent === 'AMD')),
   'the panel opens for that click');
-  // Exactly once: a second replay would have toggled it or logged.
-  await page.waitForTimeout(300);
-  assert.equal(await page.evaluate(() => document.querySelector('[data-explainer]').shadowRoot.querySelectorAll('.xp-panel').length), 1);
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
