@@ -261,15 +261,20 @@ fn guard_first_press(host: &Element) {
             let (Some(p), Some(w)) = (guard.as_ref().filter(over), web_sys::window()) else {
                 return;
             };
-            // A touch's click comes a little after the finger lifts: give it time first.
+            // A mouse's click follows its release in the same task, so the check can come
+            // right after it. A touch's click comes a little after the finger lifts, once
+            // the tap is recognised: give it time first.
+            let pointer = js_sys::Reflect::get(&e, &"pointerType".into()).ok();
+            let mouse = pointer.and_then(|t| t.as_string()).as_deref() == Some("mouse");
+            let wait = if mouse { 0 } else { 350 };
             let (control, root, clicked) = (p.control.clone(), p.root.clone(), clicked.clone());
             let check = Closure::once_into_js(move || {
                 if !clicked.get() && !control.is_connected() {
                     click_again(&control, &root);
                 }
             });
-            let _ =
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(check.unchecked_ref(), 350);
+            let _ = w
+                .set_timeout_with_callback_and_timeout_and_arguments_0(check.unchecked_ref(), wait);
         }),
     );
 }
