@@ -264,8 +264,9 @@ fn guard_first_press(host: &Element) {
             // A mouse's click follows its release in the same task, so the check can come
             // right after it. A touch's click comes a little after the finger lifts, once
             // the tap is recognised: give it time first.
-            let pointer = js_sys::Reflect::get(&e, &"pointerType".into()).ok();
-            let mouse = pointer.and_then(|t| t.as_string()).as_deref() == Some("mouse");
+            let mouse = e
+                .dyn_ref::<web_sys::PointerEvent>()
+                .is_some_and(|p| p.pointer_type() == "mouse");
             let wait = if mouse { 0 } else { 350 };
             let (control, root, clicked) = (p.control.clone(), p.root.clone(), clicked.clone());
             let check = Closure::once_into_js(move || {
