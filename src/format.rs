@@ -5,9 +5,9 @@ use crate::i18n::Lang;
 use crate::story::{Amount, AmountKind, Unit};
 
 /// No-break space (between a number and its unit).
-const NBSP: char = '\u{a0}';
+pub(crate) const NBSP: char = '\u{a0}';
 /// Narrow no-break space (French thousands separator).
-const NNBSP: char = '\u{202f}';
+pub(crate) const NNBSP: char = '\u{202f}';
 
 /// French text with the no-break spaces French typography puts inside « » and before
 /// `: ; ! ? %`, where the editor typed an ordinary space: a line never starts with `»`

@@ -14,6 +14,7 @@ mod stacks;
 use lanes::Lanes;
 use stacks::{partition, tallest};
 
+use crate::format::{NBSP, NNBSP};
 use crate::i18n::{role_heading, Lang};
 use crate::story::{Role, Story};
 
@@ -153,7 +154,7 @@ pub fn wrap(text: &str, max: f64) -> Vec<String> {
     let mut em = 0.0; // the width of `line`, in ems
 
     // Not at a no-break space (French text has them before `:` or inside « »).
-    let breaks = |c: char| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}';
+    let breaks = |c: char| c.is_whitespace() && c != NBSP && c != NNBSP;
     for word in text.split(breaks).filter(|w| !w.is_empty()) {
         let mut candidate = if line.is_empty() {
             0.0
