@@ -21,8 +21,8 @@ let env;
 before(async () => { env = await setup(); await mkdir(SHOTS, { recursive: true }); });
 after(async () => { await env.close(); });
 
-async function article(name, lang, scheme) {
-  const page = await open(env.browser, null, { ...VIEWPORTS[name], colorScheme: scheme });
+async function article(name, lang, scheme, more = {}) {
+  const page = await open(env.browser, null, { ...VIEWPORTS[name], colorScheme: scheme, ...more });
   await page.goto(`${env.base}${lang === 'en' ? 'hosts/plain.html' : 'index.html'}`);
   if (lang === 'en') {
     // The English journey switches language the way a reader does.
@@ -211,6 +211,43 @@ test('comparison rows open their sources; a timeline event lights its players; q
   assert.equal(await root(page, "return [...r.querySelectorAll('.xp-q')].filter((d) => d.open).length"), n);
   assert.deepEqual(page.messages, []);
   await page.context().close();
+});
+
+test('forced colours (Windows contrast themes): the chosen view and the chosen bar stay marked', async () => {
+  for (const scheme of ['light', 'dark']) {
+    const page = await article('phone375', 'fr', scheme, { forcedColors: 'active' });
+    // Under forced colours a state shown by a colour or a background alone is repainted away:
+    // what marks it must be an underline or outline of its own colour.
+    const tabs = () => root(page, `return [...r.querySelectorAll('[role=tab]')]
+      .map((t) => [t.getAttribute('aria-selected'), getComputedStyle(t).borderBottomColor])`);
+    for (const view of ['comparison', 'timeline', 'questions', 'diagram']) {
+      await page.locator(`[id$="-tab-${view}"]`).tap();
+      // A tap leaves the tab hovered, which the browser marks on its own: tap away first.
+      await page.locator('h1').tap();
+      const all = await until(async () => { const t = await tabs(); return t.some(([s]) => s === 'true') && t; });
+      const chosen = all.filter(([s]) => s === 'true').map(([, c]) => c);
+      const others = new Set(all.filter(([s]) => s !== 'true').map(([, c]) => c));
+      const canvas = await root(page, 'return getComputedStyle(r.querySelector(".xp-root")).backgroundColor');
+      assert.equal(chosen.length, 1, `${scheme} ${view}: one chosen tab`);
+      assert.ok(!others.has(chosen[0]) && chosen[0] !== canvas, `${scheme} ${view}: its underline ${chosen[0]} stands out from ${[...others]} on ${canvas}`);
+    }
+    await page.locator('[id$="-tab-comparison"]').tap();
+    const bar = STORY.comparison.groups[0].bars[0];
+    await page.locator(`[data-key="bar:${bar.id}"]`).tap();
+    await until(async () => words(await panelTitle(page)) === words(bar.label.fr));
+    const rows = await root(page, `return [...r.querySelectorAll('.xp-bar-row')].map((b) => { const s = getComputedStyle(b);
+      return [b.dataset.key, s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 ? s.outlineColor : 'none']; })`);
+    const marked = rows.filter(([, o]) => o !== 'none').map(([k]) => k);
+    assert.deepEqual(marked, [`bar:${bar.id}`], `${scheme}: only the chosen bar is outlined`);
+    if (scheme === 'light') {
+      // The chosen row, above the bottom sheet.
+      await root(page, "r.querySelector('.xp-bar-row.sel').scrollIntoView({ block: 'start' })");
+      await page.waitForTimeout(250);
+      await page.screenshot({ path: `${SHOTS}phone375-fr-forced-colors-bar.png` });
+    }
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
 });
 
 test('the language switch changes text and number formats', async () => {
