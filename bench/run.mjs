@@ -1,7 +1,7 @@
 // Benchmark of the release build in dist/ (run by scripts/bench.sh, not by the tests):
 // bytes, Lighthouse mobile, time to interactive and tap latency at 4x CPU throttling,
-// memory after 500 cycles, a 200-entity story. Writes out/report.json and out/report.md,
-// compares with budgets.json and prints what misses.
+// memory after 500 cycles and after 40 mounts and removals, a 200-entity story. Writes
+// out/report.json and out/report.md, compares with budgets.json and prints what misses.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -172,6 +172,7 @@ const taps = await (async () => {
     touch: { median: median(touch), p95: p95(touch), runs: touch }, desktop: { median: median(mouse), p95: p95(mouse), runs: mouse } };
 })();
 
+const MOUNTS = 40;
 const memory = await (async () => {
   const p = await page(base + 'index.html', 0);
   const measure = () => p.evaluate(() => { window.gc(); return [performance.memory.usedJSHeapSize, window.wasmMemory?.buffer.byteLength ?? 0]; });
@@ -195,8 +196,29 @@ const memory = await (async () => {
   const [js0, wasm0] = await measure();
   await cycle(500);
   const [js1, wasm1] = await measure();
+  // A single-page app mounting an explainer with each article and dropping it with the next.
+  const mounts = (count) => p.evaluate(async (n) => {
+    for (let i = 0; i < n; i++) {
+      const host = document.createElement('div');
+      host.setAttribute('data-explainer', '');
+      host.setAttribute('data-lang', 'en');
+      document.body.append(host);
+      const t0 = performance.now();
+      while (!host.hasAttribute('data-explainer-ready')) {
+        if (performance.now() - t0 > 10000) throw new Error(`bench: mount ${i} not ready in 10 s`);
+        await new Promise((ok) => setTimeout(ok, 10));
+      }
+      host.remove();
+      await new Promise((ok) => setTimeout(ok, 10));
+    }
+  }, count);
+  await mounts(5); // warm up
+  const [js2, wasm2] = await measure();
+  await mounts(MOUNTS);
+  const [js3, wasm3] = await measure();
   await p.context().close();
-  return { js_growth_kb: (js1 - js0) / 1024, wasm_growth_kb: (wasm1 - wasm0) / 1024, wasm_kb: wasm1 / 1024 };
+  return { js_growth_kb: (js1 - js0) / 1024, wasm_growth_kb: (wasm1 - wasm0) / 1024, wasm_kb: wasm1 / 1024,
+    mounts: { count: MOUNTS, js_growth_kb: (js3 - js2) / 1024, wasm_growth_kb: (wasm3 - wasm2) / 1024 } };
 })();
 
 function bigStory(n, m) {
@@ -290,7 +312,7 @@ const md = [
   ...Object.entries(lh).map(([n, r]) => `| ${n} | ${['performance', 'accessibility', 'fcp', 'lcp', 'tbt', 'cls'].map((k) =>
     `${round(r[k].median, k === 'cls' ? 3 : 0)} [${round(r[k].min, k === 'cls' ? 3 : 0)}–${round(r[k].max, k === 'cls' ? 3 : 0)}]`).join(' | ')} |`), '',
   `At 4× CPU, over ${RUNS} page loads: code loaded ${range(taps.code_ready_ms)} ms after scrolling to the widget; first tap (hydrates, then opens the panel) ${range(taps.first_tap_ms)} ms. Tap → painted panel over 20 real taps (touch input, Event Timing): median ${round(taps.touch.median)} ms, p95 ${round(taps.touch.p95)} ms. The earlier measure (synthetic pointerdown and click, until the frame after the panel's): median ${round(taps.median)} ms, p95 ${round(taps.p95)} ms. On a 1280 px desktop page (20 real mouse clicks): median ${round(taps.desktop.median)} ms, p95 ${round(taps.desktop.p95)} ms.`,
-  `Memory after 500 select/close cycles: JS heap ${round(memory.js_growth_kb, 1)} KB, WASM memory ${round(memory.wasm_growth_kb, 1)} KB (of ${round(memory.wasm_kb)} KB).`,
+  `Memory after 500 select/close cycles: JS heap ${round(memory.js_growth_kb, 1)} KB, WASM memory ${round(memory.wasm_growth_kb, 1)} KB (of ${round(memory.wasm_kb)} KB). After ${memory.mounts.count} explainers mounted and removed, one after the other: JS heap ${round(memory.mounts.js_growth_kb, 1)} KB, WASM memory ${round(memory.mounts.wasm_growth_kb, 1)} KB.`,
   `200 entities / 600 relationships, inserted → first painted with its diagram: ${range(bigRuns.unthrottled)} ms unthrottled (${bigU.length} insertions), ${range(bigRuns.cpu4x)} ms at 4× CPU (${big4.length}); the first screen draws ${bigRuns.drawn_first} of its ${bigRuns.controls} controls. Every control drawn and painted: ${range(bigRuns.all_drawn.unthrottled)} ms unthrottled, ${range(bigRuns.all_drawn.cpu4x)} ms at 4× CPU. The explainer:ready event came at ${range(bigRuns.ready_event)} ms.`, '',
   '| budget | value | target | met |', '|---|---|---|---|',
   ...verdicts.map((v) => `| ${v.what} | ${v.value} | ${v.budget} | ${v.ok ? 'yes' : '**no**'} |`), '',

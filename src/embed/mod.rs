@@ -33,6 +33,8 @@ const READY: &str = "data-explainer-ready";
 thread_local! {
     static CSS: RefCell<String> = const { RefCell::new(String::new()) };
     static COUNT: RefCell<usize> = const { RefCell::new(0) };
+    /// Running explainers and their hosts, to unmount one whose host has left the page.
+    static LIVE: RefCell<Vec<(Element, yew::AppHandle<App>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Detail of the `explainer:*` events, serialized to a plain object with the fields set.
@@ -98,7 +100,10 @@ pub fn start(css_url: String) {
     };
     scan(&doc);
     let observer_doc = doc.clone();
-    let cb = Closure::<dyn Fn()>::new(move || scan(&observer_doc));
+    let cb = Closure::<dyn Fn()>::new(move || {
+        unmount_removed();
+        scan(&observer_doc);
+    });
     if let Ok(observer) = web_sys::MutationObserver::new(cb.as_ref().unchecked_ref()) {
         let init = web_sys::MutationObserverInit::new();
         init.set_child_list(true);
@@ -109,6 +114,28 @@ pub fn start(css_url: String) {
     }
     // The observer lives as long as the page.
     cb.forget();
+}
+
+/// Unmounts every explainer whose host has left the page (a single-page app moving on to
+/// another article): its components and what they hold go (Yew keeps only its few delegated
+/// listeners on the removed element), and a host put back later is mounted afresh. A host moved within the page is connected again by the time this runs
+/// (after the task that moved it), and keeps its state.
+fn unmount_removed() {
+    let gone: Vec<_> = LIVE.with(|live| {
+        live.borrow_mut()
+            .extract_if(.., |(host, _)| !host.is_connected())
+            .collect()
+    });
+    for (host, app) in gone {
+        app.destroy();
+        // Yew leaves a destroyed app's nodes in place: clear them, so a host put back shows
+        // no stale state before it is mounted again.
+        if let Some(shadow) = host.shadow_root() {
+            shadow.set_inner_html("");
+        }
+        let _ = host.remove_attribute(MOUNTED);
+        let _ = host.remove_attribute(READY);
+    }
 }
 
 fn scan(doc: &web_sys::Document) {
@@ -285,6 +312,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     };
     let started = Rc::new(std::cell::Cell::new(false));
     let idle = (root.clone(), load.clone(), started.clone());
+    let live_host = host.clone();
     let go = move || {
         started.set(true);
         // Parsed here or at idle, not at mount: a widget below the fold costs the page's
@@ -318,11 +346,12 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
             let _ = ready_host.set_attribute(READY, "");
         }
         let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
-        if hydrate {
-            renderer.hydrate();
+        let app = if hydrate {
+            renderer.hydrate()
         } else {
-            renderer.render();
-        }
+            renderer.render()
+        };
+        LIVE.with(|live| live.borrow_mut().push((live_host, app)));
     };
     if hydrate && !scroll_to {
         when_needed(&host, go);

@@ -189,6 +189,32 @@ test('a host added after load is mounted', async () => {
   await page.context().close();
 });
 
+test('a host that leaves the page is unmounted; one moved keeps its state, one put back is mounted again', async () => {
+  const page = await open(env.browser, `${env.base}hosts/late.html`);
+  await ready(page, 1);
+  const state = () => shadow(page, '#late', `return [host.hasAttribute('data-explainer-mounted'), !!root.querySelector('.xp-root'),
+    root.querySelector('.xp-panel h3')?.textContent ?? null]`);
+  await page.locator('#late [data-key="entity:openai"]').click();
+  assert.ok(await until(async () => (await state())[2] === 'OpenAI'));
+  // Moved within one task (the page's layout changing): the same explainer, panel still open.
+  await page.evaluate(() => document.body.prepend(document.querySelector('#late')));
+  await page.waitForTimeout(100);
+  assert.deepEqual(await state(), [true, true, 'OpenAI'], 'moved');
+  // Removed (a single-page app moving on to another article): unmounted, nothing left inside.
+  await page.evaluate(() => { window.kept = document.querySelector('#late'); window.kept.remove(); });
+  assert.ok(await until(() => page.evaluate(() => !window.kept.hasAttribute('data-explainer-mounted'))), 'unmounted');
+  assert.equal(await page.evaluate(() => window.kept.shadowRoot.childNodes.length), 0, 'its content is gone');
+  // Put back: mounted again from scratch, with the item the address still links to, and it
+  // answers.
+  await page.evaluate(() => document.body.append(window.kept));
+  await ready(page, 1);
+  assert.deepEqual(await state(), [true, true, 'OpenAI'], 'put back');
+  await page.locator('#late [data-key="entity:nvidia"]').click();
+  assert.ok(await until(async () => (await state())[2] === 'Nvidia'));
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('a first press whose control is redrawn before it is released still opens the panel', async () => {
   // The press hydrates the pre-rendered explainer; if the diagram is then laid out again
   // (here, the window narrows) before the release, the browser clicks a removed element.
