@@ -35,6 +35,8 @@ thread_local! {
     static COUNT: RefCell<usize> = const { RefCell::new(0) };
     /// Running explainers and their hosts, to unmount one whose host has left the page.
     static LIVE: RefCell<Vec<(Element, yew::AppHandle<App>)>> = const { RefCell::new(Vec::new()) };
+    /// The embedded story, read once for every instance that shows it.
+    static EMBEDDED: std::cell::OnceCell<Loaded> = const { std::cell::OnceCell::new() };
 }
 
 /// Detail of the `explainer:*` events, serialized to a plain object with the fields set.
@@ -306,7 +308,11 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         let story_once = story_once.clone();
         move || {
             story_once
-                .get_or_init(|| Loaded::from_json(custom.as_deref().unwrap_or(EMBEDDED_JSON)))
+                .get_or_init(|| match custom.as_deref() {
+                    Some(json) => Loaded::from_json(json),
+                    None => EMBEDDED
+                        .with(|e| e.get_or_init(|| Loaded::from_json(EMBEDDED_JSON)).clone()),
+                })
                 .clone()
         }
     };
