@@ -6,7 +6,9 @@
 mod common;
 
 use explainer::i18n::Lang;
-use explainer::layout::{heading_width, layout, px, text_width, wrap, Geometry, FONT, HANDLE_R};
+use explainer::layout::{
+    heading_width, layout, px, text_width, wrap, Geometry, CELL, FONT, HANDLE_R, PAD,
+};
 use explainer::state::bucket;
 use explainer::story::{load, Story, EMBEDDED_JSON};
 
@@ -158,6 +160,38 @@ fn narrow_screens_stack_bands_and_wide_ones_set_them_side_by_side() {
         desk.height < phone.height,
         "side-by-side bands make a shorter diagram"
     );
+}
+
+#[test]
+fn side_by_side_stacks_leave_no_blank_lane_at_the_right() {
+    // When no handle sits beside the last stack (every relationship runs between stacks),
+    // its lane's columns go to the lanes in use: the drawing reaches the right edge of its
+    // view box instead of ending in an empty strip, at most a cell of rounding short of it.
+    let shipped = load(EMBEDDED_JSON).unwrap();
+    let generated: Vec<Story> = [(7, 9, 3), (20, 30, 4), (33, 40, 5)]
+        .iter()
+        .map(|&(n, m, seed)| load(&common::story(n, m, seed)).unwrap())
+        .collect();
+    let mut checked = 0;
+    for story in std::iter::once(&shipped).chain(&generated) {
+        for lang in [Lang::Fr, Lang::En] {
+            for width in (280..=1280).step_by(40) {
+                let g = layout(story, lang, width);
+                let right = g.nodes.iter().map(|n| n.x + n.w).fold(0.0, f64::max);
+                if g.stacks == 1 || g.edges.iter().any(|e| e.hx > right) {
+                    continue;
+                }
+                checked += 1;
+                assert!(
+                    g.width - right <= PAD + CELL,
+                    "{width} px, {lang:?}, {} entities: {} px blank at the right",
+                    story.entities.len(),
+                    g.width - right
+                );
+            }
+        }
+    }
+    assert!(checked > 0, "no layout had an unused lane at its right");
 }
 
 #[test]

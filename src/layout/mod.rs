@@ -5,13 +5,13 @@
 //! 44 px handle (the only part of an edge that takes taps), nearest to the middle of its
 //! two ends. Handles therefore never cover a node, a heading or another handle. Phones get
 //! one stack with the lane beside it (an arc diagram); wider containers set the bands side
-//! by side. The SVG is drawn at the bucketed width and only ever scaled up, so 13 px text
+//! by side, and a lane left empty at the right gives its columns to the others. The SVG is drawn at the bucketed width and only ever scaled up, so 13 px text
 //! stays at least 13 CSS px.
 
 mod lanes;
+mod place;
 mod stacks;
 
-use lanes::Lanes;
 use stacks::{partition, tallest};
 
 use crate::format::{NBSP, NNBSP};
@@ -295,141 +295,21 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
     let lane_w: Vec<usize> = (0..s)
         .map(|i| spare / s + usize::from(i < spare % s))
         .collect();
-    let mut stack_col = Vec::with_capacity(s);
-    let mut col = 0;
-    for w in &lane_w {
-        stack_col.push(col);
-        col += k + w;
+    let pass = |lane_w: &[usize]| place::place(story, lang, width, k, &starts, &bands, lane_w);
+    let (geometry, used) = pass(&lane_w);
+    // A lane beside the last stack that no handle took (every relationship runs between
+    // stacks) is a blank strip at the drawing's right: its columns go to the lanes in use,
+    // which spread their handles.
+    let in_use: Vec<usize> = (0..s).filter(|&i| used[i]).collect();
+    if s == 1 || used[s - 1] || in_use.is_empty() {
+        return geometry;
     }
-
-    let mut nodes = Vec::new();
-    let mut headings = Vec::new();
-    let mut rows = 0;
-    for (si, &first) in starts.iter().enumerate() {
-        let last = starts.get(si + 1).copied().unwrap_or(bands.len());
-        let x = PAD + stack_col[si] as f64 * CELL;
-        let mut row = 0;
-        for band in &mut bands[first..last] {
-            headings.push(Heading {
-                role: band.role,
-                x: x + 2.0,
-                y: PAD + row as f64 * CELL + CELL * 0.7,
-                w: k as f64 * CELL - 4.0,
-                text: role_heading(band.role, lang),
-            });
-            row += 1;
-            for (entity, lines, r) in std::mem::take(&mut band.members) {
-                nodes.push(NodeBox {
-                    entity,
-                    x: x + 2.0,
-                    y: PAD + row as f64 * CELL + 2.0,
-                    w: k as f64 * CELL - 4.0,
-                    h: r as f64 * CELL - 4.0,
-                    lines,
-                });
-                row += r;
-            }
-        }
-        rows = rows.max(row);
+    let mut w = lane_w;
+    let extra = std::mem::take(&mut w[s - 1]);
+    for (j, &i) in in_use.iter().enumerate() {
+        w[i] += extra / in_use.len() + usize::from(j < extra % in_use.len());
     }
-
-    // Lane cells: (column, row) pairs, filled as handles are placed.
-    let lane_cols: Vec<usize> = (0..s)
-        .flat_map(|i| stack_col[i] + k..stack_col[i] + k + lane_w[i])
-        .collect();
-    let mut lanes = Lanes::new(lane_cols.len(), rows.max(1));
-    // Each entity's box, by entity index: looked up twice per relationship.
-    let mut box_of: Vec<Option<usize>> = vec![None; story.entities.len()];
-    for (i, n) in nodes.iter().enumerate() {
-        box_of[n.entity] = Some(i);
-    }
-
-    // Headline edges choose their handles first, so they get the shortest curves.
-    let rels = &story.relationships;
-    let order = (0..rels.len())
-        .filter(|&i| rels[i].headline)
-        .chain((0..rels.len()).filter(|&i| !rels[i].headline));
-    let node_of = |id: &str| Some(&nodes[box_of[story.entity_index(id)?]?]);
-    // By relationship index: edges come out in story order, whatever order chose them.
-    // (Placing them, not sorting them: a sort's generic code costs kilobytes of WASM.)
-    let mut edges: Vec<Option<EdgeGeom>> = vec![None; rels.len()];
-    for i in order {
-        let r = &story.relationships[i];
-        let (Some(na), Some(nb)) = (node_of(&r.from), node_of(&r.to)) else {
-            continue;
-        };
-        let ((ax, ay), (bx, by)) = (na.center(), nb.center());
-        if lane_cols.is_empty() {
-            continue;
-        }
-        let (tx, ty) = ((ax + bx) / 2.0, (ay + by) / 2.0);
-        let (c, row) = loop {
-            match lanes.nearest_free(&lane_cols, tx, ty) {
-                Some(cell) => break cell,
-                None => lanes.add_row(),
-            }
-        };
-        lanes.take(c, row);
-        let (hx, hy) = cell_center(lane_cols[c], row);
-        let side = |n: &NodeBox| {
-            if hx >= n.x + n.w / 2.0 {
-                n.x + n.w
-            } else {
-                n.x
-            }
-        };
-        let (sx, ex) = (side(na), side(nb));
-        let (sy, ey) = (na.y + na.h / 2.0, nb.y + nb.h / 2.0);
-        let mut path = String::with_capacity(48);
-        push_path(
-            &mut path,
-            &[
-                ('M', sx),
-                (' ', sy),
-                ('Q', hx),
-                (' ', sy),
-                (' ', hx),
-                (' ', hy),
-                ('Q', hx),
-                (' ', ey),
-                (' ', ex),
-                (' ', ey),
-            ],
-        );
-        let dir = if hx >= ex { 1.0 } else { -1.0 };
-        let mut arrow = String::with_capacity(32);
-        push_path(
-            &mut arrow,
-            &[
-                ('M', ex),
-                (' ', ey),
-                ('L', ex + dir * 9.0),
-                (' ', ey - 5.0),
-                ('L', ex + dir * 9.0),
-                (' ', ey + 5.0),
-            ],
-        );
-        arrow.push('Z');
-        edges[i] = Some(EdgeGeom {
-            relationship: i,
-            path,
-            hx,
-            hy,
-            arrow,
-            // A Bézier curve stays within its points' hull.
-            top: sy.min(hy).min(ey),
-        });
-    }
-    let edges: Vec<EdgeGeom> = edges.into_iter().flatten().collect();
-    let rows = lanes.rows().max(rows);
-    Geometry {
-        width,
-        height: 2.0 * PAD + rows as f64 * CELL,
-        stacks: s,
-        nodes,
-        headings,
-        edges,
-    }
+    pass(&w).0
 }
 
 /// A coordinate as written into SVG: whole CSS px. Integers format several times faster
@@ -463,14 +343,6 @@ pub fn push_int(out: &mut String, v: i64) {
     // One append for all the digits: char by char, each push checks for room again, and
     // the paths of a large diagram write some 20,000 numbers.
     out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
-}
-
-/// Appends SVG path data: each command letter (or a space) followed by its coordinate.
-fn push_path(out: &mut String, parts: &[(char, f64)]) {
-    for &(c, x) in parts {
-        out.push(c);
-        push_px(out, x);
-    }
 }
 
 fn cell_center(col: usize, row: usize) -> (f64, f64) {
