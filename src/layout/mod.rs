@@ -5,7 +5,7 @@
 //! 44 px handle (the only part of an edge that takes taps), nearest to the middle of its
 //! two ends. Handles therefore never cover a node, a heading or another handle. Phones get
 //! one stack with the lane beside it (an arc diagram); wider containers set the bands side
-//! by side, and a lane left empty at the right gives its columns to the others. The SVG is drawn at the bucketed width and only ever scaled up, so 13 px text
+//! by side, their lanes as wide as their handles need. The SVG is drawn at the bucketed width and only ever scaled up, so 13 px text
 //! stays at least 13 CSS px.
 
 mod lanes;
@@ -297,17 +297,32 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
         .collect();
     let pass = |lane_w: &[usize]| place::place(story, lang, width, k, &starts, &bands, lane_w);
     let (geometry, used) = pass(&lane_w);
-    // A lane beside the last stack that no handle took (every relationship runs between
-    // stacks) is a blank strip at the drawing's right: its columns go to the lanes in use,
-    // which spread their handles.
-    let in_use: Vec<usize> = (0..s).filter(|&i| used[i]).collect();
-    if s == 1 || used[s - 1] || in_use.is_empty() {
+    // The even share leaves the lane beside the last stack empty when every relationship
+    // runs between stacks (a blank strip at the drawing's right), and packs the busiest
+    // lane's handles. So a second pass shares the columns by demand: a lane between stacks
+    // keeps one, the last lane none, and the rest go in proportion to the handles each lane
+    // took, then one by one to the lanes in use, earlier first.
+    let total: usize = used.iter().sum();
+    if s == 1 || total == 0 {
         return geometry;
     }
-    let mut w = lane_w;
-    let extra = std::mem::take(&mut w[s - 1]);
-    for (j, &i) in in_use.iter().enumerate() {
-        w[i] += extra / in_use.len() + usize::from(j < extra % in_use.len());
+    let mut w: Vec<usize> = (0..s).map(|i| usize::from(i + 1 < s)).collect();
+    let rest = spare.saturating_sub(s - 1); // at least LANE_MIN per stack: see `stacks_at`
+    let mut given = 0;
+    for (lane, &n) in w.iter_mut().zip(&used) {
+        *lane += rest * n / total;
+        given += rest * n / total;
+    }
+    let mut i = 0;
+    while given < rest {
+        if used[i] > 0 {
+            w[i] += 1;
+            given += 1;
+        }
+        i = (i + 1) % s;
+    }
+    if w == lane_w {
+        return geometry;
     }
     pass(&w).0
 }

@@ -6,8 +6,8 @@ use crate::i18n::{role_heading, Lang};
 use crate::story::Story;
 
 /// Lays out `bands` in stacks starting at the band indices `starts`, nodes `k` cells wide,
-/// each stack followed by a lane of `lane_w` cells for handles. Also says which stacks'
-/// lanes took a handle.
+/// each stack followed by a lane of `lane_w` cells for handles. Also returns how many
+/// handles each stack's lane took.
 pub(super) fn place(
     story: &Story,
     lang: Lang,
@@ -16,7 +16,7 @@ pub(super) fn place(
     starts: &[usize],
     bands: &[Band],
     lane_w: &[usize],
-) -> (Geometry, Vec<bool>) {
+) -> (Geometry, Vec<usize>) {
     let s = lane_w.len();
     let mut stack_col = Vec::with_capacity(s);
     let mut col = 0;
@@ -60,11 +60,11 @@ pub(super) fn place(
     let lane_cols: Vec<usize> = (0..s)
         .flat_map(|i| stack_col[i] + k..stack_col[i] + k + lane_w[i])
         .collect();
-    // The stack each lane column belongs to, and whether a handle went there.
+    // The stack each lane column belongs to, and how many handles each stack's lane took.
     let lane_stack: Vec<usize> = (0..s)
         .flat_map(|i| std::iter::repeat_n(i, lane_w[i]))
         .collect();
-    let mut used = vec![false; s];
+    let mut used = vec![0; s];
     let mut lanes = Lanes::new(lane_cols.len(), rows.max(1));
     // Each entity's box, by entity index: looked up twice per relationship.
     let mut box_of: Vec<Option<usize>> = vec![None; story.entities.len()];
@@ -98,7 +98,7 @@ pub(super) fn place(
             }
         };
         lanes.take(c, row);
-        used[lane_stack[c]] = true;
+        used[lane_stack[c]] += 1;
         let (hx, hy) = cell_center(lane_cols[c], row);
         let side = |n: &NodeBox| {
             if hx >= n.x + n.w / 2.0 {
