@@ -120,8 +120,9 @@ pub fn start(css_url: String) {
 
 /// Unmounts every explainer whose host has left the page (a single-page app moving on to
 /// another article): its components and what they hold go (Yew keeps only its few delegated
-/// listeners on the removed element), and a host put back later is mounted afresh. A host moved within the page is connected again by the time this runs
-/// (after the task that moved it), and keeps its state.
+/// listeners on the removed element), and a host put back later is mounted afresh. A host
+/// moved within the page is connected again by the time this runs (after the task that
+/// moved it), and keeps its state.
 fn unmount_removed() {
     let gone: Vec<_> = LIVE.with(|live| {
         live.borrow_mut()

@@ -5,8 +5,8 @@
 //! 44 px handle (the only part of an edge that takes taps), nearest to the middle of its
 //! two ends. Handles therefore never cover a node, a heading or another handle. Phones get
 //! one stack with the lane beside it (an arc diagram); wider containers set the bands side
-//! by side, their lanes as wide as their handles need. The SVG is drawn at the bucketed width and only ever scaled up, so 13 px text
-//! stays at least 13 CSS px.
+//! by side, their lanes as wide as their handles need. The SVG is drawn at the bucketed
+//! width and only ever scaled up, so 13 px text stays at least 13 CSS px.
 
 mod lanes;
 mod place;
