@@ -65,6 +65,10 @@ pub(super) fn drop_lazy(root: &Element, close: bool) {
     }
 }
 
+/// A hydration that has not run yet: emptied when it runs, or when its host leaves the page
+/// before the reader reached for it.
+pub(super) type Pending = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
+
 /// Runs `f` when the browser is idle (soon after, where `requestIdleCallback` is missing).
 fn when_idle(f: impl FnOnce() + 'static) {
     let Some(w) = web_sys::window() else { return };
@@ -81,10 +85,9 @@ fn when_idle(f: impl FnOnce() + 'static) {
 /// A click with no input before it (assistive technology activating a control) hydrates,
 /// then is replayed on the same control once hydrated; so is a click that comes while
 /// hydration is still running.
-pub(super) fn when_needed(host: &Element, go: impl FnOnce() + 'static) {
-    use std::rc::Rc;
-    type Once = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
-    let go: Once = Rc::new(RefCell::new(Some(Box::new(go))));
+/// Returns the hydration still to run, taken when it runs (see [`Pending`]).
+pub(super) fn when_needed(host: &Element, go: impl FnOnce() + 'static) -> Pending {
+    let go: Pending = Rc::new(RefCell::new(Some(Box::new(go))));
     // First: its press listener must see the control before hydration can redraw it.
     guard_first_press(host);
     let on_input = {
@@ -107,9 +110,9 @@ pub(super) fn when_needed(host: &Element, go: impl FnOnce() + 'static) {
         );
     }
     on_input.forget();
-    let ready_host = host.clone();
+    let (ready_host, pending) = (host.clone(), go.clone());
     let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
-        let first = go.borrow_mut().take();
+        let first = pending.borrow_mut().take();
         // Hydrated: the explainer answers the click itself.
         if first.is_none() && ready_host.has_attribute(super::READY) {
             return;
@@ -131,6 +134,7 @@ pub(super) fn when_needed(host: &Element, go: impl FnOnce() + 'static) {
         true,
     );
     on_click.forget();
+    go
 }
 
 /// Clicks `control` again (see [`click_again`]) once `host`'s explainer is hydrated: now if

@@ -15,7 +15,7 @@ mod text;
 
 pub use text::text_of;
 
-use lazy::{drop_lazy, keep_visible_fit, prepare_at_idle, when_needed};
+use lazy::{drop_lazy, keep_visible_fit, prepare_at_idle, when_needed, Pending};
 
 use crate::components::{after_paint, App, AppProps, HostEvent, Loaded};
 use crate::host::{
@@ -35,6 +35,9 @@ thread_local! {
     static COUNT: RefCell<usize> = const { RefCell::new(0) };
     /// Running explainers and their hosts, to unmount one whose host has left the page.
     static LIVE: RefCell<Vec<(Element, yew::AppHandle<App>)>> = const { RefCell::new(Vec::new()) };
+    /// Pre-rendered explainers still waiting for their reader: the hydration to drop if
+    /// their host leaves first.
+    static WAITING: RefCell<Vec<(Element, Pending)>> = const { RefCell::new(Vec::new()) };
     /// The embedded story, read once for every instance that shows it.
     static EMBEDDED: std::cell::OnceCell<Loaded> = const { std::cell::OnceCell::new() };
 }
@@ -122,7 +125,8 @@ pub fn start(css_url: String) {
 /// another article): its components and what they hold go (Yew keeps only its few delegated
 /// listeners on the removed element), and a host put back later is mounted afresh. A host
 /// moved within the page is connected again by the time this runs (after the task that
-/// moved it), and keeps its state.
+/// moved it), and keeps its state. A pre-rendered one never hydrated loses its pending
+/// hydration.
 fn unmount_removed() {
     let gone: Vec<_> = LIVE.with(|live| {
         live.borrow_mut()
@@ -131,14 +135,32 @@ fn unmount_removed() {
     });
     for (host, app) in gone {
         app.destroy();
-        // Yew leaves a destroyed app's nodes in place: clear them, so a host put back shows
-        // no stale state before it is mounted again.
-        if let Some(shadow) = host.shadow_root() {
-            shadow.set_inner_html("");
-        }
-        let _ = host.remove_attribute(MOUNTED);
-        let _ = host.remove_attribute(READY);
+        release(&host);
     }
+    // Hydrated ones (their hydration taken) leave this list too: they are in LIVE.
+    let waiting: Vec<_> = WAITING.with(|w| {
+        w.borrow_mut()
+            .extract_if(.., |(host, go)| {
+                go.borrow().is_none() || !host.is_connected()
+            })
+            .collect()
+    });
+    for (host, go) in waiting {
+        // Dropping the hydration drops what it holds: the story, the pre-rendered nodes.
+        if go.borrow_mut().take().is_some() {
+            release(&host);
+        }
+    }
+}
+
+/// Empties a host that has left the page and unmarks it, so one put back is mounted again.
+/// (Yew leaves a destroyed app's nodes in place; a put-back host must not show stale state.)
+fn release(host: &Element) {
+    if let Some(shadow) = host.shadow_root() {
+        shadow.set_inner_html("");
+    }
+    let _ = host.remove_attribute(MOUNTED);
+    let _ = host.remove_attribute(READY);
 }
 
 fn scan(doc: &web_sys::Document) {
@@ -361,8 +383,9 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         LIVE.with(|live| live.borrow_mut().push((live_host, app)));
     };
     if hydrate && !scroll_to {
-        when_needed(&host, go);
+        let pending = when_needed(&host, go);
         prepare_at_idle(&idle.0, idle.1, idle.2);
+        WAITING.with(|w| w.borrow_mut().push((host.clone(), pending)));
     } else {
         go();
     }

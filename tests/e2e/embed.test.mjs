@@ -215,6 +215,22 @@ test('a host that leaves the page is unmounted; one moved keeps its state, one p
   await page.context().close();
 });
 
+test('a pre-rendered host that leaves the page before any input drops its pending hydration', async () => {
+  const page = await open(env.browser, `${env.base}index.html`);
+  // The code arrives (the widget is near the top), and no input hydrates it.
+  await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'));
+  assert.equal(await page.evaluate(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-ready')), false);
+  await page.evaluate(() => { window.kept = document.querySelector('[data-explainer]'); window.kept.remove(); });
+  assert.ok(await until(() => page.evaluate(() => !window.kept.hasAttribute('data-explainer-mounted'))), 'unmounted');
+  assert.equal(await page.evaluate(() => window.kept.shadowRoot.childNodes.length), 0, 'its pre-rendered content is gone');
+  await page.evaluate(() => document.querySelector('main').append(window.kept));
+  await ready(page, 1);
+  await page.locator('[data-explainer] [data-key="entity:amd"]').click();
+  assert.ok(await until(() => page.evaluate(() => document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-panel h3')?.textContent === 'AMD')));
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('a first press whose control is redrawn before it is released still opens the panel', async () => {
   // The press hydrates the pre-rendered explainer; if the diagram is then laid out again
   // (here, the window narrows) before the release, the browser clicks a removed element.
