@@ -390,7 +390,7 @@ pub struct Source {
 }
 
 /// The whole story.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Story {
     /// Schema version (1).
@@ -424,6 +424,15 @@ pub struct Story {
     entity_ids: IdIndex,
     #[serde(skip)]
     relationship_ids: IdIndex,
+}
+
+/// Stories compare by identity. A story is read once and shared behind an `Rc`, and a
+/// component is handed another one only when it changed; comparing its fields walked the
+/// whole story (all its texts) for every component that takes it, on every render.
+impl PartialEq for Story {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
 }
 
 // Components take the story as `Rc<Story>` props. `Rc`'s equality checks the pointer first
