@@ -426,19 +426,17 @@ pub struct Story {
     relationship_ids: IdIndex,
 }
 
-/// Stories compare by identity. A story is read once and shared behind an `Rc`, and a
-/// component is handed another one only when it changed; comparing its fields walked the
-/// whole story (all its texts) for every component that takes it, on every render.
+/// Stories compare by identity. Components take the story as an `Rc<Story>` prop, and a
+/// story is read once and shared, so a component is handed another one only when it changed.
+/// Identity is what `Rc`'s equality checks first for an `Eq` value; the derived
+/// field-by-field comparison behind it ran only for two different readings, which this
+/// treats as different stories (a re-render at worst), and cost 0.9 KB of gzipped WASM.
 impl PartialEq for Story {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self, other)
     }
 }
 
-// Components take the story as `Rc<Story>` props. `Rc`'s equality checks the pointer first
-// only when the value is `Eq`: without this, every render of every child compared the whole
-// story field by field (about 2 ms per tap and close in a CPU profile). The one float kind a
-// story holds comes from JSON text, which cannot write NaN, so equality is reflexive.
 impl Eq for Story {}
 
 impl Story {
