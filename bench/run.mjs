@@ -42,6 +42,13 @@ const script = /<script[^>]*src="?embed\.js"?[^>]*><\/script>/;
 if (bare === index || !script.test(bare)) throw new Error('bench: the article page no longer has the expected widget and loader');
 writeFileSync(dist + 'bench-nowidget.html', bare);
 writeFileSync(dist + 'bench-nowidget-noscript.html', bare.replace(script, ''));
+// The same two without the favicon's request (an icon given inline): Lantern counts every
+// request started before the observed LCP, the icon too, so these show each one's share.
+const icon = /<link[^>]*rel="?icon"?[^>]*>/;
+if (!icon.test(bare)) throw new Error('bench: the article page no longer links its favicon');
+const noIcon = (html) => html.replace(icon, '<link rel="icon" href="data:,">');
+writeFileSync(dist + 'bench-nowidget-noicon.html', noIcon(bare));
+writeFileSync(dist + 'bench-nowidget-noscript-noicon.html', noIcon(bare.replace(script, '')));
 
 const server = await serve(undefined, { compress: true });
 const base = `http://127.0.0.1:${server.address().port}/`;
@@ -59,7 +66,9 @@ async function lighthouse(url) {
 }
 const lh = {};
 for (const [name, path] of [['article (pre-rendered)', 'index.html'], ['article (browser-rendered only)', 'bench-csr.html'],
-  ['article without the widget, loader script kept', 'bench-nowidget.html'], ['article without the widget or its script', 'bench-nowidget-noscript.html']]) {
+  ['article without the widget, loader script kept', 'bench-nowidget.html'], ['article without the widget or its script', 'bench-nowidget-noscript.html'],
+  ['article without the widget or its favicon, loader script kept', 'bench-nowidget-noicon.html'],
+  ['article without the widget, its script or its favicon', 'bench-nowidget-noscript-noicon.html']]) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await lighthouse(base + path));
   lh[name] = Object.fromEntries(Object.keys(runs[0]).map((k) => [k, { median: median(runs.map((r) => r[k])),
