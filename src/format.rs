@@ -20,12 +20,20 @@ pub fn french_spacing(text: String) -> String {
             || b[i + 1..].starts_with("»".as_bytes())
             || matches!(b.get(i + 1), Some(b':' | b';' | b'!' | b'?' | b'%'))
     };
-    if !(0..b.len()).any(|i| b[i] == b' ' && tight(i)) {
+    // Most texts need none: returned as they are, without a copy.
+    let Some(first) = (0..b.len()).find(|&i| b[i] == b' ' && tight(i)) else {
         return text;
-    }
-    text.char_indices()
-        .map(|(i, c)| if c == ' ' && tight(i) { NBSP } else { c })
-        .collect()
+    };
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push_str(&text[..first]);
+    out.extend(text[first..].char_indices().map(|(i, c)| {
+        if c == ' ' && tight(first + i) {
+            NBSP
+        } else {
+            c
+        }
+    }));
+    out
 }
 
 /// A number with at most one decimal: `64,6` / `64.6`, `1 000` / `1,000`, `100`.
