@@ -341,7 +341,6 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     };
     let started = Rc::new(std::cell::Cell::new(false));
     let idle = (root.clone(), load.clone(), started.clone());
-    let live_host = host.clone();
     let go = move || {
         started.set(true);
         // Parsed here or at idle, not at mount: a widget below the fold costs the page's
@@ -380,7 +379,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         } else {
             renderer.render()
         };
-        LIVE.with(|live| live.borrow_mut().push((live_host, app)));
+        LIVE.with(|live| live.borrow_mut().push((ready_host, app)));
     };
     if hydrate && !scroll_to {
         let pending = when_needed(&host, go);
