@@ -69,6 +69,56 @@ pub(super) fn drop_lazy(root: &Element, close: bool) {
 /// before the reader reached for it.
 pub(super) type Pending = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
 
+/// A listener the loader keeps, to remove it later.
+type Listener = Closure<dyn Fn(web_sys::Event)>;
+
+/// The listeners [`when_needed`] puts on a host. Dropping them removes them and frees their
+/// closures, which hold the host: a host that leaves the page is then not kept alive.
+pub(super) struct Listeners {
+    host: Element,
+    /// Each listener and the events it is for, all in the capture phase.
+    list: Vec<(&'static [&'static str], Listener)>,
+}
+
+impl Listeners {
+    /// Whether these are on `host`.
+    pub(super) fn on(&self, host: &Element) -> bool {
+        self.host == *host
+    }
+
+    /// Adds `f` for `names`, in the capture phase, passive unless it stops events: a
+    /// listener waiting for input must never hold a touch's scroll.
+    fn capture(&mut self, names: &'static [&'static str], passive: bool, f: Listener) {
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_capture(true);
+        options.set_passive(passive);
+        for name in names {
+            let _ = self
+                .host
+                .add_event_listener_with_callback_and_add_event_listener_options(
+                    name,
+                    f.as_ref().unchecked_ref(),
+                    &options,
+                );
+        }
+        self.list.push((names, f));
+    }
+}
+
+impl Drop for Listeners {
+    fn drop(&mut self) {
+        for (names, f) in &self.list {
+            for name in *names {
+                let _ = self.host.remove_event_listener_with_callback_and_bool(
+                    name,
+                    f.as_ref().unchecked_ref(),
+                    true,
+                );
+            }
+        }
+    }
+}
+
 /// Runs `f` when the browser is idle (soon after, where `requestIdleCallback` is missing).
 fn when_idle(f: impl FnOnce() + 'static) {
     let Some(w) = web_sys::window() else { return };
@@ -85,63 +135,58 @@ fn when_idle(f: impl FnOnce() + 'static) {
 /// A click with no input before it (assistive technology activating a control) hydrates,
 /// then is replayed on the same control once hydrated; so is a click that comes while
 /// hydration is still running.
-/// Returns the hydration still to run, taken when it runs (see [`Pending`]).
-pub(super) fn when_needed(host: &Element, go: impl FnOnce() + 'static) -> Pending {
+/// Returns the hydration still to run, taken when it runs (see [`Pending`]), and the
+/// listeners, to drop when the host leaves the page.
+pub(super) fn when_needed(host: &Element, go: impl FnOnce() + 'static) -> (Pending, Listeners) {
     let go: Pending = Rc::new(RefCell::new(Some(Box::new(go))));
+    let mut listeners = Listeners {
+        host: host.clone(),
+        list: Vec::new(),
+    };
     // First: its press listener must see the control before hydration can redraw it.
-    guard_first_press(host);
+    guard_first_press(&mut listeners);
     let on_input = {
         let go = go.clone();
-        Closure::<dyn Fn()>::new(move || {
+        Listener::new(move |_| {
             if let Some(f) = go.borrow_mut().take() {
                 f();
             }
         })
     };
-    // Passive: a touch on the widget must never wait for this to scroll the page.
-    let options = web_sys::AddEventListenerOptions::new();
-    options.set_capture(true);
-    options.set_passive(true);
-    for name in ["pointerdown", "touchstart", "focusin", "keydown"] {
-        let _ = host.add_event_listener_with_callback_and_add_event_listener_options(
-            name,
-            on_input.as_ref().unchecked_ref(),
-            &options,
-        );
-    }
-    on_input.forget();
+    const INPUTS: &[&str] = &["pointerdown", "touchstart", "focusin", "keydown"];
+    listeners.capture(INPUTS, true, on_input);
     let (ready_host, pending) = (host.clone(), go.clone());
-    let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+    let on_click = Listener::new(move |e: web_sys::Event| {
         let first = pending.borrow_mut().take();
         // Hydrated: the explainer answers the click itself.
         if first.is_none() && ready_host.has_attribute(super::READY) {
             return;
         }
+        // Its shadow root, while the control is still drawn: hydration may redraw it.
+        let control = control_of(&e).map(|c| {
+            let root = c.get_root_node();
+            (c, root)
+        });
         if let Some(f) = first {
             f();
         }
         // Hydration was just started, or is still running since an input before this
         // click (on a slow phone it spans several tasks): the click would reach controls
         // that do not answer yet. It is held and replayed once the explainer is ready.
-        if let Some(control) = control_of(&e) {
+        if let Some((control, root)) = control {
             e.stop_propagation();
-            replay_when_ready(&ready_host, control);
+            replay_when_ready(&ready_host, control, root);
         }
     });
-    let _ = host.add_event_listener_with_callback_and_bool(
-        "click",
-        on_click.as_ref().unchecked_ref(),
-        true,
-    );
-    on_click.forget();
-    go
+    // Not passive: it stops the clicks it holds.
+    listeners.capture(&["click"], false, on_click);
+    (go, listeners)
 }
 
 /// Clicks `control` again (see [`click_again`]) once `host`'s explainer is hydrated: now if
 /// it already is, else on its `explainer:ready` event. In a task of its own either way, after
 /// the render that made it ready.
-fn replay_when_ready(host: &Element, control: Element) {
-    let root = control.get_root_node();
+fn replay_when_ready(host: &Element, control: Element, root: web_sys::Node) {
     let later = move || {
         if let Some(w) = web_sys::window() {
             let replay = Closure::once_into_js(move || click_again(&control, &root));
@@ -199,7 +244,7 @@ fn click_again(control: &Element, root: &web_sys::Node) {
 /// pre-rendered layout only approaches. The browser then clicks the removed element, and
 /// the click reaches nothing (seen on a loaded machine: about one first tap in four). When
 /// the press ends over the redrawn control and no click reached it, it is clicked once.
-fn guard_first_press(host: &Element) {
+fn guard_first_press(listeners: &mut Listeners) {
     /// The first press on a control: the control, its key, and where to find that key
     /// again (a removed control no longer knows its shadow root).
     struct Press {
@@ -212,23 +257,12 @@ fn guard_first_press(host: &Element) {
     // Whether a click reached a control with the pressed key.
     let clicked = Rc::new(Cell::new(false));
     let key_of = |e: &web_sys::Event| control_of(e).and_then(|c| c.get_attribute("data-key"));
-    // Passive, like every listener waiting for input: it must never hold a scroll.
-    let options = web_sys::AddEventListenerOptions::new();
-    options.set_capture(true);
-    options.set_passive(true);
-    let capture = |name: &str, f: Closure<dyn Fn(web_sys::Event)>| {
-        let _ = host.add_event_listener_with_callback_and_add_event_listener_options(
-            name,
-            f.as_ref().unchecked_ref(),
-            &options,
-        );
-        f.forget();
-    };
     {
         let press = press.clone();
-        capture(
-            "pointerdown",
-            Closure::new(move |e: web_sys::Event| {
+        listeners.capture(
+            &["pointerdown"],
+            true,
+            Listener::new(move |e| {
                 if !armed.replace(false) {
                     return;
                 }
@@ -242,9 +276,10 @@ fn guard_first_press(host: &Element) {
     }
     {
         let (press, clicked) = (press.clone(), clicked.clone());
-        capture(
-            "click",
-            Closure::new(move |e: web_sys::Event| {
+        listeners.capture(
+            &["click"],
+            true,
+            Listener::new(move |e| {
                 if let Some(p) = press.borrow().as_ref() {
                     if key_of(&e).as_ref() == Some(&p.key) {
                         clicked.set(true);
@@ -253,9 +288,10 @@ fn guard_first_press(host: &Element) {
             }),
         );
     }
-    capture(
-        "pointerup",
-        Closure::new(move |e: web_sys::Event| {
+    listeners.capture(
+        &["pointerup"],
+        true,
+        Listener::new(move |e| {
             // Only the first release; nothing to guard if it was elsewhere or no control.
             if released.replace(true) {
                 return;
@@ -294,6 +330,7 @@ pub(super) fn prepare_at_idle<R>(
     load: impl FnOnce() -> R + 'static,
     started: Rc<Cell<bool>>,
 ) {
+    let parse_root = root.clone();
     let (root, idle_started) = (root.clone(), started.clone());
     when_idle(move || {
         if !idle_started.get() {
@@ -303,7 +340,8 @@ pub(super) fn prepare_at_idle<R>(
     });
     let parse = move || {
         when_idle(move || {
-            if !started.get() {
+            // Not for a host that left the page before the reader scrolled.
+            if !started.get() && parse_root.is_connected() {
                 load();
             }
         })

@@ -15,7 +15,7 @@ mod text;
 
 pub use text::text_of;
 
-use lazy::{drop_lazy, keep_visible_fit, prepare_at_idle, when_needed, Pending};
+use lazy::{drop_lazy, keep_visible_fit, prepare_at_idle, when_needed, Listeners, Pending};
 
 use crate::components::{after_paint, App, AppProps, HostEvent, Loaded};
 use crate::host::{
@@ -38,6 +38,8 @@ thread_local! {
     /// Pre-rendered explainers still waiting for their reader: the hydration to drop if
     /// their host leaves first.
     static WAITING: RefCell<Vec<(Element, Pending)>> = const { RefCell::new(Vec::new()) };
+    /// The loader's listeners on pre-rendered hosts, removed when their host leaves.
+    static LISTENING: RefCell<Vec<Listeners>> = const { RefCell::new(Vec::new()) };
     /// The embedded story, read once for every instance that shows it.
     static EMBEDDED: std::cell::OnceCell<Loaded> = const { std::cell::OnceCell::new() };
 }
@@ -156,6 +158,7 @@ fn unmount_removed() {
 /// Empties a host that has left the page and unmarks it, so one put back is mounted again.
 /// (Yew leaves a destroyed app's nodes in place; a put-back host must not show stale state.)
 fn release(host: &Element) {
+    LISTENING.with(|l| l.borrow_mut().retain(|l| !l.on(host)));
     if let Some(shadow) = host.shadow_root() {
         shadow.set_inner_html("");
     }
@@ -382,9 +385,10 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         LIVE.with(|live| live.borrow_mut().push((ready_host, app)));
     };
     if hydrate && !scroll_to {
-        let pending = when_needed(&host, go);
+        let (pending, listeners) = when_needed(&host, go);
         prepare_at_idle(&idle.0, idle.1, idle.2);
         WAITING.with(|w| w.borrow_mut().push((host.clone(), pending)));
+        LISTENING.with(|l| l.borrow_mut().push(listeners));
     } else {
         go();
     }

@@ -231,6 +231,30 @@ test('a pre-rendered host that leaves the page before any input drops its pendin
   await page.context().close();
 });
 
+test('a pre-rendered host that leaves the page can be garbage-collected, hydrated or not', async () => {
+  // A single-page app that drops an article must get its memory back: nothing the loader
+  // or the explainer keeps may hold the removed host.
+  for (const hydrated of [false, true]) {
+    const page = await open(env.browser, `${env.base}index.html`);
+    await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'));
+    if (hydrated) {
+      await page.locator('[data-explainer] [data-key="entity:amd"]').filter({ visible: true }).click();
+      await ready(page, 1);
+    }
+    // Only a weak reference: the test itself must not keep the host alive.
+    await page.evaluate(() => { const host = document.querySelector('[data-explainer]'); window.ref = new WeakRef(host); host.remove(); });
+    assert.ok(await until(() => page.evaluate(() => !window.ref.deref()?.hasAttribute('data-explainer-mounted'))), 'unmounted');
+    const cdp = await page.context().newCDPSession(page);
+    const collected = await until(async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return page.evaluate(() => window.ref.deref() === undefined);
+    });
+    assert.ok(collected, `the removed host is collected (${hydrated ? 'hydrated' : 'never touched'})`);
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
+
 test('a first press whose control is redrawn before it is released still opens the panel', async () => {
   // The press hydrates the pre-rendered explainer; if the diagram is then laid out again
   // (here, the window narrows) before the release, the browser clicks a removed element.
