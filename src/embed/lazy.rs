@@ -1,5 +1,6 @@
-//! A pre-rendered explainer waits for the reader: hydration runs on their first input, and
-//! what it needs that the reader cannot see is prepared while the page is idle.
+//! A pre-rendered explainer waits for the reader: what hydration needs that the reader cannot
+//! see is prepared while the page is idle, and hydration runs at idle too once they scroll
+//! near it, or on their first input if that comes first.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -119,6 +120,26 @@ impl Drop for Listeners {
     }
 }
 
+/// Whether `el` is within a screen of the viewport, as close as the loader fetches the code
+/// for: a reader scrolling on reaches it soon. One further down (a page with several
+/// explainers) is hydrated on its reader's first input only.
+fn near(el: &Element) -> bool {
+    let screen = web_sys::window()
+        .and_then(|w| w.inner_height().ok()?.as_f64())
+        .unwrap_or(0.0);
+    let r = el.get_bounding_client_rect();
+    r.bottom() > -screen && r.top() < 2.0 * screen
+}
+
+/// Whether a disclosure built on demand was opened without input (find in page): hydration
+/// would close it, under the reader's eyes, so it waits for their input.
+fn opened_lazy(root: &Element) -> bool {
+    root.query_selector("details[data-lazy][open]")
+        .ok()
+        .flatten()
+        .is_some()
+}
+
 /// Runs `f` when the browser is idle (soon after, where `requestIdleCallback` is missing).
 fn when_idle(f: impl FnOnce() + 'static) {
     let Some(w) = web_sys::window() else { return };
@@ -130,7 +151,8 @@ fn when_idle(f: impl FnOnce() + 'static) {
 
 /// Runs `go` once, on the reader's first pointer, touch, focus or key input inside `host`:
 /// the pre-rendered explainer is already readable, so it only needs to answer once the
-/// reader reaches for it, and page load pays nothing for hydrating it. Input events come
+/// reader reaches for it, and page load pays nothing for hydrating it (idle time after the
+/// reader scrolled near it may run `go` first: see [`prepare_at_idle`]). Input events come
 /// before the click they lead to, so that click already lands on the hydrated explainer.
 /// A click with no input before it (assistive technology activating a control) hydrates,
 /// then is replayed on the same control once hydrated; so is a click that comes while
@@ -325,10 +347,13 @@ fn guard_first_press(listeners: &mut Listeners) {
 /// under the long-task threshold. Reading the story (`load`) costs more, as its code is
 /// compiled on first use (50-100 ms at 4x): it waits until the page has been scrolled, a sign
 /// the reader is reading on, so a page view that never reaches the widget does not pay it.
+/// Then, at a later idle moment, the hydration itself runs (`pending`) for an explainer the
+/// reader is about to reach: their first tap then only opens what they chose.
 pub(super) fn prepare_at_idle<R>(
     root: &Element,
     load: impl FnOnce() -> R + 'static,
     started: Rc<Cell<bool>>,
+    pending: Pending,
 ) {
     let parse_root = root.clone();
     let (root, idle_started) = (root.clone(), started.clone());
@@ -341,9 +366,18 @@ pub(super) fn prepare_at_idle<R>(
     let parse = move || {
         when_idle(move || {
             // Not for a host that left the page before the reader scrolled.
-            if !started.get() && parse_root.is_connected() {
-                load();
+            if started.get() || !parse_root.is_connected() {
+                return;
             }
+            load();
+            when_idle(move || {
+                if near(&parse_root) && !opened_lazy(&parse_root) {
+                    let go = pending.borrow_mut().take();
+                    if let Some(go) = go {
+                        go();
+                    }
+                }
+            });
         })
     };
     let Some(w) = web_sys::window() else { return };

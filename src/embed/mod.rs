@@ -328,7 +328,8 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     let ready_host = host.clone();
     let (lang, view) = (lang.value, view.value);
     // What hydration needs that the reader does not see is done while the page is idle
-    // (below), so the first tap pays only for hydrating; whichever runs first does it.
+    // (below), then hydration itself once the reader nears the explainer; whichever comes
+    // first, idle time or the reader's input, does each.
     let story_once: Rc<std::cell::OnceCell<Loaded>> = Rc::default();
     let load = {
         let story_once = story_once.clone();
@@ -386,7 +387,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     };
     if hydrate && !scroll_to {
         let (pending, listeners) = when_needed(&host, go);
-        prepare_at_idle(&idle.0, idle.1, idle.2);
+        prepare_at_idle(&idle.0, idle.1, idle.2, pending.clone());
         WAITING.with(|w| w.borrow_mut().push((host.clone(), pending)));
         LISTENING.with(|l| l.borrow_mut().push(listeners));
     } else {

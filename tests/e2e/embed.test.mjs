@@ -14,7 +14,7 @@ const shadow = (page, sel, fn) => page.evaluate(([s, f]) => {
 }, [sel, fn]);
 
 test('every host page loads without console errors or warnings', async () => {
-  for (const [name, count] of [['two', 2], ['hostile', 1], ['plain', 1], ['csp', 1], ['late', 0]]) {
+  for (const [name, count] of [['two', 2], ['two-prerendered', 2], ['hostile', 1], ['plain', 1], ['csp', 1], ['late', 0]]) {
     const page = await open(env.browser, `${env.base}hosts/${name}.html`);
     if (count) await ready(page, count);
     await page.waitForTimeout(400);
@@ -256,8 +256,9 @@ test('a pre-rendered host that leaves the page can be garbage-collected, hydrate
 });
 
 test('a first press whose control is redrawn before it is released still opens the panel', async () => {
-  // The press hydrates the pre-rendered explainer; if the diagram is then laid out again
-  // (here, the window narrows) before the release, the browser clicks a removed element.
+  // The press hydrates the pre-rendered explainer (if idle time has not); if the diagram is
+  // then laid out again (here, the window narrows) before the release, the browser clicks a
+  // removed element.
   const page = await open(env.browser, `${env.base}index.html`, { viewport: { width: 1280, height: 800 } });
   await page.evaluate(() => document.querySelector('[data-explainer]').scrollIntoView());
   await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'));

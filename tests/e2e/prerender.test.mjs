@@ -108,8 +108,8 @@ test('the code waits until the widget is a screen away, the widget hydrates on t
   assert.ok(await until(() => page.evaluate(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'))),
     'code loaded a screen ahead');
   // While the page is idle, what hydration needs but the reader cannot see is prepared: the
-  // hidden views and closed lists go, the shown layout stays, and nothing is hydrated yet.
-  // The disclosure opened above is left alone.
+  // hidden views and closed lists go, the shown layout stays. The disclosure opened above is
+  // left alone.
   await page.locator('[data-explainer]').scrollIntoViewIfNeeded();
   const idle = () => page.evaluate(() => {
     const r = document.querySelector('[data-explainer]').shadowRoot;
@@ -123,6 +123,8 @@ test('the code waits until the widget is a screen away, the widget hydrates on t
   assert.equal(prepared.shown, 1, 'the layout the reader sees stays');
   assert.equal(prepared.tableRows, 0, 'the closed table is dropped');
   assert.ok(prepared.sources > 0, 'the open list of sources is kept');
+  // Idle time would hydrate an explainer the reader has scrolled to, but hydration closes
+  // the lists built on demand: with one opened (find in page), it waits for input.
   assert.equal(await page.evaluate(() => window.readyAt), undefined, 'not hydrated before any input');
   // Waiting for input must not hold the page's scrolling: every touch listener is passive.
   const cdp = await page.context().newCDPSession(page);
@@ -136,6 +138,40 @@ test('the code waits until the widget is a screen away, the widget hydrates on t
   assert.ok(await until(() => page.evaluate(() =>
     document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-panel h3')?.textContent === 'OpenAI')));
   assert.ok(await page.evaluate(() => window.readyAt !== undefined));
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
+test('scrolled to and left idle, the explainer hydrates before any input, without a shift; one far below waits', async () => {
+  // The reader's first tap then only opens what they chose; a second explainer four screens
+  // further down costs nothing until the reader reaches for it.
+  const page = await open(env.browser, null, { hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  await page.addInitScript(() => {
+    window.shift = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.shift += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${env.base}hosts/two-prerendered.html`);
+  const [near, far] = ['[data-explainer]:first-of-type', '[data-explainer][data-lang="en"]'];
+  const state = (sel) => page.evaluate((s) => {
+    const h = document.querySelector(s);
+    return { mounted: h.hasAttribute('data-explainer-mounted'), ready: h.hasAttribute('data-explainer-ready') };
+  }, sel);
+  await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'));
+  await page.waitForTimeout(500);
+  assert.deepEqual(await state(near), { mounted: true, ready: false }, 'nothing hydrated before the reader scrolls');
+  await page.mouse.wheel(0, 100);
+  assert.ok(await until(async () => (await state(near)).ready), 'hydrated at idle once scrolled to');
+  assert.deepEqual(await state(far), { mounted: true, ready: false }, 'the far one waits');
+  assert.equal(await page.evaluate(() => window.shift), 0, 'no layout shift');
+  await page.locator(`${near} [data-key="entity:openai"]`).filter({ visible: true }).tap();
+  assert.ok(await until(() => page.evaluate((s) =>
+    document.querySelector(s).shadowRoot.querySelector('.xp-panel h3')?.textContent === 'OpenAI', near)));
+  // The far one, reached and tapped, hydrates on that tap and answers it.
+  await page.locator(far).scrollIntoViewIfNeeded();
+  await page.locator(`${far} [data-key="entity:nvidia"]`).filter({ visible: true }).tap();
+  assert.ok(await until(() => page.evaluate((s) =>
+    document.querySelector(s).shadowRoot.querySelector('.xp-panel h3')?.textContent === 'Nvidia', far)));
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
@@ -160,8 +196,8 @@ test('a tap that comes before the code is answered once the code arrives', async
 });
 
 test('a click with no input before it (assistive technology) hydrates and is replayed', async () => {
+  // Not scrolled: idle time hydrates only an explainer the reader has scrolled to.
   const page = await open(env.browser, `${env.base}index.html`);
-  await page.evaluate(() => document.querySelector('[data-explainer]').scrollIntoView());
   await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'));
   // A bare click event, as a screen reader's activation sends: no pointer, touch or focus.
   await page.evaluate(() => [...document.querySelector('[data-explainer]').shadowRoot.querySelectorAll('[data-key="entity:microsoft"]')]
@@ -174,8 +210,8 @@ test('a click with no input before it (assistive technology) hydrates and is rep
 });
 
 test('a click that comes while hydration is still running is answered once it is done', async () => {
+  // Not scrolled, so idle time hydrates nothing first.
   const page = await open(env.browser, `${env.base}index.html`);
-  await page.evaluate(() => document.querySelector('[data-explainer]').scrollIntoView());
   await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'));
   // Press and click in one task: the press starts hydration, which cannot have run before
   // the click (on a slow phone, a hydration spanning several tasks gives the same order).
