@@ -369,16 +369,29 @@ fn cell_center(col: usize, row: usize) -> (f64, f64) {
 
 /// The layouts to pre-render when the container's width is unknown: the narrowest width
 /// bucket for each drawing the story can take: its side-by-side stacks, node width and
-/// height. The stylesheet shows the widest one that fits; once measured, the live layout
-/// has the same, and hydrating it shifts nothing. (Usually one per stack count; a story
-/// whose long names narrow the nodes to gain a stack has two drawings of that count.)
+/// height, and, in one stack (phones), where its links' handles go. The stylesheet shows the
+/// widest one that fits; once measured, the live layout has the same shape, and hydrating it
+/// shifts nothing. (Usually one per stack count, two in one stack, where a wider phone
+/// spreads the handles over more lanes; a story whose long names narrow the nodes to gain a
+/// stack has two drawings of that count.) Wider, handles spread at every step: a drawing
+/// each would weigh more in the page than it is worth, so there a hydrated explainer keeps
+/// the pre-rendered drawing until the reader acts (see [`crate::state::State::fit_until`]).
 pub fn fit_widths(story: &Story, lang: Lang) -> Vec<u32> {
-    let mut out: Vec<((usize, u64, u64), u32)> = Vec::new();
+    type Key = (usize, u64, u64, Vec<(u64, u64)>);
+    let mut out: Vec<(Key, u32)> = Vec::new();
     for w in (crate::state::MIN_WIDTH..=1280).step_by(40) {
         let g = layout(story, lang, w);
         let node_w = g.nodes.first().map_or(0, |n| n.w.to_bits());
-        let key = (g.stacks, node_w, g.height.to_bits());
-        if out.last().is_none_or(|&(k, _)| k != key) {
+        let handles = match g.stacks {
+            1 => g
+                .edges
+                .iter()
+                .map(|e| (e.hx.to_bits(), e.hy.to_bits()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let key = (g.stacks, node_w, g.height.to_bits(), handles);
+        if out.last().is_none_or(|(k, _)| *k != key) {
             out.push((key, w));
         }
     }
