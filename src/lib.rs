@@ -44,6 +44,7 @@ pub fn render_html(
         on_host: Default::default(),
         complete,
         progressive: false,
+        fit_until: 0,
     })
     .hydratable(hydratable);
     futures::executor::block_on(renderer.render())

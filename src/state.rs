@@ -95,6 +95,13 @@ pub struct State {
     pub return_view: Option<View>,
     /// Layout width bucket in CSS px; 0 until the container is measured.
     pub width: u32,
+    /// While hydrated and untouched: the drawing at `width` is the pre-rendered one, which
+    /// CSS showed for containers up to this width (exclusive); it stays while the measured
+    /// width is in that range, and the reader's first action lays out at the measured width
+    /// ([`State::measured`]). 0 otherwise.
+    pub fit_until: u32,
+    /// The last measured width bucket (0 before any).
+    pub measured: u32,
     /// Set on close: the control that should get focus back.
     pub focus_return: Option<Selection>,
 }
@@ -110,8 +117,20 @@ impl State {
             // 0: the container is not known yet (pre-rendering, and the first render that
             // hydrates it): every fitting layout is drawn and CSS shows the one that fits.
             width: if width == 0 { 0 } else { bucket(width) },
+            fit_until: 0,
+            measured: 0,
             focus_return: None,
         }
+    }
+
+    /// The same state, hydrating a pre-rendered drawing that CSS shows for containers from
+    /// `width` up to `until` (exclusive): idle-time hydration must not redraw what the reader
+    /// is looking at. `until` 0 leaves the state as it is.
+    pub fn hydrating(mut self, until: u32) -> Self {
+        if until > self.width && self.width > 0 {
+            self.fit_until = until;
+        }
+        self
     }
 }
 
@@ -172,6 +191,14 @@ impl Reducible for State {
         // same render as a close: it must not forget where focus goes back to.
         if !matches!(action, Action::Resize(_)) {
             s.focus_return = None;
+            // The reader acts: the drawing may now follow the measured width, in the same
+            // render as the answer to their action.
+            if s.fit_until > 0 {
+                s.fit_until = 0;
+                if s.measured > 0 {
+                    s.width = s.measured;
+                }
+            }
         }
         match action {
             Action::Select(sel) => {
@@ -200,9 +227,15 @@ impl Reducible for State {
             Action::SetLang(l) => s.lang = l,
             Action::Resize(w) => {
                 let b = bucket(w);
-                if b == s.width {
+                if b == s.measured && (b == s.width || s.fit_until > 0) {
                     return self;
                 }
+                s.measured = b;
+                // Hydrated and untouched: the pre-rendered drawing still fits (see `fit_until`).
+                if (s.width..s.fit_until).contains(&b) {
+                    return Rc::new(s);
+                }
+                s.fit_until = 0;
                 s.width = b;
             }
         }

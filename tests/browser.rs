@@ -32,6 +32,7 @@ async fn mount_as(json: &str, lang: Lang, view: View, progressive: bool) -> Elem
         on_host: Default::default(),
         complete: false,
         progressive,
+        fit_until: 0,
     };
     yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
     yew::scheduler::flush().await;

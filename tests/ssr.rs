@@ -254,6 +254,7 @@ fn first_render(json: &str, width: u32, progressive: bool) -> String {
         on_host: Default::default(),
         complete: false,
         progressive,
+        fit_until: 0,
     });
     futures::executor::block_on(renderer.render())
 }

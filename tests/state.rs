@@ -123,3 +123,28 @@ fn the_diagram_shares_wide_containers_with_the_panel_column() {
     assert_eq!(diagram_width(876), 876 - 16 - 297);
     assert_eq!(diagram_width(1256), 1256 - 16 - 427);
 }
+
+#[test]
+fn a_hydrated_drawing_stays_until_the_reader_acts_or_it_no_longer_fits() {
+    // Pre-rendered at 520, which CSS shows for containers from 520 to 759 px: hydrated at
+    // idle in a 720 px column, it must not be redrawn under the reader's eyes.
+    let hydrated = || State::new(Lang::Fr, View::Diagram, 520).hydrating(760);
+    let s = run(hydrated(), &[Action::Resize(735)]);
+    assert_eq!((s.width, s.measured), (520, 720), "kept, width noted");
+    // The reader's first action lays it out at the measured width, in the same render.
+    let s = run(s, &[Action::Select(Selection::Entity("amd".into()))]);
+    assert_eq!((s.width, s.fit_until), (720, 0));
+    // Later resizes follow the container, as in any live explainer.
+    assert_eq!(run(s, &[Action::Resize(600)]).width, 600);
+    // A container that no longer shows that drawing (wider, or narrower) is laid out anew.
+    for (w, want) in [(800, 800), (500, 480)] {
+        let s = run(hydrated(), &[Action::Resize(w)]);
+        assert_eq!((s.width, s.fit_until), (want, 0), "{w}");
+    }
+    // Not hydrating: every resize follows the container.
+    let s = run(
+        State::new(Lang::Fr, View::Diagram, 520).hydrating(0),
+        &[Action::Resize(735)],
+    );
+    assert_eq!(s.width, 720);
+}

@@ -71,6 +71,11 @@ pub struct AppProps {
     /// where nothing is hydrated: a first render must match the HTML it hydrates.
     #[prop_or_default]
     pub progressive: bool,
+    /// Hydrating a pre-rendered diagram drawn at `width`: CSS would show it up to this width
+    /// (exclusive). Until the reader acts, the drawing stays while the container's width is
+    /// in that range, so hydration changes nothing they see. 0: not hydrating.
+    #[prop_or_default]
+    pub fit_until: u32,
 }
 
 /// The explainer, or an error view naming the first bad field: never a blank box.
@@ -88,6 +93,7 @@ pub fn App(props: &AppProps) -> Html {
                 on_host={props.on_host.clone()}
                 complete={props.complete}
                 progressive={props.progressive}
+                fit_until={props.fit_until}
             />
         },
         Err(problems) => html! { <ErrorView problems={problems.clone()} lang={props.lang} /> },

@@ -37,13 +37,16 @@ pub struct ExplainerProps {
     pub complete: bool,
     /// A large diagram may draw its first screen first (see [`Diagram`]).
     pub progressive: bool,
+    /// Hydrating: the pre-rendered drawing's range (see [`crate::AppProps::fit_until`]).
+    pub fit_until: u32,
 }
 
 /// The interactive explainer: header, views, panel, text alternative. Owns the one
 /// reducer; browser work (size, focus, host events) happens in effects only.
 #[component]
 pub fn Explainer(props: &ExplainerProps) -> Html {
-    let state = use_reducer(|| State::new(props.lang, props.view, props.width));
+    let state =
+        use_reducer(|| State::new(props.lang, props.view, props.width).hydrating(props.fit_until));
     let root = use_node_ref();
     let view_box = use_node_ref();
     let heading = use_node_ref();

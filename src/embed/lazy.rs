@@ -12,27 +12,41 @@ use web_sys::{Element, ShadowRoot};
 /// The pre-rendered HTML holds one diagram per fitting width (`.xp-fits > .xp-fit.f<w>`) and
 /// CSS shows one. Keeps that one, in place, and drops the others, so hydration adopts a
 /// single diagram laid out at `w`, exactly what the first render at width `w` draws.
-/// Returns `w`.
-pub(super) fn keep_visible_fit(root: &Element) -> Option<u32> {
+/// Returns `w` and the next fit's width, from which CSS would have shown another drawing
+/// (`u32::MAX` for the widest). The kept fit remembers it (`data-until`) until the call
+/// that comes with hydration (`hydrating`), which takes it away: a fresh render has no such
+/// attribute.
+pub(super) fn keep_visible_fit(root: &Element, hydrating: bool) -> Option<(u32, u32)> {
     let fits = root.query_selector(".xp-fits").ok()??;
     let children = fits.children();
     let all: Vec<Element> = (0..children.length())
         .filter_map(|i| children.item(i))
         .collect();
-    let shown = all
+    let width_of = |el: &Element| -> Option<u32> {
+        el.class_name()
+            .split_whitespace()
+            .find_map(|c| c.strip_prefix('f')?.parse().ok())
+    };
+    let at = all
         .iter()
-        .rev()
-        .find(|c| c.get_client_rects().length() > 0)
-        .or(all.first())?
-        .clone();
-    let width = shown
-        .class_name()
-        .split_whitespace()
-        .find_map(|c| c.strip_prefix('f')?.parse().ok())?;
-    for other in all.iter().filter(|c| **c != shown) {
+        .rposition(|c| c.get_client_rects().length() > 0)
+        .unwrap_or(0);
+    let shown = all.get(at)?;
+    let until = match all.get(at + 1) {
+        Some(next) => width_of(next)?,
+        None => shown
+            .get_attribute("data-until")
+            .and_then(|u| u.parse().ok())
+            .unwrap_or(u32::MAX),
+    };
+    let _ = match hydrating {
+        true => shown.remove_attribute("data-until"),
+        false => shown.set_attribute("data-until", &until.to_string()),
+    };
+    for other in all.iter().filter(|c| *c != shown) {
         other.remove();
     }
-    Some(width)
+    Some((width_of(shown)?, until))
 }
 
 /// Drops what a live instance builds only on demand (`data-lazy`: hidden views, closed
@@ -359,7 +373,7 @@ pub(super) fn prepare_at_idle<R>(
     let (root, idle_started) = (root.clone(), started.clone());
     when_idle(move || {
         if !idle_started.get() {
-            keep_visible_fit(&root);
+            keep_visible_fit(&root, false);
             drop_lazy(&root, false);
         }
     });

@@ -366,11 +366,14 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
             on_host,
             complete: false,
             progressive: !hydrate,
+            fit_until: 0,
         };
         if hydrate {
-            // Hydrate only the pre-rendered diagram the reader sees, at its width.
-            if let Some(w) = keep_visible_fit(&root) {
+            // Hydrate only the pre-rendered diagram the reader sees, at its width, and keep
+            // it while it is the drawing that fits.
+            if let Some((w, until)) = keep_visible_fit(&root, true) {
                 props.width = w;
+                props.fit_until = until;
             }
             drop_lazy(&root, true);
         }

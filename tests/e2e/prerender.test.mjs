@@ -160,10 +160,18 @@ test('scrolled to and left idle, the explainer hydrates before any input, withou
   await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'));
   await page.waitForTimeout(500);
   assert.deepEqual(await state(near), { mounted: true, ready: false }, 'nothing hydrated before the reader scrolls');
+  // What the reader sees of the diagram: its drawing must not be redrawn by hydration.
+  const drawing = () => page.evaluate((s) => {
+    const svg = [...document.querySelector(s).shadowRoot.querySelectorAll('.xp-svg')].find((e) => e.getClientRects().length);
+    window.seen ??= svg.querySelector('.xp-edge');
+    return { box: svg.getAttribute('viewBox'), lines: [...svg.querySelectorAll('.xp-line')].map((l) => l.getAttribute('d')).join(), same: window.seen.isConnected };
+  }, near);
+  const before = await drawing();
   await page.mouse.wheel(0, 100);
   assert.ok(await until(async () => (await state(near)).ready), 'hydrated at idle once scrolled to');
   assert.deepEqual(await state(far), { mounted: true, ready: false }, 'the far one waits');
   assert.equal(await page.evaluate(() => window.shift), 0, 'no layout shift');
+  assert.deepEqual(await drawing(), before, 'the drawing is the pre-rendered one, not redrawn');
   await page.locator(`${near} [data-key="entity:openai"]`).filter({ visible: true }).tap();
   assert.ok(await until(() => page.evaluate((s) =>
     document.querySelector(s).shadowRoot.querySelector('.xp-panel h3')?.textContent === 'OpenAI', near)));
