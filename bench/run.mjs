@@ -91,6 +91,15 @@ async function page(url, throttle, device = PHONE, scroll = true) {
     window.inputs = [];
     new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.interactionId) window.inputs.push({ id: e.interactionId, name: e.name, duration: e.duration }); })
       .observe({ type: 'event', durationThreshold: 16, buffered: true });
+    // Waits, frame by frame, until `done()`; a lost tap or mount fails the bench with `what`
+    // rather than hanging it.
+    window.benchUntil = async (done, what) => {
+      const t0 = performance.now();
+      while (!done()) {
+        if (performance.now() - t0 > 10000) throw new Error(`bench: ${what} in 10 s`);
+        await new Promise((ok) => requestAnimationFrame(ok));
+      }
+    };
   });
   if (throttle) await (await context.newCDPSession(p)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
   await p.goto(url);
@@ -115,16 +124,12 @@ const tapScript = async ({ key, close }) => {
   // The click is its own task, as in a real tap (counted in the time).
   await new Promise((ok) => setTimeout(ok, 0));
   n.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-  // A lost tap fails the bench with its name, rather than hanging it.
-  while (r.querySelector('.xp-panel h3')?.textContent !== name) {
-    if (performance.now() - t0 > 10000) throw new Error(`bench: tapping ${key} opened no panel in 10 s`);
-    await new Promise((ok) => requestAnimationFrame(ok));
-  }
+  await window.benchUntil(() => r.querySelector('.xp-panel h3')?.textContent === name, `tapping ${key} opened no panel`);
   await frame();
   const ms = performance.now() - t0;
   if (close) {
     r.querySelector('.xp-close').click();
-    while (r.querySelector('.xp-panel')) await new Promise((ok) => requestAnimationFrame(ok));
+    await window.benchUntil(() => !r.querySelector('.xp-panel'), 'the close button left the panel open');
   }
   return ms;
 };
@@ -194,16 +199,11 @@ const memory = await (async () => {
   const cycle = (n) => p.evaluate(async (count) => {
     const r = document.querySelector('[data-explainer]').shadowRoot;
     const nodes = [...r.querySelectorAll('.xp-node')];
-    const tick = () => new Promise((ok) => requestAnimationFrame(ok));
     for (let i = 0; i < count; i++) {
       nodes[i % nodes.length].dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-      const t0 = performance.now();
-      while (!r.querySelector('.xp-panel')) {
-        if (performance.now() - t0 > 10000) throw new Error(`bench: cycle ${i} opened no panel in 10 s`);
-        await tick();
-      }
+      await window.benchUntil(() => r.querySelector('.xp-panel'), `cycle ${i} opened no panel`);
       r.querySelector('.xp-close').click();
-      while (r.querySelector('.xp-panel')) await tick();
+      await window.benchUntil(() => !r.querySelector('.xp-panel'), `cycle ${i} left its panel open`);
     }
   }, n);
   await p.evaluate(tapScript, { key: 'entity:nvidia', close: true }); // hydrates
@@ -218,11 +218,7 @@ const memory = await (async () => {
       host.setAttribute('data-explainer', '');
       host.setAttribute('data-lang', 'en');
       document.body.append(host);
-      const t0 = performance.now();
-      while (!host.hasAttribute('data-explainer-ready')) {
-        if (performance.now() - t0 > 10000) throw new Error(`bench: mount ${i} not ready in 10 s`);
-        await new Promise((ok) => setTimeout(ok, 10));
-      }
+      await window.benchUntil(() => host.hasAttribute('data-explainer-ready'), `mount ${i} was not ready`);
       host.remove();
       await new Promise((ok) => setTimeout(ok, 10));
     }
@@ -271,13 +267,12 @@ async function big(throttle) {
     // it runs in the frame that paints it, and the timeout after it once that frame is done.
     // (The ready event can come a frame later: Yew yields to the browser after a long
     // render, before running effects, and the event is sent from an effect.)
-    while (drawn() === 0 && performance.now() - t0 < 10000) await new Promise((ok) => requestAnimationFrame(ok));
+    await window.benchUntil(() => drawn() > 0, 'the large story drew no diagram');
     await new Promise((ok) => setTimeout(ok, 0));
-    if (!drawn()) throw new Error('bench: the large story drew no diagram in 10 s');
     const first = [performance.now() - t0, drawn()];
     await done;
     // A large diagram draws its first screen, then the rest: the time until every control is.
-    while (drawn() < all) await new Promise((ok) => requestAnimationFrame(ok));
+    await window.benchUntil(() => drawn() >= all, 'the large story did not draw every control');
     await painted();
     return [...first, performance.now() - t0, all, ready];
   }, json);
