@@ -10,12 +10,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRoot};
 
+mod input;
 mod lazy;
 mod text;
 
 pub use text::text_of;
 
-use lazy::{drop_lazy, keep_visible_fit, prepare_at_idle, when_needed, Listeners, Pending};
+use input::{when_needed, Listeners};
+use lazy::{drop_lazy, keep_visible_fit, prepare_at_idle, Pending};
 
 use crate::components::{after_paint, App, AppProps, HostEvent, Loaded};
 use crate::host::{
