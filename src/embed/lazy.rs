@@ -116,8 +116,9 @@ fn when_idle(f: impl FnOnce() + 'static) {
 /// Prepares hydration while the page is idle, unless input (`started`) came first. The
 /// hidden layouts, views and closed lists go at once: invisible, and 20-35 ms at 4x CPU,
 /// under the long-task threshold. Reading the story (`load`) costs more, as its code is
-/// compiled on first use (50-100 ms at 4x): it waits until the page has been scrolled, a sign
-/// the reader is reading on, so a page view that never reaches the widget does not pay it.
+/// compiled on first use (50-100 ms at 4x): it waits until the page (the window, or any
+/// element of it) has been scrolled, a sign the reader is reading on, so a page view that
+/// never reaches the widget does not pay it.
 /// Then, at a later idle moment, the hydration itself runs (`pending`) for an explainer the
 /// reader is about to reach: their first tap then only opens what they chose.
 pub(super) fn prepare_at_idle<R>(
@@ -158,6 +159,9 @@ pub(super) fn prepare_at_idle<R>(
         let options = web_sys::AddEventListenerOptions::new();
         options.set_once(true);
         options.set_passive(true);
+        // Captured: a page whose article scrolls in an element of its own (an app shell)
+        // never scrolls the window, and scroll events do not bubble.
+        options.set_capture(true);
         let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
             "scroll",
             Closure::once_into_js(parse).unchecked_ref(),

@@ -184,6 +184,19 @@ test('scrolled to and left idle, the explainer hydrates before any input, withou
   await page.context().close();
 });
 
+test('in an app shell, where an element scrolls and not the window, idle time hydrates too', async () => {
+  const page = await open(env.browser, `${env.base}hosts/app-shell.html`);
+  const ready = () => page.evaluate(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-ready'));
+  await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'));
+  await page.waitForTimeout(500);
+  assert.equal(await ready(), false, 'nothing hydrated before the reader scrolls');
+  await page.evaluate(() => document.querySelector('#scroller').scrollBy(0, 200));
+  assert.ok(await until(ready), 'hydrated at idle once the article scrolled');
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the window itself never scrolled');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('a tap that comes before the code is answered once the code arrives', async () => {
   const page = await open(env.browser);
   // Hold the WASM back until the reader has tapped, as on a slow network.
