@@ -20,3 +20,15 @@ addEventListener('message', (event) => {
   if (typeof event.data === 'string' && event.data.startsWith(`pymxPYMx${childId}xPYMxwidthxPYMx`)) send(true);
 });
 send(true);
+
+// The frame never scrolls (it is as tall as its content): the page around it does, and the
+// explainer prepares itself once the reader scrolls (reads the story, hydrates). The frame
+// moving in the viewport is that sign here: it is passed on as a scroll of this window.
+if ('IntersectionObserver' in window) {
+  let first = true;
+  const steps = Array.from({ length: 21 }, (_, i) => i / 20);
+  new IntersectionObserver(() => {
+    if (first) first = false;
+    else dispatchEvent(new Event('scroll'));
+  }, { threshold: steps }).observe(document.documentElement);
+}

@@ -167,6 +167,22 @@ test('the iframe follows its content height', async () => {
   await page.context().close();
 });
 
+test('in an iframe, scrolling the page around it lets idle time hydrate the explainer', async () => {
+  // The frame itself never scrolls: the sign that the reader reads on is the frame moving.
+  const page = await open(env.browser, `${env.base}hosts/iframe.html`);
+  const inner = () => page.evaluate(() => {
+    const h = document.querySelector('iframe').contentDocument.querySelector('[data-explainer]');
+    return { mounted: h.hasAttribute('data-explainer-mounted'), ready: h.hasAttribute('data-explainer-ready') };
+  });
+  assert.ok(await until(async () => (await inner()).mounted, 10000), 'code loaded');
+  await page.waitForTimeout(500);
+  assert.deepEqual(await inner(), { mounted: true, ready: false }, 'nothing hydrated before the reader scrolls');
+  await page.mouse.wheel(0, 300);
+  assert.ok(await until(async () => (await inner()).ready), 'hydrated at idle once the page scrolled');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('a deep link selects its item and scrolls to it; taps add no history entries', async () => {
   const page = await open(env.browser, `${env.base}index.html#explainer=nvidia-openai-loi`);
   await ready(page);
