@@ -84,15 +84,16 @@ pub(super) fn drop_lazy(root: &Element, close: bool) {
 /// before the reader reached for it.
 pub(super) type Pending = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
 
-/// Whether `el` is within a screen of the viewport, as close as the loader fetches the code
-/// for: a reader scrolling on reaches it soon. One further down (a page with several
-/// explainers) is hydrated on its reader's first input only.
+/// Whether `el` is shown, within a screen of the viewport, as close as the loader fetches the
+/// code for: a reader scrolling on reaches it soon. One further down (a page with several
+/// explainers), or hidden (in a closed tab of the page), is hydrated on its reader's first
+/// input only.
 fn near(el: &Element) -> bool {
     let screen = web_sys::window()
         .and_then(|w| w.inner_height().ok()?.as_f64())
         .unwrap_or(0.0);
     let r = el.get_bounding_client_rect();
-    r.bottom() > -screen && r.top() < 2.0 * screen
+    r.height() > 0.0 && r.bottom() > -screen && r.top() < 2.0 * screen
 }
 
 /// Whether a disclosure built on demand was opened without input (find in page): hydration

@@ -184,6 +184,23 @@ test('scrolled to and left idle, the explainer hydrates before any input, withou
   await page.context().close();
 });
 
+test('a hidden explainer (in a closed tab of the page) is not hydrated at idle', async () => {
+  const page = await open(env.browser, `${env.base}index.html`);
+  const host = '[data-explainer]';
+  await page.waitForFunction((h) => document.querySelector(h).hasAttribute('data-explainer-mounted'), host);
+  await page.evaluate((h) => { document.querySelector(h).hidden = true; }, host);
+  await page.mouse.wheel(0, 200);
+  await page.waitForTimeout(1500);
+  assert.equal(await page.evaluate((h) => document.querySelector(h).hasAttribute('data-explainer-ready'), host), false);
+  // Shown again, it hydrates on the reader's tap and answers it.
+  await page.evaluate((h) => { document.querySelector(h).hidden = false; }, host);
+  await page.locator(`${host} [data-key="entity:openai"]`).filter({ visible: true }).click();
+  assert.ok(await until(() => page.evaluate((h) =>
+    document.querySelector(h).shadowRoot.querySelector('.xp-panel h3')?.textContent === 'OpenAI', host)));
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('in an app shell, where an element scrolls and not the window, idle time hydrates too', async () => {
   const page = await open(env.browser, `${env.base}hosts/app-shell.html`);
   const ready = () => page.evaluate(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-ready'));
