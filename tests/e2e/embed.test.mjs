@@ -171,8 +171,9 @@ test('in an iframe, scrolling the page around it lets idle time hydrate the expl
   // The frame itself never scrolls: the sign that the reader reads on is the frame moving.
   const page = await open(env.browser, `${env.base}hosts/iframe.html`);
   const inner = () => page.evaluate(() => {
-    const h = document.querySelector('iframe').contentDocument.querySelector('[data-explainer]');
-    return { mounted: h.hasAttribute('data-explainer-mounted'), ready: h.hasAttribute('data-explainer-ready') };
+    // The frame's document may not be there yet.
+    const h = document.querySelector('iframe').contentDocument?.querySelector('[data-explainer]');
+    return { mounted: !!h?.hasAttribute('data-explainer-mounted'), ready: !!h?.hasAttribute('data-explainer-ready') };
   });
   assert.ok(await until(async () => (await inner()).mounted, 10000), 'code loaded');
   await page.waitForTimeout(500);
