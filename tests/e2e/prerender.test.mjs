@@ -8,6 +8,10 @@ let env;
 before(async () => { env = await setup(); });
 after(async () => { await env.close(); });
 
+/** Waits until the panel of the explainer at `host` (a selector) is titled `name`. */
+const panelShows = (page, host, name) => until(() => page.evaluate(([h, n]) =>
+  document.querySelector(h).shadowRoot.querySelector('.xp-panel h3')?.textContent === n, [host, name]));
+
 const mountHtml = (page) => page.evaluate(() =>
   document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-mount').innerHTML.replace(/<!--.*?-->/gs, ''));
 
@@ -173,13 +177,11 @@ test('scrolled to and left idle, the explainer hydrates before any input, withou
   assert.equal(await page.evaluate(() => window.shift), 0, 'no layout shift');
   assert.deepEqual(await drawing(), before, 'the drawing is the pre-rendered one, not redrawn');
   await page.locator(`${near} [data-key="entity:openai"]`).filter({ visible: true }).tap();
-  assert.ok(await until(() => page.evaluate((s) =>
-    document.querySelector(s).shadowRoot.querySelector('.xp-panel h3')?.textContent === 'OpenAI', near)));
+  assert.ok(await panelShows(page, near, 'OpenAI'));
   // The far one, reached and tapped, hydrates on that tap and answers it.
   await page.locator(far).scrollIntoViewIfNeeded();
   await page.locator(`${far} [data-key="entity:nvidia"]`).filter({ visible: true }).tap();
-  assert.ok(await until(() => page.evaluate((s) =>
-    document.querySelector(s).shadowRoot.querySelector('.xp-panel h3')?.textContent === 'Nvidia', far)));
+  assert.ok(await panelShows(page, far, 'Nvidia'));
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
@@ -195,8 +197,7 @@ test('a hidden explainer (in a closed tab of the page) is not hydrated at idle',
   // Shown again, it hydrates on the reader's tap and answers it.
   await page.evaluate((h) => { document.querySelector(h).hidden = false; }, host);
   await page.locator(`${host} [data-key="entity:openai"]`).filter({ visible: true }).click();
-  assert.ok(await until(() => page.evaluate((h) =>
-    document.querySelector(h).shadowRoot.querySelector('.xp-panel h3')?.textContent === 'OpenAI', host)));
+  assert.ok(await panelShows(page, host, 'OpenAI'));
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
