@@ -88,6 +88,12 @@ pub fn focus_in_place(el: &web_sys::Element) {
 /// Runs `f` once the next frame is painted: work the reader does not see (the address bar,
 /// the lower part of a large diagram) must not delay the frame they do.
 pub fn after_paint(f: impl FnOnce() + 'static) {
+    paint_then(Box::new(f));
+}
+
+/// [`after_paint`] for a boxed `f`: one pair of JavaScript shims for every caller, not one
+/// per closure type.
+fn paint_then(f: Box<dyn FnOnce()>) {
     use wasm_bindgen::{closure::Closure, JsCast};
     let Some(w) = web_sys::window() else { return };
     let later = Closure::once_into_js(move || {
@@ -102,6 +108,11 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
 /// (`scheduler.postTask`). A page that keeps the browser busy may starve background tasks,
 /// so `f` runs half a second after the paint at the latest.
 pub fn after_paint_in_background(f: impl FnOnce() + 'static) {
+    in_background(Box::new(f));
+}
+
+/// [`after_paint_in_background`] for a boxed `f` (see [`paint_then`]).
+fn in_background(f: Box<dyn FnOnce()>) {
     use std::{cell::Cell, rc::Rc};
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     after_paint(move || {

@@ -106,7 +106,8 @@ fn opened_lazy(root: &Element) -> bool {
 }
 
 /// Runs `f` when the browser is idle (soon after, where `requestIdleCallback` is missing).
-fn when_idle(f: impl FnOnce() + 'static) {
+/// Boxed: one JavaScript shim for every caller, not one per closure type.
+fn when_idle(f: Box<dyn FnOnce()>) {
     let Some(w) = web_sys::window() else { return };
     let f = Closure::once_into_js(f);
     if w.request_idle_callback(f.unchecked_ref()).is_err() {
@@ -130,28 +131,28 @@ pub(super) fn prepare_at_idle<R>(
 ) {
     let parse_root = root.clone();
     let (root, idle_started) = (root.clone(), started.clone());
-    when_idle(move || {
+    when_idle(Box::new(move || {
         if !idle_started.get() {
             keep_visible_fit(&root, false);
             drop_lazy(&root, false);
         }
-    });
+    }));
     let parse = move || {
-        when_idle(move || {
+        when_idle(Box::new(move || {
             // Not for a host that left the page before the reader scrolled.
             if started.get() || !parse_root.is_connected() {
                 return;
             }
             load();
-            when_idle(move || {
+            when_idle(Box::new(move || {
                 if near(&parse_root) && !opened_lazy(&parse_root) {
                     let go = pending.borrow_mut().take();
                     if let Some(go) = go {
                         go();
                     }
                 }
-            });
-        })
+            }));
+        }))
     };
     let Some(w) = web_sys::window() else { return };
     if w.scroll_y().unwrap_or(0.0) > 0.0 {
