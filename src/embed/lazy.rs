@@ -121,53 +121,107 @@ fn when_idle(f: Box<dyn FnOnce()>) {
 /// compiled on first use (50-100 ms at 4x): it waits until the page (the window, or any
 /// element of it) has been scrolled, a sign the reader is reading on, so a page view that
 /// never reaches the widget does not pay it.
-/// Then, at a later idle moment, the hydration itself runs (`pending`) for an explainer the
-/// reader is about to reach: their first tap then only opens what they chose.
+/// Then, at a later idle moment after a scroll that brought the reader near the explainer,
+/// the hydration itself runs (`pending`): their first tap then only opens what they chose.
 pub(super) fn prepare_at_idle<R>(
     root: &Element,
     load: impl FnOnce() -> R + 'static,
     started: Rc<Cell<bool>>,
     pending: Pending,
 ) {
-    let parse_root = root.clone();
-    let (root, idle_started) = (root.clone(), started.clone());
+    let (idle_root, idle_started) = (root.clone(), started.clone());
     when_idle(Box::new(move || {
         if !idle_started.get() {
-            keep_visible_fit(&root, false);
-            drop_lazy(&root, false);
+            keep_visible_fit(&idle_root, false);
+            drop_lazy(&idle_root, false);
         }
     }));
-    let parse = move || {
-        when_idle(Box::new(move || {
-            // Not for a host that left the page before the reader scrolled.
-            if started.get() || !parse_root.is_connected() {
-                return;
-            }
-            load();
-            when_idle(Box::new(move || {
-                if near(&parse_root) && !opened_lazy(&parse_root) {
-                    let go = pending.borrow_mut().take();
-                    if let Some(go) = go {
-                        go();
-                    }
-                }
-            }));
-        }))
-    };
     let Some(w) = web_sys::window() else { return };
+    let watch = Rc::new(Watch {
+        root: root.clone(),
+        load: RefCell::new(Some(Box::new(move || {
+            load();
+        }))),
+        started,
+        pending,
+        queued: Cell::new(false),
+        listener: RefCell::new(None),
+    });
+    let on_scroll = {
+        let watch = watch.clone();
+        Closure::<dyn Fn()>::new(move || watch.queue())
+    };
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_passive(true);
+    // Captured: a page whose article scrolls in an element of its own (an app shell) never
+    // scrolls the window, and scroll events do not bubble.
+    options.set_capture(true);
+    let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
+        "scroll",
+        on_scroll.as_ref().unchecked_ref(),
+        &options,
+    );
+    *watch.listener.borrow_mut() = Some(on_scroll);
     if w.scroll_y().unwrap_or(0.0) > 0.0 {
-        parse();
-    } else {
-        let options = web_sys::AddEventListenerOptions::new();
-        options.set_once(true);
-        options.set_passive(true);
-        // Captured: a page whose article scrolls in an element of its own (an app shell)
-        // never scrolls the window, and scroll events do not bubble.
-        options.set_capture(true);
-        let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
-            "scroll",
-            Closure::once_into_js(parse).unchecked_ref(),
-            &options,
-        );
+        watch.queue();
+    }
+}
+
+/// What idle time still has to do for a pre-rendered explainer as the reader scrolls: read
+/// the story, then hydrate the explainer once they come near it (one further down the page
+/// is hydrated when they reach it).
+struct Watch {
+    root: Element,
+    load: RefCell<Option<Box<dyn FnOnce()>>>,
+    started: Rc<Cell<bool>>,
+    pending: Pending,
+    /// A step is waiting for an idle moment: scrolls until then add none.
+    queued: Cell<bool>,
+    /// The page's scroll listener, removed once there is nothing left to do.
+    listener: RefCell<Option<Closure<dyn Fn()>>>,
+}
+
+impl Watch {
+    /// One step at the next idle moment, unless one is already waiting.
+    fn queue(self: &Rc<Self>) {
+        if self.queued.replace(true) {
+            return;
+        }
+        let watch = self.clone();
+        when_idle(Box::new(move || watch.step()));
+    }
+
+    /// Reads the story on the first step, then hydrates in a step of its own (a task each)
+    /// if the explainer is near; stops once it is hydrated, by this or by input, or gone.
+    fn step(self: &Rc<Self>) {
+        self.queued.set(false);
+        let done = self.started.get() || self.pending.borrow().is_none();
+        if done || !self.root.is_connected() {
+            return self.stop();
+        }
+        let load = self.load.borrow_mut().take();
+        if let Some(load) = load {
+            load();
+            return self.queue();
+        }
+        if near(&self.root) && !opened_lazy(&self.root) {
+            let go = self.pending.borrow_mut().take();
+            if let Some(go) = go {
+                go();
+            }
+            self.stop();
+        }
+    }
+
+    /// Removes the scroll listener; that also frees this watch, which it holds.
+    fn stop(&self) {
+        let listener = self.listener.borrow_mut().take();
+        if let (Some(f), Some(w)) = (listener, web_sys::window()) {
+            let _ = w.remove_event_listener_with_callback_and_bool(
+                "scroll",
+                f.as_ref().unchecked_ref(),
+                true,
+            );
+        }
     }
 }

@@ -146,9 +146,9 @@ test('the code waits until the widget is a screen away, the widget hydrates on t
   await page.context().close();
 });
 
-test('scrolled to and left idle, the explainer hydrates before any input, without a shift; one far below waits', async () => {
+test('scrolled to and left idle, the explainer hydrates before any input, without a shift; one far below waits until reached', async () => {
   // The reader's first tap then only opens what they chose; a second explainer four screens
-  // further down costs nothing until the reader reaches for it.
+  // further down is hydrated only when the reader reaches it.
   const page = await open(env.browser, null, { hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
   await page.addInitScript(() => {
     window.shift = 0;
@@ -178,8 +178,9 @@ test('scrolled to and left idle, the explainer hydrates before any input, withou
   assert.deepEqual(await drawing(), before, 'the drawing is the pre-rendered one, not redrawn');
   await page.locator(`${near} [data-key="entity:openai"]`).filter({ visible: true }).tap();
   assert.ok(await panelShows(page, near, 'OpenAI'));
-  // The far one, reached and tapped, hydrates on that tap and answers it.
-  await page.locator(far).scrollIntoViewIfNeeded();
+  // The far one, once the reader scrolls to it, is hydrated at idle too, and answers a tap.
+  await page.evaluate((s) => document.querySelector(s).scrollIntoView(), far);
+  assert.ok(await until(async () => (await state(far)).ready), 'the far one hydrated at idle once reached');
   await page.locator(`${far} [data-key="entity:nvidia"]`).filter({ visible: true }).tap();
   assert.ok(await panelShows(page, far, 'Nvidia'));
   assert.deepEqual(page.messages, []);
