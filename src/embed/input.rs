@@ -23,11 +23,6 @@ pub(super) struct Listeners {
 }
 
 impl Listeners {
-    /// Whether these are on `host`.
-    pub(super) fn on(&self, host: &Element) -> bool {
-        self.host == *host
-    }
-
     /// Adds `f` for `names`, in the capture phase, passive unless it stops events: a
     /// listener waiting for input must never hold a touch's scroll.
     fn capture(&mut self, names: &'static [&'static str], passive: bool, f: Listener) {
@@ -82,7 +77,9 @@ pub(super) fn when_needed(host: &Element, go: impl FnOnce() + 'static) -> (Pendi
     let on_input = {
         let go = go.clone();
         Listener::new(move |_| {
-            if let Some(f) = go.borrow_mut().take() {
+            // Taken first: the hydration must not run with its cell still borrowed.
+            let f = go.borrow_mut().take();
+            if let Some(f) = f {
                 f();
             }
         })

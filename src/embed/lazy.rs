@@ -115,7 +115,8 @@ fn when_idle(f: Box<dyn FnOnce()>) {
     }
 }
 
-/// Prepares hydration while the page is idle, unless input (`started`) came first. The
+/// Prepares hydration while the page is idle, unless input came first (`pending` is then
+/// taken: the one sign of it, whether the reader's input or idle time ran it). The
 /// hidden layouts, views and closed lists go at once: invisible, and 20-35 ms at 4x CPU,
 /// under the long-task threshold. Reading the story (`load`) costs more, as its code is
 /// compiled on first use (50-100 ms at 4x): it waits until the page (the window, or any
@@ -126,12 +127,11 @@ fn when_idle(f: Box<dyn FnOnce()>) {
 pub(super) fn prepare_at_idle<R>(
     root: &Element,
     load: impl FnOnce() -> R + 'static,
-    started: Rc<Cell<bool>>,
     pending: Pending,
 ) {
-    let (idle_root, idle_started) = (root.clone(), started.clone());
+    let (idle_root, waiting) = (root.clone(), pending.clone());
     when_idle(Box::new(move || {
-        if !idle_started.get() {
+        if waiting.borrow().is_some() {
             keep_visible_fit(&idle_root, false);
             drop_lazy(&idle_root, false);
         }
@@ -142,7 +142,6 @@ pub(super) fn prepare_at_idle<R>(
         load: RefCell::new(Some(Box::new(move || {
             load();
         }))),
-        started,
         pending,
         queued: Cell::new(false),
         listener: RefCell::new(None),
@@ -173,7 +172,6 @@ pub(super) fn prepare_at_idle<R>(
 struct Watch {
     root: Element,
     load: RefCell<Option<Box<dyn FnOnce()>>>,
-    started: Rc<Cell<bool>>,
     pending: Pending,
     /// A step is waiting for an idle moment: scrolls until then add none.
     queued: Cell<bool>,
@@ -195,8 +193,7 @@ impl Watch {
     /// if the explainer is near; stops once it is hydrated, by this or by input, or gone.
     fn step(self: &Rc<Self>) {
         self.queued.set(false);
-        let done = self.started.get() || self.pending.borrow().is_none();
-        if done || !self.root.is_connected() {
+        if self.pending.borrow().is_none() || !self.root.is_connected() {
             return self.stop();
         }
         let load = self.load.borrow_mut().take();

@@ -37,11 +37,9 @@ thread_local! {
     static COUNT: RefCell<usize> = const { RefCell::new(0) };
     /// Running explainers and their hosts, to unmount one whose host has left the page.
     static LIVE: RefCell<Vec<(Element, yew::AppHandle<App>)>> = const { RefCell::new(Vec::new()) };
-    /// Pre-rendered explainers still waiting for their reader: the hydration to drop if
-    /// their host leaves first.
-    static WAITING: RefCell<Vec<(Element, Pending)>> = const { RefCell::new(Vec::new()) };
-    /// The loader's listeners on pre-rendered hosts, removed when their host leaves.
-    static LISTENING: RefCell<Vec<Listeners>> = const { RefCell::new(Vec::new()) };
+    /// Pre-rendered explainers: the hydration still to run (taken when it runs, dropped if
+    /// the host leaves first) and the loader's listeners, removed when the host leaves.
+    static PRERENDERED: RefCell<Vec<(Element, Pending, Listeners)>> = const { RefCell::new(Vec::new()) };
     /// The embedded story, read once for every instance that shows it.
     static EMBEDDED: std::cell::OnceCell<Loaded> = const { std::cell::OnceCell::new() };
 }
@@ -141,16 +139,15 @@ fn unmount_removed() {
         app.destroy();
         release(&host);
     }
-    // Hydrated ones (their hydration taken) leave this list too: they are in LIVE.
-    let waiting: Vec<_> = WAITING.with(|w| {
-        w.borrow_mut()
-            .extract_if(.., |(host, go)| {
-                go.borrow().is_none() || !host.is_connected()
-            })
+    let gone: Vec<_> = PRERENDERED.with(|p| {
+        p.borrow_mut()
+            .extract_if(.., |(host, ..)| !host.is_connected())
             .collect()
     });
-    for (host, go) in waiting {
-        // Dropping the hydration drops what it holds: the story, the pre-rendered nodes.
+    // Dropping each entry removes the loader's listeners; dropping a hydration not yet run
+    // drops what it holds: the story, the pre-rendered nodes. (A hydrated one was released
+    // above, with its app.)
+    for (host, go, _listeners) in gone {
         if go.borrow_mut().take().is_some() {
             release(&host);
         }
@@ -160,7 +157,6 @@ fn unmount_removed() {
 /// Empties a host that has left the page and unmarks it, so one put back is mounted again.
 /// (Yew leaves a destroyed app's nodes in place; a put-back host must not show stale state.)
 fn release(host: &Element) {
-    LISTENING.with(|l| l.borrow_mut().retain(|l| !l.on(host)));
     if let Some(shadow) = host.shadow_root() {
         shadow.set_inner_html("");
     }
@@ -345,10 +341,8 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
                 .clone()
         }
     };
-    let started = Rc::new(std::cell::Cell::new(false));
-    let idle = (root.clone(), load.clone(), started.clone());
+    let (idle_root, idle_load) = (root.clone(), load.clone());
     let go = move || {
-        started.set(true);
         // Parsed here or at idle, not at mount: a widget below the fold costs the page's
         // load nothing.
         let story = load();
@@ -392,9 +386,8 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     };
     if hydrate && !scroll_to {
         let (pending, listeners) = when_needed(&host, go);
-        prepare_at_idle(&idle.0, idle.1, idle.2, pending.clone());
-        WAITING.with(|w| w.borrow_mut().push((host.clone(), pending)));
-        LISTENING.with(|l| l.borrow_mut().push(listeners));
+        prepare_at_idle(&idle_root, idle_load, pending.clone());
+        PRERENDERED.with(|p| p.borrow_mut().push((host.clone(), pending, listeners)));
     } else {
         go();
     }
