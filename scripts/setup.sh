@@ -37,9 +37,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG_VERSION" ]; t
 fi
 
 # Node tools from the committed lock file: wasm-opt 132 (Trunk.toml pins version_132),
-# playwright-core and axe-core. Reinstalled only when the lock file is newer.
+# terser (release builds), playwright-core and axe-core. Reinstalled only when the lock file is newer.
 if [ ! -f tools/node_modules/.package-lock.json ] || [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
-  say "installing node tools (wasm-opt 132, playwright-core, axe-core)"
+  say "installing node tools (wasm-opt 132, terser, playwright-core, axe-core)"
   (cd tools && npm ci --no-audit --no-fund --loglevel=error) || die "npm could not install tools/package-lock.json."
 fi
 

@@ -18,6 +18,8 @@ pub mod story;
 pub mod embed;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod shrink;
 
 pub use components::{App, AppProps, Loaded};
 

@@ -1,7 +1,8 @@
 //! Post-build step (run by Trunk's hook): writes the stable loader `embed.js`, pre-renders
 //! the explainer into `index.html`, writes `frame.html` / `frame.en.html` and the CMS
 //! snippets `snippet.fr.html` / `snippet.en.html`. `EXPLAINER_BASE_URL` prefixes asset
-//! addresses in the snippets (default: relative).
+//! addresses in the snippets (default: relative). Release builds also get shorter names
+//! between the bindings and the WASM, and minified scripts.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -64,6 +65,9 @@ fn run() -> Result<(), String> {
         fs::write(dir.join(name), text).map_err(|e| format!("{name}: {e}"))
     };
     write("embed.js", &loader(&assets))?;
+    if std::env::var("TRUNK_PROFILE").as_deref() == Ok("release") {
+        shrink(&dir, &assets.js, &assets.wasm)?;
+    }
     for (name, src) in [
         ("frame.js", include_str!("../js/frame.js")),
         ("frame-parent.js", include_str!("../js/frame-parent.js")),
@@ -92,6 +96,51 @@ fn run() -> Result<(), String> {
     println!(
         "prerender: wrote embed.js, index.html, frame.html, snippets ({})",
         assets.wasm
+    );
+    Ok(())
+}
+
+/// Release builds: the names the bindings and the WASM share shortened (see
+/// `explainer::shrink`), then the bindings and the loader minified by terser from
+/// `tools/` (installed by `scripts/setup.sh`). Together about 7 KB gzip less.
+#[cfg(not(target_arch = "wasm32"))]
+fn shrink(dir: &std::path::Path, js: &str, wasm: &str) -> Result<(), String> {
+    use std::fs;
+    use std::path::PathBuf;
+    use std::process::Command;
+
+    let read = |name: &str| fs::read(dir.join(name)).map_err(|e| format!("{name}: {e}"));
+    let text = String::from_utf8(read(js)?).map_err(|_| format!("{js} is not UTF-8"))?;
+    let short = explainer::shrink::shorten_names(&read(wasm)?, &text)
+        .map_err(|e| format!("{wasm}: {e}"))?;
+    fs::write(dir.join(wasm), &short.wasm).map_err(|e| format!("{wasm}: {e}"))?;
+    fs::write(dir.join(js), &short.js).map_err(|e| format!("{js}: {e}"))?;
+
+    let source =
+        std::env::var("TRUNK_SOURCE_DIR").map_or_else(|_| PathBuf::from("."), PathBuf::from);
+    let terser = source.join("tools/node_modules/terser/bin/terser");
+    if !terser.is_file() {
+        return Err(format!(
+            "{} is missing: run ./scripts/setup.sh (release builds minify their scripts)",
+            terser.display()
+        ));
+    }
+    for name in [js, "embed.js"] {
+        let path = dir.join(name);
+        let status = Command::new("node")
+            .arg(&terser)
+            .arg(&path)
+            .args(["--module", "--compress", "--mangle", "--output"])
+            .arg(&path)
+            .status()
+            .map_err(|e| format!("node (to run terser): {e}"))?;
+        if !status.success() {
+            return Err(format!("terser failed on {name} ({status})"));
+        }
+    }
+    println!(
+        "prerender: release: {} names shortened, scripts minified",
+        short.renamed
     );
     Ok(())
 }
