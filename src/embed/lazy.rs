@@ -96,6 +96,22 @@ fn near(el: &Element) -> bool {
     r.height() > 0.0 && r.bottom() > -screen && r.top() < 2.0 * screen
 }
 
+/// Whether the reader sees the diagram of `root`: a quarter of what of it could show is in
+/// the viewport. Hydrated unseen, or with only its edge showing, an explainer need not keep
+/// its pre-rendered drawing: the one laid out for its column replaces it before the reader
+/// looks at it.
+pub(super) fn diagram_seen(root: &Element) -> bool {
+    let Some(d) = root.query_selector(".xp-fits").ok().flatten() else {
+        return false;
+    };
+    let screen = web_sys::window()
+        .and_then(|w| w.inner_height().ok()?.as_f64())
+        .unwrap_or(0.0);
+    let r = d.get_bounding_client_rect();
+    let shown = r.bottom().min(screen) - r.top().max(0.0);
+    r.height() > 0.0 && shown >= r.height().min(screen) / 4.0
+}
+
 /// Whether a disclosure built on demand was opened without input (find in page): hydration
 /// would close it, under the reader's eyes, so it waits for their input.
 fn opened_lazy(root: &Element) -> bool {

@@ -187,6 +187,46 @@ test('scrolled to and left idle, the explainer hydrates before any input, withou
   await page.context().close();
 });
 
+test('on a wide column, the drawing the reader sees at hydration stays; one hydrated unseen fills its column', async () => {
+  // The pre-rendered drawing of a desktop column is the narrowest of its shape. In view, it
+  // stays until the reader acts (redrawn under their eyes, it would look broken); below the
+  // viewport or with only its edge showing, hydration lays it out for its column.
+  const page = await open(env.browser, null, { viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(() => {
+    window.shift = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.shift += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${env.base}hosts/two-prerendered.html`);
+  const [near, far] = ['[data-explainer]:first-of-type', '[data-explainer][data-lang="en"]'];
+  const ready = (s) => page.evaluate((s) => document.querySelector(s).hasAttribute('data-explainer-ready'), s);
+  // The shown drawing's width, and the width of the column it is drawn in.
+  const drawing = (s) => page.evaluate((s) => {
+    const svg = [...document.querySelector(s).shadowRoot.querySelectorAll('.xp-svg')].find((e) => e.getClientRects().length);
+    return { drawn: Number(svg.getAttribute('viewBox').split(' ')[2]), column: svg.closest('.xp-diagram').getBoundingClientRect().width };
+  }, s);
+  await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'));
+  const pre = await drawing(near);
+  assert.ok(pre.column - pre.drawn >= 40, `the pre-rendered drawing (${pre.drawn}) is narrower than its column (${pre.column})`);
+  await page.mouse.wheel(0, 100);
+  assert.ok(await until(() => ready(near)), 'the explainer in view hydrated at idle');
+  assert.deepEqual(await drawing(near), pre, 'in view: the drawing is kept');
+  // The far explainer scrolled to until only the top 60 px of its diagram show: near, and
+  // the reader has not seen the drawing yet.
+  const fits = (s) => page.evaluate((s) => document.querySelector(s).shadowRoot.querySelector('.xp-fits, .xp-one').getBoundingClientRect().top, s);
+  await page.evaluate((top) => scrollTo(0, scrollY + top - innerHeight + 60), await fits(far));
+  assert.ok(await until(() => ready(far)), 'the far one hydrated at idle once near');
+  assert.equal(Math.round(await fits(far)), 800 - 60, 'only its edge showed when it hydrated');
+  await page.evaluate((s) => document.querySelector(s).scrollIntoView(), far);
+  const seen = await drawing(far);
+  assert.ok(seen.column - seen.drawn < 40, `unseen: laid out for its column (${seen.drawn} of ${seen.column})`);
+  assert.equal(await page.evaluate(() => window.shift), 0, 'no layout shift');
+  await page.locator(`${far} [data-key="entity:nvidia"]`).filter({ visible: true }).click();
+  assert.ok(await panelShows(page, far, 'Nvidia'));
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('a hidden explainer (in a closed tab of the page) is not hydrated at idle', async () => {
   const page = await open(env.browser, `${env.base}index.html`);
   const host = '[data-explainer]';
