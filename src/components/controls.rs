@@ -68,6 +68,17 @@ impl PartialEq for Names {
     }
 }
 
+const GROUP_OPEN: &str = "<g class=\"xp-controls\">";
+
+/// The controls inside the group [`controls`] wraps them in: what the browser writes into
+/// a `<g class="xp-controls">` of its own (see `trusted::set_markup`).
+fn inside_group(markup: &str) -> &str {
+    markup
+        .strip_prefix(GROUP_OPEN)
+        .and_then(|m| m.strip_suffix("</g>"))
+        .unwrap_or(markup)
+}
+
 /// Every entity and relationship control of one layout, as SVG markup. Entities come in
 /// story order whatever the layout (a re-layout must not move elements, which would drop the
 /// reader's focus); the keyboard order (`data-idx`) follows the layout's reading order.
@@ -80,7 +91,7 @@ pub fn controls(g: &Geometry, names: &Names, above: Option<f64>) -> String {
     let shown = |idx: usize, y: f64| idx == 0 || above.is_none_or(|a| y < a);
     let mut out = String::with_capacity(400 * (g.nodes.len() + g.edges.len()));
     // One group: Yew moves a raw fragment into place node by node, one call from WASM each.
-    out.push_str("<g class=\"xp-controls\">");
+    out.push_str(GROUP_OPEN);
     // Story order, by placing each box at its entity's index (no sort).
     let mut by_entity: Vec<Option<(usize, &crate::layout::NodeBox)>> =
         vec![None; story.entities.len()];
@@ -167,13 +178,15 @@ pub struct Applied {
 
 impl Applied {
     /// Brings the controls under `root` to `want` and puts the tab stop back on the
-    /// reader's control (among `count`). New markup (Yew redraws it only when its text
-    /// changed) starts again from the drawn look; true when it did, as the control that had
-    /// focus is then gone.
+    /// reader's control (among `count`). New markup starts again from the drawn look; true
+    /// when it came, as the control that had focus is then gone. Yew draws the markup
+    /// hydration adopted; any other (`ours`) is written here into the empty groups Yew
+    /// leaves for it, through the Trusted Types policy (see `trusted`).
     pub fn update(
         &mut self,
         root: &web_sys::Element,
         markup: &Rc<Vec<AttrValue>>,
+        ours: bool,
         want: &HashMap<String, Look>,
         count: usize,
     ) -> bool {
@@ -182,6 +195,15 @@ impl Applied {
             self.markup = Some(markup.clone());
             self.looks.clear();
             self.written = 0;
+            if ours {
+                if let Ok(groups) = root.query_selector_all(".xp-controls") {
+                    for (i, raw) in markup.iter().enumerate() {
+                        if let Some(g) = groups.item(i as u32).and_then(|n| n.dyn_into().ok()) {
+                            super::set_markup(&g, inside_group(raw));
+                        }
+                    }
+                }
+            }
         }
         // One query for every control that changes, not one per control.
         let changed: Vec<String> = want

@@ -116,6 +116,13 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                 .collect::<Vec<_>>()
         },
     );
+    // The markup hydration adopted stays Yew's raw node, which Yew leaves alone while it is
+    // unchanged. In the browser any other goes in through the effect below: Yew writes raw
+    // HTML as a plain string, which a page enforcing Trusted Types refuses.
+    let adopted = use_mut_ref(|| (!props.progressive).then(|| markup.clone()));
+    // Compared by value, as the effect's dependency is: a new but equal markup (another
+    // story object with the same names) is still the adopted one.
+    let as_raw = !cfg!(target_arch = "wasm32") || adopted.borrow().as_ref() == Some(&markup);
     let figure = use_node_ref();
     let story = &props.story;
     let geos = &props.geometries;
@@ -215,18 +222,26 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     };
 
     {
-        // Lights the selection's neighbours and moves the tab stop, touching only the
-        // controls whose state changed since the last pass (or since the markup was drawn).
+        // Writes new controls that are not Yew's raw node, lights the selection's
+        // neighbours and moves the tab stop, touching only the controls whose state changed
+        // since the last pass (or since the markup was drawn).
         let (figure, l, has_focus) = (figure.clone(), l.clone(), has_focus.clone());
-        let applied = applied.clone();
+        let (applied, adopted) = (applied.clone(), adopted.clone());
         use_effect_with(
             (markup.clone(), props.selection.clone()),
             move |(markup, selection)| {
                 let Some(root) = figure.cast::<web_sys::Element>() else {
                     return;
                 };
+                let ours = adopted.borrow().as_ref() != Some(markup);
+                if ours {
+                    // Left for good: markup that comes back to it is not Yew's any more.
+                    *adopted.borrow_mut() = None;
+                }
                 let want = wanted(&l, selection.as_ref());
-                let redrawn = applied.borrow_mut().update(&root, markup, &want, count);
+                let redrawn = applied
+                    .borrow_mut()
+                    .update(&root, markup, ours, &want, count);
                 if redrawn && *has_focus.borrow() && focus_was_dropped(&root) {
                     let stop = applied.borrow().tab_stop();
                     if let Ok(Some(el)) = root.query_selector(&at_idx(stop)) {
@@ -285,7 +300,11 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                         }) }
                     </g>
                     // Plain markup (see `controls`); Yew neither builds nor diffs it per tap.
-                    { Html::from_html_unchecked(raw.clone()) }
+                    if as_raw {
+                        { Html::from_html_unchecked(raw.clone()) }
+                    } else {
+                        <g class="xp-controls"></g>
+                    }
                     // Over the handles, and let taps through to them.
                     <g class="xp-marks" aria-hidden="true">
                         { for looks.iter().map(|(look, _, _, marks)| html! {

@@ -20,6 +20,7 @@ mod source_list;
 mod tabs;
 mod text_alternative;
 mod timeline;
+mod trusted;
 
 pub use app::{App, AppProps, HostEvent, Loaded};
 pub use badge::Badge;
@@ -39,6 +40,7 @@ pub use source_list::SourceList;
 pub use tabs::Tabs;
 pub use text_alternative::TextAlternative;
 pub use timeline::Timeline;
+pub use trusted::{set_markup, POLICY};
 
 use crate::state::Selection;
 

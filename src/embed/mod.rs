@@ -158,7 +158,8 @@ fn unmount_removed() {
 /// (Yew leaves a destroyed app's nodes in place; a put-back host must not show stale state.)
 fn release(host: &Element) {
     if let Some(shadow) = host.shadow_root() {
-        shadow.set_inner_html("");
+        // Not innerHTML: a page enforcing Trusted Types refuses even an empty string.
+        shadow.set_text_content(None);
     }
     let _ = host.remove_attribute(MOUNTED);
     let _ = host.remove_attribute(READY);
@@ -195,7 +196,7 @@ fn mount_point(doc: &web_sys::Document, host: &Element, fresh: bool) -> Option<(
             }
         }
     }
-    shadow.set_inner_html("");
+    shadow.set_text_content(None);
     let link = doc.create_element("link").ok()?;
     link.set_attribute("rel", "stylesheet").ok()?;
     link.set_attribute("href", &CSS.with(|c| c.borrow().clone()))

@@ -135,6 +135,41 @@ test('a pre-rendered snippet under a strict CSP: styled by hash, or by the loade
   await bare.context().close();
 });
 
+test('where the page enforces Trusted Types, it renders, hydrates, redraws and works', async () => {
+  // Yew writes raw HTML as a plain string, which such a page refuses: the diagram's
+  // controls go in through the explainer's own policy, allowed by name in the CSP.
+  const panel = (page) => page.evaluate(() => document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-panel h3')?.textContent);
+  const nodes = (page) => page.evaluate(() => [...document.querySelector('[data-explainer]').shadowRoot.querySelectorAll('.xp-node')]
+    .filter((n) => n.getClientRects().length).length);
+  // An empty host, rendered in the browser; then the other language, which redraws it.
+  const page = await open(env.browser, `${env.base}hosts/csp.html?tt`);
+  assert.match(await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy')), /require-trusted-types-for 'script'/);
+  await ready(page);
+  assert.equal(await nodes(page), 18);
+  await page.locator('[data-key="entity:nvidia"]').click();
+  assert.ok(await until(async () => (await panel(page)) === 'Nvidia'));
+  await page.locator('.xp-close').click();
+  await page.locator('.xp-lang').click();
+  assert.ok(await until(() => page.evaluate(() => document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-root').lang === 'fr')));
+  await page.locator('[data-key="relationship:nvidia-openai-loi"]').click();
+  assert.ok(await until(async () => (await panel(page)) === 'Nvidia → OpenAI'));
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+  // A pre-rendered snippet: hydrated by the first tap, then laid out again for a wider page.
+  const pre = await open(env.browser, `${env.base}hosts/csp-prerendered.html?hash&tt`);
+  await pre.locator('[data-key="entity:nvidia"]').filter({ visible: true }).click();
+  assert.ok(await until(async () => (await panel(pre)) === 'Nvidia'));
+  const drawn = () => pre.evaluate(() => document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-svg').getAttribute('viewBox'));
+  const narrow = await drawn();
+  await pre.setViewportSize({ width: 1280, height: 800 });
+  assert.ok(await until(async () => (await drawn()) !== narrow), 'laid out again');
+  assert.equal(await nodes(pre), 18);
+  await pre.locator('[data-key="entity:openai"]').filter({ visible: true }).click();
+  assert.ok(await until(async () => (await panel(pre)) === 'OpenAI'));
+  assert.deepEqual(pre.messages, []);
+  await pre.context().close();
+});
+
 test('the iframe follows its content height', async () => {
   const page = await open(env.browser);
   await page.addInitScript(() => {

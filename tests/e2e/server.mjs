@@ -23,7 +23,9 @@ export function serve(dist = join(here, '../../dist/'), { hosts = join(here, '..
       const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
       if (/csp/.test(path)) {
         const hash = url.searchParams.has('hash') ? ` ${(await readFile(join(dist, 'csp-style-hash.txt'), 'utf8')).trim()}` : '';
-        headers['content-security-policy'] = CSP + hash;
+        // `tt`: Trusted Types enforced too, the explainer's policy allowed by name.
+        const tt = url.searchParams.has('tt') ? "; require-trusted-types-for 'script'; trusted-types explainer" : '';
+        headers['content-security-policy'] = CSP + hash + tt;
       }
       if (path.startsWith('/hosts/') && body.includes('<!--snippet:')) {
         let html = body.toString();
