@@ -109,6 +109,13 @@ pub fn fragment_get(hash: &str, key: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
+/// Whether the fragment is a client-side route (`#/article/42`, `#!/article/42`): the page's
+/// router owns it, and a deep link added to it would send a reload or a shared link to a
+/// route that does not exist. The explainer then leaves the address alone.
+pub fn fragment_is_route(hash: &str) -> bool {
+    hash.trim_start_matches('#').starts_with(['/', '!'])
+}
+
 /// The fragment with `key` set to `value` (or removed), other keys and other anchors kept.
 pub fn fragment_set(hash: &str, key: &str, value: Option<&str>) -> String {
     let mut parts: Vec<String> = hash

@@ -53,6 +53,16 @@ fn fragments_are_scoped_per_instance() {
 }
 
 #[test]
+fn a_routers_fragment_is_left_alone() {
+    for route in ["#/article/42", "#!/article/42", "/"] {
+        assert!(fragment_is_route(route), "{route}");
+    }
+    for ours in ["", "#", "#top", "#explainer=nvidia", "#top&explainer-2=a"] {
+        assert!(!fragment_is_route(ours), "{ours}");
+    }
+}
+
+#[test]
 fn ids_name_items_in_any_list() {
     let s = load(EMBEDDED_JSON).unwrap();
     assert_eq!(

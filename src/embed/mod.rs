@@ -21,8 +21,8 @@ use lazy::{diagram_seen, drop_lazy, keep_visible_fit, prepare_at_idle, Pending};
 
 use crate::components::{after_paint, App, AppProps, HostEvent, Loaded};
 use crate::host::{
-    fragment_get, fragment_key, fragment_set, resolve_lang, resolve_theme, resolve_view,
-    selection_for,
+    fragment_get, fragment_is_route, fragment_key, fragment_set, resolve_lang, resolve_theme,
+    resolve_view, selection_for,
 };
 use crate::state::{bucket, diagram_width, ROOT_PADDING};
 use crate::story::EMBEDDED_JSON;
@@ -79,7 +79,7 @@ fn write_fragment(key: &str, id: Option<&str>) {
     let loc = w.location();
     let hash = loc.hash().unwrap_or_default();
     let next = fragment_set(&hash, key, id);
-    if next == hash {
+    if next == hash || fragment_is_route(&hash) {
         return;
     }
     let url = if next.is_empty() {

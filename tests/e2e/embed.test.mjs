@@ -234,6 +234,17 @@ test('a deep link selects its item and scrolls to it; taps add no history entrie
   await page.context().close();
 });
 
+test('on a page whose address fragment is a client-side route, taps leave the route alone', async () => {
+  const page = await open(env.browser, `${env.base}hosts/plain.html#/article/42`);
+  await ready(page);
+  await page.locator('[data-key="entity:nvidia"]').click();
+  assert.ok(await until(() => shadow(page, '[data-explainer]', "return root.querySelector('.xp-panel h3')?.textContent === 'Nvidia'")));
+  await page.waitForTimeout(300); // the address would be written after the panel's paint
+  assert.equal(await page.evaluate(() => location.hash), '#/article/42');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('a host added after load is mounted', async () => {
   const page = await open(env.browser, `${env.base}hosts/late.html`);
   await ready(page, 1);
