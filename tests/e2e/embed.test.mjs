@@ -170,6 +170,23 @@ test('where the page enforces Trusted Types, it renders, hydrates, redraws and w
   await pre.context().close();
 });
 
+test('under a nonce-based strict CSP with strict-dynamic and Trusted Types, both embeds work', async () => {
+  // The policy web.dev recommends: only the nonce'd loader is trusted, and what it imports.
+  const page = await open(env.browser, `${env.base}hosts/csp-nonce.html`);
+  assert.match(await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy')), /'strict-dynamic'/);
+  const title = (sel) => page.evaluate((s) => document.querySelector(s).shadowRoot.querySelector('.xp-panel h3')?.textContent, sel);
+  await page.waitForFunction(() => document.querySelector('#live').hasAttribute('data-explainer-ready'));
+  await page.locator('#live [data-key="entity:nvidia"]').click();
+  assert.ok(await until(async () => (await title('#live')) === 'Nvidia'));
+  // The pre-rendered snippet, styled by the build's hash, hydrated by the tap.
+  await page.locator('[data-explainer]:first-of-type [data-key="entity:openai"]').filter({ visible: true }).click();
+  assert.ok(await until(async () => (await title('[data-explainer]:first-of-type')) === 'OpenAI'));
+  assert.deepEqual(page.messages, []);
+  const origin = new URL(env.base).origin;
+  assert.deepEqual(page.requests.filter((u) => !u.startsWith(origin)), []);
+  await page.context().close();
+});
+
 test('the iframe follows its content height', async () => {
   const page = await open(env.browser);
   await page.addInitScript(() => {

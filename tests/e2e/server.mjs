@@ -10,6 +10,9 @@ import { gzipSync } from 'node:zlib';
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' };
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+// The nonce-based policy web.dev recommends, with Trusted Types (csp-nonce.html).
+export const STRICT = "script-src 'nonce-n0nce-for-tests' 'strict-dynamic' 'wasm-unsafe-eval'; object-src 'none'; "
+  + "base-uri 'none'; require-trusted-types-for 'script'; style-src 'self'";
 const here = new URL('.', import.meta.url).pathname;
 
 export function serve(dist = join(here, '../../dist/'), { hosts = join(here, '../hosts/'), compress = false } = {}) {
@@ -22,10 +25,10 @@ export function serve(dist = join(here, '../../dist/'), { hosts = join(here, '..
       let body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
       if (/csp/.test(path)) {
-        const hash = url.searchParams.has('hash') ? ` ${(await readFile(join(dist, 'csp-style-hash.txt'), 'utf8')).trim()}` : '';
+        const hash = url.searchParams.has('hash') || path.includes('nonce') ? ` ${(await readFile(join(dist, 'csp-style-hash.txt'), 'utf8')).trim()}` : '';
         // `tt`: Trusted Types enforced too, the explainer's policy allowed by name.
         const tt = url.searchParams.has('tt') ? "; require-trusted-types-for 'script'; trusted-types explainer" : '';
-        headers['content-security-policy'] = CSP + hash + tt;
+        headers['content-security-policy'] = path.includes('nonce') ? STRICT + hash : CSP + hash + tt;
       }
       if (path.startsWith('/hosts/') && body.includes('<!--snippet:')) {
         let html = body.toString();
