@@ -30,7 +30,16 @@ function load() {
       console.warn('explainer: interactive mode is not available here', error);
       for (const host of document.querySelectorAll(HOSTS)) {
         host.setAttribute('data-explainer-failed', '');
-        if (host.shadowRoot) {
+        if (!prerendered(host)) {
+          // Nothing to read in it: say so rather than leave a blank box.
+          const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+          const note = document.createElement('p');
+          note.setAttribute('role', 'note');
+          note.textContent = /^en/i.test(host.dataset.lang || document.documentElement.lang)
+            ? 'The interactive explainer could not load on this page.'
+            : 'L’explication interactive n’a pas pu se charger sur cette page.';
+          root.replaceChildren(note);
+        } else {
           const link = document.createElement('link');
           link.rel = 'stylesheet';
           link.href = new URL('static.css', base).href;

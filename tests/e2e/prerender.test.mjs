@@ -97,6 +97,23 @@ test('when the WASM cannot load, the static content stays and says interaction i
   await page.context().close();
 });
 
+test('when the WASM cannot load, an empty host says so in its language instead of staying blank', async () => {
+  for (const [page0, text] of [['hosts/csp.html', 'The interactive explainer could not load on this page.'],
+    ['hosts/plain.html', 'L’explication interactive n’a pas pu se charger sur cette page.']]) {
+    const page = await open(env.browser);
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto(`${env.base}${page0}`);
+    await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-failed'));
+    const note = await page.evaluate(() => {
+      const n = document.querySelector('[data-explainer]').shadowRoot?.querySelector('[role=note]');
+      return n && n.getBoundingClientRect().height > 1 ? n.textContent : null;
+    });
+    assert.equal(note, text);
+    assert.ok(page.messages.every((m) => /interactive mode is not available|Failed to load resource|ERR_FAILED/.test(m)), page.messages.join('\n'));
+    await page.context().close();
+  }
+});
+
 test('the code waits until the widget is a screen away, the widget hydrates on the first touch, and that tap works', async () => {
   const page = await open(env.browser);
   await page.addInitScript(() => document.addEventListener('explainer:ready', () => { window.readyAt = performance.now(); }));
