@@ -28,29 +28,35 @@ function load() {
     } catch (error) {
       // Blocked, failed or too old: keep the pre-rendered content readable, say why.
       console.warn('explainer: interactive mode is not available here', error);
-      for (const host of document.querySelectorAll(HOSTS)) {
-        host.setAttribute('data-explainer-failed', '');
-        if (!prerendered(host)) {
-          // Nothing to read in it: say so rather than leave a blank box.
-          const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-          const note = document.createElement('p');
-          note.setAttribute('role', 'note');
-          note.textContent = /^en/i.test(host.dataset.lang || document.documentElement.lang)
-            ? 'The interactive explainer could not load on this page.'
-            : 'L’explication interactive n’a pas pu se charger sur cette page.';
-          root.replaceChildren(note);
-        } else {
-          const link = document.createElement('link');
-          link.rel = 'stylesheet';
-          link.href = new URL('static.css', base).href;
-          host.shadowRoot.append(link);
-        }
-      }
+      broken = true;
+      for (const host of document.querySelectorAll(HOSTS)) unavailable(host);
     }
   })();
 }
 
 const prerendered = (host) => !!host.shadowRoot?.querySelector('.xp-mount > *');
+
+// Once the code failed, every host, even one added later, says the explainer is unavailable:
+// a pre-rendered one stays readable; an empty one says so rather than stay blank.
+let broken = false;
+function unavailable(host) {
+  if (host.hasAttribute('data-explainer-failed')) return;
+  host.setAttribute('data-explainer-failed', '');
+  if (!prerendered(host)) {
+    const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+    const note = document.createElement('p');
+    note.setAttribute('role', 'note');
+    note.textContent = /^en/i.test(host.dataset.lang || document.documentElement.lang)
+      ? 'The interactive explainer could not load on this page.'
+      : 'L’explication interactive n’a pas pu se charger sur cette page.';
+    root.replaceChildren(note);
+  } else {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = new URL('static.css', base).href;
+    host.shadowRoot.append(link);
+  }
+}
 
 // A pre-rendered host carries its stylesheet inline. A strict CSP without the build's hash
 // (dist/csp-style-hash.txt) blocks it: link the same stylesheet instead.
@@ -85,7 +91,8 @@ function watch(host) {
 function scan() {
   for (const host of document.querySelectorAll(HOSTS)) {
     ensureStyle(host);
-    if (!loading) watch(host);
+    if (broken) unavailable(host);
+    else if (!loading) watch(host);
   }
 }
 

@@ -109,6 +109,13 @@ test('when the WASM cannot load, an empty host says so in its language instead o
       return n && n.getBoundingClientRect().height > 1 ? n.textContent : null;
     });
     assert.equal(note, text);
+    // So does a host added after the failure.
+    await page.evaluate(() => {
+      const late = Object.assign(document.createElement('div'), { id: 'late' });
+      late.setAttribute('data-explainer', '');
+      document.body.append(late);
+    });
+    assert.ok(await until(() => page.evaluate(() => !!document.querySelector('#late').shadowRoot?.querySelector('[role=note]'))), 'the late host says so too');
     assert.ok(page.messages.every((m) => /interactive mode is not available|Failed to load resource|ERR_FAILED/.test(m)), page.messages.join('\n'));
     await page.context().close();
   }
