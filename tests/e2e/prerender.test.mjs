@@ -12,6 +12,13 @@ after(async () => { await env.close(); });
 const panelShows = (page, host, name) => until(() => page.evaluate(([h, n]) =>
   document.querySelector(h).shadowRoot.querySelector('.xp-panel h3')?.textContent === n, [host, name]));
 
+/** Sums the page's layout shifts not caused by input, as CLS counts them, into `window.shift`. */
+const watchShifts = (page) => page.addInitScript(() => {
+  window.shift = 0;
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.shift += e.value; })
+    .observe({ type: 'layout-shift', buffered: true });
+});
+
 const mountHtml = (page) => page.evaluate(() =>
   document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-mount').innerHTML.replace(/<!--.*?-->/gs, ''));
 
@@ -39,11 +46,7 @@ test('hydration yields the DOM of a fresh render, one tree, no warning, and the 
 
 for (const [w, h] of [[375, 667], [768, 1024], [1280, 800]]) test(`${w}x${h}: the content is there before the WASM and nothing shifts when it hydrates`, async () => {
   const page = await open(env.browser, null, { viewport: { width: w, height: h } });
-  await page.addInitScript(() => {
-    window.shift = 0;
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.shift += e.value; })
-      .observe({ type: 'layout-shift', buffered: true });
-  });
+  await watchShifts(page);
   let release;
   const gate = new Promise((r) => { release = r; });
   await page.route('**/*.wasm', async (route) => { await gate; await route.continue(); });
@@ -174,11 +177,7 @@ test('scrolled to and left idle, the explainer hydrates before any input, withou
   // The reader's first tap then only opens what they chose; a second explainer four screens
   // further down is hydrated only when the reader reaches it.
   const page = await open(env.browser, null, { hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
-  await page.addInitScript(() => {
-    window.shift = 0;
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.shift += e.value; })
-      .observe({ type: 'layout-shift', buffered: true });
-  });
+  await watchShifts(page);
   await page.goto(`${env.base}hosts/two-prerendered.html`);
   const [near, far] = ['[data-explainer]:first-of-type', '[data-explainer][data-lang="en"]'];
   const state = (sel) => page.evaluate((s) => {
@@ -216,11 +215,7 @@ test('on a wide column, the drawing the reader sees at hydration stays; one hydr
   // stays until the reader acts (redrawn under their eyes, it would look broken); below the
   // viewport or with only its edge showing, hydration lays it out for its column.
   const page = await open(env.browser, null, { viewport: { width: 1280, height: 800 } });
-  await page.addInitScript(() => {
-    window.shift = 0;
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.shift += e.value; })
-      .observe({ type: 'layout-shift', buffered: true });
-  });
+  await watchShifts(page);
   await page.goto(`${env.base}hosts/two-prerendered.html`);
   const [near, far] = ['[data-explainer]:first-of-type', '[data-explainer][data-lang="en"]'];
   const ready = (s) => page.evaluate((s) => document.querySelector(s).hasAttribute('data-explainer-ready'), s);
