@@ -97,8 +97,9 @@ pub struct State {
     pub width: u32,
     /// While hydrated and untouched: the drawing at `width` is the pre-rendered one, which
     /// CSS showed for containers up to this width (exclusive); it stays while the measured
-    /// width is in that range, and the reader's first action lays out at the measured width
-    /// ([`State::measured`]). 0 otherwise.
+    /// width is in that range, and the reader's first action, or the diagram leaving their
+    /// sight ([`Action::Unseen`]), lays out at the measured width ([`State::measured`]).
+    /// 0 otherwise.
     pub fit_until: u32,
     /// The last measured width bucket (0 before any).
     pub measured: u32,
@@ -147,6 +148,9 @@ pub enum Action {
     SetLang(Lang),
     /// The container's width changed.
     Resize(u32),
+    /// The reader no longer sees the diagram: a kept pre-rendered drawing (see
+    /// [`State::fit_until`]) may now follow the measured width, unseen.
+    Unseen,
 }
 
 /// The narrowest layout: a 320 px phone minus the widget's padding still draws at scale ≥ 1.
@@ -189,7 +193,7 @@ impl Reducible for State {
         let mut s = (*self).clone();
         // A resize (the panel opening or closing changes the column's width) may land in the
         // same render as a close: it must not forget where focus goes back to.
-        if !matches!(action, Action::Resize(_)) {
+        if !matches!(action, Action::Resize(_) | Action::Unseen) {
             s.focus_return = None;
             // The reader acts: the drawing may now follow the measured width, in the same
             // render as the answer to their action.
@@ -225,6 +229,15 @@ impl Reducible for State {
                 s.return_view = None;
             }
             Action::SetLang(l) => s.lang = l,
+            Action::Unseen => {
+                if s.fit_until == 0 {
+                    return self;
+                }
+                s.fit_until = 0;
+                if s.measured > 0 {
+                    s.width = s.measured;
+                }
+            }
             Action::Resize(w) => {
                 let b = bucket(w);
                 if b == s.measured && (b == s.width || s.fit_until > 0) {

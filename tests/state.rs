@@ -148,3 +148,18 @@ fn a_hydrated_drawing_stays_until_the_reader_acts_or_it_no_longer_fits() {
     );
     assert_eq!(s.width, 720);
 }
+
+#[test]
+fn a_kept_drawing_follows_the_column_once_the_reader_no_longer_sees_it() {
+    let kept = run(
+        State::new(Lang::Fr, View::Diagram, 520).hydrating(760),
+        &[Action::Resize(735)],
+    );
+    assert_eq!(kept.width, 520);
+    let s = run(kept, &[Action::Unseen]);
+    assert_eq!((s.width, s.fit_until), (720, 0), "laid out for its column");
+    // Once it follows the column, going out of sight again changes nothing (no new render).
+    let again = Rc::new(s);
+    let after = again.clone().reduce(Action::Unseen);
+    assert!(Rc::ptr_eq(&again, &after));
+}

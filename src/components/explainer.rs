@@ -105,6 +105,40 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         });
     }
     {
+        // While the pre-rendered drawing is kept for the reader looking at it (see
+        // `State::fit_until`), once they scroll it out of sight it is laid out for its
+        // column, unseen, as an explainer hydrated out of sight is.
+        let (state, view_box) = (state.clone(), view_box.clone());
+        use_effect_with(state.fit_until > 0, move |kept| {
+            let observer = match (kept, view_box.cast::<web_sys::Element>()) {
+                (true, Some(el)) => {
+                    let cb =
+                        Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                            let seen = entries.iter().any(|e| {
+                                e.unchecked_into::<web_sys::IntersectionObserverEntry>()
+                                    .is_intersecting()
+                            });
+                            if !seen {
+                                state.dispatch(Action::Unseen);
+                            }
+                        });
+                    web_sys::IntersectionObserver::new(cb.as_ref().unchecked_ref())
+                        .ok()
+                        .map(|o| {
+                            o.observe(&el);
+                            (o, cb)
+                        })
+                }
+                _ => None,
+            };
+            move || {
+                if let Some((o, _cb)) = observer {
+                    o.disconnect();
+                }
+            }
+        });
+    }
+    {
         // The panel's heading takes focus when it opens, so keyboard and screen reader
         // users land on what they asked for. After the frame that shows the panel: a focus
         // move forces style and layout and sends focus events, and the reader should not

@@ -210,7 +210,7 @@ test('scrolled to and left idle, the explainer hydrates before any input, withou
   await page.context().close();
 });
 
-test('on a wide column, the drawing the reader sees at hydration stays; one hydrated unseen fills its column', async () => {
+test('on a wide column, the drawing the reader sees at hydration stays until out of sight; one hydrated unseen fills its column', async () => {
   // The pre-rendered drawing of a desktop column is the narrowest of its shape. In view, it
   // stays until the reader acts (redrawn under their eyes, it would look broken); below the
   // viewport or with only its edge showing, hydration lays it out for its column.
@@ -242,6 +242,11 @@ test('on a wide column, the drawing the reader sees at hydration stays; one hydr
   assert.equal(await page.evaluate(() => window.shift), 0, 'no layout shift');
   await page.locator(`${far} [data-key="entity:nvidia"]`).filter({ visible: true }).click();
   assert.ok(await panelShows(page, far, 'Nvidia'));
+  // The one kept in view, scrolled out of sight since, was laid out for its column then.
+  await page.evaluate((s) => document.querySelector(s).scrollIntoView(), near);
+  const back = await drawing(near);
+  assert.ok(back.column - back.drawn < 40, `kept, then out of sight: laid out for its column (${back.drawn} of ${back.column})`);
+  assert.equal(await page.evaluate(() => window.shift), 0, 'no layout shift');
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
