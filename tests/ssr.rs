@@ -117,6 +117,12 @@ fn broken_story_renders_the_error_view_with_the_path() {
     assert!(html.contains("role=\"alert\""));
     assert!(html.contains("relationships[0].from"), "{html}");
     assert!(!html.contains("xp-svg"));
+    // The details are English in a French view: marked so, for screen readers' voices.
+    let detail = &html[html.find("relationships[0].from").unwrap()..];
+    assert!(
+        detail.contains("<span lang=\"en\">unknown entity id</span>"),
+        "{detail}"
+    );
 }
 
 #[test]
