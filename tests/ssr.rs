@@ -451,3 +451,19 @@ fn each_source_date_stands_on_its_own_line_without_a_stray_comma() {
         );
     }
 }
+
+#[test]
+fn source_titles_carry_their_own_language() {
+    // English titles on the French page, the French article's title on the English one:
+    // each link says its language, so a screen reader switches voice.
+    let fr = render_html(EMBEDDED_JSON, Lang::Fr, View::Diagram, 1280, false, true);
+    assert!(
+        fr.contains("lang=\"en\" target=\"_blank\" rel=\"noopener noreferrer\">Fortune — Microsoft invests $1 billion in OpenAI</a>"),
+        "an English title on the French page"
+    );
+    let en = render_html(EMBEDDED_JSON, Lang::En, View::Diagram, 1280, false, true);
+    assert!(
+        en.contains("<span lang=\"fr\">Steven Soarez (article d’origine) — Nvidia et OpenAI"),
+        "the French article on the English page"
+    );
+}

@@ -137,6 +137,20 @@ fn non_http_url() {
 }
 
 #[test]
+fn a_source_language_must_be_a_language_tag() {
+    for bad in ["english", "e", "en_US", "fr-", ""] {
+        let ps = problems(|v| v["sources"][2]["lang"] = json!(bad));
+        assert_path(&ps, "sources[2].lang", &format!("{bad:?}"));
+    }
+    for good in ["en", "fr-CA", "zh-Hant-TW", "ast"] {
+        assert!(
+            problems(|v| v["sources"][2]["lang"] = json!(good)).is_empty(),
+            "{good}"
+        );
+    }
+}
+
+#[test]
 fn unknown_source_id() {
     let ps = problems(|v| v["questions"][0]["sources"][1] = json!("nowhere"));
     assert_path(&ps, "questions[0].sources[1]", "\"nowhere\"");

@@ -40,9 +40,9 @@ pub fn SourceList(props: &SourceListProps) -> Html {
             html! {
                 <li>
                     if let Some(url) = &s.url {
-                        <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ text }</a>
+                        <a href={url.clone()} lang={s.lang.clone()} target="_blank" rel="noopener noreferrer">{ text }</a>
                     } else {
-                        <span>{ text }</span>
+                        <span lang={s.lang.clone()}>{ text }</span>
                     }
                     { when }
                 </li>

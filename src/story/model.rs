@@ -387,6 +387,10 @@ pub struct Source {
     pub url: Option<String>,
     /// ISO date.
     pub date: Option<String>,
+    /// The title's language (a tag such as `en` or `fr-CA`), so that screen readers read
+    /// an English title on a French page with an English voice. Absent: the page's.
+    #[serde(default)]
+    pub lang: Option<String>,
 }
 
 /// The whole story.

@@ -387,6 +387,25 @@ pub fn validate(story: &Story) -> Vec<Problem> {
         if let Some(d) = &src.date {
             c.date(p.key("date"), d);
         }
+        if let Some(l) = &src.lang {
+            if !is_language_tag(l) {
+                c.push(
+                    p.key("lang"),
+                    "not a language tag such as en or fr-CA",
+                    quoted(l),
+                );
+            }
+        }
     }
     c.problems
+}
+
+/// A BCP 47 tag as far as a `lang` attribute needs: a 2–3 letter language, then subtags of
+/// 1–8 letters or digits.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let lang = parts.next().unwrap_or_default();
+    (2..=3).contains(&lang.len())
+        && lang.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
