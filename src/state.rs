@@ -126,7 +126,7 @@ impl State {
 
     /// The same state, hydrating a pre-rendered drawing that CSS shows for containers from
     /// `width` up to `until` (exclusive): idle-time hydration must not redraw what the reader
-    /// is looking at. `until` 0 (the reader has not seen it) leaves the state as it is.
+    /// is looking at. `until` 0 leaves the state as it is.
     pub fn hydrating(mut self, until: u32) -> Self {
         if until > self.width && self.width > 0 {
             self.fit_until = until;

@@ -105,23 +105,20 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         });
     }
     {
-        // While the pre-rendered drawing is kept for the reader looking at it (see
-        // `State::fit_until`), once they scroll it out of sight it is laid out for its
-        // column, unseen, as an explainer hydrated out of sight is.
+        // While the pre-rendered drawing is kept (see `State::fit_until`), it must be what
+        // the reader sees: hydrated out of sight or with only its edge showing (less than a
+        // quarter of what of it could show), or scrolled out of sight later, it is laid out
+        // for its column there, unseen. The observer reports the state at once, then on
+        // every entry into and exit from the viewport.
         let (state, view_box) = (state.clone(), view_box.clone());
         use_effect_with(state.fit_until > 0, move |kept| {
             let observer = match (kept, view_box.cast::<web_sys::Element>()) {
                 (true, Some(el)) => {
-                    let cb =
-                        Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-                            let seen = entries.iter().any(|e| {
-                                e.unchecked_into::<web_sys::IntersectionObserverEntry>()
-                                    .is_intersecting()
-                            });
-                            if !seen {
-                                state.dispatch(Action::Unseen);
-                            }
-                        });
+                    let cb = Closure::<dyn Fn(js_sys::Array)>::new(move |entries| {
+                        if !seen(&entries) {
+                            state.dispatch(Action::Unseen);
+                        }
+                    });
                     web_sys::IntersectionObserver::new(cb.as_ref().unchecked_ref())
                         .ok()
                         .map(|o| {
@@ -276,4 +273,17 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             </Disclosure>
         </div>
     }
+}
+
+/// Whether the reader sees the observed element: at least a quarter of what of it could
+/// show (its height, or the viewport's if it is taller) is in the viewport.
+fn seen(entries: &js_sys::Array) -> bool {
+    let screen = web_sys::window()
+        .and_then(|w| w.inner_height().ok()?.as_f64())
+        .unwrap_or(0.0);
+    entries.iter().any(|e| {
+        let e = e.unchecked_into::<web_sys::IntersectionObserverEntry>();
+        let could_show = e.bounding_client_rect().height().min(screen);
+        e.is_intersecting() && e.intersection_rect().height() >= could_show / 4.0
+    })
 }

@@ -40,7 +40,7 @@ pub use source_list::SourceList;
 pub use tabs::Tabs;
 pub use text_alternative::TextAlternative;
 pub use timeline::Timeline;
-pub use trusted::{set_markup, POLICY};
+pub use trusted::set_markup;
 
 use crate::state::Selection;
 

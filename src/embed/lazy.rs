@@ -84,35 +84,16 @@ pub(super) fn drop_lazy(root: &Element, close: bool) {
 /// before the reader reached for it.
 pub(super) type Pending = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
 
-/// The viewport's height in CSS px (0 without a window).
-fn screen_height() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.inner_height().ok()?.as_f64())
-        .unwrap_or(0.0)
-}
-
 /// Whether `el` is shown, within a screen of the viewport, as close as the loader fetches the
 /// code for: a reader scrolling on reaches it soon. One further down (a page with several
 /// explainers), or hidden (in a closed tab of the page), is hydrated on its reader's first
 /// input only.
 fn near(el: &Element) -> bool {
-    let screen = screen_height();
+    let screen = web_sys::window()
+        .and_then(|w| w.inner_height().ok()?.as_f64())
+        .unwrap_or(0.0);
     let r = el.get_bounding_client_rect();
     r.height() > 0.0 && r.bottom() > -screen && r.top() < 2.0 * screen
-}
-
-/// Whether the reader sees the diagram of `root`: a quarter of what of it could show is in
-/// the viewport. Hydrated unseen, or with only its edge showing, an explainer need not keep
-/// its pre-rendered drawing: the one laid out for its column replaces it before the reader
-/// looks at it.
-pub(super) fn diagram_seen(root: &Element) -> bool {
-    let Some(d) = root.query_selector(".xp-fits").ok().flatten() else {
-        return false;
-    };
-    let screen = screen_height();
-    let r = d.get_bounding_client_rect();
-    let shown = r.bottom().min(screen) - r.top().max(0.0);
-    r.height() > 0.0 && shown >= r.height().min(screen) / 4.0
 }
 
 /// Whether a disclosure built on demand was opened without input (find in page): hydration

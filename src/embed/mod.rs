@@ -17,7 +17,7 @@ mod text;
 pub use text::text_of;
 
 use input::{when_needed, Listeners};
-use lazy::{diagram_seen, drop_lazy, keep_visible_fit, prepare_at_idle, Pending};
+use lazy::{drop_lazy, keep_visible_fit, prepare_at_idle, Pending};
 
 use crate::components::{after_paint, App, AppProps, HostEvent, Loaded};
 use crate::host::{
@@ -366,13 +366,11 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
             fit_until: 0,
         };
         if hydrate {
-            // Hydrate only the pre-rendered diagram CSS shows, at its width. If the reader
-            // sees it, keep it while it is the drawing that fits (redrawn under their eyes,
-            // it would look broken); unseen, the one laid out for the column replaces it at
-            // once (a wide column then has no blank strip at its side).
+            // Hydrate only the pre-rendered diagram CSS shows, at its width, and keep it while
+            // it is the drawing that fits and the reader sees it (see `State::fit_until`).
             if let Some((w, until)) = keep_visible_fit(&root, true) {
                 props.width = w;
-                props.fit_until = if diagram_seen(&root) { until } else { 0 };
+                props.fit_until = until;
             }
             drop_lazy(&root, true);
         }
