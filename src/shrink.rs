@@ -124,22 +124,38 @@ fn short(mut n: usize) -> String {
     }
 }
 
+/// The entries of a section that is a vector (imports, exports), each read by `entry`.
+fn entries<'a, T>(
+    body: &'a [u8],
+    mut entry: impl FnMut(&mut Reader<'a>) -> Result<T, String>,
+) -> Result<Vec<T>, String> {
+    let mut r = Reader { b: body, at: 0 };
+    let count = r.leb()?;
+    (0..count).map(|_| entry(&mut r)).collect()
+}
+
+/// A section written back from its entries: their count, then each one's bytes.
+fn section_of(parts: Vec<Vec<u8>>) -> Vec<u8> {
+    let mut out = Vec::new();
+    leb(&mut out, parts.len() as u32);
+    parts.into_iter().for_each(|p| out.extend(p));
+    out
+}
+
 fn rename_imports(
     body: &[u8],
     words: &HashMap<&str, Uses>,
     names: &mut HashMap<String, String>,
 ) -> Result<Vec<u8>, String> {
-    let mut r = Reader { b: body, at: 0 };
-    let count = r.leb()?;
-    let mut out = Vec::with_capacity(body.len());
-    leb(&mut out, count);
-    for _ in 0..count {
-        let module = r.name()?;
-        let name = r.name()?;
-        let desc_start = r.at;
+    let list = entries(body, |r| {
+        let (module, name, at) = (r.name()?, r.name()?, r.at);
         r.import_desc()?;
+        Ok((module, name, &body[at..r.at]))
+    })?;
+    let mut parts = Vec::with_capacity(list.len());
+    for (module, name, desc) in list {
         let new = if module.ends_with("_bg.js") {
-            if words.get(name).is_none_or(|u| u.all == 0) {
+            if !words.contains_key(name) {
                 return Err(format!(
                     "the bindings do not mention the WASM import `{name}`"
                 ));
@@ -152,11 +168,13 @@ fn rename_imports(
         } else {
             name.to_string()
         };
-        put_name(&mut out, module);
-        put_name(&mut out, &new);
-        out.extend_from_slice(&body[desc_start..r.at]);
+        let mut part = Vec::new();
+        put_name(&mut part, module);
+        put_name(&mut part, &new);
+        part.extend_from_slice(desc);
+        parts.push(part);
     }
-    Ok(out)
+    Ok(section_of(parts))
 }
 
 fn rename_exports(
@@ -164,48 +182,37 @@ fn rename_exports(
     words: &HashMap<&str, Uses>,
     names: &mut HashMap<String, String>,
 ) -> Result<Vec<u8>, String> {
-    let mut r = Reader { b: body, at: 0 };
-    let count = r.leb()?;
-    let mut entries = Vec::new();
-    for _ in 0..count {
-        let name = r.name()?;
-        let start = r.at;
+    let list = entries(body, |r| {
+        let (name, at) = (r.name()?, r.at);
         r.byte()?;
         r.leb()?;
-        entries.push((name, &body[start..r.at]));
-    }
+        Ok((name, &body[at..r.at]))
+    })?;
     // Only exports the bindings reach as `wasm.<name>` and nowhere else (`start` is also
     // the name of a JS function); new names must not clash with the exports kept.
-    let kept: Vec<&str> = entries
+    let kept: Vec<&str> = list
         .iter()
         .map(|(n, _)| *n)
-        .filter(|n| {
-            !words
-                .get(n)
-                .is_some_and(|u| u.all > 0 && u.all == u.on_wasm)
+        .filter(|n| words.get(n).is_none_or(|u| u.all != u.on_wasm))
+        .collect();
+    let mut fresh = (0..).map(short).filter(|s| !kept.contains(&s.as_str()));
+    let parts = list
+        .into_iter()
+        .map(|(name, rest)| {
+            let new = if kept.contains(&name) {
+                name.to_string()
+            } else {
+                let new = fresh.next().unwrap_or_default();
+                names.insert(name.to_string(), new.clone());
+                new
+            };
+            let mut part = Vec::new();
+            put_name(&mut part, &new);
+            part.extend_from_slice(rest);
+            part
         })
         .collect();
-    let mut next = 0;
-    let mut out = Vec::with_capacity(body.len());
-    leb(&mut out, count);
-    for (name, rest) in entries {
-        let new = if kept.contains(&name) {
-            name.to_string()
-        } else {
-            let new = loop {
-                let s = short(next);
-                next += 1;
-                if !kept.contains(&s.as_str()) {
-                    break s;
-                }
-            };
-            names.insert(name.to_string(), new.clone());
-            new
-        };
-        put_name(&mut out, &new);
-        out.extend_from_slice(rest);
-    }
-    Ok(out)
+    Ok(section_of(parts))
 }
 
 /// The module's sections, checked to end exactly where the file does.
