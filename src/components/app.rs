@@ -72,8 +72,9 @@ pub struct AppProps {
     #[prop_or_default]
     pub progressive: bool,
     /// Hydrating a pre-rendered diagram drawn at `width`: CSS would show it up to this width
-    /// (exclusive). Until the reader acts, the drawing stays while the container's width is
-    /// in that range, so hydration changes nothing they see. 0: not hydrating.
+    /// (exclusive). While the reader sees it and until they act, the drawing stays while the
+    /// container's width is in that range, so hydration changes nothing they see (see
+    /// [`crate::state::State::fit_until`]). 0: not hydrating.
     #[prop_or_default]
     pub fit_until: u32,
 }

@@ -375,7 +375,8 @@ fn cell_center(col: usize, row: usize) -> (f64, f64) {
 /// spreads the handles over more lanes; a story whose long names narrow the nodes to gain a
 /// stack has two drawings of that count.) Wider, handles spread at every step: a drawing
 /// each would weigh more in the page than it is worth, so there a hydrated explainer keeps
-/// the pre-rendered drawing until the reader acts (see [`crate::state::State::fit_until`]).
+/// the pre-rendered drawing while the reader sees it and until they act (see
+/// [`crate::state::State::fit_until`]).
 pub fn fit_widths(story: &Story, lang: Lang) -> Vec<u32> {
     type Key = (usize, u64, u64, Vec<(u64, u64)>);
     let mut out: Vec<(Key, u32)> = Vec::new();
