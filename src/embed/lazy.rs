@@ -13,7 +13,8 @@ use web_sys::Element;
 /// CSS shows one. Keeps that one, in place, and drops the others, so hydration adopts a
 /// single diagram laid out at `w`, exactly what the first render at width `w` draws.
 /// Returns `w` and the next fit's width, from which CSS would have shown another drawing
-/// (`u32::MAX` for the widest). The kept fit remembers it (`data-until`) until the call
+/// (`u32::MAX` for the widest), or `None` before hydration if none is shown (a hidden
+/// explainer), leaving them all. The kept fit remembers it (`data-until`) until the call
 /// that comes with hydration (`hydrating`), which takes it away: a fresh render has no such
 /// attribute.
 pub(super) fn keep_visible_fit(root: &Element, hydrating: bool) -> Option<(u32, u32)> {
@@ -27,10 +28,13 @@ pub(super) fn keep_visible_fit(root: &Element, hydrating: bool) -> Option<(u32, 
             .split_whitespace()
             .find_map(|c| c.strip_prefix('f')?.parse().ok())
     };
-    let at = all
-        .iter()
-        .rposition(|c| c.get_client_rects().length() > 0)
-        .unwrap_or(0);
+    let at = match all.iter().rposition(|c| c.get_client_rects().length() > 0) {
+        Some(at) => at,
+        // Nothing shown (the explainer is hidden, in a closed tab of the page): the width it
+        // will have once shown is unknown, so idle time keeps every fit for CSS to choose.
+        None if !hydrating => return None,
+        None => 0,
+    };
     let shown = all.get(at)?;
     let until = match all.get(at + 1) {
         Some(next) => width_of(next)?,

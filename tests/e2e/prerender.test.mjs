@@ -251,16 +251,27 @@ test('on a wide column, the drawing the reader sees at hydration stays until out
   await page.context().close();
 });
 
-test('a hidden explainer (in a closed tab of the page) is not hydrated at idle', async () => {
-  const page = await open(env.browser, `${env.base}index.html`);
+test('a hidden explainer (in a closed tab of the page) is not hydrated at idle, and fits its column once shown', async () => {
+  const page = await open(env.browser);
   const host = '[data-explainer]';
+  // Hidden as soon as the code takes it in charge, before any idle time: nothing tells what
+  // width it will have once shown.
+  await page.addInitScript(() => new MutationObserver((list) => list.forEach((m) =>
+    m.attributeName === 'data-explainer-mounted' && (m.target.hidden = true)))
+    .observe(document, { attributes: true, subtree: true }));
+  await page.goto(`${env.base}index.html`);
   await page.waitForFunction((h) => document.querySelector(h).hasAttribute('data-explainer-mounted'), host);
-  await page.evaluate((h) => { document.querySelector(h).hidden = true; }, host);
   await page.mouse.wheel(0, 200);
   await page.waitForTimeout(1500);
   assert.equal(await page.evaluate((h) => document.querySelector(h).hasAttribute('data-explainer-ready'), host), false);
-  // Shown again, it hydrates on the reader's tap and answers it.
+  // Shown again, it shows the drawing that fits its column, hydrates on the reader's tap
+  // and answers it.
   await page.evaluate((h) => { document.querySelector(h).hidden = false; }, host);
+  const shown = await page.evaluate((h) => {
+    const svg = [...document.querySelector(h).shadowRoot.querySelectorAll('.xp-svg')].find((e) => e.getClientRects().length);
+    return { drawn: Number(svg.getAttribute('viewBox').split(' ')[2]), column: svg.closest('.xp-diagram').getBoundingClientRect().width };
+  }, host);
+  assert.ok(shown.column - shown.drawn < 40, `fits its column once shown (${shown.drawn} of ${shown.column})`);
   await page.locator(`${host} [data-key="entity:openai"]`).filter({ visible: true }).click();
   assert.ok(await panelShows(page, host, 'OpenAI'));
   assert.deepEqual(page.messages, []);
