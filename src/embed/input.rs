@@ -172,9 +172,11 @@ fn click_again(control: &Element, root: &web_sys::Node) {
 
 /// The press that hydrates the explainer may see its control redrawn before it is released:
 /// the first live layout follows the measured width of the diagram's column, which a
-/// pre-rendered layout only approaches. The browser then clicks the removed element, and
-/// the click reaches nothing (seen on a loaded machine: about one first tap in four). When
-/// the press ends over the redrawn control and no click reached it, it is clicked once.
+/// pre-rendered layout only approaches, or has left behind (the container resized before the
+/// first tap: a phone turned, a window widened). The browser then clicks the removed
+/// element, or the element the new layout moved away, and the click reaches nothing (seen on
+/// a loaded machine: about one first tap in four). When the press ends over the redrawn control, or where it began (a tap on a
+/// control the new layout moved away), and no click reached it, it is clicked once.
 fn guard_first_press(listeners: &mut Listeners) {
     /// The first press on a control: the control, its key, and where to find that key
     /// again (a removed control no longer knows its shadow root).
@@ -182,6 +184,8 @@ fn guard_first_press(listeners: &mut Listeners) {
         control: Element,
         key: String,
         root: web_sys::Node,
+        /// Where the press began, in CSS px of the viewport.
+        at: (i32, i32),
     }
     let press: Rc<RefCell<Option<Press>>> = Rc::default();
     let (armed, released) = (Rc::new(Cell::new(true)), Rc::new(Cell::new(false)));
@@ -200,7 +204,13 @@ fn guard_first_press(listeners: &mut Listeners) {
                 *press.borrow_mut() = control_of(&e).and_then(|control| {
                     let key = control.get_attribute("data-key")?;
                     let root = control.get_root_node();
-                    Some(Press { control, key, root })
+                    let at = point(&e)?;
+                    Some(Press {
+                        control,
+                        key,
+                        root,
+                        at,
+                    })
                 });
             }),
         );
@@ -228,7 +238,11 @@ fn guard_first_press(listeners: &mut Listeners) {
                 return;
             }
             let guard = press.borrow();
-            let over = |p: &&Press| key_of(&e).as_ref() == Some(&p.key);
+            // A tap moves a few px at most; a press dragged away is not one.
+            let still = |p: &Press| {
+                point(&e).is_some_and(|(x, y)| (x - p.at.0).abs() <= 8 && (y - p.at.1).abs() <= 8)
+            };
+            let over = |p: &&Press| key_of(&e).as_ref() == Some(&p.key) || still(p);
             let (Some(p), Some(w)) = (guard.as_ref().filter(over), web_sys::window()) else {
                 return;
             };
@@ -241,7 +255,8 @@ fn guard_first_press(listeners: &mut Listeners) {
             let wait = if mouse { 0 } else { 350 };
             let (control, root, clicked) = (p.control.clone(), p.root.clone(), clicked.clone());
             let check = Closure::once_into_js(move || {
-                if !clicked.get() && !control.is_connected() {
+                // No click reached it: the redraw removed it or moved it from under the press.
+                if !clicked.get() {
                     click_again(&control, &root);
                 }
             });
@@ -249,4 +264,10 @@ fn guard_first_press(listeners: &mut Listeners) {
                 .set_timeout_with_callback_and_timeout_and_arguments_0(check.unchecked_ref(), wait);
         }),
     );
+}
+
+/// Where a pointer event happened, in CSS px of the viewport.
+fn point(e: &web_sys::Event) -> Option<(i32, i32)> {
+    let e = e.dyn_ref::<web_sys::MouseEvent>()?;
+    Some((e.client_x(), e.client_y()))
 }

@@ -278,6 +278,46 @@ test('a hidden explainer (in a closed tab of the page) is not hydrated at idle, 
   await page.context().close();
 });
 
+test('a first press held while the explainer is redrawn for a wider frame still opens what was pressed', async () => {
+  // The explainer is laid out for a phone column, then widened (a phone turned, a resized
+  // iframe) before the first tap: hydration redraws the diagram for the new width while the
+  // reader holds their press, and the pressed node moves from under it.
+  for (const touch of [false, true]) {
+    const page = await open(env.browser, null, { hasTouch: touch, viewport: { width: 1280, height: 1200 } });
+    await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+      const narrow = Object.assign(document.createElement('style'), { id: 'narrow', textContent: '[data-explainer] { width: 360px }' });
+      document.head.append(narrow);
+    }));
+    // The frame's own script passes its moves in the page on as scrolls, which would
+    // hydrate it at idle: left out, the press is what hydrates it.
+    await page.route(/frame\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+    await page.goto(`${env.base}frame.en.html`);
+    const host = '[data-explainer]';
+    // Idle time has kept the drawing for the narrow column.
+    await page.waitForFunction((h) => document.querySelector(h).shadowRoot.querySelector('.xp-fit[data-until]'), host);
+    await page.evaluate(() => document.getElementById('narrow').remove());
+    assert.equal(await page.evaluate((h) => document.querySelector(h).hasAttribute('data-explainer-ready'), host), false);
+    const node = page.locator(`${host} [data-key="entity:openai"]`).filter({ visible: true });
+    const box = await node.boundingBox();
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    if (touch) {
+      const cdp = await page.context().newCDPSession(page);
+      const touchAt = (type) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+      await touchAt('touchStart');
+      await page.waitForTimeout(150);
+      await touchAt('touchEnd');
+    } else {
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.waitForTimeout(150);
+      await page.mouse.up();
+    }
+    assert.ok(await panelShows(page, host, 'OpenAI'), `${touch ? 'touch' : 'mouse'}: the panel opens for the pressed node`);
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
+
 test('in an app shell, where an element scrolls and not the window, idle time hydrates too', async () => {
   const page = await open(env.browser, `${env.base}hosts/app-shell.html`);
   const ready = () => page.evaluate(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-ready'));
