@@ -197,11 +197,15 @@ fn guard_first_press(listeners: &mut Listeners) {
         listeners.capture(
             &["pointerdown"],
             true,
-            Listener::new(move |e| {
+            Listener::new(move |e: web_sys::Event| {
                 if !armed.replace(false) {
                     return;
                 }
-                *press.borrow_mut() = control_of(&e).and_then(|control| {
+                // A press that clicks: the main button, a finger or a pen's tip.
+                let main = e
+                    .dyn_ref::<web_sys::MouseEvent>()
+                    .is_some_and(|m| m.button() == 0);
+                *press.borrow_mut() = control_of(&e).filter(|_| main).and_then(|control| {
                     let key = control.get_attribute("data-key")?;
                     let root = control.get_root_node();
                     let at = point(&e)?;
@@ -254,9 +258,16 @@ fn guard_first_press(listeners: &mut Listeners) {
                 .is_some_and(|p| p.pointer_type() == "mouse");
             let wait = if mouse { 0 } else { 350 };
             let (control, root, clicked) = (p.control.clone(), p.root.clone(), clicked.clone());
+            let at = p.at;
             let check = Closure::once_into_js(move || {
-                // No click reached it: the redraw removed it or moved it from under the press.
-                if !clicked.get() {
+                // No click reached it because the redraw removed it or moved it from under
+                // the press. One still there got none for a reason of the reader's (a long
+                // press): that stays theirs.
+                let r = control.get_bounding_client_rect();
+                let (x, y) = (f64::from(at.0), f64::from(at.1));
+                let under = r.left() <= x && x <= r.right() && r.top() <= y && y <= r.bottom();
+                let moved = !control.is_connected() || !under;
+                if !clicked.get() && moved {
                     click_again(&control, &root);
                 }
             });

@@ -318,6 +318,24 @@ test('a first press held while the explainer is redrawn for a wider frame still 
   }
 });
 
+test('a first right click on a control opens nothing; the next click does', async () => {
+  // The first press is watched for a redraw that moves its control away (see above); a
+  // press of another button is no click and must stay none.
+  const page = await open(env.browser, null, { viewport: { width: 375, height: 1000 } });
+  await page.route(/frame\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+  await page.goto(`${env.base}frame.en.html`);
+  const host = '[data-explainer]';
+  await page.waitForFunction((h) => document.querySelector(h).shadowRoot.querySelector('.xp-fit[data-until]'), host);
+  const node = page.locator(`${host} [data-key="entity:openai"]`).filter({ visible: true });
+  await node.click({ button: 'right' });
+  await page.waitForTimeout(600);
+  assert.equal(await page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector('.xp-panel'), host), null, 'no panel');
+  await node.click();
+  assert.ok(await panelShows(page, host, 'OpenAI'));
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('in an app shell, where an element scrolls and not the window, idle time hydrates too', async () => {
   const page = await open(env.browser, `${env.base}hosts/app-shell.html`);
   const ready = () => page.evaluate(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-ready'));
