@@ -172,11 +172,13 @@ fn click_again(control: &Element, root: &web_sys::Node) {
 
 /// The press that hydrates the explainer may see its control redrawn before it is released:
 /// the first live layout follows the measured width of the diagram's column, which a
-/// pre-rendered layout only approaches, or has left behind (the container resized before the
+/// pre-rendered layout only approaches, or has left behind (the column resized before the
 /// first tap: a phone turned, a window widened). The browser then clicks the removed
-/// element, or the element the new layout moved away, and the click reaches nothing (seen on
-/// a loaded machine: about one first tap in four). When the press ends over the redrawn control, or where it began (a tap on a
-/// control the new layout moved away), and no click reached it, it is clicked once.
+/// element, or nothing when the control moved away, and the tap is lost (seen on a loaded
+/// machine: about one first tap in four). When a main-button press ends over the redrawn
+/// control, or still where it began, and no click reached a control with its key, that
+/// control is clicked once, unless it is still under the press (a long press, which
+/// clicks nothing by design).
 fn guard_first_press(listeners: &mut Listeners) {
     /// The first press on a control: the control, its key, and where to find that key
     /// again (a removed control no longer knows its shadow root).
