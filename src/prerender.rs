@@ -5,6 +5,22 @@ use crate::i18n::Lang;
 use crate::state::View;
 use crate::story::EMBEDDED_JSON;
 
+/// The mistakes in the story `json`, one a line with its path, or `None` if it is fit to
+/// ship. A page built from a story with mistakes shows them in place of the explainer, as
+/// an editor previewing it needs; a release build must not ship that page (see
+/// `src/bin/prerender.rs`).
+pub fn story_problems(json: &str) -> Option<String> {
+    let problems = crate::story::load(json).err()?;
+    let count = match problems.len() {
+        1 => "1 mistake".to_string(),
+        n => format!("{n} mistakes"),
+    };
+    let lines: String = problems.iter().map(|p| format!("\n  {p}")).collect();
+    Some(format!(
+        "the story (src/story/story.json) has {count}:{lines}"
+    ))
+}
+
 /// Layout width of the pre-rendered diagram: 0, the container is unknown, so every fitting
 /// layout is drawn and the stylesheet shows the one that fits (see `layout::fit_widths`).
 pub const WIDTH: u32 = 0;

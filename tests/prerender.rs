@@ -8,7 +8,9 @@ use common::esc;
 
 use explainer::describe::relationship_name;
 use explainer::i18n::Lang;
-use explainer::prerender::{fill_page, host_markup, loader, snippet, style_hash, Assets};
+use explainer::prerender::{
+    fill_page, host_markup, loader, snippet, story_problems, style_hash, Assets,
+};
 use explainer::story::{load, EMBEDDED_JSON};
 
 fn assets() -> Assets {
@@ -160,5 +162,31 @@ fn page_cleaning_works_on_plain_and_minified_html() {
     assert_eq!(
         explainer::prerender::page_lang("<html lang=fr><body>lang=en</body>"),
         explainer::i18n::Lang::Fr
+    );
+}
+
+#[test]
+fn a_story_with_mistakes_is_named_for_the_build_line_by_line() {
+    // The shipped story builds.
+    assert_eq!(story_problems(EMBEDDED_JSON), None);
+    // An editor's two slips: a figure typed as text, an entity id that does not exist.
+    let mut story: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    story["relationships"][0]["amount"]["value"] = "3O".into();
+    story["relationships"][1]["to"] = "opnai".into();
+    let text = story_problems(&story.to_string()).expect("mistakes reported");
+    assert!(
+        text.starts_with("the story (src/story/story.json) has "),
+        "{text}"
+    );
+    assert!(
+        text.contains("relationships[0].amount.value: expected a number, found the text \"3O\""),
+        "{text}"
+    );
+    // The type error stops the reading: the second slip shows once the first is mended.
+    story["relationships"][0]["amount"]["value"] = 100.into();
+    let text = story_problems(&story.to_string()).expect("mistakes reported");
+    assert!(
+        text.contains("has 1 mistake:\n  relationships[1].to: unknown entity id"),
+        "{text}"
     );
 }

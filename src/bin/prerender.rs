@@ -19,10 +19,25 @@ fn main() {}
 fn run() -> Result<(), String> {
     use explainer::i18n::Lang;
     use explainer::prerender::{
-        clean_page, fill_page, frame_page, loader, page_lang, snippet, style_hash, Assets,
+        clean_page, fill_page, frame_page, loader, page_lang, snippet, story_problems, style_hash,
+        Assets,
     };
     use std::fs;
     use std::path::PathBuf;
+
+    let release = std::env::var("TRUNK_PROFILE").as_deref() == Ok("release");
+    // The pages show a story's mistakes in place of the explainer: what an editor previewing
+    // with `trunk serve` needs, and what a release must never ship. Checked first: a failed
+    // hook leaves the last good `dist/` in place.
+    if let Some(problems) = story_problems(explainer::story::EMBEDDED_JSON) {
+        if release {
+            return Err(format!(
+                "{problems}\nA release is not built from a story with mistakes; \
+                 `trunk serve` builds it and shows them in the page."
+            ));
+        }
+        eprintln!("prerender: warning: {problems}\nThe pages show them in place of the explainer.");
+    }
 
     let dir = PathBuf::from(
         std::env::args()
@@ -65,7 +80,7 @@ fn run() -> Result<(), String> {
         fs::write(dir.join(name), text).map_err(|e| format!("{name}: {e}"))
     };
     write("embed.js", &loader(&assets))?;
-    if std::env::var("TRUNK_PROFILE").as_deref() == Ok("release") {
+    if release {
         shrink(&dir, &assets.js, &assets.wasm)?;
     }
     for (name, src) in [
