@@ -5,7 +5,7 @@ use crate::i18n::Lang;
 use crate::state::View;
 use crate::story::EMBEDDED_JSON;
 
-/// The mistakes in the story `json`, one a line with its path, or `None` if it is fit to
+/// The mistakes in the story `json`, one per line with its path, or `None` if it is fit to
 /// ship. A page built from a story with mistakes shows them in place of the explainer, as
 /// an editor previewing it needs; a release build must not ship that page (see
 /// `src/bin/prerender.rs`).

@@ -182,11 +182,22 @@ fn a_story_with_mistakes_is_named_for_the_build_line_by_line() {
         text.contains("relationships[0].amount.value: expected a number, found the text \"3O\""),
         "{text}"
     );
-    // The type error stops the reading: the second slip shows once the first is mended.
+    // The type error stops the reading: the second slip shows once the first is mended,
+    // and every slip the checks find is listed, one per line.
     story["relationships"][0]["amount"]["value"] = 100.into();
     let text = story_problems(&story.to_string()).expect("mistakes reported");
     assert!(
         text.contains("has 1 mistake:\n  relationships[1].to: unknown entity id"),
+        "{text}"
+    );
+    story["relationships"][2]["from"] = "nvdia".into();
+    let text = story_problems(&story.to_string()).expect("mistakes reported");
+    assert!(
+        text.contains("has 2 mistakes:\n  relationships[1].to: unknown entity id"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n  relationships[2].from: unknown entity id"),
         "{text}"
     );
 }
