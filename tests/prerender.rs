@@ -169,35 +169,38 @@ fn page_cleaning_works_on_plain_and_minified_html() {
 fn a_story_with_mistakes_is_named_for_the_build_line_by_line() {
     // The shipped story builds.
     assert_eq!(story_problems(EMBEDDED_JSON), None);
+    let report = |s: &serde_json::Value| story_problems(&s.to_string()).expect("mistakes");
+    let lists = |text: &str, lines: &[&str]| {
+        for line in lines {
+            assert!(text.contains(line), "{line:?} missing from:\n{text}");
+        }
+    };
     // An editor's two slips: a figure typed as text, an entity id that does not exist.
     let mut story: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
     story["relationships"][0]["amount"]["value"] = "3O".into();
     story["relationships"][1]["to"] = "opnai".into();
-    let text = story_problems(&story.to_string()).expect("mistakes reported");
+    let text = report(&story);
     assert!(
         text.starts_with("the story (src/story/story.json) has "),
         "{text}"
     );
-    assert!(
-        text.contains("relationships[0].amount.value: expected a number, found the text \"3O\""),
-        "{text}"
+    lists(
+        &text,
+        &["relationships[0].amount.value: expected a number, found the text \"3O\""],
     );
     // The type error stops the reading: the second slip shows once the first is mended,
     // and every slip the checks find is listed, one per line.
     story["relationships"][0]["amount"]["value"] = 100.into();
-    let text = story_problems(&story.to_string()).expect("mistakes reported");
-    assert!(
-        text.contains("has 1 mistake:\n  relationships[1].to: unknown entity id"),
-        "{text}"
+    lists(
+        &report(&story),
+        &["has 1 mistake:\n  relationships[1].to: unknown entity id"],
     );
     story["relationships"][2]["from"] = "nvdia".into();
-    let text = story_problems(&story.to_string()).expect("mistakes reported");
-    assert!(
-        text.contains("has 2 mistakes:\n  relationships[1].to: unknown entity id"),
-        "{text}"
-    );
-    assert!(
-        text.contains("\n  relationships[2].from: unknown entity id"),
-        "{text}"
+    lists(
+        &report(&story),
+        &[
+            "has 2 mistakes:\n  relationships[1].to: unknown entity id",
+            "\n  relationships[2].from: unknown entity id",
+        ],
     );
 }
