@@ -5,8 +5,8 @@
 //! 44 px handle (the only part of an edge that takes taps), nearest to the middle of its
 //! two ends. Handles therefore never cover a node, a heading or another handle. Phones get
 //! one stack with the lane beside it (an arc diagram); wider containers set the bands side
-//! by side, their lanes as wide as their handles need. The SVG is drawn at the bucketed
-//! width and only ever scaled up, so 13 px text stays at least 13 CSS px.
+//! by side, their lanes as wide as their handles need. The SVG is drawn in whole cells,
+//! never wider than the bucketed width, so it is never scaled down: 13 px text stays 13 px.
 
 mod lanes;
 mod place;
@@ -93,7 +93,7 @@ pub struct EdgeGeom {
 /// Everything the diagram draws.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Geometry {
-    /// View box width (the bucketed container width).
+    /// View box width: the columns the drawing uses, at most the bucketed container width.
     pub width: f64,
     /// View box height.
     pub height: f64,
@@ -290,8 +290,14 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
         partition(&heights, s)
     };
 
-    // Lane widths: share the spare columns, earlier lanes first.
+    // Lane widths: share the spare columns, earlier lanes first. Side by side, whole rounds
+    // of one column per lane only: the drawing then changes every `s` columns, not at every
+    // width bucket, so each of its shapes can be pre-rendered (`fit_widths`) and hydration
+    // redraws nothing. It is drawn at the width it takes, less than a round short of the
+    // container's.
     let spare = cols.saturating_sub(s * k);
+    let spare = spare - spare % s;
+    let width = 2.0 * PAD + ((s * k + spare) as f64) * CELL;
     let lane_w: Vec<usize> = (0..s)
         .map(|i| spare / s + usize::from(i < spare % s))
         .collect();
@@ -302,8 +308,22 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
     // lane's handles. So a second pass shares the columns by demand: a lane between stacks
     // keeps one, the last lane none, and the rest go in proportion to the handles each lane
     // took, then one by one to the lanes in use, earlier first.
+    if s == 1 {
+        // One stack: handles take the lane from the nodes outward, so a wider phone only
+        // adds columns no handle uses. Drawn up to the last one used, the drawing is the
+        // same at every width where its handles are (and so is its pre-rendered fit).
+        let right = geometry
+            .edges
+            .iter()
+            .map(|e| e.hx + CELL / 2.0)
+            .fold(PAD + (k + LANE_MIN) as f64 * CELL, f64::max);
+        return Geometry {
+            width: width.min(right + PAD),
+            ..geometry
+        };
+    }
     let total: usize = used.iter().sum();
-    if s == 1 || total == 0 {
+    if total == 0 {
         return geometry;
     }
     let mut w: Vec<usize> = (0..s).map(|i| usize::from(i + 1 < s)).collect();
@@ -368,17 +388,18 @@ fn cell_center(col: usize, row: usize) -> (f64, f64) {
 }
 
 /// The layouts to pre-render when the container's width is unknown: the narrowest width
-/// bucket for each drawing the story can take: its side-by-side stacks, node width and
-/// height, and, in one stack (phones), where its links' handles go. The stylesheet shows the
-/// widest one that fits; once measured, the live layout has the same shape, and hydrating it
-/// shifts nothing. (Usually one per stack count, two in one stack, where a wider phone
-/// spreads the handles over more lanes; a story whose long names narrow the nodes to gain a
-/// stack has two drawings of that count.) Wider, handles spread at every step: a drawing
-/// each would weigh more in the page than it is worth, so there a hydrated explainer keeps
-/// the pre-rendered drawing while the reader sees it and until they act (see
+/// bucket for each drawing the story can take. The stylesheet shows the widest one that
+/// fits, and the live layout at any width up to the next is that very drawing, so
+/// hydrating it redraws nothing: a drawing changes only with its stacks, node width,
+/// height, handles and drawn width (one stack: where the handles go; side by side: each
+/// round of lane columns). Past the widest column beside the panel of a 1280 px explainer,
+/// only a new count of stacks, node width or height gets one: there a hydrated explainer
+/// keeps the narrower drawing while the reader sees it and until they act (see
 /// [`crate::state::State::fit_until`]).
 pub fn fit_widths(story: &Story, lang: Lang) -> Vec<u32> {
-    type Key = (usize, u64, u64, Vec<(u64, u64)>);
+    type Key = (usize, u64, u64, Vec<(u64, u64)>, u64);
+    use crate::state::{bucket, diagram_width, ROOT_PADDING};
+    let widest = bucket(diagram_width(1280 - 2 * ROOT_PADDING));
     let mut out: Vec<(Key, u32)> = Vec::new();
     for w in (crate::state::MIN_WIDTH..=1280).step_by(40) {
         let g = layout(story, lang, w);
@@ -391,8 +412,22 @@ pub fn fit_widths(story: &Story, lang: Lang) -> Vec<u32> {
                 .collect(),
             _ => Vec::new(),
         };
-        let key = (g.stacks, node_w, g.height.to_bits(), handles);
-        if out.last().is_none_or(|(k, _)| *k != key) {
+        let key = (
+            g.stacks,
+            node_w,
+            g.height.to_bits(),
+            handles,
+            g.width.to_bits(),
+        );
+        // Past the widest column a diagram has beside the panel in a 1280 px explainer,
+        // only a change of shape that would move what follows (stacks, node width, height)
+        // gets a drawing: each costs about 1 KB of gzipped page.
+        let new = match out.last() {
+            None => true,
+            Some((last, _)) if w > widest => last.0 != key.0 || last.1 != key.1 || last.2 != key.2,
+            Some((last, _)) => *last != key,
+        };
+        if new {
             out.push((key, w));
         }
     }

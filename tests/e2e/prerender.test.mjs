@@ -210,26 +210,63 @@ test('scrolled to and left idle, the explainer hydrates before any input, withou
   await page.context().close();
 });
 
-test('on a wide column, the drawing the reader sees at hydration stays until out of sight; one hydrated unseen fills its column', async () => {
-  // The pre-rendered drawing of a desktop column is the narrowest of its shape. In view, it
-  // stays until the reader acts (redrawn under their eyes, it would look broken); below the
-  // viewport or with only its edge showing, hydration lays it out for its column.
-  const page = await open(env.browser, null, { viewport: { width: 1280, height: 800 } });
+/** The shown drawing's width (its view box), and the width of the column it is drawn in. */
+const drawing = (page, host) => page.evaluate((h) => {
+  const svg = [...document.querySelector(h).shadowRoot.querySelectorAll('.xp-svg')].find((e) => e.getClientRects().length);
+  return { drawn: Number(svg.getAttribute('viewBox').split(' ')[2]), column: svg.closest('.xp-diagram').getBoundingClientRect().width };
+}, host);
+
+/** Where the shown drawing's nodes are on the page, and its view box. */
+const nodePlaces = (page, host) => page.evaluate((h) => {
+  const svg = [...document.querySelector(h).shadowRoot.querySelectorAll('.xp-svg')].find((e) => e.getClientRects().length);
+  const places = [...svg.querySelectorAll('.xp-node')].map((n) => {
+    const r = n.getBoundingClientRect();
+    return `${n.dataset.key} ${Math.round(r.x)},${Math.round(r.y + scrollY)} ${Math.round(r.width)}x${Math.round(r.height)}`;
+  });
+  return [svg.getAttribute('viewBox'), ...places];
+}, host);
+
+for (const [w, h] of [[1280, 800], [1024, 768], [900, 700]]) test(`${w}x${h}: beside the panel the pre-rendered drawing is the live one; hydration and the first tap move no node, and the column has no wide blank strip`, async () => {
+  const page = await open(env.browser, null, { viewport: { width: w, height: h } });
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route('**/*.wasm', async (route) => { await gate; await route.continue(); });
+  await page.goto(`${env.base}index.html`);
+  const host = '[data-explainer]';
+  await page.evaluate((h) => document.querySelector(h).scrollIntoView(), host);
+  const pre = await nodePlaces(page, host);
+  assert.equal(pre.length, 1 + 18, 'every node drawn before the WASM');
+  // Less than a round of lanes (a cell each side by side) and a width bucket short.
+  const { drawn, column } = await drawing(page, host);
+  assert.ok(column - drawn < 2 * 48 + 40, `${drawn} px drawn in a ${column} px column`);
+  release();
+  await ready(page);
+  assert.deepEqual(await nodePlaces(page, host), pre, 'hydration moved nothing');
+  await page.locator(`${host} [data-key="entity:microsoft"]`).filter({ visible: true }).click();
+  assert.ok(await panelShows(page, host, 'Microsoft'));
+  assert.deepEqual(await nodePlaces(page, host), pre, 'the first tap moved nothing');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
+test('on a column wider than a 1280 px explainer gives, the drawing the reader sees at hydration stays until out of sight; one hydrated unseen fills its column', async () => {
+  // Past that width a wider shape of the same height is not pre-rendered (each costs the
+  // page about 1 KB): CSS shows the narrower one. In view, it stays until the reader acts
+  // (redrawn under their eyes, it would look broken); below the viewport or with only its
+  // edge showing, hydration lays it out for its column.
+  const page = await open(env.browser, null, { viewport: { width: 1440, height: 800 } });
   await watchShifts(page);
+  // The page's column at its full width: the diagram's is about 900 px.
+  await page.route(/host\.css$/, (route) => route.fulfill({ contentType: 'text/css', body: 'body { margin: 0; padding: 8px }' }));
   await page.goto(`${env.base}hosts/two-prerendered.html`);
   const [near, far] = ['[data-explainer]:first-of-type', '[data-explainer][data-lang="en"]'];
   const ready = (s) => page.evaluate((s) => document.querySelector(s).hasAttribute('data-explainer-ready'), s);
-  // The shown drawing's width, and the width of the column it is drawn in.
-  const drawing = (s) => page.evaluate((s) => {
-    const svg = [...document.querySelector(s).shadowRoot.querySelectorAll('.xp-svg')].find((e) => e.getClientRects().length);
-    return { drawn: Number(svg.getAttribute('viewBox').split(' ')[2]), column: svg.closest('.xp-diagram').getBoundingClientRect().width };
-  }, s);
   await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'));
-  const pre = await drawing(near);
-  assert.ok(pre.column - pre.drawn >= 40, `the pre-rendered drawing (${pre.drawn}) is narrower than its column (${pre.column})`);
+  const pre = await drawing(page, near);
+  assert.ok(pre.column - pre.drawn >= 3 * 48, `the pre-rendered drawing (${pre.drawn}) is narrower than its column (${pre.column})`);
   await page.mouse.wheel(0, 100);
   assert.ok(await until(() => ready(near)), 'the explainer in view hydrated at idle');
-  assert.deepEqual(await drawing(near), pre, 'in view: the drawing is kept');
+  assert.deepEqual(await drawing(page, near), pre, 'in view: the drawing is kept');
   // The far explainer scrolled to until only the top 60 px of its diagram show: near, and
   // the reader has not seen the drawing yet.
   const fits = (s) => page.evaluate((s) => document.querySelector(s).shadowRoot.querySelector('.xp-fits, .xp-one').getBoundingClientRect().top, s);
@@ -237,14 +274,14 @@ test('on a wide column, the drawing the reader sees at hydration stays until out
   assert.ok(await until(() => ready(far)), 'the far one hydrated at idle once near');
   assert.equal(Math.round(await fits(far)), 800 - 60, 'only its edge showed when it hydrated');
   await page.evaluate((s) => document.querySelector(s).scrollIntoView(), far);
-  const seen = await drawing(far);
+  const seen = await drawing(page, far);
   assert.ok(seen.column - seen.drawn < 40, `unseen: laid out for its column (${seen.drawn} of ${seen.column})`);
   assert.equal(await page.evaluate(() => window.shift), 0, 'no layout shift');
   await page.locator(`${far} [data-key="entity:nvidia"]`).filter({ visible: true }).click();
   assert.ok(await panelShows(page, far, 'Nvidia'));
   // The one kept in view, scrolled out of sight since, was laid out for its column then.
   await page.evaluate((s) => document.querySelector(s).scrollIntoView(), near);
-  const back = await drawing(near);
+  const back = await drawing(page, near);
   assert.ok(back.column - back.drawn < 40, `kept, then out of sight: laid out for its column (${back.drawn} of ${back.column})`);
   assert.equal(await page.evaluate(() => window.shift), 0, 'no layout shift');
   assert.deepEqual(page.messages, []);
@@ -264,14 +301,16 @@ test('a hidden explainer (in a closed tab of the page) is not hydrated at idle, 
   await page.mouse.wheel(0, 200);
   await page.waitForTimeout(1500);
   assert.equal(await page.evaluate((h) => document.querySelector(h).hasAttribute('data-explainer-ready'), host), false);
-  // Shown again, it shows the drawing that fits its column, hydrates on the reader's tap
-  // and answers it.
+  // Shown again, it shows the widest of the page's drawings that fits its column, hydrates
+  // on the reader's tap and answers it.
   await page.evaluate((h) => { document.querySelector(h).hidden = false; }, host);
-  const shown = await page.evaluate((h) => {
+  const shown = await page.evaluate(async (h) => {
+    const fits = [...(await (await fetch(location.href)).text()).matchAll(/class="xp-fit f(\d+)"/g)].map((m) => Number(m[1]));
     const svg = [...document.querySelector(h).shadowRoot.querySelectorAll('.xp-svg')].find((e) => e.getClientRects().length);
-    return { drawn: Number(svg.getAttribute('viewBox').split(' ')[2]), column: svg.closest('.xp-diagram').getBoundingClientRect().width };
+    const column = svg.closest('.xp-diagram').getBoundingClientRect().width;
+    return { fit: Number(svg.closest('.xp-fit, .xp-one-fit').className.match(/\bf(\d+)/)[1]), widest: Math.max(...fits.filter((f) => f <= column)), column };
   }, host);
-  assert.ok(shown.column - shown.drawn < 40, `fits its column once shown (${shown.drawn} of ${shown.column})`);
+  assert.equal(shown.fit, shown.widest, `the drawing for its column once shown (${shown.column} px)`);
   await page.locator(`${host} [data-key="entity:openai"]`).filter({ visible: true }).click();
   assert.ok(await panelShows(page, host, 'OpenAI'));
   assert.deepEqual(page.messages, []);
