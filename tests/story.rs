@@ -121,6 +121,38 @@ fn negative_amount() {
 }
 
 #[test]
+fn a_figure_past_what_its_unit_can_hold_is_named() {
+    // Dollars typed under `usd_bn`, a share over the whole company, a range's top in watts.
+    let ps = problems(|v| {
+        v["relationships"][1]["amount"]["value"] = json!(30e9);
+        v["relationships"][2]["amount"] = json!({"kind": "exact", "value": 270, "unit": "pct"});
+        v["comparison"]["groups"][0]["bars"][2]["amount"]["high"] = json!(5e9);
+    });
+    assert_path(&ps, "relationships[1].amount.value", "30000000000");
+    assert_path(
+        &ps,
+        "relationships[1].amount.value",
+        "at most 100000 (100 trillion dollars)",
+    );
+    assert_path(
+        &ps,
+        "relationships[2].amount.value",
+        "at most 100 (the whole company)",
+    );
+    assert_path(
+        &ps,
+        "comparison.groups[0].bars[2].amount.high",
+        "5000000000",
+    );
+    assert_eq!(ps.len(), 3, "{ps:#?}");
+    // At the bound, a figure stands.
+    let ps = problems(|v| {
+        v["relationships"][2]["amount"] = json!({"kind": "exact", "value": 100, "unit": "pct"})
+    });
+    assert!(ps.is_empty(), "{ps:#?}");
+}
+
+#[test]
 fn invalid_dates() {
     let ps = problems(|v| {
         v["events"][3]["date"] = json!("2025-02-30");

@@ -179,6 +179,23 @@ impl<'a> Check<'a> {
                 );
             }
         }
+        // A figure past what its unit can hold is a slip of scale (dollars written under
+        // `usd_bn`) or of typing, which would otherwise be shown as fact.
+        if let (Some(unit), false) = (a.unit, none) {
+            let (most, what) = ceiling(unit);
+            for (key, v) in [("value", a.value), ("low", a.low), ("high", a.high)] {
+                if let Some(v) = v.filter(|v| v.is_finite() && *v > most) {
+                    self.push(
+                        at.key(key),
+                        format!(
+                            "too large for its unit: at most {} ({what}); check the unit",
+                            plain(most)
+                        ),
+                        plain(v),
+                    );
+                }
+            }
+        }
         match (a.unit, none) {
             (None, false) => self.push(at.key("unit"), "missing unit", String::new()),
             (Some(u), true) => self.push(
@@ -204,6 +221,18 @@ impl<'a> Check<'a> {
                 quoted(url),
             );
         }
+    }
+}
+
+/// The largest figure `unit` can take, and what it stands for: world output is about
+/// 110 trillion dollars a year and the world's power plants hold about 9,000 GW.
+fn ceiling(unit: Unit) -> (f64, &'static str) {
+    match unit {
+        Unit::UsdBn => (100_000.0, "100 trillion dollars"),
+        Unit::UsdM => (100_000_000.0, "100 trillion dollars"),
+        Unit::Gw => (10_000.0, "more than the world's power plants"),
+        Unit::Mw => (10_000_000.0, "more than the world's power plants"),
+        Unit::Pct => (100.0, "the whole company"),
     }
 }
 
