@@ -380,11 +380,13 @@ fn every_width_is_drawn_as_its_prerendered_fit() {
     use explainer::state::{diagram_width, ROOT_PADDING};
     let widest = bucket(diagram_width(1280 - 2 * ROOT_PADDING));
     let shape = |g: &Geometry| (g.stacks, g.nodes[0].w, g.height);
-    let generated = load(&common::story(20, 40, 3)).unwrap();
+    let generated = |n, m, seed| (load(&common::story(n, m, seed)).unwrap(), Lang::En);
     for (story, lang) in [
         (load(EMBEDDED_JSON).unwrap(), Lang::Fr),
         (long_named(), Lang::En),
-        (generated, Lang::En),
+        generated(20, 40, 3),
+        generated(7, 9, 3),
+        generated(60, 150, 5),
     ] {
         let fits = fit_widths(&story, lang);
         for w in (280..=1280).step_by(40) {
