@@ -14,7 +14,7 @@ const shadow = (page, sel, fn) => page.evaluate(([s, f]) => {
 }, [sel, fn]);
 
 test('every host page loads without console errors or warnings', async () => {
-  for (const [name, count] of [['two', 2], ['two-prerendered', 2], ['app-shell', 1], ['hostile', 1], ['plain', 1], ['csp', 1], ['late', 0]]) {
+  for (const [name, count] of [['two', 2], ['two-prerendered', 2], ['app-shell', 1], ['hostile', 1], ['plain', 1], ['csp', 1], ['unsized', 5], ['late', 0]]) {
     const page = await open(env.browser, `${env.base}hosts/${name}.html`);
     if (count) await ready(page, count);
     await page.waitForTimeout(400);
@@ -86,6 +86,30 @@ test('hostile host styles change nothing inside, and the widget changes nothing 
   assert.deepEqual(g1, g2, 'hostile rules do not reach the widget');
   assert.equal(g1.hiddenShown, false);
   for (const p of [bare, hostile, plain]) await p.context().close();
+});
+
+for (const [w, h] of [[375, 667], [1280, 800]]) test(`${w}x${h}: a host the page does not size (flex or grid item, centred column, float, positioned) takes the room it has and works`, async () => {
+  // Inline-size containment gives the widget no width of its own: unsized, it collapsed.
+  const page = await open(env.browser, `${env.base}hosts/unsized.html`, { viewport: { width: w, height: h } });
+  const ids = ['flex-item', 'centred', 'grid-item', 'floated', 'positioned'];
+  for (const id of ids) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    // The room the page leaves it: its container's width less the aside beside it.
+    const { host, room } = await page.evaluate((id) => {
+      const el = document.getElementById(id);
+      const box = el.parentElement.getBoundingClientRect();
+      const aside = el.parentElement.querySelector('aside');
+      return { host: el.getBoundingClientRect().width, room: box.width - (aside ? aside.getBoundingClientRect().width + 8 : 0) };
+    }, id);
+    // All of it, as a block would have (up to the 1290 px it claims where sized by content).
+    assert.ok(Math.abs(host - Math.min(room, 1290)) < 8, `${id}: ${host} px wide in ${room} px of room`);
+    await page.locator(`#${id} [data-key="entity:openai"]`).filter({ visible: true }).click();
+    assert.ok(await until(() => shadow(page, `#${id}`, "return root.querySelector('.xp-panel h3')?.textContent === 'OpenAI'")), `${id}: the panel opens`);
+    await shadow(page, `#${id}`, "root.querySelector('.xp-close').click()");
+  }
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth), 0, 'no horizontal scroll');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
 });
 
 test('a story in the page replaces the embedded one; a broken one shows its path; odd attributes warn', async () => {
