@@ -303,11 +303,6 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
         .collect();
     let pass = |lane_w: &[usize]| place::place(story, lang, width, k, &starts, &bands, lane_w);
     let (geometry, used) = pass(&lane_w);
-    // The even share leaves the lane beside the last stack empty when every relationship
-    // runs between stacks (a blank strip at the drawing's right), and packs the busiest
-    // lane's handles. So a second pass shares the columns by demand: a lane between stacks
-    // keeps one, the last lane none, and the rest go in proportion to the handles each lane
-    // took, then one by one to the lanes in use, earlier first.
     if s == 1 {
         // One stack: handles take the lane from the nodes outward, so a wider phone only
         // adds columns no handle uses. Drawn up to the last one used, the drawing is the
@@ -322,6 +317,11 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
             ..geometry
         };
     }
+    // The even share leaves the lane beside the last stack empty when every relationship
+    // runs between stacks (a blank strip at the drawing's right), and packs the busiest
+    // lane's handles. So a second pass shares the columns by demand: a lane between stacks
+    // keeps one, the last lane none, and the rest go in proportion to the handles each lane
+    // took, then one by one to the lanes in use, earlier first.
     let total: usize = used.iter().sum();
     if total == 0 {
         return geometry;
