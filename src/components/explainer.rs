@@ -245,7 +245,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             </header>
             <p class="xp-static-note">{ t.static_note }</p>
             <Tabs view={state.view} lang={lang} instance={inst.clone()} on_select={set_view} />
-            <div class={classes!("xp-body", side.then_some("with-side"))}>
+            <div class={classes!("xp-body", side.then_some("with-side"), state.selection.is_some().then_some("open"))}>
                 <div class="xp-views">
                     { panel_of(View::Diagram, html! {
                         <Diagram story={story.clone()} geometries={geometries.clone()} lang={lang}

@@ -14,7 +14,7 @@ const shadow = (page, sel, fn) => page.evaluate(([s, f]) => {
 }, [sel, fn]);
 
 test('every host page loads without console errors or warnings', async () => {
-  for (const [name, count] of [['two', 2], ['two-prerendered', 2], ['app-shell', 1], ['hostile', 1], ['plain', 1], ['csp', 1], ['unsized', 5], ['late', 0]]) {
+  for (const [name, count] of [['two', 2], ['two-prerendered', 2], ['app-shell', 1], ['hostile', 1], ['plain', 1], ['csp', 1], ['unsized', 5], ['fixed-bars', 1], ['late', 0]]) {
     const page = await open(env.browser, `${env.base}hosts/${name}.html`);
     if (count) await ready(page, count);
     await page.waitForTimeout(400);
@@ -110,6 +110,39 @@ for (const [w, h] of [[375, 667], [1280, 800]]) test(`${w}x${h}: a host the page
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth), 0, 'no horizontal scroll');
   assert.deepEqual(page.messages, []);
   await page.context().close();
+});
+
+test('under a page\'s fixed header and bottom bar, given as offsets, the panel and focused controls stay clear of both', async () => {
+  const bars = (page) => page.evaluate(() => [document.querySelector('.site-header').getBoundingClientRect().bottom, document.querySelector('.site-bar').getBoundingClientRect().top]);
+  const panel = (page) => shadow(page, '[data-explainer]', "const b = root.querySelector('.xp-panel').getBoundingClientRect(); return [b.top, b.bottom]");
+  // Desktop: the side panel sticks below the header once the page scrolls past it.
+  const desk = await open(env.browser, `${env.base}hosts/fixed-bars.html`, { viewport: { width: 1280, height: 800 } });
+  await ready(desk);
+  await desk.locator('[data-key="entity:nvidia"]').filter({ visible: true }).click();
+  assert.ok(await until(() => shadow(desk, '[data-explainer]', "return !!root.querySelector('.xp-panel h3')")));
+  await desk.evaluate(() => scrollBy(0, 400));
+  const [header] = await bars(desk);
+  const [top] = await panel(desk);
+  assert.ok(top >= header, `the panel's top (${top}) is below the header (${header})`);
+  await desk.context().close();
+  // Phone: the sheet sits on the bottom bar, and keyboard focus lands between the two.
+  const phone = await open(env.browser, `${env.base}hosts/fixed-bars.html`, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  await ready(phone);
+  await shadow(phone, '[data-explainer]', "root.querySelector('.xp-svg').scrollIntoView()");
+  await phone.evaluate(() => scrollBy(0, -100));
+  await phone.locator('[data-key="entity:nvidia"]').filter({ visible: true }).tap();
+  assert.ok(await until(() => shadow(phone, '[data-explainer]', "return !!root.querySelector('.xp-panel h3')")));
+  const [head, bar] = await bars(phone);
+  const [sheetTop, sheetBottom] = await panel(phone);
+  assert.ok(sheetBottom <= bar + 0.5, `the sheet's bottom (${sheetBottom}) is above the bar (${bar})`);
+  await phone.locator('[data-key="entity:nvidia"]').filter({ visible: true }).focus();
+  for (let i = 0; i < 8; i++) {
+    await phone.keyboard.press('ArrowDown');
+    const spot = await shadow(phone, '[data-explainer]', "const b = root.activeElement.getBoundingClientRect(); return [root.activeElement.getAttribute('data-key'), b.top, b.bottom]");
+    assert.ok(spot[1] >= head - 0.5 && spot[2] <= sheetTop + 0.5, `${spot[0]} focused at ${spot[1]}–${spot[2]}, between ${head} and ${sheetTop}`);
+  }
+  assert.deepEqual(phone.messages, []);
+  await phone.context().close();
 });
 
 test('a story in the page replaces the embedded one; a broken one shows its path; odd attributes warn', async () => {

@@ -185,6 +185,36 @@ test('keyboard only: Tab in, one stop in the diagram, arrows reach every control
   await page.context().close();
 });
 
+/** Where the focused control is: its key, and whether anything of the explainer's covers its
+ * centre (the bottom sheet), or it is off screen. */
+const focusSpot = (page) => root(page, `
+  const a = r.activeElement, b = a.getBoundingClientRect(), x = b.x + b.width / 2, y = b.y + b.height / 2;
+  const hit = r.elementFromPoint(x, y);
+  return { key: a.getAttribute('data-key'), y: Math.round(y), covered: !!hit && !a.contains(hit) && !hit.contains(a), off: y < 0 || y > innerHeight };`);
+
+test('phone, keyboard: with the bottom sheet open, each control the arrows focus is scrolled clear of it', async () => {
+  // WCAG 2.4.11: a focused control must not be hidden by the page's own content.
+  const page = await article('phone375', 'fr', 'light');
+  await page.locator('[data-key="entity:nvidia"]').filter({ visible: true }).focus();
+  await page.keyboard.press('Enter');
+  assert.ok(await until(async () => (await panelTitle(page)) === 'Nvidia'));
+  while ((await focusSpot(page)).key === null) await page.keyboard.press('Shift+Tab');
+  const spots = [];
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('ArrowDown');
+    spots.push(await focusSpot(page));
+  }
+  const hidden = spots.filter((s) => s.covered || s.off);
+  assert.deepEqual(hidden, [], `focused behind the sheet: ${hidden.map((s) => `${s.key} at ${s.y}`).join(', ')}`);
+  assert.equal(await panelTitle(page), 'Nvidia', 'the arrows move focus, not the selection');
+  // A tap on a control above the sheet does not scroll the page.
+  const before = await page.evaluate(() => scrollY);
+  await page.locator(`[data-key="${spots.at(-1).key}"]`).filter({ visible: true }).tap();
+  assert.equal(await page.evaluate(() => scrollY), before);
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('comparison rows open their sources; a timeline event lights its players; questions expand', async () => {
   const page = await article('phone375', 'fr', 'light');
   await page.locator('[id$="-tab-comparison"]').tap();
