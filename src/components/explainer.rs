@@ -140,8 +140,11 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         // users land on what they asked for. After the frame that shows the panel: a focus
         // move forces style and layout and sends focus events, and the reader should not
         // wait for those to see the panel. Focus stays on the control until then.
-        let heading = heading.clone();
+        let (heading, root) = (heading.clone(), root.clone());
         use_effect_with(state.selection.clone(), move |sel| {
+            if let Some(root) = root.cast::<web_sys::Element>() {
+                super::anchor_panel(&root, sel.as_ref());
+            }
             if sel.is_some() {
                 super::after_paint(move || {
                     if let Some(h) = heading.cast::<web_sys::Element>() {

@@ -1,6 +1,7 @@
 //! The component tree, one component per file. None names a company: they draw roles,
 //! kinds and statuses from the story, so another story renders with no code change.
 
+mod anchor;
 mod app;
 mod badge;
 mod comparison;
@@ -22,6 +23,7 @@ mod text_alternative;
 mod timeline;
 mod trusted;
 
+pub use anchor::anchor_panel;
 pub use app::{App, AppProps, HostEvent, Loaded};
 pub use badge::Badge;
 pub use comparison::Comparison;

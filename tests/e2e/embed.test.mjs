@@ -276,6 +276,39 @@ test('the iframe follows its content height', async () => {
   await page.context().close();
 });
 
+test('phone, in an iframe as tall as its content: a tap opens the panel just below the control, on screen', async () => {
+  // Nothing sticks in a frame that does not scroll: the sheet would open at the end of the
+  // diagram, a screen or more below the finger.
+  const page = await open(env.browser, null, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  await page.goto(`${env.base}hosts/iframe.html`);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('[data-explainer]').waitFor();
+  const height = () => page.evaluate(() => document.querySelector('iframe').clientHeight);
+  await until(async () => (await height()) > 1000);
+  for (const [key, name] of [['entity:nvidia', 'Nvidia'], ['entity:microsoft', 'Microsoft'], ['entity:us-government', 'Gouvernement américain']]) {
+    const control = frame.locator(`[data-key="${key}"]`).filter({ visible: true });
+    await control.scrollIntoViewIfNeeded();
+    const tall = await height();
+    await control.tap();
+    const title = frame.locator('.xp-panel h3');
+    await title.waitFor();
+    assert.equal(await title.textContent(), name === 'Gouvernement américain' ? 'US government' : name);
+    const [c, h, p] = [await control.boundingBox(), await title.boundingBox(), await frame.locator('.xp-panel').boundingBox()];
+    assert.ok(h.y >= 0 && h.y + h.height <= 667, `${key}: the panel's title at ${h.y}, in the 667 px screen`);
+    assert.ok(Math.abs(p.y - (c.y + c.height)) < 12, `${key}: the panel at ${p.y}, just below the control (${c.y}–${c.y + c.height})`);
+    assert.equal(await height(), tall, 'the frame keeps its height');
+    await frame.locator('.xp-close').tap();
+  }
+  // A page that scrolls keeps the sticky sheet.
+  const direct = await open(env.browser, `${env.base}hosts/plain.html`, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  await ready(direct);
+  await direct.locator('[data-key="entity:nvidia"]').filter({ visible: true }).tap();
+  assert.ok(await until(() => shadow(direct, '[data-explainer]', "return !!root.querySelector('.xp-panel h3')")));
+  assert.equal(await shadow(direct, '[data-explainer]', "return root.querySelector('.xp-body').hasAttribute('data-anchored')"), false);
+  assert.deepEqual([...page.messages, ...direct.messages], []);
+  for (const p of [page, direct]) await p.context().close();
+});
+
 test('in an iframe, scrolling the page around it lets idle time hydrate the explainer', async () => {
   // The frame itself never scrolls: the sign that the reader reads on is the frame moving.
   const page = await open(env.browser, `${env.base}hosts/iframe.html`);
