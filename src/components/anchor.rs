@@ -64,9 +64,10 @@ pub fn anchor_panel(root: &web_sys::Element, sel: Option<&Selection>) {
     } else {
         ((end - tall).max(0.0), tall)
     };
+    // Whole px, written as integers: formatting a float would bring its code into the WASM.
     let style = body.style();
-    let _ = style.set_property("--xp-at", &format!("{}px", at.round()));
-    let _ = style.set_property("--xp-most", &format!("{}px", most.floor()));
+    let _ = style.set_property("--xp-at", &format!("{}px", at.round() as i64));
+    let _ = style.set_property("--xp-most", &format!("{}px", most.floor() as i64));
 }
 
 /// Whether the page is in a frame.
