@@ -142,6 +142,8 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         // wait for those to see the panel. Focus stays on the control until then.
         let (heading, root) = (heading.clone(), root.clone());
         use_effect_with(state.selection.clone(), move |sel| {
+            // Before that paint: in a frame that does not scroll, the panel is placed by
+            // the control the reader chose (see `anchor`).
             if let Some(root) = root.cast::<web_sys::Element>() {
                 super::anchor_panel(&root, sel.as_ref());
             }
