@@ -1,7 +1,9 @@
-//! The bottom sheet in a frame as tall as its content (an auto-height iframe, the way Pym.js
-//! and AMP embed pages): there `position: sticky` never engages, so the sheet would open at
-//! the end of the diagram, a screen or more below the control the reader tapped, and they
-//! would see nothing happen. There it opens just below that control instead.
+//! The bottom sheet where `position: sticky` cannot engage: in a frame as tall as its
+//! content (an auto-height iframe, the way Pym.js and AMP embed pages), or inside a wrapper of
+//! the page's that clips its overflow (`overflow-x: hidden` makes it the scroll container, and
+//! it never scrolls). There the sheet would open at the end of the diagram, a screen or more
+//! below the control the reader tapped, and they would see nothing happen; it opens just
+//! below that control instead.
 
 use wasm_bindgen::JsCast;
 
@@ -12,23 +14,15 @@ use crate::state::Selection;
 /// figure.
 const SHORT: f64 = 240.0;
 
-/// Places the open panel of the explainer at `root` just below the control of `sel` when
-/// the page is a frame that does not scroll; otherwise leaves the panel to the stylesheet,
-/// which also ignores the place outside the bottom-sheet layout (`.xp-body[data-anchored]`).
+/// Before the paint: in a frame that does not scroll, places the open panel of the explainer
+/// at `root` just below the control of `sel`; elsewhere leaves it to the stylesheet, which
+/// also ignores the place outside the bottom-sheet layout (`.xp-body[data-anchored]`).
 pub fn anchor_panel(root: &web_sys::Element, sel: Option<&Selection>) {
-    let Some(body) = root
-        .query_selector(".xp-body")
-        .ok()
-        .flatten()
-        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
+    let Some((body, panel)) = parts(root) else {
         return;
     };
-    let Some(sel) = sel.filter(|_| framed()) else {
+    let (Some(sel), Some(panel)) = (sel, panel) else {
         let _ = body.remove_attribute("data-anchored");
-        return;
-    };
-    let Ok(Some(panel)) = body.query_selector(".xp-panel") else {
         return;
     };
     // The reader moved on from a link in the panel: it stays where they are reading.
@@ -37,13 +31,55 @@ pub fn anchor_panel(root: &web_sys::Element, sel: Option<&Selection>) {
     if body.has_attribute("data-anchored") && active.is_some_and(|a| panel.contains(Some(&a))) {
         return;
     }
-    // Anchored first: out of the flow, the panel no longer makes the page taller than the
-    // frame (until the frame grows), and it is measured at its anchored height.
-    let _ = body.set_attribute("data-anchored", "");
-    if !as_tall_as_content() {
-        let _ = body.remove_attribute("data-anchored");
+    if framed() {
+        // Anchored first: out of the flow, the panel no longer makes the page taller than
+        // the frame (until the frame grows), and it is measured at its anchored height.
+        let _ = body.set_attribute("data-anchored", "");
+        if as_tall_as_content() {
+            return place(root, &body, &panel, sel);
+        }
+    }
+    // Left to stick; `anchor_if_unseen` checks after the paint that it did.
+    let _ = body.remove_attribute("data-anchored");
+}
+
+/// After the paint: a sheet that is nowhere on screen could not stick, so it is placed
+/// below the control of `sel` too. (Where it sticks, it always shows: the control the
+/// reader chose is in the part of the explainer it sticks within.)
+pub fn anchor_if_unseen(root: &web_sys::Element, sel: &Selection) {
+    let Some((body, Some(panel))) = parts(root) else {
+        return;
+    };
+    let height = web_sys::window().and_then(|w| w.inner_height().ok()?.as_f64());
+    let r = panel.get_bounding_client_rect();
+    if body.has_attribute("data-anchored")
+        || height.is_some_and(|h| r.top() < h && r.bottom() > 0.0)
+    {
         return;
     }
+    let _ = body.set_attribute("data-anchored", "");
+    place(root, &body, &panel, sel);
+}
+
+/// The views' and panel's container, and the panel if one is open.
+fn parts(root: &web_sys::Element) -> Option<(web_sys::HtmlElement, Option<web_sys::Element>)> {
+    let body = root
+        .query_selector(".xp-body")
+        .ok()??
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()?;
+    let panel = body.query_selector(".xp-panel").ok().flatten();
+    Some((body, panel))
+}
+
+/// Puts the anchored `panel` just below the control of `sel`, shortened to end with the
+/// explainer; where less than a short panel fits there, at the explainer's end.
+fn place(
+    root: &web_sys::Element,
+    body: &web_sys::HtmlElement,
+    panel: &web_sys::Element,
+    sel: &Selection,
+) {
     // The control shown for the selection (the diagram keeps a drawing per width).
     let controls = root.query_selector_all(&format!("[data-key=\"{}\"]", key_of(sel)));
     let control = controls.ok().and_then(|list| {
@@ -51,12 +87,8 @@ pub fn anchor_panel(root: &web_sys::Element, sel: Option<&Selection>) {
             .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
             .find(|c| c.get_client_rects().length() > 0)
     });
-    // Below the control, shortened to end with the page (the frame is only as tall as its
-    // content); where less than a short panel fits there, at the page's end. (The frame
-    // does not scroll: its viewport is the page.)
     let top = body.get_bounding_client_rect().top();
-    let page = root.owner_document().and_then(|d| d.document_element());
-    let end = page.map_or(0.0, |p| f64::from(p.scroll_height())) - top;
+    let end = root.get_bounding_client_rect().bottom() - top;
     let tall = panel.get_bounding_client_rect().height();
     let below = control.map_or(0.0, |c| c.get_bounding_client_rect().bottom() - top + 8.0);
     let (at, most) = if end - below >= tall.min(SHORT) {

@@ -144,11 +144,16 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         use_effect_with(state.selection.clone(), move |sel| {
             // Before that paint: in a frame that does not scroll, the panel is placed by
             // the control the reader chose (see `anchor`).
-            if let Some(root) = root.cast::<web_sys::Element>() {
-                super::anchor_panel(&root, sel.as_ref());
+            if let Some(el) = root.cast::<web_sys::Element>() {
+                super::anchor_panel(&el, sel.as_ref());
             }
-            if sel.is_some() {
+            if let Some(sel) = sel.clone() {
                 super::after_paint(move || {
+                    // A sheet that could not stick is placed by the control too, before
+                    // its heading takes focus.
+                    if let Some(root) = root.cast::<web_sys::Element>() {
+                        super::anchor_if_unseen(&root, &sel);
+                    }
                     if let Some(h) = heading.cast::<web_sys::Element>() {
                         if h.is_connected() {
                             super::focus_in_place(&h);

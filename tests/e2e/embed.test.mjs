@@ -14,7 +14,7 @@ const shadow = (page, sel, fn) => page.evaluate(([s, f]) => {
 }, [sel, fn]);
 
 test('every host page loads without console errors or warnings', async () => {
-  for (const [name, count] of [['two', 2], ['two-prerendered', 2], ['app-shell', 1], ['hostile', 1], ['plain', 1], ['csp', 1], ['unsized', 5], ['fixed-bars', 1], ['late', 0]]) {
+  for (const [name, count] of [['two', 2], ['two-prerendered', 2], ['app-shell', 1], ['hostile', 1], ['plain', 1], ['csp', 1], ['unsized', 5], ['fixed-bars', 1], ['overflow-hidden', 2], ['late', 0]]) {
     const page = await open(env.browser, `${env.base}hosts/${name}.html`);
     if (count) await ready(page, count);
     await page.waitForTimeout(400);
@@ -307,6 +307,29 @@ test('phone, in an iframe as tall as its content: a tap opens the panel just bel
   assert.equal(await shadow(direct, '[data-explainer]', "return root.querySelector('.xp-body').hasAttribute('data-anchored')"), false);
   assert.deepEqual([...page.messages, ...direct.messages], []);
   for (const p of [page, direct]) await p.context().close();
+});
+
+test('phone, inside a wrapper that clips its overflow: a tap opens the panel on screen', async () => {
+  // `overflow-x: hidden` on a wrapper makes it the sheet's scroll container, which never
+  // scrolls: the sheet would stay at the end of the diagram, far below the finger.
+  const page = await open(env.browser, `${env.base}hosts/overflow-hidden.html`, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  for (const [host, anchored] of [['#in-hidden', true], ['#in-clip', false]]) {
+    for (const [key, name] of [['entity:nvidia', 'Nvidia'], ['entity:microsoft', 'Microsoft']]) {
+      const control = page.locator(`${host} [data-key="${key}"]`).filter({ visible: true });
+      await control.scrollIntoViewIfNeeded();
+      await control.tap();
+      assert.ok(await until(() => shadow(page, host, `return root.querySelector('.xp-panel h3')?.textContent === '${name}'`)), `${host} ${key}`);
+      // The anchoring comes after the first paint.
+      assert.ok(await until(async () => {
+        const y = await shadow(page, host, "return root.querySelector('.xp-panel h3').getBoundingClientRect().top");
+        return y >= 0 && y < 667 - 40;
+      }), `${host} ${key}: the panel's title is on screen`);
+      assert.equal(await shadow(page, host, "return root.querySelector('.xp-body').hasAttribute('data-anchored')"), anchored, `${host}: placed by the control, not stuck`);
+      await shadow(page, host, "root.querySelector('.xp-close').click()");
+    }
+  }
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
 });
 
 test('in an iframe, scrolling the page around it lets idle time hydrate the explainer', async () => {
