@@ -7,14 +7,15 @@
 
 use wasm_bindgen::JsCast;
 
-use super::key_of;
+use super::shown_control;
 use crate::state::Selection;
 
 /// The shortest panel worth opening below its control, in CSS px: a title, a line and a
 /// figure.
 const SHORT: f64 = 240.0;
 
-/// Before the paint: in a frame that does not scroll, places the open panel of the explainer
+/// Before the paint (so the frame's height, which the page around it follows, never sees
+/// the sheet in the flow): in a frame that does not scroll, places the open panel of the explainer
 /// at `root` just below the control of `sel`; elsewhere leaves it to the stylesheet, which
 /// also ignores the place outside the bottom-sheet layout (`.xp-body[data-anchored]`).
 pub fn anchor_panel(root: &web_sys::Element, sel: Option<&Selection>) {
@@ -80,13 +81,7 @@ fn place(
     panel: &web_sys::Element,
     sel: &Selection,
 ) {
-    // The control shown for the selection (the diagram keeps a drawing per width).
-    let controls = root.query_selector_all(&format!("[data-key=\"{}\"]", key_of(sel)));
-    let control = controls.ok().and_then(|list| {
-        (0..list.length())
-            .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
-            .find(|c| c.get_client_rects().length() > 0)
-    });
+    let control = shown_control(root, sel);
     let top = body.get_bounding_client_rect().top();
     let end = root.get_bounding_client_rect().bottom() - top;
     let tall = panel.get_bounding_client_rect().height();

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::tabs::{label, tab_id, view_id};
 use super::SourceList;
 use super::{
-    key_of, Comparison, Diagram, Disclosure, HostEvent, LanguageSwitch, Panel, Questions, Tabs,
+    Comparison, Diagram, Disclosure, HostEvent, LanguageSwitch, Panel, Questions, Tabs,
     TextAlternative, Timeline,
 };
 use crate::format::date;
@@ -168,8 +168,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         let root = root.clone();
         use_effect_with(state.focus_return.clone(), move |sel| {
             if let (Some(sel), Some(root)) = (sel, root.cast::<web_sys::Element>()) {
-                let query = format!("[data-key=\"{}\"]", key_of(sel));
-                if let Ok(Some(el)) = root.query_selector(&query) {
+                if let Some(el) = super::shown_control(&root, sel) {
                     super::focus_in_place(&el);
                 }
             }

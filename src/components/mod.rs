@@ -51,6 +51,18 @@ pub fn key_of(sel: &Selection) -> String {
     format!("{}:{}", sel.kind(), sel.id())
 }
 
+/// The control shown for `sel` in the explainer at `root` (a pre-rendered diagram may
+/// still hold a drawing per width, all but one hidden).
+pub fn shown_control(root: &web_sys::Element, sel: &Selection) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    let list = root
+        .query_selector_all(&format!("[data-key=\"{}\"]", key_of(sel)))
+        .ok()?;
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .find(|c| c.get_client_rects().length() > 0)
+}
+
 /// The selection a `data-key` names (the inverse of [`key_of`]).
 pub fn selection_of(key: &str) -> Option<Selection> {
     let (kind, id) = key.split_once(':')?;
