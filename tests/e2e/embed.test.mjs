@@ -135,10 +135,13 @@ test('under a page\'s fixed header and bottom bar, given as offsets, the panel a
   const [head, bar] = await bars(phone);
   const [sheetTop, sheetBottom] = await panel(phone);
   assert.ok(sheetBottom <= bar + 0.5, `the sheet's bottom (${sheetBottom}) is above the bar (${bar})`);
+  // The heading takes focus after the panel's first paint; the arrows start from the node.
+  assert.ok(await until(() => shadow(phone, '[data-explainer]', "return root.activeElement?.tagName === 'H3'")));
   await phone.locator('[data-key="entity:nvidia"]').filter({ visible: true }).focus();
   for (let i = 0; i < 8; i++) {
     await phone.keyboard.press('ArrowDown');
     const spot = await shadow(phone, '[data-explainer]', "const b = root.activeElement.getBoundingClientRect(); return [root.activeElement.getAttribute('data-key'), b.top, b.bottom]");
+    assert.ok(spot[0], 'a control has focus');
     assert.ok(spot[1] >= head - 0.5 && spot[2] <= sheetTop + 0.5, `${spot[0]} focused at ${spot[1]}–${spot[2]}, between ${head} and ${sheetTop}`);
   }
   assert.deepEqual(phone.messages, []);
