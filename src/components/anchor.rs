@@ -14,6 +14,9 @@ use crate::state::Selection;
 /// figure.
 const SHORT: f64 = 240.0;
 
+/// The space between a control and the panel placed by it, in CSS px.
+const GAP: f64 = 8.0;
+
 /// Before the paint (so the frame's height, which the page around it follows, never sees
 /// the sheet in the flow): in a frame that does not scroll, places the open panel of the explainer
 /// at `root` just below the control of `sel`; elsewhere leaves it to the stylesheet, which
@@ -37,7 +40,7 @@ pub fn anchor_panel(root: &web_sys::Element, sel: Option<&Selection>) {
         // the frame (until the frame grows), and it is measured at its anchored height.
         let _ = body.set_attribute("data-anchored", "");
         if as_tall_as_content() {
-            return place(root, &body, &panel, sel);
+            return place(root, &body, &panel, placed_by(root, sel).as_ref());
         }
     }
     // Left to stick; `anchor_if_unseen` checks after the paint that it did.
@@ -59,7 +62,7 @@ pub fn anchor_if_unseen(root: &web_sys::Element, sel: &Selection) {
         return;
     }
     let _ = body.set_attribute("data-anchored", "");
-    place(root, &body, &panel, sel);
+    place(root, &body, &panel, placed_by(root, sel).as_ref());
 }
 
 /// The views' and panel's container, and the panel if one is open.
@@ -73,28 +76,77 @@ fn parts(root: &web_sys::Element) -> Option<(web_sys::HtmlElement, Option<web_sy
     Some((body, panel))
 }
 
-/// Puts the anchored `panel` just below the control of `sel`, shortened to end with the
-/// explainer; where less than a short panel fits there, at the explainer's end.
+/// The control the panel of `sel` is placed by: its own, or, where the shown view has none
+/// (an event chosen on the timeline opens over the diagram), the topmost one it lights.
+fn placed_by(root: &web_sys::Element, sel: &Selection) -> Option<web_sys::Element> {
+    shown_control(root, sel).or_else(|| {
+        let list = root.query_selector_all(".xp-views .lit[data-key]").ok()?;
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+            .map(|c| (c.get_bounding_client_rect(), c))
+            .filter(|(r, _)| r.height() > 0.0)
+            .min_by(|a, b| a.0.top().total_cmp(&b.0.top()))
+            .map(|(_, c)| c)
+    })
+}
+
+/// Puts the anchored `panel` just below `control`, shortened to end with the explainer;
+/// where less than a short panel fits there, at the explainer's end. With no control, at
+/// the top of the views.
 fn place(
     root: &web_sys::Element,
     body: &web_sys::HtmlElement,
     panel: &web_sys::Element,
-    sel: &Selection,
+    control: Option<&web_sys::Element>,
 ) {
-    let control = shown_control(root, sel);
     let top = body.get_bounding_client_rect().top();
     let end = root.get_bounding_client_rect().bottom() - top;
     let tall = panel.get_bounding_client_rect().height();
-    let below = control.map_or(0.0, |c| c.get_bounding_client_rect().bottom() - top + 8.0);
-    let (at, most) = if end - below >= tall.min(SHORT) {
-        (below, end - below)
-    } else {
-        ((end - tall).max(0.0), tall)
+    let need = tall.min(SHORT);
+    let (at, most) = match control.map(|c| c.get_bounding_client_rect()) {
+        Some(c) if end - (c.bottom() - top + GAP) >= need => {
+            let below = c.bottom() - top + GAP;
+            (below, end - below)
+        }
+        Some(_) => ((end - tall).max(0.0), tall),
+        None => (0.0, end),
     };
     // Whole px, written as integers: formatting a float would bring its code into the WASM.
     let style = body.style();
     let _ = style.set_property("--xp-at", &format!("{}px", at.round() as i64));
     let _ = style.set_property("--xp-most", &format!("{}px", most.floor() as i64));
+}
+
+/// After the paint of a selection that changed the view under the reader (an event chosen
+/// on the timeline opens over the diagram, often far shorter or longer): brings the part of
+/// the diagram it lights into view, with the panel. The sheet shows above its bottom margin
+/// (CSS); an anchored panel opens below the control, which goes to the top. In a frame, the
+/// page around it is asked to follow (`explainer:reveal`, passed on by `frame.js`): a page
+/// of another origin does not scroll for the frame.
+pub fn reveal(root: &web_sys::Element, sel: &Selection) {
+    let (Some((body, _)), Some(control)) = (parts(root), placed_by(root, sel)) else {
+        return;
+    };
+    let anchored = body.has_attribute("data-anchored");
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(if anchored {
+        web_sys::ScrollLogicalPosition::Start
+    } else {
+        web_sys::ScrollLogicalPosition::Nearest
+    });
+    control.scroll_into_view_with_scroll_into_view_options(&options);
+    if anchored && framed() {
+        let y = control.get_bounding_client_rect().top();
+        let scrolled = web_sys::window().and_then(|w| w.scroll_y().ok());
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        // Where the control's top should go, room included (its `scroll-margin-top`).
+        init.set_detail(&((y + scrolled.unwrap_or(0.0) - GAP).round() as i32).into());
+        if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("explainer:reveal", &init) {
+            let _ = control.dispatch_event(&ev);
+        }
+    }
 }
 
 /// Whether the page is in a frame.

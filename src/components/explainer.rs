@@ -141,7 +141,13 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         // move forces style and layout and sends focus events, and the reader should not
         // wait for those to see the panel. Focus stays on the control until then.
         let (heading, root) = (heading.clone(), root.clone());
+        // Whether the selection took the reader to another view (an event chosen on the
+        // timeline opens over the diagram), and whether the one before had.
+        let switched = state.return_view.is_some();
+        let was_switched = use_mut_ref(|| false);
         use_effect_with(state.selection.clone(), move |sel| {
+            let before = std::mem::replace(&mut *was_switched.borrow_mut(), switched);
+            let switching = switched && !before;
             // Before that paint: in a frame that does not scroll, the panel is placed by
             // the control the reader chose (see `anchor`).
             if let Some(el) = root.cast::<web_sys::Element>() {
@@ -152,6 +158,11 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     // A sheet that could not stick is placed by the control too, before
                     // its heading takes focus.
                     if let Some(root) = root.cast::<web_sys::Element>() {
+                        // The control chosen went with its view: what the item lights
+                        // comes into view, where the sheet may then stick.
+                        if switching {
+                            super::reveal(&root, &sel);
+                        }
                         super::anchor_if_unseen(&root, &sel);
                     }
                     if let Some(h) = heading.cast::<web_sys::Element>() {

@@ -1,6 +1,6 @@
 // In frame.html: tells the parent page this frame's height whenever it changes, in the three
 // formats hosts understand (Pym.js, AMP embed-size, plain JSON), and answers Pym's width
-// messages with the current height.
+// messages with the current height; passes on where the explainer asks the page to scroll.
 const params = new URLSearchParams(location.search);
 const childId = params.get('childId') || 'explainer';
 let sent = 0;
@@ -20,6 +20,16 @@ addEventListener('message', (event) => {
   if (typeof event.data === 'string' && event.data.startsWith(`pymxPYMx${childId}xPYMxwidthxPYMx`)) send(true);
 });
 send(true);
+
+// The explainer brought a part of itself into view (a change of view under the reader): the
+// page around the frame is asked to scroll there too, as a page of another origin does not
+// follow the frame. `detail` is the part's offset from the top of this page.
+addEventListener('explainer:reveal', (event) => {
+  const top = event.detail;
+  if (parent === window || !Number.isFinite(top)) return;
+  parent.postMessage(`pymxPYMx${childId}xPYMxscrollToChildPositionxPYMx${top}`, '*');
+  parent.postMessage({ type: 'explainer:scroll', top }, '*');
+});
 
 // The frame never scrolls (it is as tall as its content): the page around it does, and the
 // explainer prepares itself once the reader scrolls (reads the story, hydrates). The frame

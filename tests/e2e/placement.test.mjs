@@ -1,0 +1,83 @@
+// Where the panel opens when the item chosen is not where the reader looks: an event chosen
+// on the timeline opens over the diagram (another view, of another height). Runs against
+// the release build in dist/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, open, until } from './lib.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env.close(); });
+
+const PHONE = { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true };
+
+/** Whether box `b` (CSS px, page viewport) has its centre inside box `p`. */
+const under = (b, p) => !!p && b.x + b.width / 2 > p.x && b.x + b.width / 2 < p.x + p.width
+  && b.y + b.height / 2 > p.y && b.y + b.height / 2 < p.y + p.height;
+
+/** Taps events far down the timeline of the explainer `x` (a locator scope) in a `screen`
+ * px tall viewport; each must open its panel with its title on screen, beside a control it
+ * lights that is on screen and uncovered. */
+async function eventsOnScreen(page, x, screen, label) {
+  await x.locator('[id$="-tab-timeline"]').tap();
+  const events = x.locator('.xp-event-btn');
+  const n = await events.count();
+  for (const i of [Math.floor(n / 2), n - 1]) {
+    const button = events.nth(i);
+    await button.scrollIntoViewIfNeeded();
+    const key = await button.getAttribute('data-key');
+    await button.tap();
+    const title = x.locator('.xp-panel h3');
+    await title.waitFor();
+    // The panel is placed and brought into view after its first paint.
+    const seen = await until(async () => {
+      const t = await title.boundingBox();
+      if (!t || t.y < 0 || t.y + t.height > screen) return false;
+      const p = await x.locator('.xp-panel').boundingBox();
+      const lit = x.locator('.xp-views .lit[data-key]').filter({ visible: true });
+      for (const b of await Promise.all((await lit.all()).map((l) => l.boundingBox()))) {
+        if (b && b.y >= 0 && b.y + b.height <= screen && !under(b, p)) return true;
+      }
+      return false;
+    });
+    assert.ok(seen, `${label} ${key}: the panel's title at ${(await title.boundingBox())?.y} and a control it lights, on the ${screen} px screen`);
+    await x.locator('.xp-close').tap();
+    await x.locator('.xp-event-btn').first().waitFor();
+  }
+}
+
+test('phone: an event far down the timeline opens on screen beside what it lights, on a page, in a clipping wrapper and in an iframe', async () => {
+  // The diagram replaces the timeline under the reader: the sheet stuck to a part of the page
+  // scrolled away, or was placed at the diagram's top, a screen or more above.
+  const page = await open(env.browser, `${env.base}index.html`, PHONE);
+  await eventsOnScreen(page, page.locator('[data-explainer]').first(), 667, 'article');
+  const wrapped = await open(env.browser, `${env.base}hosts/overflow-hidden.html`, PHONE);
+  await eventsOnScreen(wrapped, wrapped.locator('#in-hidden'), 667, 'overflow-x: hidden');
+  const framed = await open(env.browser, `${env.base}hosts/iframe.html`, PHONE);
+  await eventsOnScreen(framed, framed.frameLocator('iframe'), 667, 'iframe');
+  for (const p of [page, wrapped, framed]) {
+    assert.deepEqual(p.messages, []);
+    await p.context().close();
+  }
+});
+
+test('in an iframe of another origin, the page around it follows the explainer to the event it opened', async () => {
+  // A page of another origin does not scroll for the frame: frame.js passes the request on,
+  // in Pym's format and in the one frame-parent.js reads.
+  const page = await open(env.browser, null, PHONE);
+  await page.addInitScript(() => {
+    window.got = [];
+    addEventListener('message', (e) => typeof e.data === 'string' && window.got.push(e.data));
+  });
+  const other = env.base.replace('127.0.0.1', 'localhost');
+  await page.goto(`${other}hosts/iframe.html`);
+  await page.evaluate((src) => { document.querySelector('iframe').src = src; }, `${env.base}frame.en.html?childId=xp1`);
+  // A frame of another origin has no document for this page.
+  assert.ok(await until(() => page.evaluate(() => !document.querySelector('iframe').contentDocument)), 'the frame is of another origin');
+  const frame = page.frameLocator('iframe');
+  await frame.locator('[data-explainer]').waitFor();
+  await eventsOnScreen(page, frame, 667, 'cross-origin iframe');
+  assert.ok(await page.evaluate(() => window.got.some((m) => /^pymxPYMxxp1xPYMxscrollToChildPositionxPYMx\d+$/.test(m))), 'a Pym scroll message');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
