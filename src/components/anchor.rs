@@ -14,6 +14,9 @@ use crate::state::Selection;
 /// figure.
 const SHORT: f64 = 240.0;
 
+/// The tallest anchored panel, in CSS px (the stylesheet's `max-height`).
+const MOST: f64 = 440.0;
+
 /// The space between a control and the panel placed by it, in CSS px.
 const GAP: f64 = 8.0;
 
@@ -91,8 +94,8 @@ fn placed_by(root: &web_sys::Element, sel: &Selection) -> Option<web_sys::Elemen
 }
 
 /// Puts the anchored `panel` just below `control`, shortened to end with the explainer;
-/// where less than a short panel fits there, at the explainer's end. With no control, at
-/// the top of the views.
+/// where less than a short panel fits there, just above it; where neither fits, at the
+/// explainer's end. With no control, at the top of the views.
 fn place(
     root: &web_sys::Element,
     body: &web_sys::HtmlElement,
@@ -101,12 +104,17 @@ fn place(
 ) {
     let top = body.get_bounding_client_rect().top();
     let end = root.get_bounding_client_rect().bottom() - top;
-    let tall = panel.get_bounding_client_rect().height();
+    // Its height unshortened (a former place may have capped it): content, padding, border.
+    let tall = (f64::from(panel.scroll_height()) + 2.0).min(MOST);
     let need = tall.min(SHORT);
     let (at, most) = match control.map(|c| c.get_bounding_client_rect()) {
         Some(c) if end - (c.bottom() - top + GAP) >= need => {
             let below = c.bottom() - top + GAP;
             (below, end - below)
+        }
+        Some(c) if c.top() - top - GAP >= need => {
+            let room = c.top() - top - GAP;
+            (room - tall.min(room), tall.min(room))
         }
         Some(_) => ((end - tall).max(0.0), tall),
         None => (0.0, end),
@@ -115,6 +123,25 @@ fn place(
     let style = body.style();
     let _ = style.set_property("--xp-at", &format!("{}px", at.round() as i64));
     let _ = style.set_property("--xp-most", &format!("{}px", most.floor() as i64));
+}
+
+/// On focus: a control of the views that the anchored panel covers (reached by the arrow
+/// keys; the frame cannot scroll the page around it to show it) moves the panel clear of
+/// it, so focus is never hidden (WCAG 2.4.11).
+pub fn uncover(root: &web_sys::Element, focused: &web_sys::Element) {
+    let Some((body, Some(panel))) = parts(root) else {
+        return;
+    };
+    if !body.has_attribute("data-anchored") || panel.contains(Some(focused)) {
+        return;
+    }
+    let (c, p) = (
+        focused.get_bounding_client_rect(),
+        panel.get_bounding_client_rect(),
+    );
+    if c.bottom() > p.top() && c.top() < p.bottom() {
+        place(root, &body, &panel, Some(focused));
+    }
 }
 
 /// After the paint of a selection that changed the view under the reader (an event chosen

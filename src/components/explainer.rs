@@ -223,6 +223,12 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         d.dispatch(Action::SetView(v))
     });
     let set_lang = use_callback(dispatcher, |l: Lang, d| d.dispatch(Action::SetLang(l)));
+    // A control that the panel placed in a frame covers moves it clear on focus (`anchor`).
+    let uncover = use_callback(root.clone(), |e: FocusEvent, root| {
+        if let (Some(r), Some(t)) = (root.cast(), e.target_dyn_into::<web_sys::Element>()) {
+            super::uncover(&r, &t);
+        }
+    });
     let onkeydown = {
         let state = state.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -266,7 +272,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             <p class="xp-static-note">{ t.static_note }</p>
             <Tabs view={state.view} lang={lang} instance={inst.clone()} on_select={set_view} />
             <div class={classes!("xp-body", side.then_some("with-side"), state.selection.is_some().then_some("open"))}>
-                <div class="xp-views">
+                <div class="xp-views" onfocusin={uncover}>
                     { panel_of(View::Diagram, html! {
                         <Diagram story={story.clone()} geometries={geometries.clone()} lang={lang}
                             selection={state.selection.clone()} on_select={select.clone()}

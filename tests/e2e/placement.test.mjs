@@ -1,6 +1,7 @@
 // Where the panel opens when the item chosen is not where the reader looks: an event chosen
-// on the timeline opens over the diagram (another view, of another height). Runs against
-// the release build in dist/.
+// on the timeline opens over the diagram (another view, of another height); keyboard focus
+// can move under a panel placed in a frame; a control near the end has no room below it.
+// Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open, until } from './lib.mjs';
@@ -78,6 +79,53 @@ test('in an iframe of another origin, the page around it follows the explainer t
   await frame.locator('[data-explainer]').waitFor();
   await eventsOnScreen(page, frame, 667, 'cross-origin iframe');
   assert.ok(await page.evaluate(() => window.got.some((m) => /^pymxPYMxxp1xPYMxscrollToChildPositionxPYMx\d+$/.test(m))), 'a Pym scroll message');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
+test('keyboard, in an iframe: arrowing through the diagram never leaves focus under the open panel', async () => {
+  // An iframe in an article's column (700 px) gets the phone layout; the panel opens below
+  // its control and covers the diagram under it, and the frame cannot scroll it away.
+  const page = await open(env.browser, `${env.base}hosts/iframe.html`, { viewport: { width: 700, height: 800 } });
+  const frame = page.frameLocator('iframe');
+  const first = frame.locator('.xp-svg [data-key^="entity:"]').filter({ visible: true }).first();
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await frame.locator('.xp-panel h3:focus').waitFor();
+  await page.keyboard.press('Shift+Tab');
+  const focused = () => frame.locator('.xp-views :focus');
+  assert.equal(await focused().count(), 1, 'Shift+Tab from the panel goes back to the diagram');
+  for (let i = 0; i < 14; i++) {
+    await page.keyboard.press('ArrowRight');
+    const key = await focused().getAttribute('data-key');
+    const ok = await until(async () => {
+      const [b, p] = [await focused().boundingBox(), await frame.locator('.xp-panel').boundingBox()];
+      return b && !under(b, p) && b.y >= 0 && b.y + b.height <= 800;
+    });
+    assert.ok(ok, `step ${i + 1}: ${key} is under the panel or off screen`);
+  }
+  assert.equal(await frame.locator('.xp-panel h3').count(), 1, 'the panel stays open');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
+test('in an iframe, a control near the explainer\'s end gets its panel just above it, never over it', async () => {
+  // Below the last control there is too little room for a panel once the explainer ends
+  // soon after it (here its notes below the views are hidden, as a shorter story would be).
+  const page = await open(env.browser, `${env.base}hosts/iframe.html`, PHONE);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('[id$="-tab-comparison"]').tap();
+  await frame.locator('[data-explainer]').evaluate((host) => {
+    const s = document.createElement('style');
+    s.textContent = '.xp-asof, .xp-data, .xp-all-sources { display: none }';
+    host.shadowRoot.append(s);
+  });
+  const bar = frame.locator('[data-key^="bar:"]').last();
+  await bar.scrollIntoViewIfNeeded();
+  await bar.tap();
+  await frame.locator('.xp-panel h3').waitFor();
+  const [c, p] = [await bar.boundingBox(), await frame.locator('.xp-panel').boundingBox()];
+  assert.ok(p.y + p.height <= c.y && c.y - (p.y + p.height) < 12, `the panel (${p.y}–${p.y + p.height}) just above the bar (${c.y})`);
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
