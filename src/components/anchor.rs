@@ -144,6 +144,25 @@ pub fn uncover(root: &web_sys::Element, focused: &web_sys::Element) {
     }
 }
 
+/// After a change of layout width (a phone turned) with a panel placed by its control: the
+/// controls moved, so the panel is placed again by its control, which goes to the top of the
+/// screen with the panel's title below it.
+pub fn follow(root: &web_sys::Element, sel: &Selection) {
+    let Some((body, Some(panel))) = parts(root) else {
+        return;
+    };
+    if !body.has_attribute("data-anchored") {
+        return;
+    }
+    let control = placed_by(root, sel);
+    place(root, &body, &panel, control.as_ref());
+    if let Some(c) = control {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Start);
+        c.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 /// After the paint of a selection that changed the view under the reader (an event chosen
 /// on the timeline opens over the diagram, often far shorter or longer): brings the part of
 /// the diagram it lights into view, with the panel. The sheet shows above its bottom margin

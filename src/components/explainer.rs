@@ -136,6 +136,16 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         });
     }
     {
+        // A new layout width (a phone turned) moves the controls: a panel placed by its
+        // control follows it (see `anchor`).
+        let (root, sel) = (root.clone(), state.selection.clone());
+        use_effect_with(state.width, move |_| {
+            if let (Some(root), Some(sel)) = (root.cast::<web_sys::Element>(), sel) {
+                super::follow(&root, &sel);
+            }
+        });
+    }
+    {
         // The panel's heading takes focus when it opens, so keyboard and screen reader
         // users land on what they asked for. After the frame that shows the panel: a focus
         // move forces style and layout and sends focus events, and the reader should not

@@ -1,6 +1,7 @@
 // Where the panel opens when the item chosen is not where the reader looks: an event chosen
 // on the timeline opens over the diagram (another view, of another height); keyboard focus
-// can move under a panel placed in a frame; a control near the end has no room below it.
+// can move under a panel placed in a frame; a control near the end has no room below it;
+// a phone turned moves every control.
 // Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -128,4 +129,29 @@ test('in an iframe, a control near the explainer\'s end gets its panel just abov
   assert.ok(p.y + p.height <= c.y && c.y - (p.y + p.height) < 12, `the panel (${p.y}–${p.y + p.height}) just above the bar (${c.y})`);
   assert.deepEqual(page.messages, []);
   await page.context().close();
+});
+
+test('phone turned with a panel open, in an iframe and a clipping wrapper: the panel follows its control, title on screen', async () => {
+  // The diagram is laid out again for the new width and its controls move; a panel placed
+  // by its control stayed where it was, off its control and mostly below the screen.
+  for (const [url, scope] of [['hosts/iframe.html', (p) => p.frameLocator('iframe')], ['hosts/overflow-hidden.html', (p) => p.locator('#in-hidden')]]) {
+    const page = await open(env.browser, `${env.base}${url}`, PHONE);
+    const x = scope(page);
+    for (const key of ['entity:microsoft', 'entity:anthropic']) {
+      await page.setViewportSize({ width: 375, height: 667 });
+      const control = x.locator(`[data-key="${key}"]`).filter({ visible: true });
+      await control.scrollIntoViewIfNeeded();
+      await control.tap();
+      await x.locator('.xp-panel h3').waitFor();
+      await page.setViewportSize({ width: 667, height: 375 });
+      const placed = await until(async () => {
+        const [c, p, t] = [await control.boundingBox(), await x.locator('.xp-panel').boundingBox(), await x.locator('.xp-panel h3').boundingBox()];
+        return c && p && t && Math.abs(p.y - (c.y + c.height)) < 12 && c.y >= 0 && t.y + t.height <= 375 && [c.y, p.y];
+      });
+      assert.ok(placed, `${url} ${key}: after turning, the panel just below its control, both on the 375 px screen`);
+      await x.locator('.xp-close').tap();
+    }
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
 });
