@@ -50,17 +50,17 @@ pub fn anchor_panel(root: &web_sys::Element, sel: Option<&Selection>) {
     let _ = body.remove_attribute("data-anchored");
 }
 
-/// After the paint: a sheet that is nowhere on screen could not stick, so it is placed
-/// below the control of `sel` too. (Where it sticks, it always shows: the control the
-/// reader chose is in the part of the explainer it sticks within.)
+/// After the paint: a panel whose top is off screen could not stick (a sheet left at the
+/// end of the diagram, a side panel at the top of its column), so it is placed by the
+/// control of `sel` too. (Where it sticks, its top shows: the control the reader chose is in
+/// the part of the explainer it sticks within.)
 pub fn anchor_if_unseen(root: &web_sys::Element, sel: &Selection) {
     let Some((body, Some(panel))) = parts(root) else {
         return;
     };
     let height = web_sys::window().and_then(|w| w.inner_height().ok()?.as_f64());
     let r = panel.get_bounding_client_rect();
-    if body.has_attribute("data-anchored")
-        || height.is_some_and(|h| r.top() < h && r.bottom() > 0.0)
+    if body.has_attribute("data-anchored") || height.is_some_and(|h| r.top() >= 0.0 && r.top() < h)
     {
         return;
     }
@@ -93,21 +93,33 @@ fn placed_by(root: &web_sys::Element, sel: &Selection) -> Option<web_sys::Elemen
     })
 }
 
-/// Puts the anchored `panel` just below `control`, shortened to end with the explainer;
-/// where less than a short panel fits there, just above it; where neither fits, at the
-/// explainer's end. With no control, at the top of the views.
+/// Puts the anchored `panel` by `control`. As a sheet: just below it, shortened to end with
+/// the explainer; where less than a short panel fits there, just above it; where neither
+/// fits, at the explainer's end. Beside the views (a wide frame): level with it, moved up to
+/// end with the views. With no control, at the top of the views.
 fn place(
     root: &web_sys::Element,
     body: &web_sys::HtmlElement,
     panel: &web_sys::Element,
     control: Option<&web_sys::Element>,
 ) {
-    let top = body.get_bounding_client_rect().top();
+    let b = body.get_bounding_client_rect();
+    let top = b.top();
     let end = root.get_bounding_client_rect().bottom() - top;
     // Its height unshortened (a former place may have capped it): content, padding, border.
-    let tall = (f64::from(panel.scroll_height()) + 2.0).min(MOST);
+    let natural = f64::from(panel.scroll_height()) + 2.0;
+    let c = control.map(|c| c.get_bounding_client_rect());
+    if panel.get_bounding_client_rect().left() > b.left() + 1.0 {
+        let tall = natural.min(b.height());
+        let at = c
+            .map_or(0.0, |c| c.top() - top)
+            .min(b.height() - tall)
+            .max(0.0);
+        return set_place(body, at, b.height() - at);
+    }
+    let tall = natural.min(MOST);
     let need = tall.min(SHORT);
-    let (at, most) = match control.map(|c| c.get_bounding_client_rect()) {
+    let (at, most) = match c {
         Some(c) if end - (c.bottom() - top + GAP) >= need => {
             let below = c.bottom() - top + GAP;
             (below, end - below)
@@ -119,6 +131,11 @@ fn place(
         Some(_) => ((end - tall).max(0.0), tall),
         None => (0.0, end),
     };
+    set_place(body, at, most);
+}
+
+/// Writes the anchored panel's place: its top, from the views' top, and its tallest height.
+fn set_place(body: &web_sys::HtmlElement, at: f64, most: f64) {
     // Whole px, written as integers: formatting a float would bring its code into the WASM.
     let style = body.style();
     let _ = style.set_property("--xp-at", &format!("{}px", at.round() as i64));
@@ -139,7 +156,8 @@ pub fn uncover(root: &web_sys::Element, focused: &web_sys::Element) {
         focused.get_bounding_client_rect(),
         panel.get_bounding_client_rect(),
     );
-    if c.bottom() > p.top() && c.top() < p.bottom() {
+    if c.bottom() > p.top() && c.top() < p.bottom() && c.right() > p.left() && c.left() < p.right()
+    {
         place(root, &body, &panel, Some(focused));
     }
 }

@@ -155,3 +155,35 @@ test('phone turned with a panel open, in an iframe and a clipping wrapper: the p
     await page.context().close();
   }
 });
+
+test('desktop, in an iframe or a clipping wrapper: the side panel opens level with the control, on screen', async () => {
+  // Nothing sticks in a frame as tall as its content, nor in a wrapper with overflow-x: hidden:
+  // the side panel stayed at the top of its column, its title above the screen for a control
+  // low in the diagram.
+  const hosts = [['hosts/iframe.html', (p) => p.frameLocator('iframe')], ['hosts/overflow-hidden.html', (p) => p.locator('#in-hidden')]];
+  for (const [[url, scope], [width, height]] of [[hosts[0], [1280, 800]], [hosts[0], [1024, 600]], [hosts[1], [1280, 600]]]) {
+    const page = await open(env.browser, `${env.base}${url}`, { viewport: { width, height } });
+    const x = scope(page);
+    for (const key of ['entity:us-government', 'entity:mgx']) {
+      const control = x.locator(`[data-key="${key}"]`).filter({ visible: true });
+      await control.scrollIntoViewIfNeeded();
+      await control.click();
+      const title = x.locator('.xp-panel h3');
+      await title.waitFor();
+      // In the wrapper, the panel is placed after the paint that shows it could not stick.
+      const placed = await until(async () => {
+        const [c, p, t] = [await control.boundingBox(), await x.locator('.xp-panel').boundingBox(), await title.boundingBox()];
+        return t.y >= 0 && t.y + t.height <= height && p.x >= c.x + c.width && p.y <= c.y + 1 && p.y + p.height >= c.y && p;
+      });
+      assert.ok(placed, `${url} ${width} ${key}: the panel's title on the ${height} px screen, the panel beside the control`);
+      // Beside the diagram, it covers no control: arrowing through the diagram leaves it be.
+      await x.locator('.xp-panel h3:focus').waitFor();
+      await page.keyboard.press('Shift+Tab');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
+      assert.equal((await x.locator('.xp-panel').boundingBox()).y, placed.y, `${url} ${width} ${key}: the panel stays put`);
+      await x.locator('.xp-close').click();
+    }
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
