@@ -187,3 +187,23 @@ test('desktop, in an iframe or a clipping wrapper: the side panel opens level wi
     await page.context().close();
   }
 });
+
+test('printed with a panel open, the panel is whole and in the flow, wherever it was placed', async () => {
+  // A panel placed by its control (here in a clipping wrapper) printed over the diagram,
+  // cut to 440 px.
+  const page = await open(env.browser, `${env.base}hosts/overflow-hidden.html`, PHONE);
+  for (const host of ['#in-hidden', '#in-clip']) {
+    const control = page.locator(`${host} [data-key="entity:nvidia"]`).filter({ visible: true });
+    await control.scrollIntoViewIfNeeded();
+    await control.tap();
+    const panel = page.locator(`${host} .xp-panel`);
+    await panel.locator('h3').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const [position, cut] = await panel.evaluate((p) => [getComputedStyle(p).position, p.scrollHeight > p.clientHeight + 1]);
+    assert.deepEqual([position, cut], ['static', false], `${host}: printed in the flow, whole`);
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator(`${host} .xp-close`).tap();
+  }
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
