@@ -5,6 +5,7 @@
 //! below the control the reader tapped, and they would see nothing happen; it opens just
 //! below that control instead.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::shown_control;
@@ -164,7 +165,7 @@ pub fn uncover(root: &web_sys::Element, focused: &web_sys::Element) {
 
 /// After a change of layout width (a phone turned) with a panel placed by its control: the
 /// controls moved, so the panel is placed again by its control, which goes to the top of the
-/// screen with the panel's title below it.
+/// screen with the panel's title below it if the explainer is in sight.
 pub fn follow(root: &web_sys::Element, sel: &Selection) {
     let Some((body, Some(panel))) = parts(root) else {
         return;
@@ -174,10 +175,27 @@ pub fn follow(root: &web_sys::Element, sel: &Selection) {
     }
     let control = placed_by(root, sel);
     place(root, &body, &panel, control.as_ref());
-    if let Some(c) = control {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Start);
-        c.scroll_into_view_with_scroll_into_view_options(&options);
+    let Some(c) = control else {
+        return;
+    };
+    // Only while the explainer is in sight: a reader who read on keeps their place. An
+    // observer knows, in a frame too (its first report, at once, is the state now).
+    let sight = Closure::once_into_js(
+        move |seen: js_sys::Array, o: web_sys::IntersectionObserver| {
+            o.disconnect();
+            let seen = seen.iter().any(|e| {
+                e.unchecked_into::<web_sys::IntersectionObserverEntry>()
+                    .is_intersecting()
+            });
+            if seen {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Start);
+                c.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        },
+    );
+    if let Ok(o) = web_sys::IntersectionObserver::new(sight.unchecked_ref()) {
+        o.observe(root);
     }
 }
 
