@@ -105,6 +105,9 @@ pub struct State {
     pub measured: u32,
     /// Set on close: the control that should get focus back.
     pub focus_return: Option<Selection>,
+    /// Set by the selection that took the reader to another view (an event chosen on the
+    /// timeline opens over the diagram): what it lights is brought into view.
+    pub reveal: bool,
 }
 
 impl State {
@@ -121,6 +124,7 @@ impl State {
             fit_until: 0,
             measured: 0,
             focus_return: None,
+            reveal: false,
         }
     }
 
@@ -206,15 +210,15 @@ impl Reducible for State {
         }
         match action {
             Action::Select(sel) => {
-                if let Selection::Event(_) = sel {
-                    if s.view != View::Diagram {
-                        s.return_view = Some(s.view);
-                        s.view = View::Diagram;
-                    }
+                s.reveal = matches!(sel, Selection::Event(_)) && s.view != View::Diagram;
+                if s.reveal {
+                    s.return_view = Some(s.view);
+                    s.view = View::Diagram;
                 }
                 s.selection = Some(sel);
             }
             Action::Close => {
+                s.reveal = false;
                 s.focus_return = s.selection.take();
                 if let Some(v) = s.return_view.take() {
                     s.view = v;
@@ -227,6 +231,7 @@ impl Reducible for State {
                 s.view = v;
                 s.selection = None;
                 s.return_view = None;
+                s.reveal = false;
             }
             Action::SetLang(l) => s.lang = l,
             Action::Unseen => {

@@ -56,6 +56,39 @@ fn an_event_opens_the_diagram_and_closing_returns_to_the_timeline() {
 }
 
 #[test]
+fn only_the_selection_that_changes_the_view_brings_what_it_lights_into_view() {
+    let ev = Selection::Event("ev-loi".into());
+    let on_timeline = State::new(Lang::Fr, View::Timeline, 375);
+    let s = run(on_timeline.clone(), &[Action::Select(ev.clone())]);
+    assert!(
+        s.reveal,
+        "the diagram replaced the timeline under the reader"
+    );
+    // A link followed in the panel, or a resize, keeps the reader where they are.
+    let s2 = run(s.clone(), &[Action::Resize(600)]);
+    assert!(s2.reveal && s2.selection == s.selection);
+    let s = run(s, &[Action::Select(Selection::Entity("nvidia".into()))]);
+    assert!(!s.reveal);
+    assert_eq!(s.view, View::Diagram);
+    // On the diagram already, an event changes no view.
+    let on_diagram = State::new(Lang::Fr, View::Diagram, 375);
+    assert!(!run(on_diagram, &[Action::Select(ev.clone())]).reveal);
+    // Closed, or another view chosen: nothing to bring into view.
+    assert!(
+        !run(
+            on_timeline.clone(),
+            &[Action::Select(ev.clone()), Action::Close]
+        )
+        .reveal
+    );
+    let s = run(
+        on_timeline,
+        &[Action::Select(ev), Action::SetView(View::Comparison)],
+    );
+    assert!(!s.reveal);
+}
+
+#[test]
 fn switching_view_closes_the_panel_and_language_keeps_it() {
     let sel = Selection::Relationship("nvidia-openai-loi".into());
     let s = run(

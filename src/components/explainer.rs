@@ -151,13 +151,8 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         // move forces style and layout and sends focus events, and the reader should not
         // wait for those to see the panel. Focus stays on the control until then.
         let (heading, root) = (heading.clone(), root.clone());
-        // Whether the selection took the reader to another view (an event chosen on the
-        // timeline opens over the diagram), and whether the one before had.
-        let switched = state.return_view.is_some();
-        let was_switched = use_mut_ref(|| false);
+        let reveal = state.reveal;
         use_effect_with(state.selection.clone(), move |sel| {
-            let before = std::mem::replace(&mut *was_switched.borrow_mut(), switched);
-            let switching = switched && !before;
             // Before that paint: in a frame that does not scroll, the panel is placed by
             // the control the reader chose (see `anchor`).
             if let Some(el) = root.cast::<web_sys::Element>() {
@@ -170,7 +165,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     if let Some(root) = root.cast::<web_sys::Element>() {
                         // The control chosen went with its view: what the item lights
                         // comes into view, where the sheet may then stick.
-                        if switching {
+                        if reveal {
                             super::reveal(&root, &sel);
                         }
                         super::anchor_if_unseen(&root, &sel);
@@ -233,7 +228,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         d.dispatch(Action::SetView(v))
     });
     let set_lang = use_callback(dispatcher, |l: Lang, d| d.dispatch(Action::SetLang(l)));
-    // A control that the panel placed in a frame covers moves it clear on focus (`anchor`).
+    // A control covered by a panel placed by its control moves it clear on focus (`anchor`).
     let uncover = use_callback(root.clone(), |e: FocusEvent, root| {
         if let (Some(r), Some(t)) = (root.cast(), e.target_dyn_into::<web_sys::Element>()) {
             super::uncover(&r, &t);
