@@ -1,9 +1,11 @@
-//! The bottom sheet where `position: sticky` cannot engage: in a frame as tall as its
-//! content (an auto-height iframe, the way Pym.js and AMP embed pages), or inside a wrapper of
-//! the page's that clips its overflow (`overflow-x: hidden` makes it the scroll container, and
-//! it never scrolls). There the sheet would open at the end of the diagram, a screen or more
-//! below the control the reader tapped, and they would see nothing happen; it opens just
-//! below that control instead.
+//! The panel where `position: sticky` cannot engage: in a frame as tall as its content (an
+//! auto-height iframe, the way Pym.js and AMP embed pages), or inside a wrapper of the
+//! page's that clips its overflow (`overflow-x: hidden` makes it the scroll container, and it
+//! never scrolls). There the bottom sheet would open at the end of the diagram, and the side
+//! panel at the top of its column, a screen away from the control the reader chose; they
+//! open by that control instead, and follow it when it moves (a phone turned), when the
+//! reader arrows under them, and when the view changes under the reader (an event chosen on
+//! the timeline opens over the diagram).
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -22,9 +24,9 @@ const MOST: f64 = 440.0;
 const GAP: f64 = 8.0;
 
 /// Before the paint (so the frame's height, which the page around it follows, never sees
-/// the sheet in the flow): in a frame that does not scroll, places the open panel of the explainer
-/// at `root` just below the control of `sel`; elsewhere leaves it to the stylesheet, which
-/// also ignores the place outside the bottom-sheet layout (`.xp-body[data-anchored]`).
+/// the sheet in the flow): in a frame that does not scroll, places the open panel of the
+/// explainer at `root` by the control of `sel` (`.xp-body[data-anchored]`, see [`place`]);
+/// elsewhere leaves it to the stylesheet.
 pub fn anchor_panel(root: &web_sys::Element, sel: Option<&Selection>) {
     let Some((body, panel)) = parts(root) else {
         return;
@@ -202,9 +204,9 @@ pub fn follow(root: &web_sys::Element, sel: &Selection) {
 /// After the paint of a selection that changed the view under the reader (an event chosen
 /// on the timeline opens over the diagram, often far shorter or longer): brings the part of
 /// the diagram it lights into view, with the panel. The sheet shows above its bottom margin
-/// (CSS); an anchored panel opens below the control, which goes to the top. In a frame, the
-/// page around it is asked to follow (`explainer:reveal`, passed on by `frame.js`): a page
-/// of another origin does not scroll for the frame.
+/// (CSS); an anchored panel opens by the control, which goes to the top. In a frame, the
+/// page around it is asked to follow (`explainer:reveal`, passed on by `frame.js`): not
+/// every browser scrolls a page of another origin for its frame.
 pub fn reveal(root: &web_sys::Element, sel: &Selection) {
     let (Some((body, _)), Some(control)) = (parts(root), placed_by(root, sel)) else {
         return;

@@ -22,8 +22,8 @@ addEventListener('message', (event) => {
 send(true);
 
 // The explainer brought a part of itself into view (a change of view under the reader): the
-// page around the frame is asked to scroll there too, as a page of another origin does not
-// follow the frame. `detail` is the part's offset from the top of this page.
+// page around the frame is asked to scroll there too, as not every browser scrolls a page of
+// another origin for its frame. `detail` is the part's offset from the top of this page.
 addEventListener('explainer:reveal', (event) => {
   const top = event.detail;
   if (parent === window || !Number.isFinite(top)) return;
