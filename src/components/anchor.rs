@@ -20,6 +20,10 @@ const SHORT: f64 = 240.0;
 /// The tallest anchored panel, in CSS px (the stylesheet's `max-height`).
 const MOST: f64 = 440.0;
 
+/// The most a side panel's top rises above its control to end with the views, in CSS px: a
+/// taller panel is shortened (it scrolls) so that its title stays near the control.
+const RISE: f64 = 200.0;
+
 /// The space between a control and the panel placed by it, in CSS px.
 const GAP: f64 = 8.0;
 
@@ -98,8 +102,8 @@ fn placed_by(root: &web_sys::Element, sel: &Selection) -> Option<web_sys::Elemen
 
 /// Puts the anchored `panel` by `control`. As a sheet: just below it, shortened to end with
 /// the explainer; where less than a short panel fits there, just above it; where neither
-/// fits, at the explainer's end. Beside the views (a wide frame): level with it, moved up to
-/// end with the views. With no control, at the top of the views.
+/// fits, at the explainer's end. Beside the views (a wide frame): level with it, moved up
+/// (at most [`RISE`]) to end with the views. With no control, at the top of the views.
 fn place(
     root: &web_sys::Element,
     body: &web_sys::HtmlElement,
@@ -113,11 +117,8 @@ fn place(
     let natural = f64::from(panel.scroll_height()) + 2.0;
     let c = control.map(|c| c.get_bounding_client_rect());
     if panel.get_bounding_client_rect().left() > b.left() + 1.0 {
-        let tall = natural.min(b.height());
-        let at = c
-            .map_or(0.0, |c| c.top() - top)
-            .min(b.height() - tall)
-            .max(0.0);
+        let level = c.map_or(0.0, |c| c.top() - top);
+        let at = level.min(b.height() - natural).max(level - RISE).max(0.0);
         return set_place(body, at, b.height() - at);
     }
     let tall = natural.min(MOST);
