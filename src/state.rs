@@ -105,8 +105,9 @@ pub struct State {
     pub measured: u32,
     /// Set on close: the control that should get focus back.
     pub focus_return: Option<Selection>,
-    /// Set by the selection that took the reader to another view (an event chosen on the
-    /// timeline opens over the diagram): what it lights is brought into view.
+    /// Set by an action that changed the view under the reader: the selection of an event
+    /// on the timeline (it opens over the diagram), whose lit controls are brought into view,
+    /// and the close that goes back, whose control (focus returns to it) is too.
     pub reveal: bool,
 }
 
@@ -218,8 +219,8 @@ impl Reducible for State {
                 s.selection = Some(sel);
             }
             Action::Close => {
-                s.reveal = false;
                 s.focus_return = s.selection.take();
+                s.reveal = s.return_view.is_some();
                 if let Some(v) = s.return_view.take() {
                     s.view = v;
                 }

@@ -56,7 +56,7 @@ fn an_event_opens_the_diagram_and_closing_returns_to_the_timeline() {
 }
 
 #[test]
-fn only_the_selection_that_changes_the_view_brings_what_it_lights_into_view() {
+fn only_actions_that_change_the_view_under_the_reader_bring_their_controls_into_view() {
     let ev = Selection::Event("ev-loi".into());
     let on_timeline = State::new(Lang::Fr, View::Timeline, 375);
     let s = run(on_timeline.clone(), &[Action::Select(ev.clone())]);
@@ -73,14 +73,25 @@ fn only_the_selection_that_changes_the_view_brings_what_it_lights_into_view() {
     // On the diagram already, an event changes no view.
     let on_diagram = State::new(Lang::Fr, View::Diagram, 375);
     assert!(!run(on_diagram, &[Action::Select(ev.clone())]).reveal);
-    // Closed, or another view chosen: nothing to bring into view.
-    assert!(
-        !run(
-            on_timeline.clone(),
-            &[Action::Select(ev.clone()), Action::Close]
-        )
-        .reveal
+    // The close goes back to the timeline: the event's control, which gets focus, is brought
+    // into view too; a close on the view the item was chosen on brings nothing.
+    let s = run(
+        on_timeline.clone(),
+        &[Action::Select(ev.clone()), Action::Close],
     );
+    assert!(s.reveal && s.view == View::Timeline && s.focus_return == Some(ev.clone()));
+    let s = run(
+        s,
+        &[
+            Action::Select(Selection::Event("ev-2".into())),
+            Action::Close,
+        ],
+    );
+    assert!(s.reveal, "each time");
+    let on_diagram = State::new(Lang::Fr, View::Diagram, 375);
+    let nvidia = Selection::Entity("nvidia".into());
+    assert!(!run(on_diagram, &[Action::Select(nvidia), Action::Close]).reveal);
+    // Another view chosen: nothing to bring into view.
     let s = run(
         on_timeline,
         &[Action::Select(ev), Action::SetView(View::Comparison)],

@@ -221,16 +221,35 @@ pub fn reveal(root: &web_sys::Element, sel: &Selection) {
     });
     control.scroll_into_view_with_scroll_into_view_options(&options);
     if anchored && framed() {
-        let y = control.get_bounding_client_rect().top();
-        let scrolled = web_sys::window().and_then(|w| w.scroll_y().ok());
-        let init = web_sys::CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        // Where the control's top should go, room included (its `scroll-margin-top`).
-        init.set_detail(&((y + scrolled.unwrap_or(0.0) - GAP).round() as i32).into());
-        if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("explainer:reveal", &init) {
-            let _ = control.dispatch_event(&ev);
-        }
+        ask_page(&control);
+    }
+}
+
+/// After a close that went back to the view the item was chosen on (the timeline): the
+/// reader was brought to the diagram, so focus returns to the item's control brought into
+/// view. In a frame, the page around it is asked to (see [`reveal`]) after the paint: the
+/// frame has just grown past its height, and the frame's new height goes to the page first.
+pub fn bring_back(control: &web_sys::Element) {
+    if !framed() {
+        return super::focus(control);
+    }
+    super::focus_in_place(control);
+    let control = control.clone();
+    super::after_paint(move || ask_page(&control));
+}
+
+/// In a frame as tall as its content: asks the page around it to scroll `control` to the
+/// top (`explainer:reveal`, which `frame.js` passes on).
+fn ask_page(control: &web_sys::Element) {
+    let y = control.get_bounding_client_rect().top();
+    let scrolled = web_sys::window().and_then(|w| w.scroll_y().ok());
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    // Where the control's top should go, room included (its `scroll-margin-top`).
+    init.set_detail(&((y + scrolled.unwrap_or(0.0) - GAP).round() as i32).into());
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("explainer:reveal", &init) {
+        let _ = control.dispatch_event(&ev);
     }
 }
 

@@ -180,12 +180,18 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         });
     }
     {
-        // On close, focus goes back to the control that opened the panel.
+        // On close, focus goes back to the control that opened the panel; brought into view
+        // if the close went back to its view (see `anchor::bring_back`).
         let root = root.clone();
+        let back = state.reveal;
         use_effect_with(state.focus_return.clone(), move |sel| {
             if let (Some(sel), Some(root)) = (sel, root.cast::<web_sys::Element>()) {
                 if let Some(el) = super::shown_control(&root, sel) {
-                    super::focus_in_place(&el);
+                    if back {
+                        super::bring_back(&el);
+                    } else {
+                        super::focus_in_place(&el);
+                    }
                 }
             }
         });

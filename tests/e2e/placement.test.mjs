@@ -257,3 +257,32 @@ test('phone turned with a panel open while the reader reads on elsewhere: the pa
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
+
+test('keyboard: Escape on an event\'s panel puts focus back on the event, on screen, on a page and in an iframe', async () => {
+  // The event brought the reader to the diagram; the close brings back the timeline, far
+  // longer: focus went back to an event some 2,000 px below the screen.
+  for (const [url, width, height] of [['index.html', 375, 667], ['hosts/iframe.html', 375, 667], ['index.html', 1280, 800]]) {
+    const page = await open(env.browser, `${env.base}${url}`, { viewport: { width, height } });
+    const doc = url.includes('iframe') ? page.frameLocator('iframe') : page;
+    await mounted(doc);
+    await doc.locator('[id$="-tab-timeline"]').first().click();
+    const events = doc.locator('.xp-event-btn');
+    for (const i of [3, (await events.count()) - 1]) {
+      await events.nth(i).focus();
+      const key = await events.nth(i).getAttribute('data-key');
+      await page.keyboard.press('Enter');
+      await doc.locator('.xp-panel h3:focus').waitFor();
+      await page.keyboard.press('Escape');
+      const back = doc.locator(`.xp-event-btn[data-key="${key}"]:focus`);
+      await back.waitFor();
+      // In a frame, the page around it scrolls after the frame's next paint.
+      const seen = await until(async () => {
+        const b = await back.boundingBox();
+        return b && b.y >= 0 && b.y + b.height <= height;
+      });
+      assert.ok(seen, `${url} ${width}: ${key} has focus at ${(await back.boundingBox())?.y}, on the ${height} px screen`);
+    }
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
