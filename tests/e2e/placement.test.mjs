@@ -32,7 +32,7 @@ const under = (b, p) => !!p && b.x + b.width / 2 > p.x && b.x + b.width / 2 < p.
 /** Taps events far down the timeline of the explainer `x` (a locator scope) in a `screen`
  * px tall viewport; each must open its panel with its title on screen, beside a control it
  * lights that is on screen and uncovered. */
-async function eventsOnScreen(page, x, screen, label) {
+async function eventsOnScreen(x, screen, label) {
   await x.locator('[id$="-tab-timeline"]').tap();
   const events = x.locator('.xp-event-btn');
   const n = await events.count();
@@ -65,13 +65,13 @@ test('phone: an event far down the timeline opens on screen beside what it light
   // scrolled away, or was placed at the diagram's top, a screen or more above.
   const page = await open(env.browser, `${env.base}index.html`, PHONE);
   await mounted(page);
-  await eventsOnScreen(page, page.locator('[data-explainer]').first(), 667, 'article');
+  await eventsOnScreen(page.locator('[data-explainer]').first(), 667, 'article');
   const wrapped = await open(env.browser, `${env.base}hosts/overflow-hidden.html`, PHONE);
   await mounted(wrapped);
-  await eventsOnScreen(wrapped, wrapped.locator('#in-hidden'), 667, 'overflow-x: hidden');
+  await eventsOnScreen(wrapped.locator('#in-hidden'), 667, 'overflow-x: hidden');
   const framed = await open(env.browser, `${env.base}hosts/iframe.html`, PHONE);
   await mounted(framed.frameLocator('iframe'));
-  await eventsOnScreen(framed, framed.frameLocator('iframe'), 667, 'iframe');
+  await eventsOnScreen(framed.frameLocator('iframe'), 667, 'iframe');
   for (const p of [page, wrapped, framed]) {
     assert.deepEqual(p.messages, []);
     await p.context().close();
@@ -100,7 +100,7 @@ test('in an iframe of another origin, the page around it follows the explainer t
   assert.ok(await until(() => page.evaluate(() => !document.querySelector('iframe').contentDocument)), 'the frame is of another origin');
   const frame = page.frameLocator('iframe');
   await mounted(frame);
-  await eventsOnScreen(page, frame, 667, 'cross-origin iframe');
+  await eventsOnScreen(frame, 667, 'cross-origin iframe');
   assert.ok(await page.evaluate(() => window.got.some((m) => /^pymxPYMxxp1xPYMxscrollToChildPositionxPYMx\d+$/.test(m))), 'a Pym scroll message');
   assert.deepEqual(page.messages, []);
   await page.context().close();
