@@ -107,7 +107,8 @@ pub struct State {
     pub focus_return: Option<Selection>,
     /// Set by an action that changed the view under the reader: the selection of an event
     /// on the timeline (it opens over the diagram), whose lit controls are brought into view,
-    /// and the close that goes back, whose control (focus returns to it) is too.
+    /// and the close that goes back, whose control (focus returns to it) is too; and by a
+    /// deep link ([`Action::Link`]).
     pub reveal: bool,
 }
 
@@ -145,6 +146,9 @@ impl State {
 pub enum Action {
     /// Open the panel for an item; an event also shows the diagram with its players lit.
     Select(Selection),
+    /// [`Action::Select`] from a deep link: the page opened at the explainer, and what the
+    /// item lights is brought into view with its panel.
+    Link(Selection),
     /// Close the panel (focus goes back to what opened it).
     Close,
     /// Switch view (closes the panel).
@@ -209,13 +213,15 @@ impl Reducible for State {
                 }
             }
         }
+        let linked = matches!(action, Action::Link(_));
         match action {
-            Action::Select(sel) => {
-                s.reveal = matches!(sel, Selection::Event(_)) && s.view != View::Diagram;
-                if s.reveal {
+            Action::Select(sel) | Action::Link(sel) => {
+                let switch = matches!(sel, Selection::Event(_)) && s.view != View::Diagram;
+                if switch {
                     s.return_view = Some(s.view);
                     s.view = View::Diagram;
                 }
+                s.reveal = switch || linked;
                 s.selection = Some(sel);
             }
             Action::Close => {

@@ -56,7 +56,7 @@ fn an_event_opens_the_diagram_and_closing_returns_to_the_timeline() {
 }
 
 #[test]
-fn only_actions_that_change_the_view_under_the_reader_bring_their_controls_into_view() {
+fn a_view_changed_under_the_reader_or_a_deep_link_brings_controls_into_view() {
     let ev = Selection::Event("ev-loi".into());
     let on_timeline = State::new(Lang::Fr, View::Timeline, 375);
     let s = run(on_timeline.clone(), &[Action::Select(ev.clone())]);
@@ -90,7 +90,10 @@ fn only_actions_that_change_the_view_under_the_reader_bring_their_controls_into_
     assert!(s.reveal, "each time");
     let on_diagram = State::new(Lang::Fr, View::Diagram, 375);
     let nvidia = Selection::Entity("nvidia".into());
-    assert!(!run(on_diagram, &[Action::Select(nvidia), Action::Close]).reveal);
+    assert!(!run(on_diagram.clone(), &[Action::Select(nvidia), Action::Close]).reveal);
+    // A deep link brings its item into view, on any view.
+    let linked = run(on_diagram, &[Action::Link(Selection::Entity("amd".into()))]);
+    assert!(linked.reveal && linked.selection == Some(Selection::Entity("amd".into())));
     // Another view chosen: nothing to bring into view.
     let s = run(
         on_timeline,

@@ -69,7 +69,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         use_effect_with((), move |_| {
             on_host.emit(HostEvent::Ready);
             if let Some(sel) = initial {
-                state.dispatch(Action::Select(sel));
+                state.dispatch(Action::Link(sel));
             }
         });
     }

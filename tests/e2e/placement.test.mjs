@@ -286,3 +286,29 @@ test('keyboard: Escape on an event\'s panel puts focus back on the event, on scr
     await page.context().close();
   }
 });
+
+test('a deep link into an iframe opens its item\'s panel on screen, below the item', async () => {
+  // The page around the frame was scrolled to the explainer's top only: the panel of an item
+  // low in the diagram opened a screen below.
+  const page = await open(env.browser, `${env.base}hosts/iframe.html`, PHONE);
+  await page.evaluate(() => {
+    const frame = document.querySelector('iframe');
+    const linked = frame.cloneNode();
+    linked.removeAttribute('loading');
+    linked.src = '../frame.en.html?childId=xp1#explainer=us-government';
+    frame.replaceWith(linked);
+  });
+  const frame = page.frameLocator('iframe');
+  await mounted(frame);
+  const title = frame.locator('.xp-panel h3');
+  await title.waitFor();
+  assert.equal(await title.textContent(), 'US government');
+  const control = frame.locator('[data-key="entity:us-government"]').filter({ visible: true });
+  const placed = await until(async () => {
+    const [c, t] = [await control.boundingBox(), await title.boundingBox()];
+    return c && t && c.y >= 0 && t.y > c.y && t.y + t.height <= 667;
+  });
+  assert.ok(placed, `the item at ${(await control.boundingBox())?.y}, the panel's title at ${(await title.boundingBox())?.y}, on the 667 px screen`);
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
