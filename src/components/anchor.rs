@@ -77,13 +77,31 @@ pub fn anchor_if_unseen(root: &web_sys::Element, sel: &Selection) {
 
 /// The views' and panel's container, and the panel if one is open.
 fn parts(root: &web_sys::Element) -> Option<(web_sys::HtmlElement, Option<web_sys::Element>)> {
-    let body = root
-        .query_selector(".xp-body")
-        .ok()??
-        .dyn_into::<web_sys::HtmlElement>()
-        .ok()?;
+    let body = body_of(root)?;
     let panel = body.query_selector(".xp-panel").ok().flatten();
     Some((body, panel))
+}
+
+/// The views' and panel's container.
+fn body_of(root: &web_sys::Element) -> Option<web_sys::HtmlElement> {
+    root.query_selector(".xp-body").ok()??.dyn_into().ok()
+}
+
+/// The container and the open panel, where the panel is placed by its control. The
+/// attribute is read before the panel is looked for: every focus in the views asks (a tap
+/// too), and the search for a panel that is not there reads the whole drawing.
+fn anchored_parts(root: &web_sys::Element) -> Option<(web_sys::HtmlElement, web_sys::Element)> {
+    let body = body_of(root).filter(|b| b.has_attribute("data-anchored"))?;
+    let panel = body.query_selector(".xp-panel").ok()??;
+    Some((body, panel))
+}
+
+/// Scrolls `el` into view, at the top (`Start`) or just enough (`Nearest`), clear of its
+/// scroll margin.
+fn scroll_to(el: &web_sys::Element, block: web_sys::ScrollLogicalPosition) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(block);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 /// The control the panel of `sel` is placed by: its own, or, where the shown view has none
@@ -150,10 +168,10 @@ fn set_place(body: &web_sys::HtmlElement, at: f64, most: f64) {
 /// keys; the frame cannot scroll the page around it to show it) moves the panel clear of
 /// it, so focus is never hidden (WCAG 2.4.11).
 pub fn uncover(root: &web_sys::Element, focused: &web_sys::Element) {
-    let Some((body, Some(panel))) = parts(root) else {
+    let Some((body, panel)) = anchored_parts(root) else {
         return;
     };
-    if !body.has_attribute("data-anchored") || panel.contains(Some(focused)) {
+    if panel.contains(Some(focused)) {
         return;
     }
     let (c, p) = (
@@ -170,12 +188,9 @@ pub fn uncover(root: &web_sys::Element, focused: &web_sys::Element) {
 /// controls moved, so the panel is placed again by its control, which goes to the top of the
 /// screen with the panel's title below it if the explainer is in sight.
 pub fn follow(root: &web_sys::Element, sel: &Selection) {
-    let Some((body, Some(panel))) = parts(root) else {
+    let Some((body, panel)) = anchored_parts(root) else {
         return;
     };
-    if !body.has_attribute("data-anchored") {
-        return;
-    }
     let control = placed_by(root, sel);
     place(root, &body, &panel, control.as_ref());
     let Some(c) = control else {
@@ -191,9 +206,7 @@ pub fn follow(root: &web_sys::Element, sel: &Selection) {
                     .is_intersecting()
             });
             if seen {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Start);
-                c.scroll_into_view_with_scroll_into_view_options(&options);
+                scroll_to(&c, web_sys::ScrollLogicalPosition::Start);
             }
         },
     );
@@ -209,17 +222,18 @@ pub fn follow(root: &web_sys::Element, sel: &Selection) {
 /// page around it is asked to follow (`explainer:reveal`, passed on by `frame.js`): not
 /// every browser scrolls a page of another origin for its frame.
 pub fn reveal(root: &web_sys::Element, sel: &Selection) {
-    let (Some((body, _)), Some(control)) = (parts(root), placed_by(root, sel)) else {
+    let (Some(body), Some(control)) = (body_of(root), placed_by(root, sel)) else {
         return;
     };
     let anchored = body.has_attribute("data-anchored");
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(if anchored {
-        web_sys::ScrollLogicalPosition::Start
-    } else {
-        web_sys::ScrollLogicalPosition::Nearest
-    });
-    control.scroll_into_view_with_scroll_into_view_options(&options);
+    scroll_to(
+        &control,
+        if anchored {
+            web_sys::ScrollLogicalPosition::Start
+        } else {
+            web_sys::ScrollLogicalPosition::Nearest
+        },
+    );
     if anchored && framed() {
         ask_page(&control);
     }
