@@ -89,6 +89,73 @@ fn embedded_story_carries_fact_sheet_figures() {
     assert_eq!(funded.amount.value, Some(11.8));
 }
 
+/// Every English text of the story, with its JSON path.
+fn english_texts(v: &Value, path: String, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                match (k.as_str(), x) {
+                    ("en", Value::String(s)) => out.push((format!("{path}.en"), s.clone())),
+                    _ => english_texts(x, format!("{path}.{k}"), out),
+                }
+            }
+        }
+        Value::Array(xs) => {
+            for (i, x) in xs.iter().enumerate() {
+                english_texts(x, format!("{path}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A reader of the English version sees "February 27, 2026" under every source and event, so
+/// the prose must not say "27 February" beside it.
+#[test]
+fn english_prose_writes_dates_as_the_interface_does() {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    assert_eq!(
+        explainer::format::date("2026-02-27", explainer::i18n::Lang::En),
+        "February 27, 2026"
+    );
+    let mut texts = vec![];
+    english_texts(&base(), "$".into(), &mut texts);
+    assert!(
+        texts.len() > 100,
+        "only {} English texts found",
+        texts.len()
+    );
+    let day_first: Vec<_> = texts
+        .iter()
+        .filter(|(_, t)| {
+            let words: Vec<&str> = t.split_whitespace().collect();
+            words.windows(2).any(|w| {
+                w[0].chars().all(|c| c.is_ascii_digit())
+                    && MONTHS
+                        .iter()
+                        .any(|m| w[1].trim_end_matches([',', '.', ';']) == *m)
+            })
+        })
+        .collect();
+    assert!(
+        day_first.is_empty(),
+        "day before month in English: {day_first:#?}"
+    );
+}
+
 #[test]
 fn unknown_entity_in_relationship() {
     let ps = problems(|v| v["relationships"][2]["from"] = json!("nvidai"));
