@@ -116,6 +116,25 @@ for (const [name, lang, scheme] of [['phone320', 'fr', 'light'], ['phone375', 'e
   });
 }
 
+test('phone: a panel\'s links read as separate items, a wrapped label as one', async () => {
+  const page = await article('phone320', 'fr', 'light');
+  await page.locator('[data-key="entity:openai"]').tap();
+  await until(async () => (await panelTitle(page)) === 'OpenAI');
+  // Each link's lines of text, as the reader sees them.
+  const { within, between } = JSON.parse(await root(page, `
+    const lines = (el) => { const g = document.createRange(); g.selectNodeContents(el);
+      return [...g.getClientRects()].map((x) => [x.top, x.bottom]).sort((a, b) => a[0] - b[0]); };
+    const ls = [...r.querySelectorAll('.xp-panel .xp-links button')].map(lines);
+    return JSON.stringify({ within: ls.flatMap((l) => l.slice(1).map((x, i) => x[0] - l[i][1])),
+      between: ls.slice(1).map((l, i) => l[0][0] - ls[i].at(-1)[1]) });`));
+  assert.ok(within.length > 3, `few labels wrap at 320 px: ${within}`);
+  // The space between two items is plainly more than between two lines of one.
+  const gap = Math.max(...within) + 8;
+  assert.ok(between.every((b) => b >= gap), `items ${between.map(Math.round)} apart, lines ${Math.max(...within).toFixed(1)}`);
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('wide: the panel opens in its own column and the diagram stays where it was', async () => {
   const page = await article('desktop', 'en', 'light');
   // Where every control is drawn, and the side column's text while nothing is chosen.
