@@ -422,29 +422,48 @@ fn comparison_bars_are_drawn_to_scale() {
 }
 
 #[test]
-fn each_source_date_stands_on_its_own_line_without_a_stray_comma() {
-    // A wrapped source link is a block (a 44 px target): a ", date" after it started the next
-    // line with a comma. The all-sources list shows every source once.
+fn each_source_date_is_its_own_line_of_its_link_in_the_page_language() {
+    // Between two links' 44 px targets a date read as the next source's: it is the last line
+    // of its own link (or unlinked entry), and in the page's language even in an English
+    // title's link. The all-sources list shows every source once.
     let story = load(EMBEDDED_JSON).expect("the shipped story loads");
     for lang in [Lang::Fr, Lang::En] {
         let html = render_html(EMBEDDED_JSON, lang, View::Diagram, 375, false, true);
         let list = &html[html.find("xp-all-sources").expect("the all-sources list")..];
-        let mut dated = 0;
+        let (mut dated, mut foreign) = (0, 0);
         for s in &story.sources {
-            if let Some(d) = &s.date {
-                dated += 1;
-                let line = format!(
-                    "<span class=\"xp-src-date\">{}</span>",
-                    esc(&explainer::format::date(d, lang))
-                );
-                assert!(
-                    list.contains(&line),
-                    "{lang:?}: {} has no date line {line}",
-                    s.id
-                );
-            }
+            let Some(d) = &s.date else { continue };
+            dated += 1;
+            let title = esc(&format!("{} — {}", s.publisher, s.title));
+            let at = list
+                .find(&format!("<span class=\"xp-src-title\">{title}</span>"))
+                .unwrap_or_else(|| panic!("{lang:?}: no title line for {}", s.id));
+            let entry = &list[at..list[at..].find("</li>").map_or(list.len(), |e| at + e)];
+            let other = s
+                .lang
+                .as_deref()
+                .is_some_and(|l| !l.starts_with(lang.code()));
+            foreign += usize::from(other);
+            let attr = if other {
+                format!(" lang=\"{}\"", lang.code())
+            } else {
+                String::new()
+            };
+            let line = format!(
+                "<span{attr} class=\"xp-src-date\">{}</span></{}>",
+                esc(&explainer::format::date(d, lang)),
+                if s.url.is_some() { "a" } else { "span" }
+            );
+            assert!(
+                entry.contains(&line),
+                "{lang:?}: {} does not end with {line}: {entry}",
+                s.id
+            );
         }
-        assert!(dated > 0, "the shipped story dates its sources");
+        assert!(
+            dated > 0 && foreign > 0,
+            "the shipped story dates sources in both languages"
+        );
         assert!(
             !list.contains("</a>, ") && !list.contains("</span>, "),
             "{lang:?}: a line starts with a comma"
@@ -458,12 +477,12 @@ fn source_titles_carry_their_own_language() {
     // each link says its language, so a screen reader switches voice.
     let fr = render_html(EMBEDDED_JSON, Lang::Fr, View::Diagram, 1280, false, true);
     assert!(
-        fr.contains("lang=\"en\" target=\"_blank\" rel=\"noopener noreferrer\">Fortune — Microsoft invests $1 billion in OpenAI</a>"),
+        fr.contains("lang=\"en\" target=\"_blank\" rel=\"noopener noreferrer\"><span class=\"xp-src-title\">Fortune — Microsoft invests $1 billion in OpenAI</span>"),
         "an English title on the French page"
     );
     let en = render_html(EMBEDDED_JSON, Lang::En, View::Diagram, 1280, false, true);
     assert!(
-        en.contains("<span lang=\"fr\">Steven Soarez (article d’origine) — Nvidia et OpenAI"),
+        en.contains("<span lang=\"fr\" class=\"xp-src\"><span class=\"xp-src-title\">Steven Soarez (article d’origine) — Nvidia et OpenAI"),
         "the French article on the English page"
     );
 }

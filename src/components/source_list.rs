@@ -31,20 +31,24 @@ pub fn SourceList(props: &SourceListProps) -> Html {
         })
         .filter_map(|id| props.story.source(id))
         .map(|s| {
-            let text = format!("{} — {}", s.publisher, s.title);
-            // Its own line: a wrapped link is a block (a 44 px target), and a date after it
-            // would start the next line with a stray comma.
+            let text = html! { <span class="xp-src-title">{ format!("{} — {}", s.publisher, s.title) }</span> };
+            // On its own line, inside the link: a date between two links' 44 px targets read
+            // as the next one's. In the page's language, whatever the source's.
+            let page = s
+                .lang
+                .as_deref()
+                .filter(|l| l.split('-').next() != Some(props.lang.code()))
+                .map(|_| props.lang.code());
             let when = s.date.as_deref().map(|d| {
-                html! { <span class="xp-src-date">{ date(d, props.lang) }</span> }
+                html! { <span class="xp-src-date" lang={page}>{ date(d, props.lang) }</span> }
             });
             html! {
                 <li>
                     if let Some(url) = &s.url {
-                        <a href={url.clone()} lang={s.lang.clone()} target="_blank" rel="noopener noreferrer">{ text }</a>
+                        <a href={url.clone()} lang={s.lang.clone()} target="_blank" rel="noopener noreferrer">{ text }{ when }</a>
                     } else {
-                        <span lang={s.lang.clone()}>{ text }</span>
+                        <span class="xp-src" lang={s.lang.clone()}>{ text }{ when }</span>
                     }
-                    { when }
                 </li>
             }
         })

@@ -116,7 +116,7 @@ for (const [name, lang, scheme] of [['phone320', 'fr', 'light'], ['phone375', 'e
   });
 }
 
-test('phone: a panel\'s links read as separate items, a wrapped label as one', async () => {
+test('phone: a panel\'s links and sources read as separate items, a wrapped label as one', async () => {
   const page = await article('phone320', 'fr', 'light');
   await page.locator('[data-key="entity:openai"]').tap();
   await until(async () => (await panelTitle(page)) === 'OpenAI');
@@ -131,6 +131,21 @@ test('phone: a panel\'s links read as separate items, a wrapped label as one', a
   // The space between two items is plainly more than between two lines of one.
   const gap = Math.max(...within) + 8;
   assert.ok(between.every((b) => b >= gap), `items ${between.map(Math.round)} apart, lines ${Math.max(...within).toFixed(1)}`);
+  // A source's date sits with its title, plainly apart from the next source.
+  await page.locator('.xp-close').tap();
+  await page.locator('[data-key="relationship:nvidia-openai-loi"]').tap();
+  await until(async () => (await panelTitle(page)) === 'Nvidia → OpenAI');
+  const sources = JSON.parse(await root(page, `
+    const box = (el) => { const g = document.createRange(); g.selectNodeContents(el); const rs = [...g.getClientRects()];
+      return [Math.min(...rs.map((x) => x.top)), Math.max(...rs.map((x) => x.bottom))]; };
+    return JSON.stringify([...r.querySelectorAll('.xp-panel .xp-sources li')].map((li) =>
+      [box(li.querySelector('.xp-src-title')), box(li.querySelector('.xp-src-date'))]));`));
+  assert.ok(sources.length >= 3, `${sources.length} sources`);
+  for (let i = 0; i + 1 < sources.length; i++) {
+    const own = sources[i][1][0] - sources[i][0][1];
+    const next = sources[i + 1][0][0] - sources[i][1][1];
+    assert.ok(next >= own + 8, `source ${i}: its date ${own.toFixed(1)} px below its title, ${next.toFixed(1)} above the next`);
+  }
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
