@@ -204,6 +204,56 @@ fn broken_text_says_what_and_where() {
     }
 }
 
+/// What an editor typing figures by hand gets wrong most, French habits first: each message
+/// still says what and where, and adds the likely cause in words they can act on.
+#[test]
+fn broken_text_names_an_editors_likely_slip() {
+    for (text, place, hint) in [
+        (
+            "{\"value\": 30,5}",
+            "line 1 column 14",
+            "a decimal comma? JSON writes 2.5, with a point",
+        ),
+        (
+            "{\"value\": 30 000}",
+            "line 1 column 14",
+            "space inside a number",
+        ),
+        (
+            "{\"value\": 30, }",
+            "line 1 column 15",
+            "comma before the closing",
+        ),
+        ("[1, 2,\n]", "line 2 column 1", "comma before the closing"),
+        ("{\"a\": 1\n  \"b\": 2}", "line 2 column 3", "missing comma"),
+        (
+            "{\"a\": \"x\"\n  \"b\": 2}",
+            "line 2 column 3",
+            "missing comma",
+        ),
+        ("{“value”: 30}", "line 1 column 2", "curly quotes"),
+        ("{\"a\": « x »}", "line 1 column 7", "curly quotes"),
+        ("{'value': 30}", "line 1 column 2", "single quotes"),
+        ("{\"value\":\u{a0}30}", "line 1 column 10", "no-break space"),
+        ("{\"value\": $30}", "line 1 column 11", "currency sign"),
+        ("{\"value\": 30€}", "line 1 column 13", "currency sign"),
+    ] {
+        let err = broken(text);
+        assert!(
+            err.starts_with("invalid JSON: ") && err.contains(place) && err.contains(hint),
+            "{text:?}: {err}"
+        );
+    }
+    // No guess where none fits.
+    for text in ["{\"a\": tru}", "[01]", "{} {}"] {
+        let err = broken(text);
+        assert!(
+            !err.contains('?') && !err.contains(": write"),
+            "{text:?}: {err}"
+        );
+    }
+}
+
 #[test]
 fn numbers_are_exact_where_stories_write_them() {
     let num = |t: &str| from_str::<f64>(t).unwrap();

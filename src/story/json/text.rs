@@ -95,7 +95,48 @@ impl<'a> Parser<'a> {
                 "invalid JSON: unexpected end of text ({what}) at line {line} column {column}"
             );
         }
-        format!("invalid JSON: {what} at line {line} column {column}")
+        match self.hint() {
+            Some(hint) => format!("invalid JSON: {what} at line {line} column {column} ({hint})"),
+            None => format!("invalid JSON: {what} at line {line} column {column}"),
+        }
+    }
+
+    /// The likely slip of an editor typing by hand, from the text around the cursor: French
+    /// number habits, a word processor's quotes and spaces, a currency sign.
+    fn hint(&self) -> Option<&'static str> {
+        let (written, rest) = self.s.split_at(self.i.min(self.s.len()));
+        let before = written.trim_ascii_end();
+        let spaced = before.len() < written.len();
+        let mut back = before.iter().rev().copied();
+        let (prev, prev2) = (back.next(), back.next());
+        let starts = |set: &[&str]| set.iter().any(|q| rest.starts_with(q.as_bytes()));
+        let digit = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_digit());
+        const UNIT: &str = "a currency sign? write the number only: the unit goes in \"unit\"";
+        Some(match rest.first()? {
+            b'0'..=b'9' if prev == Some(b',') && !spaced && digit(prev2) => {
+                "a decimal comma? JSON writes 2.5, with a point"
+            }
+            b'0'..=b'9' if spaced && digit(prev) => {
+                "a space inside a number? JSON writes 1500, with no spaces"
+            }
+            b'}' | b']' if prev == Some(b',') => "a comma before the closing bracket: remove it",
+            b'"' if matches!(prev, Some(b'0'..=b'9' | b'"' | b'}' | b']' | b'e' | b'l')) => {
+                "a missing comma at the end of the value before?"
+            }
+            b'\'' => "single quotes? JSON needs straight double quotes (\")",
+            b'$' => UNIT,
+            _ if starts(&[
+                "\u{201c}", "\u{201d}", "\u{2018}", "\u{2019}", "\u{ab}", "\u{bb}",
+            ]) =>
+            {
+                "curly quotes or « »? JSON needs straight double quotes (\")"
+            }
+            _ if starts(&["\u{a0}", "\u{202f}"]) => {
+                "a no-break space? JSON allows ordinary spaces only"
+            }
+            _ if starts(&["\u{20ac}", "\u{a3}"]) => UNIT,
+            _ => return None,
+        })
     }
 
     /// Skips white space.
