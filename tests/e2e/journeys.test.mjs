@@ -263,6 +263,14 @@ test('comparison rows open their sources; a timeline event lights its players; q
     await page.locator('.xp-close').tap();
   }
   await page.locator('[id$="-tab-timeline"]').tap();
+  // Each event shows that it leads somewhere (a chevron: no hover on a phone), and a screen
+  // reader hears the event, not the sign.
+  const chevrons = await root(page, `return [...r.querySelectorAll('.xp-event-btn')]
+    .filter((b) => getComputedStyle(b, '::after').content.includes('\u203a')).length`);
+  assert.equal(chevrons, STORY.events.length, 'every event has its chevron');
+  const first = STORY.events[0];
+  const spoken = await page.locator(`[data-key="event:${first.id}"]`).ariaSnapshot();
+  assert.ok(words(spoken).includes(words(first.title.fr)) && !spoken.includes('\u203a'), spoken);
   const ev = STORY.events.find((e) => e.id === 'ev-110b');
   await page.locator(`[data-key="event:${ev.id}"]`).tap();
   const lit = await until(async () => {
