@@ -252,9 +252,18 @@ test('phone, keyboard: with the bottom sheet open, each control the arrows focus
   await page.context().close();
 });
 
+// How many of the controls `selector` finds end with a chevron.
+const chevrons = (page, selector) => root(page, `return [...r.querySelectorAll('${selector}')]
+  .filter((b) => getComputedStyle(b, '::after').content.includes('\u203a')).length`);
+
 test('comparison rows open their sources; a timeline event lights its players; questions expand', async () => {
   const page = await article('phone375', 'fr', 'light');
   await page.locator('[id$="-tab-comparison"]').tap();
+  // Each row, like each event below, shows that it opens something, silently.
+  const bars = STORY.comparison.groups.flatMap((g) => g.bars);
+  assert.equal(await chevrons(page, '.xp-bar-row'), bars.length, 'every row has its chevron');
+  const row = await page.locator(`[data-key="bar:${bars[0].id}"]`).ariaSnapshot();
+  assert.ok(words(row).includes(words(bars[0].label.fr)) && !row.includes('\u203a'), row);
   for (const g of STORY.comparison.groups) for (const b of g.bars) {
     await page.locator(`[data-key="bar:${b.id}"]`).tap();
     assert.ok(await until(async () => words(await panelTitle(page)) === words(b.label.fr)), b.id);
@@ -265,9 +274,7 @@ test('comparison rows open their sources; a timeline event lights its players; q
   await page.locator('[id$="-tab-timeline"]').tap();
   // Each event shows that it leads somewhere (a chevron: no hover on a phone), and a screen
   // reader hears the event, not the sign.
-  const chevrons = await root(page, `return [...r.querySelectorAll('.xp-event-btn')]
-    .filter((b) => getComputedStyle(b, '::after').content.includes('\u203a')).length`);
-  assert.equal(chevrons, STORY.events.length, 'every event has its chevron');
+  assert.equal(await chevrons(page, '.xp-event-btn'), STORY.events.length, 'every event has its chevron');
   const first = STORY.events[0];
   const spoken = await page.locator(`[data-key="event:${first.id}"]`).ariaSnapshot();
   assert.ok(words(spoken).includes(words(first.title.fr)) && !spoken.includes('\u203a'), spoken);
