@@ -270,17 +270,25 @@ test('comparison rows open their sources; a timeline event lights its players; q
     const box = (e) => e.getBoundingClientRect();
     const track = box(r.querySelector('.xp-bar .xp-track'));
     const ticks = [...r.querySelectorAll('.xp-tick')].map(box);
-    const fills = [...r.querySelectorAll('.xp-bar-row')].map((b) => [b.dataset.key, box(b.querySelector('.xp-fill')).right]);
+    const fills = [...r.querySelectorAll('.xp-bar-row')].map((b) => { const f = box(b.querySelector('.xp-fill')); return [b.dataset.key, f.left, f.right]; });
     return JSON.stringify({ left: track.left, width: track.width, ticks: ticks.map((t) => [t.left, t.right]), fills,
       top: Number(r.querySelector('.xp-tick.t4').textContent.replace(/\\s/g, '')) });`));
   const at = (share) => scale.left + share * scale.width;
   const [t0, t1, t2, t3, t4] = scale.ticks;
   const off = [t0[0] - at(0), (t1[0] + t1[1]) / 2 - at(0.25), (t2[0] + t2[1]) / 2 - at(0.5), (t3[0] + t3[1]) / 2 - at(0.75), t4[1] - at(1)];
   assert.ok(off.every((d) => Math.abs(d) <= 1), `axis labels off the bars' scale by ${off.map((d) => d.toFixed(1))} px`);
-  for (const b of bars.filter((b) => b.amount.kind === 'exact')) {
-    const [, right] = scale.fills.find(([k]) => k === `bar:${b.id}`);
-    assert.ok(Math.abs(right - at(b.amount.value / scale.top)) <= 1, `${b.id} ends at ${right}, not at ${b.amount.value}`);
+  let drawn = 0;
+  for (const b of bars) {
+    const [, left, right] = scale.fills.find(([k]) => k === `bar:${b.id}`);
+    const { kind, value, low, high } = b.amount;
+    const [from, to] = kind === 'range' ? [low, high] : ['exact', 'approx', 'up_to', 'at_least'].includes(kind) ? [0, value] : [null, null];
+    if (from === null) continue;
+    drawn++;
+    const want = [at(from / scale.top), at(to / scale.top)];
+    assert.ok(Math.abs(left - want[0]) <= 1 && Math.abs(right - want[1]) <= 1,
+      `${b.id} (${kind} ${from}–${to}) drawn ${left.toFixed(1)}–${right.toFixed(1)}, not ${want.map((x) => x.toFixed(1)).join('–')}`);
   }
+  assert.ok(drawn >= 4, `${drawn} bars checked`);
   for (const g of STORY.comparison.groups) for (const b of g.bars) {
     await page.locator(`[data-key="bar:${b.id}"]`).tap();
     assert.ok(await until(async () => words(await panelTitle(page)) === words(b.label.fr)), b.id);
