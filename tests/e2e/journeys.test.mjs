@@ -314,8 +314,15 @@ test('comparison rows open their sources; a timeline event lights its players; q
   assert.ok(await until(() => root(page, "return !r.querySelector('[id$=\"-view-timeline\"]').hidden")), 'closing returns to the timeline');
   await page.locator('[id$="-tab-questions"]').tap();
   const n = STORY.questions.length;
+  // Each question shows that it opens, and that it has (a silent sign, as the chevrons).
+  const signs = () => root(page, `return [...r.querySelectorAll('.xp-q-text')]
+    .map((q) => getComputedStyle(q, '::before').content.slice(1, 2)).join('')`);
+  assert.equal(await signs(), '\u25b8'.repeat(n));
+  const question = await page.locator('.xp-q summary').first().ariaSnapshot();
+  assert.ok(!/[\u25b8\u25be]/.test(question) && words(question).includes(words(STORY.questions[0].question.fr)), question);
   for (let i = 0; i < n; i++) await page.locator('.xp-q summary').nth(i).tap();
   assert.equal(await root(page, "return [...r.querySelectorAll('.xp-q')].filter((d) => d.open).length"), n);
+  assert.equal(await signs(), '\u25be'.repeat(n));
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
