@@ -261,7 +261,8 @@ impl Date {
     }
 }
 
-/// A date for readers: "22 septembre 2025", "September 22, 2025", "mars 2026", "2021".
+/// A date for readers: "22 septembre 2025", "September 22, 2025", "mars 2026", "2021",
+/// with no-break spaces: a date is never split across two lines (as amounts are not).
 /// An unparseable date is shown as written.
 pub fn date(s: &str, lang: Lang) -> String {
     let Some(d) = Date::parse(s) else {
@@ -275,9 +276,9 @@ pub fn date(s: &str, lang: Lang) -> String {
         Lang::En => MONTHS_EN[m as usize - 1],
     };
     match (d.day, lang) {
-        (None, _) => format!("{month} {}", d.year),
-        (Some(1), Lang::Fr) => format!("1er {month} {}", d.year),
-        (Some(day), Lang::Fr) => format!("{day} {month} {}", d.year),
-        (Some(day), Lang::En) => format!("{month} {day}, {}", d.year),
+        (None, _) => format!("{month}\u{a0}{}", d.year),
+        (Some(1), Lang::Fr) => format!("1er\u{a0}{month}\u{a0}{}", d.year),
+        (Some(day), Lang::Fr) => format!("{day}\u{a0}{month}\u{a0}{}", d.year),
+        (Some(day), Lang::En) => format!("{month}\u{a0}{day},\u{a0}{}", d.year),
     }
 }

@@ -62,11 +62,12 @@ fn numbers_group_thousands_per_language() {
 
 #[test]
 fn dates_per_language_and_precision() {
-    assert_eq!(date("2025-09-22", Fr), "22 septembre 2025");
-    assert_eq!(date("2025-09-22", En), "September 22, 2025");
-    assert_eq!(date("2026-02-01", Fr), "1er février 2026");
-    assert_eq!(date("2026-03", Fr), "mars 2026");
-    assert_eq!(date("2026-03", En), "March 2026");
+    // No-break spaces: a date stays on one line.
+    assert_eq!(date("2025-09-22", Fr), "22\u{a0}septembre\u{a0}2025");
+    assert_eq!(date("2025-09-22", En), "September\u{a0}22,\u{a0}2025");
+    assert_eq!(date("2026-02-01", Fr), "1er\u{a0}février\u{a0}2026");
+    assert_eq!(date("2026-03", Fr), "mars\u{a0}2026");
+    assert_eq!(date("2026-03", En), "March\u{a0}2026");
     assert_eq!(date("2021", En), "2021");
 }
 

@@ -129,7 +129,7 @@ fn english_prose_writes_dates_as_the_interface_does() {
     ];
     assert_eq!(
         explainer::format::date("2026-02-27", explainer::i18n::Lang::En),
-        "February 27, 2026"
+        "February\u{a0}27,\u{a0}2026"
     );
     let mut texts = vec![];
     english_texts(&base(), "$".into(), &mut texts);

@@ -150,6 +150,22 @@ test('phone: a panel\'s links and sources read as separate items, a wrapped labe
   await page.context().close();
 });
 
+test('phone: a date in the panel is never split across two lines', async () => {
+  const page = await article('phone320', 'en', 'light');
+  await page.locator('[data-key="relationship:nvidia-openai-loi"]').tap();
+  await until(async () => (await panelTitle(page)) === 'Nvidia → OpenAI');
+  // Each date's text, by the lines it is laid out on.
+  const split = JSON.parse(await root(page, `
+    const lines = (el) => { const g = document.createRange(); g.selectNodeContents(el);
+      return new Set([...g.getClientRects()].map((x) => Math.round(x.top))).size; };
+    const dates = [...r.querySelectorAll('.xp-panel :is(.xp-when, .xp-src-date)')];
+    return JSON.stringify({ n: dates.length, split: dates.filter((d) => lines(d) > 1).map((d) => d.textContent) });`));
+  assert.ok(split.n >= 4, `${split.n} dates`);
+  assert.deepEqual(split.split, [], 'dates split across lines');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('wide: the panel opens in its own column and the diagram stays where it was', async () => {
   const page = await article('desktop', 'en', 'light');
   // Where every control is drawn, and the side column's text while nothing is chosen.
@@ -371,6 +387,6 @@ test('the language switch changes text and number formats', async () => {
   await page.locator('.xp-lang').tap();
   const text = await until(async () => { const t = await root(page, 'return r.textContent'); return t.includes('up to $100') && t; });
   assert.match(text, /up to \$100\u00a0billion.*\$11\.8\u00a0billion/s);
-  assert.match(text, /Facts checked up to May 31, 2026/);
+  assert.match(text, /Facts checked up to May\u00a031,\u00a02026/);
   await page.context().close();
 });
