@@ -10,15 +10,20 @@ pub(crate) const NBSP: char = '\u{a0}';
 pub(crate) const NNBSP: char = '\u{202f}';
 
 /// French text with the no-break spaces French typography puts inside « » and before
-/// `: ; ! ? %`, where the editor typed an ordinary space: a line never starts with `»`
-/// or `?`, nor ends with `«`. Other text is returned as it is.
+/// `: ; ! ? %`, and between a number and the word it counts, where the editor typed an
+/// ordinary space: a line never starts with `»` or `?`, nor ends with `«` or `5` before
+/// `GW`. Other text is returned as it is.
 pub fn french_spacing(text: String) -> String {
     let b = text.as_bytes();
-    // Whether the space at byte `i` belongs to the word beside it.
+    // Whether the space at byte `i` belongs to the word beside it. A letter after a digit:
+    // ASCII, or a character of two bytes or more from the Latin-1 letters on (é, €; not «).
     let tight = |i: usize| {
         b[..i].ends_with("«".as_bytes())
             || b[i + 1..].starts_with("»".as_bytes())
             || matches!(b.get(i + 1), Some(b':' | b';' | b'!' | b'?' | b'%'))
+            || (i > 0
+                && b[i - 1].is_ascii_digit()
+                && b.get(i + 1).is_some_and(|&c| c.is_ascii_alphabetic() || c >= 0xC3))
     };
     // Most texts need none: returned as they are, without a copy.
     let Some(first) = (0..b.len()).find(|&i| b[i] == b' ' && tight(i)) else {

@@ -166,4 +166,12 @@ fn french_text_gets_its_no_break_spaces() {
     // Spaces at either end are kept (nothing follows or precedes them).
     assert_eq!(fr("« "), "«\u{a0}");
     assert_eq!(fr(" ?"), "\u{a0}?");
+    // A number stays with the word or sign it counts: "5 / GW" never splits.
+    assert_eq!(
+        fr("5 GW, 30 milliards, 12 échéances, 4 €, en 2019 ; 3 et 4"),
+        "5\u{a0}GW, 30\u{a0}milliards, 12\u{a0}échéances, 4\u{a0}€, en 2019\u{a0}; 3\u{a0}et 4"
+    );
+    for same in ["10 000", "3 - 4", "v2 (b)"] {
+        assert_eq!(fr(same), same);
+    }
 }
