@@ -23,7 +23,8 @@ pub fn french_spacing(text: String) -> String {
             || matches!(b.get(i + 1), Some(b':' | b';' | b'!' | b'?' | b'%'))
             || (i > 0
                 && b[i - 1].is_ascii_digit()
-                && b.get(i + 1).is_some_and(|&c| c.is_ascii_alphabetic() || c >= 0xC3))
+                && b.get(i + 1)
+                    .is_some_and(|&c| c.is_ascii_alphabetic() || c >= 0xC3))
     };
     // Most texts need none: returned as they are, without a copy.
     let Some(first) = (0..b.len()).find(|&i| b[i] == b' ' && tight(i)) else {
