@@ -244,8 +244,8 @@ fn broken_text_names_an_editors_likely_slip() {
             "{text:?}: {err}"
         );
     }
-    // No guess where none fits.
-    for text in ["{\"a\": tru}", "[01]", "{} {}"] {
+    // No guess where none fits (a missing colon is not a missing comma).
+    for text in ["{\"a\": tru}", "[01]", "{} {}", "{\"a\" \"b\"}"] {
         let err = broken(text);
         assert!(
             !err.contains('?') && !err.contains(": write"),

@@ -95,15 +95,16 @@ impl<'a> Parser<'a> {
                 "invalid JSON: unexpected end of text ({what}) at line {line} column {column}"
             );
         }
-        match self.hint() {
+        match self.hint(what) {
             Some(hint) => format!("invalid JSON: {what} at line {line} column {column} ({hint})"),
             None => format!("invalid JSON: {what} at line {line} column {column}"),
         }
     }
 
-    /// The likely slip of an editor typing by hand, from the text around the cursor: French
-    /// number habits, a word processor's quotes and spaces, a currency sign.
-    fn hint(&self) -> Option<&'static str> {
+    /// The likely slip of an editor typing by hand, from the text around the cursor (and
+    /// `what` was expected there): French number habits, a word processor's quotes and
+    /// spaces, a currency sign.
+    fn hint(&self, what: &str) -> Option<&'static str> {
         let (written, rest) = self.s.split_at(self.i.min(self.s.len()));
         let before = written.trim_ascii_end();
         let spaced = before.len() < written.len();
@@ -120,7 +121,9 @@ impl<'a> Parser<'a> {
                 "a space inside a number? JSON writes 1500, with no spaces"
             }
             b'}' | b']' if prev == Some(b',') => "a comma before the closing bracket: remove it",
-            b'"' if matches!(prev, Some(b'0'..=b'9' | b'"' | b'}' | b']' | b'e' | b'l')) => {
+            b'"' if what.contains("`,`")
+                && matches!(prev, Some(b'0'..=b'9' | b'"' | b'}' | b']' | b'e' | b'l')) =>
+            {
                 "a missing comma at the end of the value before?"
             }
             b'\'' => "single quotes? JSON needs straight double quotes (\")",
