@@ -14,13 +14,24 @@ pub(crate) const NNBSP: char = '\u{202f}';
 /// ordinary space: a line never starts with `»` or `?`, nor ends with `«` or `5` before
 /// `GW`. Other text is returned as it is.
 pub fn french_spacing(text: String) -> String {
+    no_break(text, true)
+}
+
+/// English text with a no-break space between a number and the word it counts ("$30
+/// billion", "10 GW"), where the editor typed an ordinary one.
+pub fn english_spacing(text: String) -> String {
+    no_break(text, false)
+}
+
+fn no_break(text: String, french: bool) -> String {
     let b = text.as_bytes();
     // Whether the space at byte `i` belongs to the word beside it. A letter after a digit:
     // ASCII, or a character of two bytes or more from the Latin-1 letters on (é, €; not «).
     let tight = |i: usize| {
-        b[..i].ends_with("«".as_bytes())
-            || b[i + 1..].starts_with("»".as_bytes())
-            || matches!(b.get(i + 1), Some(b':' | b';' | b'!' | b'?' | b'%'))
+        (french
+            && (b[..i].ends_with("«".as_bytes())
+                || b[i + 1..].starts_with("»".as_bytes())
+                || matches!(b.get(i + 1), Some(b':' | b';' | b'!' | b'?' | b'%'))))
             || (i > 0
                 && b[i - 1].is_ascii_digit()
                 && b.get(i + 1)

@@ -1,7 +1,7 @@
 //! Amounts, ranges, numbers and dates read naturally in each language.
 #![cfg(not(target_arch = "wasm32"))]
 
-use explainer::format::{amount, date, french_spacing, number, plain, Date};
+use explainer::format::{amount, date, english_spacing, french_spacing, number, plain, Date};
 use explainer::i18n::Lang::{En, Fr};
 use explainer::story::{Amount, AmountKind, Unit};
 
@@ -174,4 +174,13 @@ fn french_text_gets_its_no_break_spaces() {
     for same in ["10 000", "3 - 4", "v2 (b)"] {
         assert_eq!(fr(same), same);
     }
+}
+
+#[test]
+fn english_text_keeps_a_number_with_its_word() {
+    let en = |s: &str| english_spacing(s.to_string());
+    assert_eq!(
+        en("Nvidia and OpenAI: $100 billion promised, 10 GW, in 2019 « x » ?"),
+        "Nvidia and OpenAI: $100\u{a0}billion promised, 10\u{a0}GW, in 2019 « x » ?"
+    );
 }

@@ -16,8 +16,8 @@ pub struct Text {
     /// French text, with French no-break spaces (see [`crate::format::french_spacing`]).
     #[serde(default, deserialize_with = "french")]
     pub fr: String,
-    /// English text.
-    #[serde(default)]
+    /// English text, a number kept with its word (see [`crate::format::english_spacing`]).
+    #[serde(default, deserialize_with = "english")]
     pub en: String,
 }
 
@@ -25,6 +25,11 @@ pub struct Text {
 /// every story gets them, in the pre-rendered HTML and the browser alike.
 fn french<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     String::deserialize(d).map(crate::format::french_spacing)
+}
+
+/// [`french`] for an English text.
+fn english<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    String::deserialize(d).map(crate::format::english_spacing)
 }
 
 impl Text {
