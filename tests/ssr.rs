@@ -422,7 +422,7 @@ fn comparison_bars_are_drawn_to_scale() {
 }
 
 #[test]
-fn each_source_date_is_its_own_line_of_its_link_in_the_page_language() {
+fn each_source_date_is_its_own_line_of_its_link_in_the_page_language_then_the_new_tab_note() {
     // Between two links' 44 px targets a date read as the next source's: it is the last line
     // of its own link (or unlinked entry), and in the page's language even in an English
     // title's link. The all-sources list shows every source once.
@@ -449,10 +449,17 @@ fn each_source_date_is_its_own_line_of_its_link_in_the_page_language() {
             } else {
                 String::new()
             };
+            // A link ends by saying, in the page's language, that it opens a new tab.
+            let end = match s.url {
+                Some(_) => format!(
+                    "<span{attr} class=\"xp-vh\">{}</span></a>",
+                    esc(explainer::i18n::ui(lang).new_tab)
+                ),
+                None => "</span>".to_string(),
+            };
             let line = format!(
-                "<span{attr} class=\"xp-src-date\">{}</span></{}>",
-                esc(&explainer::format::date(d, lang)),
-                if s.url.is_some() { "a" } else { "span" }
+                "<span{attr} class=\"xp-src-date\">{}</span>{end}",
+                esc(&explainer::format::date(d, lang))
             );
             assert!(
                 entry.contains(&line),

@@ -17,9 +17,11 @@ pub struct SourceListProps {
     pub lang: Lang,
 }
 
-/// Sources as links that open in a new tab without giving the page a handle on ours.
+/// Sources as links that open in a new tab without giving the page a handle on ours, and
+/// say so: a silent arrow for the eye, a hidden note for a screen reader.
 #[component]
 pub fn SourceList(props: &SourceListProps) -> Html {
+    let t = ui(props.lang);
     let mut seen = Vec::new();
     let items: Vec<Html> = props
         .ids
@@ -45,7 +47,9 @@ pub fn SourceList(props: &SourceListProps) -> Html {
             html! {
                 <li>
                     if let Some(url) = &s.url {
-                        <a href={url.clone()} lang={s.lang.clone()} target="_blank" rel="noopener noreferrer">{ text }{ when }</a>
+                        <a href={url.clone()} lang={s.lang.clone()} target="_blank" rel="noopener noreferrer">
+                            { text }{ when }<span class="xp-vh" lang={page}>{ t.new_tab }</span>
+                        </a>
                     } else {
                         <span class="xp-src" lang={s.lang.clone()}>{ text }{ when }</span>
                     }
@@ -58,7 +62,7 @@ pub fn SourceList(props: &SourceListProps) -> Html {
     }
     html! {
         <div class="xp-sources">
-            <h4>{ ui(props.lang).sources }</h4>
+            <h4>{ t.sources }</h4>
             <ul>{ for items }</ul>
         </div>
     }

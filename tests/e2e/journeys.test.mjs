@@ -146,6 +146,11 @@ test('phone: a panel\'s links and sources read as separate items, a wrapped labe
     const next = sources[i + 1][0][0] - sources[i][1][1];
     assert.ok(next >= own + 8, `source ${i}: its date ${own.toFixed(1)} px below its title, ${next.toFixed(1)} above the next`);
   }
+  // A source opens a new tab, and says so: an arrow to see, a note to hear.
+  const link = await page.locator('.xp-panel .xp-sources a').first().ariaSnapshot();
+  assert.ok(link.includes('(s’ouvre dans un nouvel onglet)') && !link.includes('\u2197'), link);
+  assert.ok(await root(page, `return getComputedStyle(r.querySelector('.xp-panel .xp-sources a .xp-src-title'), '::after')
+    .content.includes('\u2197')`), 'the arrow is shown');
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
