@@ -280,6 +280,7 @@ const chevrons = (page, selector) => root(page, `return [...r.querySelectorAll('
 test('comparison rows open their sources; a timeline event lights its players; questions expand', async () => {
   const page = await article('phone375', 'fr', 'light');
   await page.locator('[id$="-tab-comparison"]').tap();
+  await page.locator('.xp-bar-row').first().waitFor();
   // Each row, like each event below, shows that it opens something, silently.
   const bars = STORY.comparison.groups.flatMap((g) => g.bars);
   assert.equal(await chevrons(page, '.xp-bar-row'), bars.length, 'every row has its chevron');
@@ -318,6 +319,7 @@ test('comparison rows open their sources; a timeline event lights its players; q
     await page.locator('.xp-close').tap();
   }
   await page.locator('[id$="-tab-timeline"]').tap();
+  await page.locator('.xp-event-btn').first().waitFor();
   // Each event shows that it leads somewhere (a chevron: no hover on a phone), and a screen
   // reader hears the event, not the sign.
   assert.equal(await chevrons(page, '.xp-event-btn'), STORY.events.length, 'every event has its chevron');
@@ -335,6 +337,7 @@ test('comparison rows open their sources; a timeline event lights its players; q
   assert.ok(await until(() => root(page, "return !r.querySelector('[id$=\"-view-timeline\"]').hidden")), 'closing returns to the timeline');
   await page.locator('[id$="-tab-questions"]').tap();
   const n = STORY.questions.length;
+  await page.locator('.xp-q summary').first().waitFor();
   // Each question shows that it opens, and that it has (a silent sign, as the chevrons).
   const signs = () => root(page, `return [...r.querySelectorAll('.xp-q-text')]
     .map((q) => getComputedStyle(q, '::before').content.slice(1, 2)).join('')`);
