@@ -179,6 +179,13 @@ test('wide: the panel opens in its own column and the diagram stays where it was
   const hint = () => root(page, "return r.querySelector('.xp-side-hint')?.textContent ?? ''");
   const before = await where();
   assert.equal(await hint(), 'The details of the item you choose appear here.');
+  // A mouse over a node outlines it in the accent, before any click.
+  const stroke = (key) => root(page, `return getComputedStyle(r.querySelector('[data-key="${key}"] rect')).stroke`);
+  const [rest, accent] = [await stroke('entity:openai'), await root(page, "return getComputedStyle(r.querySelector('.xp-root')).getPropertyValue('--accent')")];
+  await page.locator('[data-key="entity:openai"]').hover();
+  const hovered = await stroke('entity:openai');
+  assert.ok(hovered !== rest && hovered === await page.evaluate((c) => { const e = document.createElement('i'); e.style.color = c; document.body.append(e);
+    const v = getComputedStyle(e).color; e.remove(); return v; }, accent.trim()), `hovered ${hovered}, at rest ${rest}, accent ${accent}`);
   await page.locator('[data-key="entity:openai"]').click();
   await until(async () => (await panelTitle(page)) === 'OpenAI');
   assert.equal(await hint(), '', 'the panel takes the hint\'s place');
