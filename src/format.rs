@@ -23,6 +23,22 @@ pub fn english_spacing(text: String) -> String {
     no_break(text, false)
 }
 
+/// Whether the text before byte `i` ends with a month's name (or, in English, with the
+/// day of "February 27, 2026"): a date written in the prose stays on one line, as the
+/// interface's do.
+fn month_before(b: &[u8], i: usize, french: bool) -> bool {
+    let start = b[..i].iter().rposition(|&c| c == b' ').map_or(0, |p| p + 1);
+    let word = &b[start..i];
+    let names = if french { &MONTHS_FR } else { &MONTHS_EN };
+    names.iter().any(|m| word == m.as_bytes())
+        || (!french
+            && word.ends_with(b",")
+            && word.len() >= 2
+            && word[..word.len() - 1].iter().all(u8::is_ascii_digit)
+            && start > 0
+            && month_before(b, start - 1, false))
+}
+
 fn no_break(text: String, french: bool) -> String {
     let b = text.as_bytes();
     // Whether the space at byte `i` belongs to the word beside it. A letter after a digit:
@@ -33,9 +49,10 @@ fn no_break(text: String, french: bool) -> String {
                 || b[i + 1..].starts_with("»".as_bytes())
                 || matches!(b.get(i + 1), Some(b':' | b';' | b'!' | b'?' | b'%'))))
             || (i > 0
-                && b[i - 1].is_ascii_digit()
+                && (b[i - 1].is_ascii_digit() || b[..i].ends_with(b"1er"))
                 && b.get(i + 1)
                     .is_some_and(|&c| c.is_ascii_alphabetic() || c >= 0xC3))
+            || (b.get(i + 1).is_some_and(u8::is_ascii_digit) && month_before(b, i, french))
     };
     // Most texts need none: returned as they are, without a copy.
     let Some(first) = (0..b.len()).find(|&i| b[i] == b' ' && tight(i)) else {

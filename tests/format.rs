@@ -174,6 +174,11 @@ fn french_text_gets_its_no_break_spaces() {
     for same in ["10 000", "3 - 4", "v2 (b)"] {
         assert_eq!(fr(same), same);
     }
+    // A date in the prose stays whole, as the interface's dates do.
+    assert_eq!(
+        fr("le 27 février 2026, puis le 1er mars 2026"),
+        "le 27\u{a0}février\u{a0}2026, puis le 1er\u{a0}mars\u{a0}2026"
+    );
 }
 
 #[test]
@@ -182,5 +187,9 @@ fn english_text_keeps_a_number_with_its_word() {
     assert_eq!(
         en("Nvidia and OpenAI: $100 billion promised, 10 GW, in 2019 « x » ?"),
         "Nvidia and OpenAI: $100\u{a0}billion promised, 10\u{a0}GW, in 2019 « x » ?"
+    );
+    assert_eq!(
+        en("on February 27, 2026 and in March 2026; items 3, 4 and May"),
+        "on February\u{a0}27,\u{a0}2026\u{a0}and in March\u{a0}2026; items 3, 4\u{a0}and May"
     );
 }
