@@ -146,6 +146,22 @@ pub fn page_lang(page: &str) -> Lang {
     }
 }
 
+/// The stylesheet in ASCII: each other character as a CSS escape (`›` → `\203a `). The
+/// minifier writes the chevrons and markers as UTF-8, and a linked stylesheet without a
+/// charset is read in its page's encoding: on a windows-1252 page `›` became `â€º`.
+pub fn ascii_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    for c in css.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            // The space ends the escape; CSS consumes it with the hex digits.
+            out.push_str(&format!("\\{:x} ", u32::from(c)));
+        }
+    }
+    out
+}
+
 /// The CSP source that allows the inline stylesheet of pre-rendered hosts, to add to a
 /// strict page's `style-src`: `'sha256-…'` of the exact text.
 pub fn style_hash(css_text: &str) -> String {

@@ -9,7 +9,7 @@ use common::esc;
 use explainer::describe::relationship_name;
 use explainer::i18n::Lang;
 use explainer::prerender::{
-    fill_page, host_markup, loader, snippet, story_problems, style_hash, Assets,
+    ascii_css, fill_page, host_markup, loader, snippet, story_problems, style_hash, Assets,
 };
 use explainer::story::{load, EMBEDDED_JSON};
 
@@ -140,6 +140,18 @@ fn prerendered_diagram_has_every_stack_count_and_both_phone_drawings() {
             );
         }
     }
+}
+
+#[test]
+fn the_stylesheet_is_ascii_so_any_page_encoding_reads_it() {
+    let css = "a::after{content:\"\u{a0}\u{2197}\"/\"\"}b::before{content:\"\u{25b8}x\"}";
+    let out = ascii_css(css);
+    assert!(out.is_ascii(), "{out}");
+    assert_eq!(
+        out,
+        "a::after{content:\"\\a0 \\2197 \"/\"\"}b::before{content:\"\\25b8 x\"}"
+    );
+    assert_eq!(ascii_css("plain{color:red}"), "plain{color:red}");
 }
 
 #[test]

@@ -19,8 +19,8 @@ fn main() {}
 fn run() -> Result<(), String> {
     use explainer::i18n::Lang;
     use explainer::prerender::{
-        clean_page, fill_page, frame_page, loader, page_lang, snippet, story_problems, style_hash,
-        Assets,
+        ascii_css, clean_page, fill_page, frame_page, loader, page_lang, snippet, story_problems,
+        style_hash, Assets,
     };
     use std::fs;
     use std::path::PathBuf;
@@ -71,11 +71,12 @@ fn run() -> Result<(), String> {
         )?,
         css_text: String::new(),
     };
-    let assets = Assets {
-        css_text: fs::read_to_string(dir.join(&assets.css))
-            .map_err(|e| format!("{}: {e}", assets.css))?,
-        ..assets
-    };
+    let css =
+        fs::read_to_string(dir.join(&assets.css)).map_err(|e| format!("{}: {e}", assets.css))?;
+    // Linked and inline alike (the CSP hash is of the inline text).
+    let css_text = ascii_css(&css);
+    fs::write(dir.join(&assets.css), &css_text).map_err(|e| format!("{}: {e}", assets.css))?;
+    let assets = Assets { css_text, ..assets };
     let write = |name: &str, text: &str| {
         fs::write(dir.join(name), text).map_err(|e| format!("{name}: {e}"))
     };

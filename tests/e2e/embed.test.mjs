@@ -14,13 +14,26 @@ const shadow = (page, sel, fn) => page.evaluate(([s, f]) => {
 }, [sel, fn]);
 
 test('every host page loads without console errors or warnings', async () => {
-  for (const [name, count] of [['two', 2], ['two-prerendered', 2], ['app-shell', 1], ['hostile', 1], ['plain', 1], ['csp', 1], ['unsized', 5], ['fixed-bars', 1], ['overflow-hidden', 2], ['late', 0]]) {
+  for (const [name, count] of [['two', 2], ['two-prerendered', 2], ['app-shell', 1], ['hostile', 1], ['plain', 1], ['csp', 1], ['unsized', 5], ['fixed-bars', 1], ['overflow-hidden', 2], ['late', 0], ['latin1', 1]]) {
     const page = await open(env.browser, `${env.base}hosts/${name}.html`);
     if (count) await ready(page, count);
     await page.waitForTimeout(400);
     assert.deepEqual(page.messages, [], name);
     await page.context().close();
   }
+});
+
+test('on a page in a legacy encoding, the signs drawn by the stylesheet stay right', async () => {
+  const page = await open(env.browser, `${env.base}hosts/latin1.html`);
+  await ready(page, 1);
+  assert.equal(await page.evaluate(() => document.characterSet), 'windows-1252');
+  const sign = await until(() => page.evaluate(() => {
+    const b = document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-event-btn');
+    return b && getComputedStyle(b, '::after').content;
+  }));
+  assert.match(sign, /^"\u203a"/, `the chevron reads ${sign}`);
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
 });
 
 test('two instances keep their own story, language and selection', async () => {

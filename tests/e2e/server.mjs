@@ -24,6 +24,8 @@ export function serve(dist = join(here, '../../dist/'), { hosts = join(here, '..
     try {
       let body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
+      // A legacy page, in the encoding many older CMS pages still use.
+      if (path.includes('latin1')) headers['content-type'] = 'text/html; charset=windows-1252';
       if (/csp/.test(path)) {
         const hash = url.searchParams.has('hash') || path.includes('nonce') ? ` ${(await readFile(join(dist, 'csp-style-hash.txt'), 'utf8')).trim()}` : '';
         // `tt`: Trusted Types enforced too, the explainer's policy allowed by name.
