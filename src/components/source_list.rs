@@ -39,7 +39,7 @@ pub fn SourceList(props: &SourceListProps) -> Html {
             let page = s
                 .lang
                 .as_deref()
-                .filter(|l| l.split('-').next() != Some(props.lang.code()))
+                .filter(|l| Lang::from_code(l) != Some(props.lang))
                 .map(|_| props.lang.code());
             let when = s.date.as_deref().map(|d| {
                 html! { <span class="xp-src-date" lang={page}>{ date(d, props.lang) }</span> }
