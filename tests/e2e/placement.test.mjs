@@ -25,6 +25,13 @@ async function mounted(doc) {
   assert.ok(await until(async () => (await doc.locator('[data-explainer][data-explainer-mounted]').count()) === n), 'the explainers run their code');
 }
 
+/** Waits until the diagram in `x` is drawn for its column's width (after a change of
+ * viewport, the explainer lays it out again once it has measured the column). */
+async function laidOut(x) {
+  const svg = x.locator('svg.xp-svg').filter({ visible: true });
+  return until(async () => svg.evaluate((s) => Math.abs(s.viewBox.baseVal.width - s.getBoundingClientRect().width) < 1).catch(() => false));
+}
+
 /** Whether box `b` (CSS px, page viewport) has its centre inside box `p`. */
 const under = (b, p) => !!p && b.x + b.width / 2 > p.x && b.x + b.width / 2 < p.x + p.width
   && b.y + b.height / 2 > p.y && b.y + b.height / 2 < p.y + p.height;
@@ -163,17 +170,23 @@ test('phone turned with a panel open, in an iframe and a clipping wrapper: the p
     const page = await open(env.browser, `${env.base}${url}`, PHONE);
     const x = scope(page);
     await mounted(url.includes('iframe') ? page.frameLocator('iframe') : page);
-    for (const key of ['entity:microsoft', 'entity:anthropic']) {
+    for (const [key, name] of [['entity:microsoft', 'Microsoft'], ['entity:anthropic', 'Anthropic']]) {
+      // The tap waits for the portrait drawing: a tap aimed at the landscape one can land on
+      // another control once the diagram is laid out again.
       await page.setViewportSize({ width: 375, height: 667 });
+      assert.ok(await laidOut(x), `${url}: the diagram is drawn for the portrait width`);
       const control = x.locator(`[data-key="${key}"]`).filter({ visible: true });
       await control.tap();
-      await x.locator('.xp-panel h3').waitFor();
+      await until(async () => (await x.locator('.xp-panel h3').textContent().catch(() => '')) === name);
+      assert.equal(await x.locator('.xp-panel h3').textContent(), name, `${url}: the tap opens ${key}`);
       await page.setViewportSize({ width: 667, height: 375 });
+      let seen;
       const placed = await until(async () => {
         const [c, p, t] = [await control.boundingBox(), await x.locator('.xp-panel').boundingBox(), await x.locator('.xp-panel h3').boundingBox()];
-        return c && p && t && Math.abs(p.y - (c.y + c.height)) < 12 && c.y >= 0 && t.y + t.height <= 375 && [c.y, p.y];
+        seen = c && p && t && `control ${c.y}–${c.y + c.height}, panel from ${p.y}, title to ${t.y + t.height}`;
+        return c && p && t && Math.abs(p.y - (c.y + c.height)) < 12 && c.y >= 0 && t.y + t.height <= 375;
       });
-      assert.ok(placed, `${url} ${key}: after turning, the panel just below its control, both on the 375 px screen`);
+      assert.ok(placed, `${url} ${key}: after turning, the panel just below its control, both on the 375 px screen (${seen})`);
       await x.locator('.xp-close').tap();
     }
     assert.deepEqual(page.messages, []);
