@@ -493,3 +493,49 @@ fn source_titles_carry_their_own_language() {
         "the French article on the English page"
     );
 }
+
+#[test]
+fn the_axis_drops_its_quarter_labels_only_where_they_would_collide() {
+    use explainer::components::axis_fit;
+    use explainer::format::number;
+    let labels = |top: f64, lang| [0.0, 0.25, 0.5, 0.75, 1.0].map(|s| number(top * s, lang));
+    // The shipped story's axis (0 … 100) keeps its five labels in any column.
+    let html = render_html(EMBEDDED_JSON, Lang::Fr, View::Comparison, 320, false, true);
+    assert!(html.contains("class=\"xp-axis\""), "{html}");
+    assert_eq!(axis_fit(&labels(100.0, Lang::En)), "xp-axis");
+    // The column width under which the quarters go (`q…`) grows with the labels; the middle
+    // one goes (`h…`) only for labels far wider; the stylesheet never hides the ends.
+    let threshold = |classes: &str, prefix: char| -> u32 {
+        classes
+            .split(' ')
+            .find_map(|c| c.strip_prefix(prefix))
+            .map_or(0, |w| {
+                if w == "all" {
+                    u32::MAX
+                } else {
+                    w.parse().unwrap()
+                }
+            })
+    };
+    let mut last = (0, 0);
+    for top in [1e3, 1e4, 1e5, 1e6, 1e8, 1e10] {
+        for lang in [Lang::Fr, Lang::En] {
+            let classes = axis_fit(&labels(top, lang));
+            let now = (threshold(&classes, 'q'), threshold(&classes, 'h'));
+            assert!(now.0 >= last.0 && now.1 >= last.1, "{top}: {classes}");
+            assert!(
+                now.1 <= now.0,
+                "{top}: the middle label outlasts the quarters: {classes}"
+            );
+            last = now;
+        }
+    }
+    // "100 000": quarters dropped in a phone's column (about 300 px), kept on a desktop's.
+    let wide = threshold(&axis_fit(&labels(1e5, Lang::Fr)), 'q');
+    assert!((301..=560).contains(&wide), "{wide}");
+    assert_eq!(threshold(&axis_fit(&labels(1e5, Lang::Fr)), 'h'), 0);
+    assert!(
+        last.0 > 0 && last.1 > 0,
+        "labels of 14 characters lose the middle one too"
+    );
+}

@@ -37,6 +37,49 @@ pub fn axis_max(max: f64) -> f64 {
     }
 }
 
+/// The widths of the views' column (CSS px) below which the axis drops labels, as the
+/// stylesheet names them (`.xp-axis.q300` … `.xp-axis.h720`, `qall`, `hall`).
+const FITS: [u32; 6] = [240, 300, 360, 440, 560, 720];
+
+/// The classes that keep the axis's five labels (`0` … `top`, as written) from running into
+/// each other: `q…` drops the quarter labels below the column width it names, `h…` the
+/// middle one too, `…all` at any width. No class where they fit in any column.
+///
+/// Widths are estimated from the characters: 13 px text, at most 8.5 px a character (a
+/// digit), 6 px apart; the first label starts at 0, the last ends at the axis's end, the
+/// others are centred, and the axis is 8 px narrower than the column.
+pub fn axis_fit(labels: &[String; 5]) -> String {
+    // Tenths of a px, in integers (no float formatting in the WASM).
+    let w: Vec<u32> = labels
+        .iter()
+        .map(|l| l.chars().count() as u32 * 85)
+        .collect();
+    let gap = 60;
+    let quarters = 4
+        * (w[0] + w[1] / 2)
+            .max(w[1] / 2 + w[2] / 2)
+            .max(w[2] / 2 + w[3] / 2)
+            .max(w[3] / 2 + w[4])
+        + 4 * gap;
+    let halves = 2 * (w[0] + w[2] / 2).max(w[2] / 2 + w[4]) + 2 * gap;
+    let class = |prefix: &str, need: u32| {
+        let column = need.div_ceil(10) + 8;
+        match FITS.iter().find(|&&f| f >= column) {
+            Some(&f) if f == FITS[0] => String::new(),
+            Some(f) => format!("{prefix}{f}"),
+            None => format!("{prefix}all"),
+        }
+    };
+    let mut out = String::from("xp-axis");
+    for c in [class("q", quarters), class("h", halves)] {
+        if !c.is_empty() {
+            out.push(' ');
+            out.push_str(&c);
+        }
+    }
+    out
+}
+
 /// Every figure on one axis from zero: ceilings as dashed outlines, ranges as bands, money
 /// actually committed as solid bars. Each row opens its details and sources.
 #[component]
@@ -53,15 +96,16 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
         .filter_map(|b| b.amount.extent())
         .fold(0.0_f64, |m, (_, hi)| m.max(hi));
     let top = axis_max(max.max(1.0));
+    let labels = [0, 1, 2, 3, 4].map(|i| number(top * f64::from(i) / 4.0, lang));
     // In tenths of the 1000-wide bar, written without Rust's float formatting (see `tenths`).
     let x = |v: f64| (v / top * 10_000.0).clamp(0.0, 10_000.0).round() as u32;
     html! {
         <section class="xp-cmp">
             <h3>{ cmp.title.get(lang) }</h3>
             <p class="xp-hint">{ t.chart_hint }</p>
-            <div class="xp-axis" aria-hidden="true">
-                { for (0..=4).map(|i| html! {
-                    <span class={format!("xp-tick t{i}")}>{ number(top * f64::from(i) / 4.0, lang) }</span>
+            <div class={axis_fit(&labels)} aria-hidden="true">
+                { for labels.iter().enumerate().map(|(i, l)| html! {
+                    <span class={format!("xp-tick t{i}")}>{ l }</span>
                 }) }
                 <span class="xp-axis-unit">{ t.axis_unit }</span>
             </div>

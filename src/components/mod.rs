@@ -26,7 +26,7 @@ mod trusted;
 pub use anchor::{anchor_if_unseen, anchor_panel, bring_back, follow, reveal, uncover};
 pub use app::{App, AppProps, HostEvent, Loaded};
 pub use badge::Badge;
-pub use comparison::Comparison;
+pub use comparison::{axis_fit, Comparison};
 pub use controls::{FIRST_SCREEN, PROGRESSIVE_FROM};
 pub use data_table::DataTable;
 pub use diagram::Diagram;

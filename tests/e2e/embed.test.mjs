@@ -174,6 +174,31 @@ test('a story in the page replaces the embedded one; a broken one shows its path
   await page.context().close();
 });
 
+test('figures too wide for a phone\'s axis: its labels never overlap, and each stands on the bars\' scale', async () => {
+  // "0 … 100 000": five labels that run into each other in a 320 px column, not at 1280.
+  for (const [vp, touch, all] of [[{ width: 320, height: 568 }, true, false], [{ width: 1280, height: 800 }, false, true]]) {
+    const page = await open(env.browser, `${env.base}hosts/wide-figures.html`, { viewport: vp, hasTouch: touch, isMobile: touch });
+    await ready(page, 2);
+    for (const [id, top] of [['fr', '100\u202f000'], ['en', '100,000']]) {
+      const axis = JSON.parse(await shadow(page, `#${id}`, `
+        const track = root.querySelector('.xp-bar .xp-track').getBoundingClientRect();
+        const ticks = [...root.querySelectorAll('.xp-tick')].map((t) => { const b = t.getBoundingClientRect(); return [t.textContent, b.left, b.right]; });
+        return JSON.stringify({ left: track.left, width: track.width, ticks });`));
+      const shown = axis.ticks.map((t, i) => [i, ...t]).filter(([, , l, r]) => r > l);
+      const where = `${id} at ${vp.width}: ${shown.map(([, t, l, r]) => `${t} ${l.toFixed(0)}–${r.toFixed(0)}`).join(', ')}`;
+      assert.equal(shown[0][1], '0', where);
+      assert.equal(shown.at(-1)[1].replace(/\s/g, ''), top.replace(/\s/g, ''), where);
+      assert.equal(shown.length, all ? 5 : 3, `${where}: ${all ? 'all five labels in a wide column' : 'the quarters dropped'}`);
+      for (let k = 1; k < shown.length; k++) assert.ok(shown[k][2] - shown[k - 1][3] >= 4, `${where}: labels overlap or touch`);
+      // The first label starts at zero, the last ends at the top, the others are centred.
+      const off = shown.map(([i, , l, r]) => (i === 0 ? l : i === 4 ? r : (l + r) / 2) - (axis.left + (i / 4) * axis.width));
+      assert.ok(off.every((d) => Math.abs(d) <= 1), `${where}: labels off the bars' scale by ${off.map((d) => d.toFixed(1))} px`);
+    }
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
+
 test('under a strict CSP it renders, works, and fetches nothing from another origin', async () => {
   const page = await open(env.browser, `${env.base}hosts/csp.html`);
   const csp = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
