@@ -184,16 +184,17 @@ pub fn uncover(root: &web_sys::Element, focused: &web_sys::Element) {
     }
 }
 
-/// After a change of layout width (a phone turned) with a panel placed by its control: the
-/// controls moved, so the panel is placed again by its control, which goes to the top of the
-/// screen with the panel's title below it if the explainer is in sight.
-pub fn follow(root: &web_sys::Element, sel: &Selection) {
+/// After a change of layout (a phone turned, another language) with a panel placed by its
+/// control: the controls moved, so the panel is placed again by its control. With `scroll`,
+/// that control goes to the top of the screen with the panel's title below it if the
+/// explainer is in sight.
+pub fn follow(root: &web_sys::Element, sel: &Selection, scroll: bool) {
     let Some((body, panel)) = anchored_parts(root) else {
         return;
     };
     let control = placed_by(root, sel);
     place(root, &body, &panel, control.as_ref());
-    let Some(c) = control else {
+    let Some(c) = control.filter(|_| scroll) else {
         return;
     };
     // Only while the explainer is in sight: a reader who read on keeps their place. An

@@ -136,12 +136,15 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         });
     }
     {
-        // A new layout width (a phone turned) moves the controls: a panel placed by its
-        // control follows it (see `anchor`).
+        // A new layout width (a phone turned) or language (names of other lengths) moves
+        // the controls: a panel placed by its control follows it (see `anchor`). Only a
+        // phone turned scrolls: after a language switch the reader stays by the switch.
         let (root, sel) = (root.clone(), state.selection.clone());
-        use_effect_with(state.width, move |_| {
+        let width_was = use_mut_ref(|| state.width);
+        use_effect_with((state.width, state.lang), move |&(width, _)| {
+            let turned = std::mem::replace(&mut *width_was.borrow_mut(), width) != width;
             if let (Some(root), Some(sel)) = (root.cast::<web_sys::Element>(), sel) {
-                super::follow(&root, &sel);
+                super::follow(&root, &sel, turned);
             }
         });
     }

@@ -194,6 +194,34 @@ test('phone turned with a panel open, in an iframe and a clipping wrapper: the p
   }
 });
 
+test('in a frame, a language switch with a panel open: the panel stays by its control, which moved', async () => {
+  // The story's English names are far longer: the boxes above the control grow, and the
+  // control moves down. The panel stayed where it was, over other boxes.
+  const page = await open(env.browser, `${env.base}hosts/frame-names-parent.html`, PHONE);
+  const frame = page.frameLocator('iframe');
+  await mounted(frame);
+  const control = frame.locator('[data-key="entity:last"]').filter({ visible: true });
+  const title = frame.locator('.xp-panel h3');
+  let was;
+  for (const name of ['Dernier', 'Last', 'Dernier']) {
+    if (name === 'Dernier' && was === undefined) await control.tap();
+    else await frame.locator('.xp-lang').tap();
+    let seen;
+    const placed = await until(async () => {
+      const [c, p, s] = [await control.boundingBox(), await frame.locator('.xp-panel').boundingBox(), await frame.locator('.xp-lang').boundingBox()];
+      seen = c && p && `control ${c.y}–${c.y + c.height}, panel from ${p.y}, switch at ${s.y}`;
+      return (await title.textContent()) === name && c && p && Math.abs(p.y - (c.y + c.height)) < 12
+        // The reader stays by the switch they tapped.
+        && s.y >= 0 && s.y + s.height <= 667 && c.y - s.y;
+    });
+    assert.ok(placed, `${name}: the panel just below its control (${seen})`);
+    if (was !== undefined) assert.ok(Math.abs(placed - was) > 40, `${name}: the control moved (${was} → ${placed} px below the switch)`);
+    was = placed;
+  }
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('desktop, in an iframe or a clipping wrapper: the side panel opens level with the control, on screen', async () => {
   // Nothing sticks in a frame as tall as its content, nor in a wrapper with overflow-x: hidden:
   // the side panel stayed at the top of its column, its title above the screen for a control
