@@ -411,3 +411,17 @@ fn french_texts_get_no_break_spaces_and_english_ones_stay_as_typed() {
         .iter()
         .all(|e| !e.description.fr.contains(" %")));
 }
+
+#[test]
+fn a_story_saved_with_a_byte_order_mark_reads_as_without_it() {
+    // Some Windows editors put an unseen mark first in a UTF-8 file: the editor would get
+    // "expected a value at line 1 column 1" for a file that looks right.
+    let with_mark = load(&format!("\u{feff}{EMBEDDED_JSON}")).expect("a story with a mark loads");
+    let without = load(EMBEDDED_JSON).unwrap();
+    assert_eq!(with_mark.entities, without.entities);
+    assert_eq!(with_mark.relationships, without.relationships);
+    // Anywhere else the mark is a stray character, and said so with its place.
+    let inside = EMBEDDED_JSON.replacen('{', "{\u{feff}", 1);
+    let err = load(&inside).unwrap_err();
+    assert!(err[0].message.contains("line 1 column 2"), "{err:?}");
+}

@@ -37,7 +37,9 @@ fn problem(path: String, message: String) -> Problem {
 }
 
 /// The same reader on both targets ([`json::from_str`]), so the editor gets the same path
-/// and message natively and in the browser.
+/// and message natively and in the browser. A byte-order mark (what some Windows editors
+/// put first in a UTF-8 file, unseen) is skipped, as RFC 8259 allows.
 fn parse(text: &str) -> Result<Story, Problem> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     json::from_str(text).map_err(|f| problem(f.path, f.message))
 }
