@@ -199,6 +199,44 @@ test('figures too wide for a phone\'s axis: its labels never overlap, and each s
   }
 });
 
+test('in a sidebar column narrower than a phone\'s, no word breaks, nothing overflows, every target is 44 px and a tap opens its panel', async () => {
+  // At 240 px the two columns of tabs broke "Chronolog-ie"; at 200 px a comparison fact
+  // broke inside its words too.
+  const page = await open(env.browser, `${env.base}hosts/sidebar.html`, { viewport: { width: 1280, height: 800 } });
+  await ready(page, 2);
+  for (const id of ['w240', 'w200']) {
+    const r = JSON.parse(await shadow(page, `#${id}`, `
+      const broken = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.parentElement.closest('svg') || !n.parentElement.checkVisibility()) continue;
+        // A word, or the part of one up to a hyphen, where a line may break.
+        const re = /[^\\s\u00a0\u202f-]+-?/g;
+        for (let m = re.exec(n.data); m; m = re.exec(n.data)) {
+          const range = document.createRange();
+          range.setStart(n, m.index);
+          range.setEnd(n, m.index + m[0].length);
+          if (new Set([...range.getClientRects()].map((x) => Math.round(x.top))).size > 1) broken.push(m[0]);
+        }
+      }
+      const edge = host.getBoundingClientRect();
+      const out = [...root.querySelectorAll('*')].filter((e) => { const b = e.getBoundingClientRect(); return b.width && (b.left < edge.left - 0.5 || b.right > edge.right + 0.5); })
+        .map((e) => e.className.baseVal ?? e.className);
+      const small = [...root.querySelectorAll('button, a, summary, [role=tab]')].filter((e) => e.getClientRects().length)
+        .filter((e) => { const b = e.getBoundingClientRect(); return b.width < 43.5 || b.height < 43.5; }).map((e) => e.textContent.slice(0, 20));
+      return JSON.stringify({ broken, out, small });`));
+    assert.deepEqual(r.broken, [], `${id}: words broken across lines`);
+    assert.deepEqual(r.out, [], `${id}: elements past the explainer's edges`);
+    assert.deepEqual(r.small, [], `${id}: targets under 44 px`);
+  }
+  await page.locator('#w240 [data-key="entity:openai"]').click();
+  await until(async () => (await page.locator('#w240 .xp-panel h3').textContent().catch(() => '')) === 'OpenAI');
+  const [panel, host] = [await page.locator('#w240 .xp-panel').boundingBox(), await page.locator('#w240').boundingBox()];
+  assert.ok(panel.x >= host.x && panel.x + panel.width <= host.x + host.width + 0.5, 'the panel within the column');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('under a strict CSP it renders, works, and fetches nothing from another origin', async () => {
   const page = await open(env.browser, `${env.base}hosts/csp.html`);
   const csp = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
