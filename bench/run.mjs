@@ -38,7 +38,8 @@ writeFileSync(dist + 'bench-csr.html', csr);
 // floor of the page itself, and what one script request costs it in Lighthouse's model
 // (which counts every request started before the observed LCP).
 const bare = index.replace(/<div data-explainer[\s\S]*?<\/template><\/div>/, '');
-const script = /<script[^>]*src="?embed\.js"?[^>]*><\/script>/;
+// The loader, inline in the article page (src/prerender.rs inline_loader).
+const script = /<script type="module">[\s\S]*?<\/script>/;
 if (bare === index || !script.test(bare)) throw new Error('bench: the article page no longer has the expected widget and loader');
 writeFileSync(dist + 'bench-nowidget.html', bare);
 writeFileSync(dist + 'bench-nowidget-noscript.html', bare.replace(script, ''));

@@ -111,6 +111,50 @@ pub fn fill_page(page: &str, lang: Lang, assets: &Assets) -> Option<String> {
     ))
 }
 
+/// The page with its loader inline: the `<script>` whose `src` is `embed.js` (quoted or not,
+/// attributes in any order, as the minifier writes them) becomes a module script holding
+/// `loader`. One request fewer before the code can load (a round trip on a slow network),
+/// and none before the first paint. Fails, rather than write a page that would break, when
+/// the page links no loader or when the code holds text that would end an inline script.
+pub fn inline_loader(page: &str, loader: &str) -> Result<String, String> {
+    let lower = loader.to_ascii_lowercase();
+    if lower.contains("</script") || lower.contains("<!--") {
+        return Err("embed.js holds \"</script\" or \"<!--\": it cannot be inlined".into());
+    }
+    let mut from = 0;
+    while let Some(at) = page[from..].find("<script").map(|i| from + i) {
+        let open_end = at
+            + page[at..]
+                .find('>')
+                .ok_or("index.html: a <script> tag is not closed")?
+            + 1;
+        let tag = &page[at..open_end];
+        let linked = [
+            "src=embed.js",
+            "src=\"embed.js\"",
+            "src='embed.js'",
+            "src=./embed.js",
+            "src=\"./embed.js\"",
+        ]
+        .iter()
+        .any(|s| tag.contains(s));
+        if linked {
+            let close = open_end
+                + page[open_end..]
+                    .find("</script>")
+                    .ok_or("index.html: the loader's <script> is not closed")?;
+            return Ok(format!(
+                "{}<script type=\"module\">{}</script>{}",
+                &page[..at],
+                loader.trim_end(),
+                &page[close + "</script>".len()..]
+            ));
+        }
+        from = open_end;
+    }
+    Err("index.html has no <script type=\"module\" src=\"embed.js\"> to inline".into())
+}
+
 /// Trunk's page, made ready for pre-rendering: without the `<link>` tags Trunk leaves
 /// behind (its own `data-trunk` ones when it injects no script) and without the link to the
 /// widget stylesheet, which styles shadow roots, not the page, and would block the first

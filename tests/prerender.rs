@@ -228,3 +228,36 @@ fn a_story_with_mistakes_is_named_for_the_build_line_by_line() {
         ],
     );
 }
+
+#[test]
+fn the_article_page_carries_its_loader_inline_or_the_build_says_why_not() {
+    use explainer::prerender::inline_loader;
+    let js = "const e=new URL(\".\",import.meta.url);go(e)\n";
+    // As written in the source page, and as the minifier rewrites it.
+    for page in [
+        "<main><div data-explainer></div></main>\n<script type=\"module\" src=\"embed.js\"></script>\n</body>",
+        "<main><div data-explainer></div></main><script src=embed.js type=module></script></body>",
+    ] {
+        let out = inline_loader(page, js).unwrap();
+        assert!(!out.contains("embed.js"), "no request for the loader: {out}");
+        assert!(
+            out.contains("<script type=\"module\">const e=new URL(\".\",import.meta.url);go(e)</script>"),
+            "{out}"
+        );
+        assert!(out.ends_with("</script></body>") || out.ends_with("</script>\n</body>"));
+    }
+    // Other scripts stay as they are; only the loader's tag is replaced.
+    let two =
+        "<script src=frame.js type=module></script><script src=embed.js type=module></script>";
+    assert_eq!(
+        inline_loader(two, "x()").unwrap(),
+        "<script src=frame.js type=module></script><script type=\"module\">x()</script>"
+    );
+    // A page without the loader, or code that would end the inline script early, stops
+    // the build with a message instead of shipping a page that cannot load the explainer.
+    assert!(inline_loader("<p>no loader</p>", js)
+        .unwrap_err()
+        .contains("embed.js"));
+    let closing = inline_loader(two, "s='</SCRIPT>'").unwrap_err();
+    assert!(closing.contains("cannot be inlined"), "{closing}");
+}

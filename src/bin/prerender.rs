@@ -19,8 +19,8 @@ fn main() {}
 fn run() -> Result<(), String> {
     use explainer::i18n::Lang;
     use explainer::prerender::{
-        ascii_css, clean_page, fill_page, frame_page, loader, page_lang, snippet, story_problems,
-        style_hash, Assets,
+        ascii_css, clean_page, fill_page, frame_page, inline_loader, loader, page_lang, snippet,
+        story_problems, style_hash, Assets,
     };
     use std::fs;
     use std::path::PathBuf;
@@ -95,11 +95,11 @@ fn run() -> Result<(), String> {
         fs::read_to_string(dir.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
     let index = clean_page(&index, &assets.css);
     let lang = page_lang(&index);
-    write(
-        "index.html",
-        &fill_page(&index, lang, &assets)
-            .ok_or("index.html has no <div data-explainer …></div>")?,
-    )?;
+    let index =
+        fill_page(&index, lang, &assets).ok_or("index.html has no <div data-explainer …></div>")?;
+    // The article page carries its loader (minified by now in a release build).
+    let embed = fs::read_to_string(dir.join("embed.js")).map_err(|e| format!("embed.js: {e}"))?;
+    write("index.html", &inline_loader(&index, &embed)?)?;
     write("frame.html", &frame_page(Lang::Fr, &assets))?;
     write("frame.en.html", &frame_page(Lang::En, &assets))?;
     let base = std::env::var("EXPLAINER_BASE_URL").unwrap_or_default();

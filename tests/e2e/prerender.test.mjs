@@ -449,4 +449,13 @@ test('the built article page blocks its first paint on nothing but itself', asyn
   const head = html.slice(0, html.indexOf('<body'));
   assert.deepEqual(head.match(/<link[^>]*>/g)?.filter((l) => /stylesheet|data-trunk/.test(l)) ?? [], []);
   assert.ok(!/<script(?![^>]*type=("|)module)[^>]*src=/.test(head), 'no classic script in the head');
+  // Its loader is inline: the code's requests need no round trip for the loader first.
+  assert.deepEqual(html.match(/<script[^>]*\ssrc=[^>]*>/g) ?? [], [], 'no script linked');
+  const page = await open(env.browser, `${env.base}index.html`, { viewport: { width: 375, height: 667 } });
+  await page.evaluate(() => document.querySelector('[data-explainer]').scrollIntoView());
+  await ready(page);
+  assert.deepEqual(page.requests.filter((u) => /\.js(\?|$)/.test(u)).map((u) => new URL(u).pathname.replace(/-[0-9a-f]+/, '-…')), ['/explainer-….js'],
+    'the only script fetched is the code the loader imports');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
 });
