@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::i18n::Lang;
+use crate::story::Story;
 
 /// The explainer's views (tabs).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -44,6 +45,23 @@ impl View {
         View::ALL
             .into_iter()
             .find(|v| v.code() == code.trim().to_ascii_lowercase())
+    }
+
+    /// The views `story` has something to show in: the diagram always, the others when the
+    /// story fills them. A story without a timeline gets no tab that opens an empty view.
+    pub fn of(story: &Story) -> Vec<View> {
+        View::ALL
+            .into_iter()
+            .filter(|v| match v {
+                View::Diagram => true,
+                View::Comparison => story
+                    .comparison
+                    .as_ref()
+                    .is_some_and(|c| !c.groups.is_empty()),
+                View::Timeline => !story.events.is_empty(),
+                View::Questions => !story.questions.is_empty(),
+            })
+            .collect()
     }
 }
 

@@ -539,3 +539,52 @@ fn the_axis_drops_its_quarter_labels_only_where_they_would_collide() {
         "labels of 14 characters lose the middle one too"
     );
 }
+
+#[test]
+fn only_views_the_story_fills_get_a_tab_and_one_view_gets_no_tabs() {
+    let mut v: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    let obj = v.as_object_mut().unwrap();
+    obj.remove("comparison");
+    obj.insert("events".into(), serde_json::json!([]));
+    let no_timeline = serde_json::Value::Object(obj.clone()).to_string();
+    obj.insert("questions".into(), serde_json::json!([]));
+    let diagram_only = serde_json::Value::Object(obj.clone()).to_string();
+    // The shipped story: four tabs, each controlling its panel.
+    let full = render_html(EMBEDDED_JSON, Lang::En, View::Diagram, 375, false, true);
+    assert_eq!(full.matches("role=\"tab\"").count(), 4);
+    assert_eq!(full.matches("role=\"tabpanel\"").count(), 4);
+    // Without a comparison or a timeline: the diagram and the questions, nothing empty to
+    // open, and the reading mode without JavaScript has no empty headings either.
+    let two = render_html(&no_timeline, Lang::En, View::Diagram, 375, false, true);
+    let t = ui(Lang::En);
+    assert_eq!(two.matches("role=\"tab\"").count(), 2, "{two}");
+    for (view, shown) in [
+        ("diagram", true),
+        ("comparison", false),
+        ("timeline", false),
+        ("questions", true),
+    ] {
+        assert_eq!(
+            two.contains(&format!("id=\"xp-view-{view}\"")),
+            shown,
+            "{view}"
+        );
+        assert_eq!(
+            two.contains(&format!("id=\"xp-tab-{view}\"")),
+            shown,
+            "{view}"
+        );
+    }
+    assert!(!two.contains(&format!(">{}</", t.timeline)));
+    // A single view: no tab list, and no tab panel pointing at a tab that is not there.
+    // A host asking for a view the story lacks starts on the diagram.
+    let one = render_html(&diagram_only, Lang::En, View::Comparison, 375, false, true);
+    assert!(!one.contains("role=\"tablist\"") && !one.contains("role=\"tabpanel\""));
+    assert!(!one.contains("aria-labelledby=\"xp-tab-"), "{one}");
+    let diagram = one.split("id=\"xp-view-diagram\"").nth(1).unwrap();
+    assert!(
+        !diagram[..diagram.find('>').unwrap()].contains("hidden"),
+        "the diagram is shown: {one}"
+    );
+    assert!(one.contains("data-key=\"entity:nvidia\""));
+}

@@ -45,8 +45,15 @@ pub struct ExplainerProps {
 /// reducer; browser work (size, focus, host events) happens in effects only.
 #[component]
 pub fn Explainer(props: &ExplainerProps) -> Html {
+    // Only views the story fills get a tab; a host asking for another starts on the diagram.
+    let views = View::of(&props.story);
+    let start = if views.contains(&props.view) {
+        props.view
+    } else {
+        View::Diagram
+    };
     let state =
-        use_reducer(|| State::new(props.lang, props.view, props.width).hydrating(props.fit_until));
+        use_reducer(|| State::new(props.lang, start, props.width).hydrating(props.fit_until));
     let root = use_node_ref();
     let view_box = use_node_ref();
     let heading = use_node_ref();
@@ -260,15 +267,20 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     // Views with items to choose keep a column for the panel on wide containers (CSS), open
     // or not: the diagram keeps its width, so a tap neither re-lays it out nor moves it.
     let side = state.selection.is_some() || state.view != View::Questions;
+    // With a single view there are no tabs, so no tab panels either.
+    let tabbed = views.len() > 1;
     let panel_of = |v: View, body: Html| {
+        if !views.contains(&v) {
+            return Html::default();
+        }
         let node_ref = if v == View::Diagram {
             view_box.clone()
         } else {
             NodeRef::default()
         };
         html! {
-            <div class="xp-view" role="tabpanel" id={view_id(&inst, v)} ref={node_ref}
-                aria-labelledby={tab_id(&inst, v)} hidden={v != state.view} data-lazy="">
+            <div class="xp-view" role={tabbed.then_some("tabpanel")} id={view_id(&inst, v)} ref={node_ref}
+                aria-labelledby={tabbed.then(|| tab_id(&inst, v))} hidden={v != state.view} data-lazy="">
                 <h3 class="xp-view-title">{ label(v, lang) }</h3>
                 if complete || v == state.view { { body } }
             </div>
@@ -284,7 +296,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 <LanguageSwitch lang={lang} on_change={set_lang} />
             </header>
             <p class="xp-static-note">{ t.static_note }</p>
-            <Tabs view={state.view} lang={lang} instance={inst.clone()} on_select={set_view} />
+            <Tabs view={state.view} views={views.clone()} lang={lang} instance={inst.clone()} on_select={set_view} />
             <div class={classes!("xp-body", side.then_some("with-side"), state.selection.is_some().then_some("open"))}>
                 <div class="xp-views" onfocusin={uncover}>
                     { panel_of(View::Diagram, html! {

@@ -9,6 +9,8 @@ use crate::state::View;
 pub struct TabsProps {
     /// The open view.
     pub view: View,
+    /// The views the story fills, in order (see [`View::of`]); fewer than two get no tabs.
+    pub views: Vec<View>,
     /// Interface language.
     pub lang: Lang,
     /// Prefix for element ids.
@@ -42,10 +44,10 @@ pub fn label(view: View, lang: Lang) -> &'static str {
 #[component]
 pub fn Tabs(props: &TabsProps) -> Html {
     let onkeydown = {
-        let (view, on_select) = (props.view, props.on_select.clone());
+        let (view, views, on_select) = (props.view, props.views.clone(), props.on_select.clone());
         Callback::from(move |e: KeyboardEvent| {
-            let i = View::ALL.iter().position(|v| *v == view).unwrap_or(0);
-            let n = View::ALL.len();
+            let i = views.iter().position(|v| *v == view).unwrap_or(0);
+            let n = views.len();
             let next = match e.key().as_str() {
                 "ArrowRight" | "ArrowDown" => (i + 1) % n,
                 "ArrowLeft" | "ArrowUp" => (i + n - 1) % n,
@@ -63,12 +65,15 @@ pub fn Tabs(props: &TabsProps) -> Html {
             if let Some(el) = list.and_then(|l| l.children().item(next as u32)) {
                 super::focus(&el);
             }
-            on_select.emit(View::ALL[next]);
+            on_select.emit(views[next]);
         })
     };
+    if props.views.len() < 2 {
+        return html! {};
+    }
     html! {
         <div class="xp-tabs" role="tablist" aria-label={ui(props.lang).views} {onkeydown}>
-            { for View::ALL.iter().map(|&v| {
+            { for props.views.iter().map(|&v| {
                 let selected = v == props.view;
                 let onclick = props.on_select.reform(move |_: MouseEvent| v);
                 html! {

@@ -174,6 +174,30 @@ test('a story in the page replaces the embedded one; a broken one shows its path
   await page.context().close();
 });
 
+test('a story that fills only some views gets only their tabs; the arrows move among them', async () => {
+  // The shipped story fills four views; these fill one (override.html #good: no timeline,
+  // questions or comparison) and two (wide-figures.html: a diagram and a comparison).
+  const page = await open(env.browser, `${env.base}hosts/override.html`);
+  await ready(page, 3);
+  const tabs = (sel) => shadow(page, sel, "return [...root.querySelectorAll('[role=tab]')].map((t) => t.id.replace(/^.*-tab-/, ''))");
+  assert.deepEqual(await tabs('#good'), [], 'one view: no tabs');
+  assert.equal(await shadow(page, '#good', "return root.querySelectorAll('[role=tablist], [role=tabpanel], [aria-labelledby*=-tab-]').length"), 0);
+  assert.ok(await page.locator('#good [data-key="entity:a"]').isVisible(), 'the diagram shows');
+  assert.deepEqual(await tabs('#odd'), ['diagram', 'comparison', 'timeline', 'questions']);
+  await page.context().close();
+  const two = await open(env.browser, `${env.base}hosts/wide-figures.html`);
+  await ready(two, 2);
+  const fr = two.locator('#fr');
+  assert.deepEqual(await fr.locator('[role=tab]').evaluateAll((ts) => ts.map((t) => t.id.replace(/^.*-tab-/, ''))), ['diagram', 'comparison']);
+  await fr.locator('[role=tab][aria-selected=true]').focus();
+  await two.keyboard.press('ArrowRight');
+  assert.equal(await fr.locator('[role=tab][aria-selected=true]').getAttribute('id').then((id) => id.replace(/^.*-tab-/, '')), 'diagram', 'from the last tab, the arrow wraps to the first');
+  assert.ok(await fr.locator('[data-key="entity:a"]').isVisible());
+  // (override.html's odd attributes warn by design: see the override test.)
+  assert.deepEqual([...page.messages.filter((m) => !m.includes('explainer: unknown')), ...two.messages], []);
+  await two.context().close();
+});
+
 test('figures too wide for a phone\'s axis: its labels never overlap, and each stands on the bars\' scale', async () => {
   // "0 … 100 000": five labels that run into each other in a 320 px column, not at 1280.
   for (const [vp, touch, all] of [[{ width: 320, height: 568 }, true, false], [{ width: 1280, height: 800 }, false, true]]) {
