@@ -129,31 +129,47 @@ fn place(
     control: Option<&web_sys::Element>,
 ) {
     let b = body.get_bounding_client_rect();
-    let top = b.top();
-    let end = root.get_bounding_client_rect().bottom() - top;
+    // In the explainer's own CSS px, from the views' top: rectangles are in the viewport's,
+    // which an ancestor's CSS `zoom` scales, and the place is written inside it.
+    let z = zoom(root);
+    let rel = |v: f64| (v - b.top()) / z;
+    let end = rel(root.get_bounding_client_rect().bottom());
+    let height = b.height() / z;
     // Its height unshortened (a former place may have capped it): content, padding, border.
     let natural = f64::from(panel.scroll_height()) + 2.0;
-    let c = control.map(|c| c.get_bounding_client_rect());
+    let c = control.map(|c| {
+        let r = c.get_bounding_client_rect();
+        (rel(r.top()), rel(r.bottom()))
+    });
     if panel.get_bounding_client_rect().left() > b.left() + 1.0 {
-        let level = c.map_or(0.0, |c| c.top() - top);
-        let at = level.min(b.height() - natural).max(level - RISE).max(0.0);
-        return set_place(body, at, b.height() - at);
+        let level = c.map_or(0.0, |(top, _)| top);
+        let at = level.min(height - natural).max(level - RISE).max(0.0);
+        return set_place(body, at, height - at);
     }
     let tall = natural.min(MOST);
     let need = tall.min(SHORT);
     let (at, most) = match c {
-        Some(c) if end - (c.bottom() - top + GAP) >= need => {
-            let below = c.bottom() - top + GAP;
-            (below, end - below)
-        }
-        Some(c) if c.top() - top - GAP >= need => {
-            let room = c.top() - top - GAP;
+        Some((_, bottom)) if end - (bottom + GAP) >= need => (bottom + GAP, end - bottom - GAP),
+        Some((top, _)) if top - GAP >= need => {
+            let room = top - GAP;
             (room - tall.min(room), tall.min(room))
         }
         Some(_) => ((end - tall).max(0.0), tall),
         None => (0.0, end),
     };
     set_place(body, at, most);
+}
+
+/// The explainer's effective CSS `zoom`, from an ancestor's (some pages, and the text-size
+/// buttons of accessibility toolbars, zoom their body): bounding rectangles and the screen
+/// are scaled by it, lengths in the explainer's stylesheet are not. 1 where the browser
+/// does not say.
+pub fn zoom(el: &web_sys::Element) -> f64 {
+    js_sys::Reflect::get(el, &"currentCSSZoom".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .filter(|z| z.is_finite() && *z > 0.0)
+        .unwrap_or(1.0)
 }
 
 /// Writes the anchored panel's place: its top, from the views' top, and its tallest height.

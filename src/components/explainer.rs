@@ -83,9 +83,10 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     {
         // Follow the width of the view's own column (not the window's: the widget sits in a
         // page column, and an open side panel narrows the diagram).
-        let (state, view_box) = (state.clone(), view_box.clone());
+        let (state, view_box, root) = (state.clone(), view_box.clone(), root.clone());
         use_effect_with((), move |_| {
             let el = view_box.cast::<web_sys::HtmlElement>();
+            let root = root.cast::<web_sys::HtmlElement>();
             let measure = {
                 let (state, el) = (state.clone(), el.clone());
                 move || {
@@ -94,6 +95,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                         if w > 0 {
                             state.dispatch(Action::Resize(w as u32));
                         }
+                    }
+                    if let Some(root) = &root {
+                        set_zoom(root);
                     }
                 }
             };
@@ -324,6 +328,19 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 <SourceList story={story.clone()} ids={story.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>()} lang={lang} />
             </Disclosure>
         </div>
+    }
+}
+
+/// Tells the stylesheet an ancestor's CSS `zoom` (`--xp-zoom`, in thousandths), so that a
+/// sheet sized by the screen (`70vh`) is not scaled past it.
+fn set_zoom(root: &web_sys::HtmlElement) {
+    let thousandths = (super::zoom(root) * 1000.0).round() as i64;
+    let style = root.style();
+    if thousandths == 1000 {
+        let _ = style.remove_property("--xp-zoom");
+    } else {
+        // An integer: formatting a float would bring its code into the WASM.
+        let _ = style.set_property("--xp-zoom", &thousandths.to_string());
     }
 }
 

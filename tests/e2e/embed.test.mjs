@@ -435,6 +435,35 @@ test('phone, inside a wrapper that clips its overflow: a tap opens the panel on 
   await page.context().close();
 });
 
+test('phone, under a page\'s CSS zoom: a tap opens the panel on screen, a sheet within the screen, by its control where it cannot stick', async () => {
+  // Under zoom: 1.5 the sheet (70vh) was 105 % of the screen, so it could not stick and
+  // was placed by its control, at offsets measured on screen and then zoomed again:
+  // 300 px below the screen.
+  const page = await open(env.browser, `${env.base}hosts/zoomed.html`, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  for (const [host, anchored] of [['#zoomed', false], ['#zoomed-hidden', true]]) {
+    for (const [key, name] of [['entity:nvidia', 'Nvidia'], ['entity:microsoft', 'Microsoft']]) {
+      const control = page.locator(`${host} [data-key="${key}"]`).filter({ visible: true });
+      await control.scrollIntoViewIfNeeded();
+      await control.tap();
+      assert.ok(await until(() => shadow(page, host, `return root.querySelector('.xp-panel h3')?.textContent === '${name}'`)), `${host} ${key}`);
+      let seen;
+      const placed = await until(async () => {
+        const [c, p, t] = [await control.boundingBox(), await page.locator(`${host} .xp-panel`).boundingBox(), await page.locator(`${host} .xp-panel h3`).boundingBox()];
+        seen = `control ${c.y.toFixed(0)}–${(c.y + c.height).toFixed(0)}, panel ${p.y.toFixed(0)}–${(p.y + p.height).toFixed(0)}, title ${t.y.toFixed(0)}`;
+        // A sheet takes 70 % of the screen at most; a panel placed by its control, 440 px
+        // of the explainer's (zoomed with its text).
+        return t.y >= 0 && t.y + t.height <= 667
+          && (anchored ? Math.abs(p.y - (c.y + c.height)) < 12 * 1.5 : p.height <= 0.7 * 667 + 1);
+      });
+      assert.ok(placed, `${host} ${key}: ${seen}`);
+      assert.equal(await shadow(page, host, "return root.querySelector('.xp-body').hasAttribute('data-anchored')"), anchored, `${host}: placed by the control only where it cannot stick`);
+      await shadow(page, host, "root.querySelector('.xp-close').click()");
+    }
+  }
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('in an iframe, scrolling the page around it lets idle time hydrate the explainer', async () => {
   // The frame itself never scrolls: the sign that the reader reads on is the frame moving.
   const page = await open(env.browser, `${env.base}hosts/iframe.html`);
