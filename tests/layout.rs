@@ -440,3 +440,21 @@ fn names_never_break_at_a_no_break_space() {
         }
     }
 }
+
+#[test]
+fn full_width_scripts_and_emoji_are_counted_at_their_width() {
+    // Every CJK font draws ideographs, kana and hangul a full em wide, and emoji fonts wider:
+    // counted as a Latin letter (0.62 em), a Chinese name would run 40 % past its box.
+    for text in ["腾", "カ", "한", "Ｗ"] {
+        assert!(text_width(text) >= FONT, "{text}: {}", text_width(text));
+    }
+    assert!(text_width("🚀") >= 1.2 * FONT);
+    // A name of ideographs wraps at the box's width by that count: 15 of them take two
+    // lines at least in a phone's box, never one.
+    let name = "腾讯控股有限公司人工智能研究院";
+    let lines = wrap(name, 120.0);
+    assert!(lines.len() >= 2, "{lines:?}");
+    for line in &lines {
+        assert!(line.chars().count() as f64 * FONT <= 120.0, "{line}");
+    }
+}

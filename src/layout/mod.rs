@@ -116,12 +116,24 @@ pub fn text_width(text: &str) -> f64 {
 /// Width of most characters, in ems (see [`char_width`]).
 const PLAIN: f64 = 0.62;
 
-/// One character's estimated width, in ems.
+/// One character's estimated width, in ems. The widest common sans-serif sets the wide
+/// letters (DejaVu Sans Bold's W is 1.03 em); ideographs, kana and hangul are a full em
+/// in every font, emoji wider.
 fn char_width(c: char) -> f64 {
     match c {
         'i' | 'l' | 'j' | 'I' | '.' | ',' | '’' | '\'' | ':' | ';' | '!' | '|' => 0.32,
         ' ' | 'f' | 't' | 'r' | '(' | ')' | '/' | '-' => 0.42,
-        'm' | 'w' | 'M' | 'W' | '%' | '@' => 0.95,
+        'm' | 'w' | 'M' | 'W' | '%' | '@' => 1.05,
+        '\u{1100}'..='\u{115f}'
+        | '\u{2e80}'..='\u{a4cf}'
+        | '\u{ac00}'..='\u{d7a3}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{fe30}'..='\u{fe4f}'
+        | '\u{ff00}'..='\u{ff60}'
+        | '\u{ffe0}'..='\u{ffe6}'
+        | '\u{20000}'..='\u{3fffd}' => 1.05,
+        '\u{1f000}'..='\u{1faff}' | '\u{2600}'..='\u{27bf}' => 1.3,
+        // After the full-width forms, which have capitals too (Ｗ).
         c if c.is_uppercase() => 0.75,
         _ => PLAIN,
     }

@@ -198,6 +198,24 @@ test('a story that fills only some views gets only their tabs; the arrows move a
   await two.context().close();
 });
 
+test('names of wide letters, ideographs and emoji stay inside their boxes', async () => {
+  // The boxes are sized from estimated widths: 24 W's ran 4 px past each side of theirs.
+  // (Without a CJK or emoji font, as here, those glyphs are drawn narrower than they are.)
+  for (const viewport of [{ width: 320, height: 568 }, { width: 1280, height: 800 }]) {
+    const page = await open(env.browser, `${env.base}hosts/wide-names.html`, { viewport });
+    await ready(page);
+    const over = await shadow(page, '#names', `return [...root.querySelectorAll('.xp-node')].filter((n) => n.getClientRects().length).flatMap((n) => {
+      const box = n.querySelector('rect').getBoundingClientRect();
+      return [...n.querySelectorAll('text, tspan')].map((t) => t.getBoundingClientRect())
+        .filter((t) => t.left < box.left + 1 || t.right > box.right - 1).map((t) => n.dataset.key + ' ' + t.left.toFixed(1) + '–' + t.right.toFixed(1) + ' in ' + box.left + '–' + box.right);
+    })`);
+    assert.equal(await shadow(page, '#names', "return root.querySelectorAll('.xp-node').length > 0"), true);
+    assert.deepEqual(over, [], `${viewport.width} px`);
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
+
 test('figures too wide for a phone\'s axis: its labels never overlap, and each stands on the bars\' scale', async () => {
   // "0 … 100 000": five labels that run into each other in a 320 px column, not at 1280.
   for (const [vp, touch, all] of [[{ width: 320, height: 568 }, true, false], [{ width: 1280, height: 800 }, false, true]]) {
