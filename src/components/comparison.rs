@@ -38,8 +38,9 @@ pub fn axis_max(max: f64) -> f64 {
 }
 
 /// The widths of the views' column (CSS px) below which the axis drops labels, as the
-/// stylesheet names them (`.xp-axis.q300` … `.xp-axis.h720`, `qall`, `hall`).
-const FITS: [u32; 6] = [240, 300, 360, 440, 560, 720];
+/// stylesheet names them (`.xp-axis.q200` … `.xp-axis.h720`, `qall`, `hall`); no column is
+/// narrower than the first.
+const FITS: [u32; 8] = [160, 200, 240, 300, 360, 440, 560, 720];
 
 /// The classes that keep the axis's five labels (`0` … `top`, as written) from running into
 /// each other: `q…` drops the quarter labels below the column width it names, `h…` the
