@@ -14,6 +14,13 @@ pub struct Lit {
     pub relationships: HashSet<String>,
 }
 
+impl Lit {
+    /// Whether nothing is lit.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty() && self.relationships.is_empty()
+    }
+}
+
 /// The items lit by `sel` (empty when nothing is selected).
 pub fn lit(story: &Story, sel: Option<&Selection>) -> Lit {
     let mut l = Lit::default();

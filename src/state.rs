@@ -164,6 +164,9 @@ impl State {
 pub enum Action {
     /// Open the panel for an item; an event also shows the diagram with its players lit.
     Select(Selection),
+    /// Open the panel for an item without leaving the view: an event that lights no player
+    /// would show the diagram with nothing lit.
+    SelectHere(Selection),
     /// [`Action::Select`] from a deep link: the page opened at the explainer, and what the
     /// item lights is brought into view with its panel.
     Link(Selection),
@@ -240,6 +243,10 @@ impl Reducible for State {
                     s.view = View::Diagram;
                 }
                 s.reveal = switch || linked;
+                s.selection = Some(sel);
+            }
+            Action::SelectHere(sel) => {
+                s.reveal = false;
                 s.selection = Some(sel);
             }
             Action::Close => {

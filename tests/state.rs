@@ -210,3 +210,19 @@ fn a_kept_drawing_follows_the_column_once_the_reader_no_longer_sees_it() {
     let after = again.clone().reduce(Action::Unseen);
     assert!(Rc::ptr_eq(&again, &after));
 }
+
+#[test]
+fn an_item_opened_in_place_keeps_the_view_and_closing_stays_there() {
+    // An event that lights no player: the explainer opens it where it was chosen.
+    let ev = Selection::Event("market".into());
+    let s = run(
+        State::new(Lang::Fr, View::Timeline, 375),
+        &[Action::SelectHere(ev.clone())],
+    );
+    assert_eq!(
+        (s.view, s.selection.clone(), s.reveal),
+        (View::Timeline, Some(ev.clone()), false)
+    );
+    let s = run(s, &[Action::Close]);
+    assert_eq!((s.view, s.focus_return), (View::Timeline, Some(ev)));
+}

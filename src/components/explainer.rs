@@ -240,9 +240,19 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     // Callbacks keep their identity across renders (the dispatcher never changes), so a
     // child whose data did not change skips its render: a tap re-renders only what it lit.
     let dispatcher = state.dispatcher();
-    let select = use_callback(dispatcher.clone(), |sel: Selection, d| {
-        d.dispatch(Action::Select(sel))
-    });
+    // An event that lights no player in the diagram opens where it was chosen.
+    let select = use_callback(
+        (dispatcher.clone(), story.clone()),
+        |sel: Selection, (d, s)| {
+            let here = matches!(sel, Selection::Event(_))
+                && crate::highlight::lit(s, Some(&sel)).is_empty();
+            d.dispatch(if here {
+                Action::SelectHere(sel)
+            } else {
+                Action::Select(sel)
+            })
+        },
+    );
     let close = use_callback(dispatcher.clone(), |(), d| d.dispatch(Action::Close));
     let set_view = use_callback(dispatcher.clone(), |v: View, d| {
         d.dispatch(Action::SetView(v))
@@ -311,7 +321,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     { panel_of(View::Comparison, html! {
                         <Comparison story={story.clone()} lang={lang} selection={state.selection.clone()} on_select={select.clone()} />
                     }) }
-                    { panel_of(View::Timeline, html! { <Timeline story={story.clone()} lang={lang} on_select={select.clone()} /> }) }
+                    { panel_of(View::Timeline, html! { <Timeline story={story.clone()} lang={lang} selection={state.selection.clone()} on_select={select.clone()} /> }) }
                     { panel_of(View::Questions, html! { <Questions story={story.clone()} lang={lang} /> }) }
                 </div>
                 if let Some(sel) = &state.selection {

@@ -14,6 +14,9 @@ pub struct TimelineProps {
     pub story: Rc<Story>,
     /// Interface language.
     pub lang: Lang,
+    /// The selected item: an event chosen here is marked (one that lights no player in the
+    /// diagram stays on the timeline).
+    pub selection: Option<Selection>,
     /// Selects an event (shows its players in the diagram).
     pub on_select: Callback<Selection>,
 }
@@ -52,13 +55,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         .unwrap_or(dated.len());
     let item = |&(when, e): &(Option<Date>, &crate::story::Event)| {
         let sel = Selection::Event(e.id.clone());
+        let selected = props.selection.as_ref() == Some(&sel);
         let cb = props.on_select.clone();
         let key = super::key_of(&sel);
         let onclick = Callback::from(move |_: MouseEvent| cb.emit(sel.clone()));
         let later = is_later(when);
         html! {
             <li class={classes!("xp-event", later.then_some("later"))}>
-                <button type="button" class="xp-event-btn" data-key={key} {onclick}>
+                <button type="button" class={classes!("xp-event-btn", selected.then_some("sel"))} data-key={key}
+                    aria-current={selected.then_some("true")} {onclick}>
                     <span class="xp-event-date">{ date(&e.date, lang) }</span>
                     <span class="xp-event-title">{ e.title.get(lang) }</span>
                     <span class="xp-event-text">{ e.text.get(lang) }</span>

@@ -216,6 +216,30 @@ test('names of wide letters, ideographs and emoji stay inside their boxes', asyn
   }
 });
 
+test('an event that involves no player opens on the timeline, marked; one with players opens over the diagram', async () => {
+  // Opened over the diagram, the market's fall lit nothing there: a diagram with no answer.
+  for (const [viewport, touch] of [[{ width: 375, height: 667 }, true], [{ width: 1280, height: 800 }, false]]) {
+    const page = await open(env.browser, `${env.base}hosts/timeline.html`, { viewport, hasTouch: touch, isMobile: touch });
+    await ready(page);
+    const x = page.locator('#timeline');
+    const shown = () => x.locator('[role=tab][aria-selected=true]').getAttribute('id').then((id) => id.replace(/^.*-tab-/, ''));
+    const event = x.locator('[data-key="event:market"]');
+    await (touch ? event.tap() : event.click());
+    assert.ok(await until(async () => (await x.locator('.xp-panel h3').textContent().catch(() => '')) === 'The market falls'));
+    assert.equal(await shown(), 'timeline', `${viewport.width}: stays on the timeline`);
+    assert.equal(await event.getAttribute('aria-current'), 'true', 'the event chosen is marked');
+    await x.locator('.xp-close').click();
+    assert.ok(await until(() => event.evaluate((e) => e.getRootNode().activeElement === e)), 'focus goes back to the event');
+    assert.equal(await shown(), 'timeline');
+    const other = x.locator('[data-key="event:stake"]');
+    await (touch ? other.tap() : other.click());
+    assert.ok(await until(async () => (await x.locator('.xp-panel h3').textContent().catch(() => '')) === 'The fund invests'));
+    assert.equal(await shown(), 'diagram', 'an event with players lights them in the diagram');
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
+
 test('figures too wide for a phone\'s axis: its labels never overlap, and each stands on the bars\' scale', async () => {
   // "0 … 100 000": five labels that run into each other in a 320 px column, not at 1280.
   for (const [vp, touch, all] of [[{ width: 320, height: 568 }, true, false], [{ width: 1280, height: 800 }, false, true]]) {
