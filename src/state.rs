@@ -167,6 +167,8 @@ pub enum Action {
     /// Open the panel for an item without leaving the view: an event that lights no player
     /// would show the diagram with nothing lit.
     SelectHere(Selection),
+    /// [`Action::SelectHere`] from a deep link: the item is brought into view.
+    LinkHere(Selection),
     /// [`Action::Select`] from a deep link: the page opened at the explainer, and what the
     /// item lights is brought into view with its panel.
     Link(Selection),
@@ -234,7 +236,7 @@ impl Reducible for State {
                 }
             }
         }
-        let linked = matches!(action, Action::Link(_));
+        let linked = matches!(action, Action::Link(_) | Action::LinkHere(_));
         match action {
             Action::Select(sel) | Action::Link(sel) => {
                 let switch = matches!(sel, Selection::Event(_)) && s.view != View::Diagram;
@@ -245,8 +247,8 @@ impl Reducible for State {
                 s.reveal = switch || linked;
                 s.selection = Some(sel);
             }
-            Action::SelectHere(sel) => {
-                s.reveal = false;
+            Action::SelectHere(sel) | Action::LinkHere(sel) => {
+                s.reveal = linked;
                 s.selection = Some(sel);
             }
             Action::Close => {

@@ -224,5 +224,14 @@ fn an_item_opened_in_place_keeps_the_view_and_closing_stays_there() {
         (View::Timeline, Some(ev.clone()), false)
     );
     let s = run(s, &[Action::Close]);
-    assert_eq!((s.view, s.focus_return), (View::Timeline, Some(ev)));
+    assert_eq!((s.view, s.focus_return), (View::Timeline, Some(ev.clone())));
+    // From a deep link, it is brought into view as well.
+    let s = run(
+        State::new(Lang::Fr, View::Timeline, 375),
+        &[Action::LinkHere(ev.clone())],
+    );
+    assert_eq!(
+        (s.view, s.selection, s.reveal),
+        (View::Timeline, Some(ev), true)
+    );
 }

@@ -73,10 +73,17 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         // Deep link: selected after the first render, which matches the pre-rendered HTML.
         let (state, initial, on_host) =
             (state.clone(), props.initial.clone(), props.on_host.clone());
+        let (story, timeline) = (props.story.clone(), views.contains(&View::Timeline));
         use_effect_with((), move |_| {
             on_host.emit(HostEvent::Ready);
             if let Some(sel) = initial {
-                state.dispatch(Action::Link(sel));
+                // An event that involves no player opens on the timeline, as a tap there does.
+                if timeline && opens_in_place(&story, &sel) {
+                    state.dispatch(Action::SetView(View::Timeline));
+                    state.dispatch(Action::LinkHere(sel));
+                } else {
+                    state.dispatch(Action::Link(sel));
+                }
             }
         });
     }
@@ -244,9 +251,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let select = use_callback(
         (dispatcher.clone(), story.clone()),
         |sel: Selection, (d, s)| {
-            let here = matches!(sel, Selection::Event(_))
-                && crate::highlight::lit(s, Some(&sel)).is_empty();
-            d.dispatch(if here {
+            d.dispatch(if opens_in_place(s, &sel) {
                 Action::SelectHere(sel)
             } else {
                 Action::Select(sel)
@@ -339,6 +344,11 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             </Disclosure>
         </div>
     }
+}
+
+/// Whether `sel` opens where it was chosen: an event that lights no player in the diagram.
+fn opens_in_place(story: &Story, sel: &Selection) -> bool {
+    matches!(sel, Selection::Event(_)) && crate::highlight::lit(story, Some(sel)).is_empty()
 }
 
 /// Tells the stylesheet an ancestor's CSS `zoom` (`--xp-zoom`, in thousandths), so that a

@@ -216,13 +216,15 @@ test('names of wide letters, ideographs and emoji stay inside their boxes', asyn
   }
 });
 
-test('an event that involves no player opens on the timeline, marked; one with players opens over the diagram', async () => {
+test('an event that involves no player opens on the timeline, marked, by a tap or a deep link; one with players opens over the diagram', async () => {
   // Opened over the diagram, the market's fall lit nothing there: a diagram with no answer.
   for (const [viewport, touch] of [[{ width: 375, height: 667 }, true], [{ width: 1280, height: 800 }, false]]) {
     const page = await open(env.browser, `${env.base}hosts/timeline.html`, { viewport, hasTouch: touch, isMobile: touch });
     await ready(page);
     const x = page.locator('#timeline');
     const shown = () => x.locator('[role=tab][aria-selected=true]').getAttribute('id').then((id) => id.replace(/^.*-tab-/, ''));
+    const tab = x.locator('[id$="-tab-timeline"]');
+    await (touch ? tab.tap() : tab.click());
     const event = x.locator('[data-key="event:market"]');
     await (touch ? event.tap() : event.click());
     assert.ok(await until(async () => (await x.locator('.xp-panel h3').textContent().catch(() => '')) === 'The market falls'));
@@ -238,6 +240,15 @@ test('an event that involves no player opens on the timeline, marked; one with p
     assert.deepEqual(page.messages, []);
     await page.context().close();
   }
+  // A deep link to it opens the timeline, the event marked, its panel open.
+  const page = await open(env.browser, `${env.base}hosts/timeline.html#explainer-timeline=market`, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  await ready(page);
+  const x = page.locator('#timeline');
+  assert.ok(await until(async () => (await x.locator('.xp-panel h3').textContent().catch(() => '')) === 'The market falls'), 'the deep link opens its panel');
+  assert.equal(await x.locator('[role=tab][aria-selected=true]').getAttribute('id').then((id) => id.replace(/^.*-tab-/, '')), 'timeline');
+  assert.equal(await x.locator('[data-key="event:market"]').getAttribute('aria-current'), 'true');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
 });
 
 test('figures too wide for a phone\'s axis: its labels never overlap, and each stands on the bars\' scale', async () => {
