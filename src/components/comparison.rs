@@ -51,10 +51,7 @@ const FITS: [u32; 8] = [160, 200, 240, 300, 360, 440, 560, 720];
 /// others are centred, and the axis is 8 px narrower than the column.
 pub fn axis_fit(labels: &[String; 5]) -> String {
     // Tenths of a px, in integers (no float formatting in the WASM).
-    let w: Vec<u32> = labels
-        .iter()
-        .map(|l| l.chars().count() as u32 * 85)
-        .collect();
+    let w = labels.each_ref().map(|l| l.chars().count() as u32 * 85);
     let gap = 60;
     let quarters = 4
         * (w[0] + w[1] / 2)

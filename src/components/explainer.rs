@@ -157,14 +157,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         // A new layout width (a phone turned) or language (names of other lengths) moves
         // the controls: a panel placed by its control follows it (see `anchor`). Only a
         // phone turned scrolls: after a language switch the reader stays by the switch.
-        let (root, sel) = (root.clone(), state.selection.clone());
-        let width_was = use_mut_ref(|| state.width);
-        use_effect_with((state.width, state.lang), move |&(width, _)| {
-            let turned = std::mem::replace(&mut *width_was.borrow_mut(), width) != width;
-            if let (Some(root), Some(sel)) = (root.cast::<web_sys::Element>(), sel) {
-                super::follow(&root, &sel, turned);
-            }
-        });
+        let sel = state.selection.clone();
+        use_effect_with(state.width, follow_on(root.clone(), sel.clone(), true));
+        use_effect_with(state.lang, follow_on(root.clone(), sel, false));
     }
     {
         // The panel's heading takes focus when it opens, so keyboard and screen reader
@@ -343,6 +338,16 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 <SourceList story={story.clone()} ids={story.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>()} lang={lang} />
             </Disclosure>
         </div>
+    }
+}
+
+/// The effect that places the panel of `sel` by its control again after a change of
+/// layout ([`super::follow`]), scrolling it into view when `scroll`.
+fn follow_on<T>(root: NodeRef, sel: Option<Selection>, scroll: bool) -> impl FnOnce(&T) {
+    move |_| {
+        if let (Some(root), Some(sel)) = (root.cast::<web_sys::Element>(), sel) {
+            super::follow(&root, &sel, scroll);
+        }
     }
 }
 
