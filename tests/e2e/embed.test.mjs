@@ -314,6 +314,44 @@ test('in a sidebar column narrower than a phone\'s, no word breaks, nothing over
   await page.context().close();
 });
 
+for (const [name, what] of [['rtl', 'a right-to-left article'], ['quirks', 'a page in quirks mode, in a layout table']]) {
+  test(`on ${what}: the explainer reads left to right, fits its column, and a tap opens its panel on screen`, async () => {
+    for (const [w, h] of [[375, 667], [1280, 800]]) {
+      const page = await open(env.browser, `${env.base}hosts/${name}.html`, { viewport: { width: w, height: h }, hasTouch: w < 500 });
+      await ready(page, 2);
+      assert.equal(await page.evaluate(() => document.compatMode), name === 'quirks' ? 'BackCompat' : 'CSS1Compat');
+      for (const host of ['#empty', '[data-explainer]:not(#empty)']) {
+        const r = JSON.parse(await shadow(page, host, `
+          const box = host.getBoundingClientRect(), title = root.querySelector('.xp-title').getBoundingClientRect();
+          const range = document.createRange(); range.selectNodeContents(root.querySelector('.xp-dek'));
+          const out = [...root.querySelectorAll('*')].filter((e) => { const b = e.getBoundingClientRect(); return b.width && (b.left < box.left - 0.5 || b.right > box.right + 0.5); })
+            .map((e) => e.className.baseVal ?? e.className);
+          const cell = document.getElementById('cell')?.getBoundingClientRect();
+          return JSON.stringify({ dir: getComputedStyle(root.querySelector('.xp-root')).direction, title: title.left - box.left,
+            dek: range.getClientRects()[0].left - box.left, out, width: box.width, cell: cell?.width,
+            tabs: [...root.querySelectorAll('[role=tab]')].map((t) => Math.round(t.getBoundingClientRect().left)),
+            scroll: document.documentElement.scrollWidth - document.documentElement.clientWidth });`));
+        // The story is French or English: it reads left to right whatever the page's direction.
+        assert.equal(r.dir, 'ltr', `${name} ${w} ${host}`);
+        assert.ok(r.tabs.length === 4 && r.tabs[0] < r.tabs[1], `${name} ${w} ${host}: tabs in reading order, left to right (${r.tabs})`);
+        assert.ok(r.title < 20 && r.dek < 20, `${name} ${w} ${host}: text starts ${r.title} and ${r.dek} px from the left edge`);
+        assert.deepEqual(r.out, [], `${name} ${w} ${host}: elements past the explainer's edges`);
+        assert.equal(r.scroll, 0, `${name} ${w}: horizontal scroll`);
+        if (r.cell !== undefined && host === '#empty') assert.ok(Math.abs(r.width - r.cell) < 1, `the host spans its table cell (${r.width} of ${r.cell})`);
+      }
+      const node = page.locator('#empty [data-key="entity:openai"]:visible').first();
+      await node.scrollIntoViewIfNeeded();
+      await (w < 500 ? node.tap() : node.click());
+      await until(async () => (await page.locator('#empty .xp-panel h3').textContent().catch(() => '')) === 'OpenAI');
+      const [panel, host] = [await page.locator('#empty .xp-panel').boundingBox(), await page.locator('#empty').boundingBox()];
+      assert.ok(panel.x >= host.x - 0.5 && panel.x + panel.width <= host.x + host.width + 0.5, `${name} ${w}: the panel within the explainer`);
+      assert.ok(panel.y >= 0 && panel.y < h - 100, `${name} ${w}: the panel on screen (top at ${panel.y})`);
+      assert.deepEqual(page.messages, []);
+      await page.context().close();
+    }
+  });
+}
+
 test('under a strict CSP it renders, works, and fetches nothing from another origin', async () => {
   const page = await open(env.browser, `${env.base}hosts/csp.html`);
   const csp = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
