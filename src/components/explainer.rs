@@ -254,6 +254,13 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         },
     );
     let close = use_callback(dispatcher.clone(), |(), d| d.dispatch(Action::Close));
+    // The panel's lists came a frame after its head: placed by its control, it is placed
+    // again at its full height (see `anchor`).
+    let whole = use_callback(root.clone(), |sel: Selection, root| {
+        if let Some(root) = root.cast::<web_sys::Element>() {
+            super::follow(&root, &sel, false);
+        }
+    });
     let set_view = use_callback(dispatcher.clone(), |v: View, d| {
         d.dispatch(Action::SetView(v))
     });
@@ -326,7 +333,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 </div>
                 if let Some(sel) = &state.selection {
                     <Panel story={story.clone()} selection={sel.clone()} lang={lang} instance={inst.clone()}
-                        heading={heading} on_close={close} on_select={select} />
+                        heading={heading} on_close={close} on_select={select} on_whole={whole} />
                 } else if side {
                     <p class="xp-side-hint">{ t.side_hint }</p>
                 }

@@ -26,6 +26,9 @@ pub struct PanelProps {
     pub on_close: Callback<()>,
     /// Selects another item (a relationship listed in an entity's panel).
     pub on_select: Callback<Selection>,
+    /// Told once the panel just opened is whole, its lists drawn a frame after its head: a
+    /// panel placed by its control is placed again at its full height.
+    pub on_whole: Callback<Selection>,
 }
 
 struct Body {
@@ -154,6 +157,26 @@ fn body(story: &Story, sel: &Selection, lang: Lang) -> Option<Body> {
 pub fn Panel(props: &PanelProps) -> Html {
     let lang = props.lang;
     let t = ui(lang);
+    // The tap that opens the panel is answered by its head (title, figure, text) in the
+    // next frame; its lists (links, quotations, sources) follow a frame later. A hub's
+    // lists are most of a panel's layout and paint: drawn with the head, they made the
+    // reader wait about a third longer on a slow phone. Once open, the panel is drawn whole
+    // for each new selection: a link chosen in it is not taken away under the reader's
+    // focus, nor the panel moved. Rendered natively (pre-rendering, no paint) it is whole.
+    let whole = use_state(|| !cfg!(target_arch = "wasm32"));
+    {
+        let whole = whole.clone();
+        use_effect_with((), move |_| super::after_paint(move || whole.set(true)));
+    }
+    {
+        let (on_whole, sel) = (props.on_whole.clone(), props.selection.clone());
+        use_effect_with(*whole, move |whole| {
+            if *whole {
+                on_whole.emit(sel);
+            }
+        });
+    }
+    let whole = *whole;
     let Some(b) = body(&props.story, &props.selection, lang) else {
         return html! {};
     };
@@ -176,7 +199,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                 </p>
             }
             { for b.text.iter().map(|p| html! { <p>{ p }</p> }) }
-            if !b.links.is_empty() {
+            if whole && !b.links.is_empty() {
                 <h4>{ if matches!(props.selection, Selection::Entity(_)) { t.links } else { t.involves } }</h4>
                 <ul class="xp-links">
                     { for b.links.iter().map(|(label, sel)| {
@@ -186,7 +209,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                     }) }
                 </ul>
             }
-            if !b.quotes.is_empty() {
+            if whole && !b.quotes.is_empty() {
                 <h4>{ t.quotes }</h4>
                 { for b.quotes.iter().map(|q| html! {
                     <figure class="xp-quote">
@@ -198,7 +221,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                     </figure>
                 }) }
             }
-            <SourceList story={props.story.clone()} ids={b.sources} lang={lang} />
+            if whole { <SourceList story={props.story.clone()} ids={b.sources} lang={lang} /> }
         </aside>
     }
 }

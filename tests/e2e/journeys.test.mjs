@@ -321,8 +321,8 @@ test('comparison rows open their sources; a timeline event lights its players; q
   for (const g of STORY.comparison.groups) for (const b of g.bars) {
     await page.locator(`[data-key="bar:${b.id}"]`).tap();
     assert.ok(await until(async () => words(await panelTitle(page)) === words(b.label.fr)), b.id);
-    const links = await root(page, "return r.querySelectorAll('.xp-panel .xp-sources li').length");
-    assert.ok(links >= 1, `${b.id} lists its sources`);
+    // A frame after the panel's head.
+    assert.ok(await until(async () => await root(page, "return r.querySelectorAll('.xp-panel .xp-sources li').length") >= 1), `${b.id} lists its sources`);
     await page.locator('.xp-close').tap();
   }
   await page.locator('[id$="-tab-timeline"]').tap();
