@@ -26,8 +26,8 @@ pub struct PanelProps {
     pub on_close: Callback<()>,
     /// Selects another item (a relationship listed in an entity's panel).
     pub on_select: Callback<Selection>,
-    /// Told once the panel just opened is whole, its lists drawn a frame after its head: a
-    /// panel placed by its control is placed again at its full height.
+    /// Told once the panel of a new selection is whole, its lists drawn a frame after its
+    /// head: a panel placed by its control is placed again at its full height.
     pub on_whole: Callback<Selection>,
 }
 
@@ -157,33 +157,59 @@ fn body(story: &Story, sel: &Selection, lang: Lang) -> Option<Body> {
 pub fn Panel(props: &PanelProps) -> Html {
     let lang = props.lang;
     let t = ui(lang);
-    // The tap that opens the panel is answered by its head (title, figure, text) in the
-    // next frame; its lists (links, quotations, sources) follow a frame later. A hub's
-    // lists are most of a panel's layout and paint: drawn with the head, they made the
-    // reader wait about a third longer on a slow phone. Once open, the panel is drawn whole
-    // for each new selection: a link chosen in it is not taken away under the reader's
-    // focus, nor the panel moved. Rendered natively (pre-rendering, no paint) it is whole.
-    let whole = use_state(|| !cfg!(target_arch = "wasm32"));
+    // A tap is answered by the panel's head (title, figure, text) in the next frame; its
+    // lists (links, quotations, sources) follow a frame later. A hub's lists are most of a
+    // panel's layout and paint: drawn with the head, they made the reader wait about a
+    // third longer on a slow phone. Rendered natively (pre-rendering, no paint) it is whole.
+    let whole_for = use_state(|| None::<Selection>);
+    // A link chosen in the panel is drawn whole at once: its list is not taken away under
+    // the reader's focus, and the panel stays where they are reading (see `anchor`).
+    let chosen_here = use_mut_ref(|| None::<Selection>);
+    let at_once = chosen_here.borrow().as_ref() == Some(&props.selection);
+    let whole =
+        !cfg!(target_arch = "wasm32") || at_once || whole_for.as_ref() == Some(&props.selection);
     {
-        let whole = whole.clone();
-        use_effect_with((), move |_| super::after_paint(move || whole.set(true)));
+        let whole_for = whole_for.clone();
+        use_effect_with(props.selection.clone(), move |sel| {
+            let sel = sel.clone();
+            super::after_paint(move || whole_for.set(Some(sel)));
+        });
     }
+    let aside = use_node_ref();
+    // The panel's height when last drawn whole: the head of the next selection keeps it,
+    // so that the panel does not shrink for a frame and grow back (a blink, a sheet that
+    // bounces) before its lists come.
+    let kept = use_mut_ref(|| None::<f64>);
     {
-        let (on_whole, sel) = (props.on_whole.clone(), props.selection.clone());
-        use_effect_with(*whole, move |whole| {
+        let (aside, on_whole) = (aside.clone(), props.on_whole.clone());
+        use_effect_with((whole, props.selection.clone()), move |(whole, sel)| {
+            let Some(el) = aside.cast::<web_sys::HtmlElement>() else {
+                return;
+            };
+            let style = el.style();
             if *whole {
-                on_whole.emit(sel);
+                let _ = style.remove_property("min-height");
+                let z = super::zoom(&el);
+                *kept.borrow_mut() = Some(el.get_bounding_client_rect().height() / z);
+                // Drawn in two goes, the panel was placed at its head's height.
+                if !at_once {
+                    on_whole.emit(sel.clone());
+                }
+            } else if let Some(h) = *kept.borrow() {
+                // Where it is placed by its control, never past the room it was given.
+                let h = h.round() as i64;
+                let _ =
+                    style.set_property("min-height", &format!("min({h}px, var(--xp-most, {h}px))"));
             }
         });
     }
-    let whole = *whole;
     let Some(b) = body(&props.story, &props.selection, lang) else {
         return html! {};
     };
     let title_id = format!("{}-panel-title", props.instance);
     let onclose = props.on_close.reform(|_: MouseEvent| ());
     html! {
-        <aside class="xp-panel" role="region" aria-labelledby={title_id.clone()}>
+        <aside class="xp-panel" role="region" aria-labelledby={title_id.clone()} ref={aside}>
             <div class="xp-panel-head">
                 <h3 id={title_id} tabindex="-1" ref={props.heading.clone()}>{ &b.title }</h3>
                 <button type="button" class="xp-close" aria-label={t.close} onclick={onclose}>
@@ -203,9 +229,13 @@ pub fn Panel(props: &PanelProps) -> Html {
                 <h4>{ if matches!(props.selection, Selection::Entity(_)) { t.links } else { t.involves } }</h4>
                 <ul class="xp-links">
                     { for b.links.iter().map(|(label, sel)| {
-                        let cb = props.on_select.clone();
+                        let (cb, chosen_here) = (props.on_select.clone(), chosen_here.clone());
                         let sel = sel.clone();
-                        html! { <li><button type="button" class="xp-link" onclick={Callback::from(move |_: MouseEvent| cb.emit(sel.clone()))}>{ label }</button></li> }
+                        let onclick = Callback::from(move |_: MouseEvent| {
+                            *chosen_here.borrow_mut() = Some(sel.clone());
+                            cb.emit(sel.clone());
+                        });
+                        html! { <li><button type="button" class="xp-link" {onclick}>{ label }</button></li> }
                     }) }
                 </ul>
             }

@@ -171,6 +171,41 @@ test('phone: a date in the panel is never split across two lines', async () => {
   await page.context().close();
 });
 
+test('another item chosen with the panel open: its title shows in the next frame, and the panel never shrinks below both items\' heights on the way', async () => {
+  // The new item's head is drawn first and its lists a frame later: in between, the panel
+  // keeps its former height instead of shrinking for a frame and growing back (a blink on
+  // a wide screen, a bottom sheet that bounces on a phone).
+  for (const name of ['desktop', 'phone375']) {
+    const page = await article(name, 'fr', 'light');
+    const whole = async (key, title) => {
+      await root(page, `r.querySelector('[data-key="${key}"]').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }))`);
+      assert.ok(await until(async () => (await panelTitle(page)) === title && root(page, "return !!r.querySelector('.xp-panel .xp-sources')")), `${name}: ${title}'s panel`);
+      return root(page, "return r.querySelector('.xp-panel').getBoundingClientRect().height");
+    };
+    const amd = await whole('entity:amd', 'AMD');
+    await page.locator('.xp-close').click();
+    await until(async () => (await panelTitle(page)) === '');
+    const nvidia = await whole('entity:nvidia', 'Nvidia');
+    // Each frame from the click until the lists have come, as painted.
+    const frames = await root(page, `return new Promise((done) => {
+      const seen = [];
+      const tick = () => {
+        const p = r.querySelector('.xp-panel');
+        seen.push([p.querySelector('h3').textContent, p.getBoundingClientRect().height, !!p.querySelector('.xp-sources')]);
+        if ((seen.length > 2 && seen.at(-1)[2] && seen.at(-2)[2]) || seen.length > 60) done(seen); else requestAnimationFrame(tick);
+      };
+      r.querySelector('[data-key="entity:amd"]').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      requestAnimationFrame(tick);
+    })`);
+    assert.equal(frames[0][0], 'AMD', `${name}: the first frame after the click shows the new title`);
+    const floor = Math.min(amd, nvidia) - 1;
+    assert.ok(frames.every(([, h]) => h >= floor), `${name}: panel heights ${frames.map(([, h]) => Math.round(h))} px, AMD's ${Math.round(amd)}, Nvidia's ${Math.round(nvidia)}`);
+    assert.ok(Math.abs(frames.at(-1)[1] - amd) <= 1, `${name}: once whole, the panel is AMD's own height (${frames.at(-1)[1]} vs ${amd})`);
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
+
 test('wide: the panel opens in its own column and the diagram stays where it was', async () => {
   const page = await article('desktop', 'en', 'light');
   // Where every control is drawn, and the side column's text while nothing is chosen.
