@@ -162,8 +162,8 @@ pub fn Panel(props: &PanelProps) -> Html {
     // panel's layout and paint: drawn with the head, they made the reader wait about a
     // third longer on a slow phone. Rendered natively (pre-rendering, no paint) it is whole.
     let whole_for = use_state(|| None::<Selection>);
-    // A link chosen in the panel is drawn whole at once: its list is not taken away under
-    // the reader's focus, and the panel stays where they are reading (see `anchor`).
+    // A link chosen in the panel is drawn whole at once, and the panel is not placed again:
+    // the reader is reading there (see `anchor`).
     let chosen_here = use_mut_ref(|| None::<Selection>);
     let at_once = chosen_here.borrow().as_ref() == Some(&props.selection);
     let whole =
@@ -230,8 +230,13 @@ pub fn Panel(props: &PanelProps) -> Html {
                 <ul class="xp-links">
                     { for b.links.iter().map(|(label, sel)| {
                         let (cb, chosen_here) = (props.on_select.clone(), chosen_here.clone());
-                        let sel = sel.clone();
+                        let (sel, heading) = (sel.clone(), props.heading.clone());
                         let onclick = Callback::from(move |_: MouseEvent| {
+                            // Focus goes to the title, which stays, before the list it was
+                            // in is redrawn: a removed button would drop it on the page.
+                            if let Some(h) = heading.cast::<web_sys::Element>() {
+                                super::focus_in_place(&h);
+                            }
                             *chosen_here.borrow_mut() = Some(sel.clone());
                             cb.emit(sel.clone());
                         });

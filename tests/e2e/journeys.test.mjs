@@ -206,6 +206,27 @@ test('another item chosen with the panel open: its title shows in the next frame
   }
 });
 
+test('keyboard: a link chosen in the panel opens its item, focus going from the link to its title and never dropped', async () => {
+  const page = await article('desktop', 'en', 'light');
+  await root(page, `r.querySelector('[data-key="entity:nvidia"]').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }))`);
+  await until(async () => (await panelTitle(page)) === 'Nvidia' && root(page, "return !!r.querySelector('.xp-panel .xp-links button')"));
+  await page.locator('.xp-panel h3:focus').waitFor();
+  const link = await root(page, "const b = r.querySelector('.xp-panel .xp-links button'); b.focus(); return b.textContent");
+  // What has focus in each frame, from the key press until the new title has it.
+  await root(page, `window.focusFrames = []; const tick = () => {
+      const a = r.activeElement;
+      window.focusFrames.push(a ? (a.tagName === 'H3' ? 'title:' + a.textContent : a.className || a.tagName) : String(document.activeElement?.tagName));
+      if (!(a?.tagName === 'H3' && window.focusFrames.length > 1) && window.focusFrames.length < 60) requestAnimationFrame(tick);
+    }; requestAnimationFrame(tick);`);
+  await page.keyboard.press('Enter');
+  const title = link.split(' · ')[0];
+  assert.ok(await until(async () => (await page.evaluate(() => window.focusFrames.at(-1))) === `title:${title}`), `focus on ${title}`);
+  const frames = await page.evaluate(() => window.focusFrames);
+  assert.ok(frames.every((f) => f === 'xp-link' || f === `title:${title}`), `focus on the way: ${frames.join(', ')}`);
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('wide: the panel opens in its own column and the diagram stays where it was', async () => {
   const page = await article('desktop', 'en', 'light');
   // Where every control is drawn, and the side column's text while nothing is chosen.
