@@ -147,7 +147,14 @@ fn place(
         return set_place(body, at, height - at);
     }
     let tall = natural.min(MOST);
-    let need = tall.min(SHORT);
+    // A panel whose lists are still to come is taken to need a short panel's room: placed
+    // by its head's height alone, it could open below the control for a frame, then move
+    // above it once whole.
+    let need = if panel.has_attribute("data-partial") {
+        SHORT
+    } else {
+        tall.min(SHORT)
+    };
     let (at, most) = match c {
         Some((_, bottom)) if end - (bottom + GAP) >= need => (bottom + GAP, end - bottom - GAP),
         Some((top, _)) if top - GAP >= need => {

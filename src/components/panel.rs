@@ -209,7 +209,9 @@ pub fn Panel(props: &PanelProps) -> Html {
     let title_id = format!("{}-panel-title", props.instance);
     let onclose = props.on_close.reform(|_: MouseEvent| ());
     html! {
-        <aside class="xp-panel" role="region" aria-labelledby={title_id.clone()} ref={aside}>
+        // `data-partial`: the lists are still to come (see `anchor::place`).
+        <aside class="xp-panel" role="region" aria-labelledby={title_id.clone()} ref={aside}
+            data-partial={(!whole).then_some("")}>
             <div class="xp-panel-head">
                 <h3 id={title_id} tabindex="-1" ref={props.heading.clone()}>{ &b.title }</h3>
                 <button type="button" class="xp-close" aria-label={t.close} onclick={onclose}>

@@ -163,6 +163,41 @@ test('in an iframe, a control near the explainer\'s end gets its panel just abov
   await page.context().close();
 });
 
+test('in an iframe, a bar near the explainer\'s end: its panel opens from the first frame on the side it stays on', async () => {
+  // The panel's head is drawn a frame before its lists. Placed by the head's height alone,
+  // it opened below a bar with room for a head but not for a panel, then jumped above it.
+  // With the notes below the views hidden one way or the other, the last bars have 166 to
+  // 254 px below them.
+  for (const hide of ['.xp-all-sources', '.xp-data, .xp-all-sources']) {
+    const page = await open(env.browser, `${env.base}hosts/iframe.html`, PHONE);
+    const frame = page.frameLocator('iframe');
+    await mounted(frame);
+    await frame.locator('[id$="-tab-comparison"]').tap();
+    const host = frame.locator('[data-explainer]');
+    await host.evaluate((h, css) => { const s = document.createElement('style'); s.textContent = `${css} { display: none }`; h.shadowRoot.append(s); }, hide);
+    const keys = await host.evaluate((h) => [...h.shadowRoot.querySelectorAll('[data-key^="bar:"]')].map((b) => b.dataset.key));
+    for (const key of keys.slice(-2)) {
+      await frame.locator(`[data-key="${key}"]`).scrollIntoViewIfNeeded();
+      // The panel's top and bottom, from the bar's top and bottom, in each of five frames.
+      const frames = await host.evaluate((h, key) => new Promise((done) => {
+        const r = h.shadowRoot, bar = r.querySelector(`[data-key="${key}"]`), seen = [];
+        const tick = () => {
+          const p = r.querySelector('.xp-panel')?.getBoundingClientRect(), c = bar.getBoundingClientRect();
+          if (p) seen.push([Math.round(p.top - c.bottom), Math.round(p.bottom - c.top)]);
+          if (seen.length === 5) done(seen); else requestAnimationFrame(tick);
+        };
+        bar.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+        requestAnimationFrame(tick);
+      }), key);
+      const sides = frames.map(([top, bottom]) => (bottom <= 0 ? 'above' : top >= 0 ? 'below' : 'over'));
+      assert.ok(sides.every((x) => x === sides[0] && x !== 'over'), `${hide} ${key}: ${sides.join(', ')} (${frames.map((f) => f.join('..')).join(' | ')})`);
+      await frame.locator('.xp-close').tap();
+    }
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
+
 test('phone turned with a panel open, in an iframe and a clipping wrapper: the panel follows its control, title on screen', async () => {
   // The diagram is laid out again for the new width and its controls move; a panel placed
   // by its control stayed where it was, off its control and mostly below the screen.
