@@ -167,7 +167,8 @@ pub enum Action {
     /// Open the panel for an item without leaving the view: an event that lights no player
     /// would show the diagram with nothing lit.
     SelectHere(Selection),
-    /// [`Action::SelectHere`] from a deep link: the item is brought into view.
+    /// [`Action::SelectHere`] from a deep link: the item opens where it is listed (an event
+    /// on the timeline) and is brought into view.
     LinkHere(Selection),
     /// [`Action::Select`] from a deep link: the page opened at the explainer, and what the
     /// item lights is brought into view with its panel.
@@ -248,6 +249,10 @@ impl Reducible for State {
                 s.selection = Some(sel);
             }
             Action::SelectHere(sel) | Action::LinkHere(sel) => {
+                if linked && matches!(sel, Selection::Event(_)) {
+                    s.view = View::Timeline;
+                    s.return_view = None;
+                }
                 s.reveal = linked;
                 s.selection = Some(sel);
             }

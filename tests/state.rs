@@ -232,6 +232,12 @@ fn an_item_opened_in_place_keeps_the_view_and_closing_stays_there() {
     );
     assert_eq!(
         (s.view, s.selection, s.reveal),
-        (View::Timeline, Some(ev), true)
+        (View::Timeline, Some(ev.clone()), true)
     );
+    // The page may open on another view: the event opens where it is listed.
+    let s = run(
+        State::new(Lang::Fr, View::Diagram, 375),
+        &[Action::LinkHere(ev.clone())],
+    );
+    assert_eq!((s.view, s.selection), (View::Timeline, Some(ev)));
 }

@@ -73,17 +73,16 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         // Deep link: selected after the first render, which matches the pre-rendered HTML.
         let (state, initial, on_host) =
             (state.clone(), props.initial.clone(), props.on_host.clone());
-        let (story, timeline) = (props.story.clone(), views.contains(&View::Timeline));
+        let story = props.story.clone();
         use_effect_with((), move |_| {
             on_host.emit(HostEvent::Ready);
             if let Some(sel) = initial {
                 // An event that involves no player opens on the timeline, as a tap there does.
-                if timeline && opens_in_place(&story, &sel) {
-                    state.dispatch(Action::SetView(View::Timeline));
-                    state.dispatch(Action::LinkHere(sel));
+                state.dispatch(if opens_in_place(&story, &sel) {
+                    Action::LinkHere(sel)
                 } else {
-                    state.dispatch(Action::Link(sel));
-                }
+                    Action::Link(sel)
+                });
             }
         });
     }
