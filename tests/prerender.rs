@@ -97,7 +97,7 @@ fn snippet_page_and_loader_use_the_build_names() {
 }
 
 #[test]
-fn prerendered_diagram_has_every_stack_count_and_both_phone_drawings() {
+fn prerendered_diagram_has_every_stack_count_and_the_phone_drawings() {
     use explainer::layout::{fit_widths, layout};
     let story = load(EMBEDDED_JSON).unwrap();
     for lang in [Lang::Fr, Lang::En] {
@@ -106,12 +106,12 @@ fn prerendered_diagram_has_every_stack_count_and_both_phone_drawings() {
             .iter()
             .map(|&w| layout(&story, lang, w).stacks)
             .collect();
-        // Two drawings in one stack (the wider phones spread the handles over one more
-        // lane), then at least one per count of stacks side by side (one per round of lane
-        // columns up to the widest column beside the panel: see `layout.rs`).
-        assert_eq!(
-            stacks.iter().filter(|&&s| s == 1).count(),
-            2,
+        // Drawings in one stack for the phones (each wider phone spreads the edges over
+        // one more lane column), then at least one per count of stacks side by side (one
+        // per round of lane columns up to the widest column beside the panel: see
+        // `layout.rs`).
+        assert!(
+            stacks.iter().filter(|&&s| s == 1).count() >= 2,
             "{lang:?}: {stacks:?}"
         );
         let most = stacks.iter().max().copied().unwrap_or(1);

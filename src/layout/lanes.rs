@@ -14,6 +14,10 @@ pub(super) struct Lanes {
     below: Vec<usize>,
     /// For a full row, one more than a row above it to try next; 0 means none.
     above: Vec<usize>,
+    /// `below` and `above` for each column's taken cells (`col_below[lane][row]`), for
+    /// the one-stack search column by column.
+    col_below: Vec<Vec<usize>>,
+    col_above: Vec<Vec<usize>>,
 }
 
 impl Lanes {
@@ -23,6 +27,8 @@ impl Lanes {
             free: Vec::with_capacity(rows),
             below: Vec::with_capacity(rows),
             above: Vec::with_capacity(rows),
+            col_below: vec![Vec::with_capacity(rows); lanes],
+            col_above: vec![Vec::with_capacity(rows); lanes],
         };
         for _ in 0..rows {
             l.add_row();
@@ -41,6 +47,8 @@ impl Lanes {
         self.free.push(self.taken.len());
         self.below.push(row + 1);
         self.above.push(row);
+        self.col_below.iter_mut().for_each(|c| c.push(row + 1));
+        self.col_above.iter_mut().for_each(|c| c.push(row));
     }
 
     pub(super) fn take(&mut self, lane: usize, row: usize) {
@@ -125,5 +133,49 @@ impl Lanes {
             }
         }
         best.map(|(_, ci, row)| (ci, row))
+    }
+
+    /// The free row of lane column `ci` nearest to `ty`, ties to the upper; none when the
+    /// column is full.
+    pub(super) fn nearest_free_in(&mut self, ci: usize, ty: f64) -> Option<usize> {
+        let rows = self.rows();
+        let centre =
+            (((ty - PAD) / CELL - 0.5).round().max(0.0) as usize).min(rows.checked_sub(1)?);
+        let up = self.up_in(ci, centre);
+        let down = Some(self.down_in(ci, centre)).filter(|&r| r < rows);
+        match (up, down) {
+            (Some(u), Some(d)) => Some(if centre - u <= d - centre { u } else { d }),
+            (u, d) => u.or(d),
+        }
+    }
+
+    /// The nearest free row of column `ci` at or below `row`, or `rows()`. As `down`, with
+    /// links over taken cells of that column.
+    fn down_in(&mut self, ci: usize, row: usize) -> usize {
+        let rows = self.rows();
+        let (taken, next) = (&self.taken[ci], &mut self.col_below[ci]);
+        let mut at = row;
+        while at < rows && taken[at] {
+            at = next[at];
+        }
+        let mut r = row;
+        while r < rows && taken[r] {
+            r = std::mem::replace(&mut next[r], at);
+        }
+        at
+    }
+
+    /// The nearest free row of column `ci` at or above `row`.
+    fn up_in(&mut self, ci: usize, row: usize) -> Option<usize> {
+        let (taken, next) = (&self.taken[ci], &mut self.col_above[ci]);
+        let mut at = row + 1; // one-based, as in `up`
+        while at > 0 && taken[at - 1] {
+            at = next[at - 1];
+        }
+        let mut r = row + 1;
+        while r > 0 && taken[r - 1] {
+            r = std::mem::replace(&mut next[r - 1], at);
+        }
+        at.checked_sub(1)
     }
 }

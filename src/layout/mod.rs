@@ -5,9 +5,12 @@
 //! 44 px handle (the only part of an edge that takes taps), nearest to the middle of its
 //! two ends. Handles therefore never cover a node, a heading or another handle. Phones get
 //! one stack with the lane beside it (an arc diagram); wider containers set the bands side
-//! by side, their lanes as wide as their handles need. The SVG is drawn in whole cells,
-//! never wider than the bucketed width, so it is never scaled down: 13 px text stays 13 px.
+//! by side, their lanes as wide as their handles need. In one stack, each edge's handle
+//! sits in the lane column where its curve runs along the fewest others. The SVG is drawn
+//! in whole cells, never wider than the bucketed width, so it is never scaled down: 13 px
+//! text stays 13 px.
 
+mod cover;
 mod lanes;
 mod place;
 mod stacks;
@@ -316,9 +319,10 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
     let pass = |lane_w: &[usize]| place::place(story, lang, width, k, &starts, &bands, lane_w);
     let (geometry, used) = pass(&lane_w);
     if s == 1 {
-        // One stack: handles take the lane from the nodes outward, so a wider phone only
-        // adds columns no handle uses. Drawn up to the last one used, the drawing is the
-        // same at every width where its handles are (and so is its pre-rendered fit).
+        // One stack: edges spread over the lane's columns (see `place::track`), but a
+        // story with few of them may leave the outer ones empty. Drawn up to the last one
+        // used, the drawing is the same at every width where its handles are (and so is
+        // its pre-rendered fit).
         let right = geometry
             .edges
             .iter()

@@ -1,5 +1,6 @@
 //! Where the nodes, headings and handles go once the stacks and lane widths are chosen.
 
+use super::cover::Cover;
 use super::lanes::Lanes;
 use super::{cell_center, push_px, Band, EdgeGeom, Geometry, Heading, NodeBox, CELL, PAD};
 use crate::i18n::{role_heading, Lang};
@@ -72,12 +73,32 @@ pub(super) fn place(
         box_of[n.entity] = Some(i);
     }
 
-    // Headline edges choose their handles first, so they get the shortest curves.
     let rels = &story.relationships;
-    let order = (0..rels.len())
-        .filter(|&i| rels[i].headline)
-        .chain((0..rels.len()).filter(|&i| !rels[i].headline));
     let node_of = |id: &str| Some(&nodes[box_of[story.entity_index(id)?]?]);
+    // Headline edges choose their handles first, so they get the shortest curves. In one
+    // stack, edges choose by span, shortest first: short arcs take the inner columns and
+    // long ones go round them, as in an arc diagram.
+    let headline_first: Vec<usize> = (0..rels.len())
+        .filter(|&i| rels[i].headline)
+        .chain((0..rels.len()).filter(|&i| !rels[i].headline))
+        .collect();
+    let order = if s == 1 {
+        by_span(&headline_first, |i| {
+            let (a, b) = (node_of(&rels[i].from)?, node_of(&rels[i].to)?);
+            Some(((a.y - b.y).abs() / CELL) as usize)
+        })
+    } else {
+        headline_first
+    };
+    // In one stack, the vertical runs of the edges each lane column holds (see `track`),
+    // over every row the lanes can reach: each edge adds at most one.
+    let half_rows = 2 * (rows.max(1) + rels.len()) + 2;
+    let mut runs: Vec<Cover> = match s {
+        1 => (0..lane_cols.len())
+            .map(|_| Cover::new(half_rows))
+            .collect(),
+        _ => Vec::new(),
+    };
     // By relationship index: edges come out in story order, whatever order chose them.
     // (Placing them, not sorting them: a sort's generic code costs kilobytes of WASM.)
     let mut edges: Vec<Option<EdgeGeom>> = vec![None; rels.len()];
@@ -92,11 +113,20 @@ pub(super) fn place(
         }
         let (tx, ty) = ((ax + bx) / 2.0, (ay + by) / 2.0);
         let (c, row) = loop {
-            match lanes.nearest_free(&lane_cols, tx, ty) {
+            let cell = if s == 1 {
+                track(&mut lanes, &runs, ay, by)
+            } else {
+                lanes.nearest_free(&lane_cols, tx, ty)
+            };
+            match cell {
                 Some(cell) => break cell,
                 None => lanes.add_row(),
             }
         };
+        if s == 1 {
+            let hy = cell_center(0, row).1;
+            runs[c].add(half_row(ay.min(by).min(hy)), half_row(ay.max(by).max(hy)));
+        }
         lanes.take(c, row);
         used[lane_stack[c]] += 1;
         let (hx, hy) = cell_center(lane_cols[c], row);
@@ -160,6 +190,49 @@ pub(super) fn place(
         edges,
     };
     (geometry, used)
+}
+
+/// `order`'s items with a span, shortest span first, in `order` within a span; those
+/// without one (an end not drawn) last. Bucketed, not sorted: a sort's generic code costs
+/// kilobytes of WASM.
+fn by_span(order: &[usize], span: impl Fn(usize) -> Option<usize>) -> Vec<usize> {
+    let spans: Vec<Option<usize>> = order.iter().map(|&i| span(i)).collect();
+    let longest = spans.iter().flatten().copied().max().unwrap_or(0);
+    let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); longest + 2];
+    for (&i, sp) in order.iter().zip(&spans) {
+        buckets[sp.unwrap_or(longest + 1)].push(i);
+    }
+    buckets.concat()
+}
+
+/// In one stack, the lane cell for an edge between boxes whose centres are at `ay` and
+/// `by`: in each lane column, the free row nearest the middle, and of those the column
+/// where the edge's vertical run (from its ends to its handle) lies least along runs
+/// already there. Curves that share a column run down it on top of one another, into one
+/// thick line no reader can follow; spread, each stays a line of its own. Moving the
+/// handle off the middle costs twice its distance, and an outer column a quarter cell, so
+/// that an edge alone takes the middle of the inner column. None when every column is full.
+fn track(lanes: &mut Lanes, runs: &[Cover], ay: f64, by: f64) -> Option<(usize, usize)> {
+    let ty = (ay + by) / 2.0;
+    let mut best: Option<(f64, usize, usize)> = None;
+    for (ci, column) in runs.iter().enumerate() {
+        let Some(row) = lanes.nearest_free_in(ci, ty) else {
+            continue;
+        };
+        let hy = cell_center(0, row).1;
+        let (lo, hi) = (ay.min(by).min(hy), ay.max(by).max(hy));
+        let along = column.along(half_row(lo), half_row(hi)) as f64 * CELL / 2.0;
+        let cost = along + 2.0 * (hy - ty).abs() + ci as f64 * CELL / 4.0;
+        if best.is_none_or(|(b, _, _)| cost < b) {
+            best = Some((cost, ci, row));
+        }
+    }
+    best.map(|(_, ci, row)| (ci, row))
+}
+
+/// The half-row a box's or a handle's centre is on: both sit on a grid of half cells.
+fn half_row(y: f64) -> usize {
+    ((y - PAD) / (CELL / 2.0)).round().max(0.0) as usize
 }
 
 /// Appends SVG path data: each command letter (or a space) followed by its coordinate.
