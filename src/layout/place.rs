@@ -75,30 +75,24 @@ pub(super) fn place(
 
     let rels = &story.relationships;
     let node_of = |id: &str| Some(&nodes[box_of[story.entity_index(id)?]?]);
-    // Headline edges choose their handles first, so they get the shortest curves. In one
-    // stack, edges choose by span, shortest first: short arcs take the inner columns and
-    // long ones go round them, as in an arc diagram.
+    // Edges choose their handles by span, shortest first: short arcs take the columns
+    // nearest their ends and long ones go round them, as in an arc diagram. Within a span,
+    // headline edges choose first, so they get the shortest curves.
     let headline_first: Vec<usize> = (0..rels.len())
         .filter(|&i| rels[i].headline)
         .chain((0..rels.len()).filter(|&i| !rels[i].headline))
         .collect();
-    let order = if s == 1 {
-        by_span(&headline_first, |i| {
-            let (a, b) = (node_of(&rels[i].from)?, node_of(&rels[i].to)?);
-            Some(((a.y - b.y).abs() / CELL) as usize)
-        })
-    } else {
-        headline_first
-    };
-    // In one stack, the vertical runs of the edges each lane column holds (see `track`),
-    // over every row the lanes can reach: each edge adds at most one.
+    let order = by_span(&headline_first, |i| {
+        let (a, b) = (node_of(&rels[i].from)?, node_of(&rels[i].to)?);
+        Some(((a.y - b.y).abs() / CELL) as usize)
+    });
+    // The vertical runs of the edges each lane column holds (see `track`), over every row
+    // the lanes can reach: each edge adds at most one.
     let half_rows = 2 * (rows.max(1) + rels.len()) + 2;
-    let mut runs: Vec<Cover> = match s {
-        1 => (0..lane_cols.len())
-            .map(|_| Cover::new(half_rows))
-            .collect(),
-        _ => Vec::new(),
-    };
+    let mut runs: Vec<Cover> = (0..lane_cols.len())
+        .map(|_| Cover::new(half_rows))
+        .collect();
+    let lane_x: Vec<f64> = lane_cols.iter().map(|&c| cell_center(c, 0).0).collect();
     // By relationship index: edges come out in story order, whatever order chose them.
     // (Placing them, not sorting them: a sort's generic code costs kilobytes of WASM.)
     let mut edges: Vec<Option<EdgeGeom>> = vec![None; rels.len()];
@@ -112,21 +106,22 @@ pub(super) fn place(
             continue;
         }
         let (tx, ty) = ((ax + bx) / 2.0, (ay + by) / 2.0);
+        // The lane: the one of the free cell nearest the middle of the two ends (side by
+        // side, an edge between neighbouring stacks takes the lane between them). Then the
+        // column in it: see `track`.
         let (c, row) = loop {
-            let cell = if s == 1 {
-                track(&mut lanes, &runs, ay, by)
-            } else {
-                lanes.nearest_free(&lane_cols, tx, ty)
+            let Some((c, _)) = lanes.nearest_free(&lane_cols, tx, ty) else {
+                lanes.add_row();
+                continue;
             };
-            match cell {
-                Some(cell) => break cell,
-                None => lanes.add_row(),
+            let lane = lane_stack[c];
+            let columns = (0..lane_cols.len()).filter(|&ci| lane_stack[ci] == lane);
+            if let Some(cell) = track(&mut lanes, &runs, columns, &lane_x, tx, ay, by) {
+                break cell;
             }
         };
-        if s == 1 {
-            let hy = cell_center(0, row).1;
-            runs[c].add(half_row(ay.min(by).min(hy)), half_row(ay.max(by).max(hy)));
-        }
+        let hy = cell_center(0, row).1;
+        runs[c].add(half_row(ay.min(by).min(hy)), half_row(ay.max(by).max(hy)));
         lanes.take(c, row);
         used[lane_stack[c]] += 1;
         let (hx, hy) = cell_center(lane_cols[c], row);
@@ -205,24 +200,33 @@ fn by_span(order: &[usize], span: impl Fn(usize) -> Option<usize>) -> Vec<usize>
     buckets.concat()
 }
 
-/// In one stack, the lane cell for an edge between boxes whose centres are at `ay` and
-/// `by`: in each lane column, the free row nearest the middle, and of those the column
-/// where the edge's vertical run (from its ends to its handle) lies least along runs
-/// already there. Curves that share a column run down it on top of one another, into one
-/// thick line no reader can follow; spread, each stays a line of its own. Moving the
-/// handle off the middle costs twice its distance, and an outer column a quarter cell, so
-/// that an edge alone takes the middle of the inner column. None when every column is full.
-fn track(lanes: &mut Lanes, runs: &[Cover], ay: f64, by: f64) -> Option<(usize, usize)> {
+/// The lane cell, among `columns`, for an edge between boxes whose centres are at `ay`
+/// and `by` (and `tx` across): in each column, the free row nearest the middle, and of
+/// those the column where the edge's vertical run (from its ends to its handle) lies least
+/// along runs already there. Curves that share a column run down it on top of one another,
+/// into one thick line no reader can follow; spread, each stays a line of its own. Moving
+/// the handle off the middle costs twice its distance, and away from the edge's ends a
+/// quarter of it, so that an edge alone takes the middle of the nearest column. None when
+/// every column is full.
+fn track(
+    lanes: &mut Lanes,
+    runs: &[Cover],
+    columns: impl Iterator<Item = usize>,
+    lane_x: &[f64],
+    tx: f64,
+    ay: f64,
+    by: f64,
+) -> Option<(usize, usize)> {
     let ty = (ay + by) / 2.0;
     let mut best: Option<(f64, usize, usize)> = None;
-    for (ci, column) in runs.iter().enumerate() {
+    for ci in columns {
         let Some(row) = lanes.nearest_free_in(ci, ty) else {
             continue;
         };
         let hy = cell_center(0, row).1;
         let (lo, hi) = (ay.min(by).min(hy), ay.max(by).max(hy));
-        let along = column.along(half_row(lo), half_row(hi)) as f64 * CELL / 2.0;
-        let cost = along + 2.0 * (hy - ty).abs() + ci as f64 * CELL / 4.0;
+        let along = runs[ci].along(half_row(lo), half_row(hi)) as f64 * CELL / 2.0;
+        let cost = along + 2.0 * (hy - ty).abs() + (lane_x[ci] - tx).abs() / 4.0;
         if best.is_none_or(|(b, _, _)| cost < b) {
             best = Some((cost, ci, row));
         }
