@@ -7,7 +7,8 @@ mod common;
 
 use explainer::i18n::Lang;
 use explainer::layout::{
-    heading_width, layout, px, text_width, wrap, Geometry, CELL, FONT, HANDLE_R, PAD,
+    heading_width, layout, px, spaced_width, text_width, wrap, Geometry, CELL, FONT, HANDLE_R,
+    NODE_PAD, PAD,
 };
 use explainer::state::bucket;
 use explainer::story::{load, Story, EMBEDDED_JSON};
@@ -77,6 +78,11 @@ fn check(story: &Story, lang: Lang, width: u32) {
             assert!(
                 text_width(line) <= n.w - 8.0,
                 "{ctx}: label {line:?} wider than its node"
+            );
+            // A reader's text spacing (WCAG 1.4.12) may take the padding, not cross the box.
+            assert!(
+                spaced_width(line) <= n.w,
+                "{ctx}: label {line:?} with a reader's text spacing wider than its node"
             );
         }
         assert!(
@@ -388,8 +394,10 @@ fn band_headings_are_measured_as_the_capitals_the_stylesheet_shows() {
     }
 }
 
-/// Word wrap the plain way: every candidate line built and measured anew.
+/// Word wrap the plain way: every candidate line built and measured anew, as set and
+/// with a reader's text spacing.
 fn wrap_by_measuring(text: &str, max: f64) -> Vec<String> {
+    let fits = |line: &str| text_width(line) <= max && spaced_width(line) <= max + 2.0 * NODE_PAD;
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     let breaks = |c: char| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}';
@@ -399,7 +407,7 @@ fn wrap_by_measuring(text: &str, max: f64) -> Vec<String> {
         } else {
             format!("{line} {word}")
         };
-        if text_width(&candidate) <= max {
+        if fits(&candidate) {
             line = candidate;
             continue;
         }
@@ -408,7 +416,7 @@ fn wrap_by_measuring(text: &str, max: f64) -> Vec<String> {
         }
         for c in word.chars() {
             let next = format!("{line}{c}");
-            if text_width(&next) > max && !line.is_empty() {
+            if !fits(&next) && !line.is_empty() {
                 lines.push(std::mem::replace(&mut line, c.to_string()));
             } else {
                 line = next;
@@ -535,7 +543,8 @@ fn names_never_break_at_a_no_break_space() {
     // (A word wider than the line is cut anywhere, as any word is: widths that fit each
     // unit held together.)
     let name = "Fonds\u{a0}: «\u{a0}Alpha\u{a0}» et\u{202f}?";
-    let widest = text_width("«\u{a0}Alpha\u{a0}»");
+    let unit = "«\u{a0}Alpha\u{a0}»";
+    let widest = text_width(unit).max(spaced_width(unit) - 2.0 * NODE_PAD);
     for max in [widest, 84.0, 100.0, 132.0, 180.0] {
         let lines = wrap(name, max);
         for line in &lines {

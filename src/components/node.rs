@@ -44,12 +44,14 @@ pub fn node(out: &mut String, v: NodeView) {
         let dy = if i == 0 { 0 } else { px(LINE) };
         let _ = write!(out, r#"<tspan x="{}" dy="{dy}">"#, px(cx));
         escape_into(out, line);
-        // A space ends every wrapped line but the last, so the text reads "US government",
-        // matching the accessible name, not "USgovernment".
-        if i + 1 < n.lines.len() {
-            out.push(' ');
-        }
         out.push_str("</tspan>");
+        // A space between wrapped lines, so the text reads "US government", matching the
+        // accessible name, not "USgovernment". Placed on its own (its own text chunk), it
+        // leaves each line centred: inside a line, it pushed the line's letters half a
+        // space left, past its box under a reader's wider spacing (WCAG 1.4.12).
+        if i + 1 < n.lines.len() {
+            let _ = write!(out, r#"<tspan x="{}"> </tspan>"#, px(cx));
+        }
     }
     out.push_str("</text></g>");
 }

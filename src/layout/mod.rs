@@ -32,7 +32,7 @@ pub const LINE: f64 = 15.0;
 /// Radius of an edge's tap target.
 pub const HANDLE_R: f64 = 22.0;
 /// Horizontal padding inside a node.
-const NODE_PAD: f64 = 6.0;
+pub const NODE_PAD: f64 = 6.0;
 /// Cells a lane needs at the least.
 const LANE_MIN: usize = 2;
 
@@ -120,13 +120,14 @@ pub fn text_width(text: &str) -> f64 {
 const PLAIN: f64 = 0.62;
 
 /// One character's estimated width, in ems. The widest common sans-serif sets the wide
-/// letters (DejaVu Sans Bold's W is 1.03 em); ideographs, kana and hangul are a full em
-/// in every font, emoji wider.
+/// letters (DejaVu Sans Bold's W is 1.10 em, its m 1.04); ideographs, kana and hangul are
+/// a full em in every font, emoji wider.
 fn char_width(c: char) -> f64 {
     match c {
         'i' | 'l' | 'j' | 'I' | '.' | ',' | '’' | '\'' | ':' | ';' | '!' | '|' => 0.32,
         ' ' | 'f' | 't' | 'r' | '(' | ')' | '/' | '-' => 0.42,
-        'm' | 'w' | 'M' | 'W' | '%' | '@' => 1.05,
+        'W' => 1.11,
+        'm' | 'w' | 'M' | '%' | '@' => 1.05,
         '\u{1100}'..='\u{115f}'
         | '\u{2e80}'..='\u{a4cf}'
         | '\u{ac00}'..='\u{d7a3}'
@@ -157,27 +158,61 @@ pub fn heading_width(text: &str) -> f64 {
         * 1.08
 }
 
-/// Greedy word wrap to `max` px; a word longer than a line is cut between characters.
+/// Letter and word spacing a reader's stylesheet may add, in ems (WCAG 1.4.12).
+const LETTER_SPACING: f64 = 0.12;
+const WORD_SPACING: f64 = 0.16;
+
+/// A character's or a line's estimated width in ems: as set, and under a reader's text
+/// spacing (every character 0.12 em wider, every word space 0.16 em more).
+#[derive(Clone, Copy)]
+struct Ems(f64, f64);
+
+impl Ems {
+    fn of(c: char) -> Self {
+        let w = char_width(c);
+        let word = if c == ' ' || c == NBSP {
+            WORD_SPACING
+        } else {
+            0.0
+        };
+        Ems(w, w + LETTER_SPACING + word)
+    }
+
+    fn plus(self, c: char) -> Self {
+        let o = Ems::of(c);
+        Ems(self.0 + o.0, self.1 + o.1)
+    }
+}
+
+/// Estimated width of `text` under a reader's text spacing (WCAG 1.4.12: letters 0.12 em
+/// and words 0.16 em apart), at `FONT` px.
+pub fn spaced_width(text: &str) -> f64 {
+    text.chars().fold(0.0, |w, c| w + Ems::of(c).1) * FONT
+}
+
+/// Greedy word wrap to `max` px; a word longer than a line is cut between characters. A
+/// line also fits `max` and the node's padding on both sides under a reader's text
+/// spacing ([`spaced_width`]), so their stylesheet never pushes it past its box.
 pub fn wrap(text: &str, max: f64) -> Vec<String> {
     // A line's width is kept as it grows, summed char by char in the order `text_width`
-    // sums them, so each test is the very one that measuring every candidate line anew
-    // would make. Measuring anew cost an allocation and a pass per word: a large story
-    // wraps every name at several widths.
-    let fits = |em: f64| em * FONT <= max;
+    // and `spaced_width` sum them, so each test is the very one that measuring every
+    // candidate line anew would make. Measuring anew cost an allocation and a pass per
+    // word: a large story wraps every name at several widths.
+    let fits = |w: Ems| w.0 * FONT <= max && w.1 * FONT <= max + 2.0 * NODE_PAD;
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    let mut em = 0.0; // the width of `line`, in ems
+    let mut em = Ems(0.0, 0.0); // the width of `line`
 
     // Not at a no-break space (French text has them before `:` or inside « »).
     let breaks = |c: char| c.is_whitespace() && c != NBSP && c != NNBSP;
     for word in text.split(breaks).filter(|w| !w.is_empty()) {
         let mut candidate = if line.is_empty() {
-            0.0
+            Ems(0.0, 0.0)
         } else {
-            em + char_width(' ')
+            em.plus(' ')
         };
         for c in word.chars() {
-            candidate += char_width(c);
+            candidate = candidate.plus(c);
         }
         if fits(candidate) {
             if !line.is_empty() {
@@ -189,13 +224,13 @@ pub fn wrap(text: &str, max: f64) -> Vec<String> {
         }
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
-            em = 0.0;
+            em = Ems(0.0, 0.0);
         }
         for c in word.chars() {
-            let next = em + char_width(c);
+            let next = em.plus(c);
             if !fits(next) && !line.is_empty() {
                 lines.push(std::mem::replace(&mut line, c.to_string()));
-                em = char_width(c);
+                em = Ems(0.0, 0.0).plus(c);
             } else {
                 line.push(c);
                 em = next;
