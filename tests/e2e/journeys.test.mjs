@@ -37,6 +37,9 @@ async function article(name, lang, scheme, more = {}) {
 
 const root = (page, fn) => page.evaluate((f) => new Function('r', f)(document.querySelector('[data-explainer]').shadowRoot), fn);
 const panelTitle = (page) => root(page, "return r.querySelector('.xp-panel h3')?.textContent ?? ''");
+// The panel draws its head in the tap's frame and its lists (links, quotations, sources) in
+// the next: true once they are there.
+const panelWhole = (page) => root(page, "const p = r.querySelector('.xp-panel'); return !!p && !p.hasAttribute('data-partial')");
 
 async function axe(page) {
   await page.addScriptTag({ content: AXE });
@@ -119,7 +122,7 @@ for (const [name, lang, scheme] of [['phone320', 'fr', 'light'], ['phone375', 'e
 test('phone: a panel\'s links and sources read as separate items, a wrapped label as one', async () => {
   const page = await article('phone320', 'fr', 'light');
   await page.locator('[data-key="entity:openai"]').tap();
-  await until(async () => (await panelTitle(page)) === 'OpenAI');
+  await until(async () => (await panelTitle(page)) === 'OpenAI' && panelWhole(page));
   // Each link's lines of text, as the reader sees them.
   const { within, between } = JSON.parse(await root(page, `
     const lines = (el) => { const g = document.createRange(); g.selectNodeContents(el);
@@ -134,7 +137,7 @@ test('phone: a panel\'s links and sources read as separate items, a wrapped labe
   // A source's date sits with its title, plainly apart from the next source.
   await page.locator('.xp-close').tap();
   await page.locator('[data-key="relationship:nvidia-openai-loi"]').tap();
-  await until(async () => (await panelTitle(page)) === 'Nvidia → OpenAI');
+  await until(async () => (await panelTitle(page)) === 'Nvidia → OpenAI' && panelWhole(page));
   const sources = JSON.parse(await root(page, `
     const box = (el) => { const g = document.createRange(); g.selectNodeContents(el); const rs = [...g.getClientRects()];
       return [Math.min(...rs.map((x) => x.top)), Math.max(...rs.map((x) => x.bottom))]; };
@@ -445,6 +448,67 @@ test('forced colours (Windows contrast themes): the chosen view and the chosen b
       await root(page, "r.querySelector('.xp-bar-row.sel').scrollIntoView({ block: 'start' })");
       await page.waitForTimeout(250);
       await page.screenshot({ path: `${SHOTS}phone375-fr-forced-colors-bar.png` });
+    }
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
+
+test('a reader\'s text spacing (WCAG 1.4.12) loses nothing: labels stay in their boxes, no text spills or is clipped', async () => {
+  // The spacing of WCAG's test, set the way a reader's stylesheet or bookmarklet sets it,
+  // inside the explainer's shadow root. The diagram's boxes are sized from estimated widths;
+  // "Fondation OpenAI" ran 9 px past each side of its box.
+  const SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+    p, li, dd, figcaption { margin-bottom: 2em !important; }`;
+  const pages = [['phone320', 'index.html', '[data-explainer]'], ['phone375', 'hosts/wide-names.html', '#names'],
+    ['desktop', 'index.html', '[data-explainer]'], ['desktop', 'hosts/wide-names.html', '#names']];
+  for (const [name, url, host] of pages) {
+    const page = await open(env.browser, `${env.base}${url}`, VIEWPORTS[name]);
+    await page.evaluate((h) => document.querySelector(h).scrollIntoView(), host);
+    await ready(page);
+    await page.evaluate(([h, css]) => {
+      const s = document.querySelector(h).shadowRoot;
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      s.adoptedStyleSheets = [...s.adoptedStyleSheets, sheet];
+    }, [host, SPACING]);
+    const x = page.locator(host);
+    const check = async (state) => {
+      const found = await page.evaluate((h) => {
+        const s = document.querySelector(h).shadowRoot;
+        const shown = (e) => e.getClientRects().length > 0;
+        const out = [];
+        for (const n of [...s.querySelectorAll('.xp-node')].filter(shown)) {
+          const box = n.querySelector('rect').getBoundingClientRect();
+          for (const t of n.querySelectorAll('text')) {
+            const r = t.getBoundingClientRect();
+            if (r.left < box.left - 0.5 || r.right > box.right + 0.5) out.push(`${n.dataset.key} label ${r.left.toFixed(1)}–${r.right.toFixed(1)} in ${box.left}–${box.right}`);
+          }
+        }
+        // Text that runs out of its element, or is cut by it (visually hidden text aside).
+        for (const e of [...s.querySelectorAll('.xp-root *:not(svg *)')].filter(shown)) {
+          const cs = getComputedStyle(e);
+          if (e.clientWidth <= 2 || ['auto', 'scroll'].includes(cs.overflowX)) continue;
+          if (e.scrollWidth > e.clientWidth + 1) out.push(`${e.tagName.toLowerCase()}.${e.className} ${e.scrollWidth} px of text in ${e.clientWidth}: "${e.textContent.trim().slice(0, 30)}"`);
+          if (cs.overflowY === 'hidden' && e.scrollHeight > e.clientHeight + 1) out.push(`${e.tagName.toLowerCase()}.${e.className} cut at ${e.clientHeight} px of ${e.scrollHeight}`);
+        }
+        if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push('the page scrolls sideways');
+        return out;
+      }, host);
+      assert.deepEqual(found, [], `${name} ${url}, ${state}`);
+    };
+    await check('diagram');
+    const node = x.locator('.xp-node').first();
+    await (VIEWPORTS[name].hasTouch ? node.tap() : node.click());
+    await x.locator('.xp-panel h3').waitFor();
+    await check('panel open');
+    await x.locator('.xp-close').click();
+    for (const view of ['comparison', 'timeline', 'questions']) {
+      const tab = x.locator(`[id$="-tab-${view}"]`);
+      if (!(await tab.count())) continue;
+      await tab.click();
+      if (view === 'questions') for (const q of await x.locator('summary').all()) await q.click();
+      await check(view);
     }
     assert.deepEqual(page.messages, []);
     await page.context().close();
