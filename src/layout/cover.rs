@@ -2,7 +2,7 @@
 
 /// Counts of runs over the half-rows of one column: add a run, or total the runs along a
 /// stretch, in logarithmic time (two Fenwick trees). A sum over every run already in the
-/// column made a 1,000-entity story's phone layout ten times slower.
+/// column would grow with the story: a 1,000-entity story puts a thousand in each.
 pub(super) struct Cover {
     /// Point updates of the slope, and of its correction, for range-add, range-sum.
     a: Vec<i64>,
