@@ -313,6 +313,40 @@ fn edges_spread_over_their_lane_instead_of_running_down_one_line() {
 }
 
 #[test]
+fn headline_edges_keep_their_handle_midway() {
+    // The story's headline relationships (Nvidia's letter of intent and stake, Microsoft's
+    // commitment) choose their handles before the others: each sits level with the middle
+    // of its two boxes, give or take a row, on a short curve a reader finds at once.
+    let story = load(EMBEDDED_JSON).unwrap();
+    let centre = |g: &Geometry, id: &str| {
+        let i = story.entity_index(id).unwrap();
+        let n = g.nodes.iter().find(|n| n.entity == i).unwrap();
+        n.y + n.h / 2.0
+    };
+    let mut checked = 0;
+    for lang in [Lang::Fr, Lang::En] {
+        for width in (280..=1280).step_by(8) {
+            let g = layout(&story, lang, bucket(width));
+            for e in &g.edges {
+                let r = &story.relationships[e.relationship];
+                if !r.headline {
+                    continue;
+                }
+                checked += 1;
+                let middle = (centre(&g, &r.from) + centre(&g, &r.to)) / 2.0;
+                assert!(
+                    (e.hy - middle).abs() <= CELL,
+                    "{width} px, {lang:?}: {}'s handle {} px from the middle of its ends",
+                    r.id,
+                    (e.hy - middle).abs()
+                );
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} headline edges");
+}
+
+#[test]
 fn layout_is_a_pure_function() {
     let story = load(EMBEDDED_JSON).unwrap();
     assert_eq!(layout(&story, Lang::En, 640), layout(&story, Lang::En, 640));

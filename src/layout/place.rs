@@ -75,17 +75,17 @@ pub(super) fn place(
 
     let rels = &story.relationships;
     let node_of = |id: &str| Some(&nodes[box_of[story.entity_index(id)?]?]);
-    // Edges choose their handles by span, shortest first: short arcs take the columns
-    // nearest their ends and long ones go round them, as in an arc diagram. Within a span,
-    // headline edges choose first, so they get the shortest curves.
-    let headline_first: Vec<usize> = (0..rels.len())
-        .filter(|&i| rels[i].headline)
-        .chain((0..rels.len()).filter(|&i| !rels[i].headline))
-        .collect();
-    let order = by_span(&headline_first, |i| {
+    // Headline edges choose their handles first, so they get the shortest curves. Within
+    // each group, edges choose by span, shortest first: short arcs take the columns nearest
+    // their ends and long ones go round them, as in an arc diagram.
+    let span = |i: usize| {
         let (a, b) = (node_of(&rels[i].from)?, node_of(&rels[i].to)?);
         Some(((a.y - b.y).abs() / CELL) as usize)
-    });
+    };
+    let (headlines, rest): (Vec<usize>, Vec<usize>) =
+        (0..rels.len()).partition(|&i| rels[i].headline);
+    let mut order = by_span(&headlines, span);
+    order.extend(by_span(&rest, span));
     // The vertical runs of the edges each lane column holds (see `track`), over every row
     // the lanes can reach: each edge adds at most one.
     let half_rows = 2 * (rows.max(1) + rels.len()) + 2;
