@@ -50,7 +50,13 @@ pub fn anchor_panel(root: &web_sys::Element, sel: Option<&Selection>) {
         // the frame (until the frame grows), and it is measured at its anchored height.
         let _ = body.set_attribute("data-anchored", "");
         if as_tall_as_content() {
-            return place(root, &body, &panel, placed_by(root, sel).as_ref());
+            return place(
+                root,
+                &body,
+                &panel,
+                placed_by(root, sel).as_ref(),
+                Side::Best,
+            );
         }
     }
     // Left to stick; `anchor_if_unseen` checks after the paint that it did.
@@ -72,7 +78,13 @@ pub fn anchor_if_unseen(root: &web_sys::Element, sel: &Selection) {
         return;
     }
     let _ = body.set_attribute("data-anchored", "");
-    place(root, &body, &panel, placed_by(root, sel).as_ref());
+    place(
+        root,
+        &body,
+        &panel,
+        placed_by(root, sel).as_ref(),
+        Side::Best,
+    );
 }
 
 /// The views' and panel's container, and the panel if one is open.
@@ -119,14 +131,16 @@ fn placed_by(root: &web_sys::Element, sel: &Selection) -> Option<web_sys::Elemen
 }
 
 /// Puts the anchored `panel` by `control`. As a sheet: just below it, shortened to end with
-/// the explainer; where less than a short panel fits there, just above it; where neither
-/// fits, at the explainer's end. Beside the views (a wide frame): level with it, moved up
-/// (at most [`RISE`]) to end with the views. With no control, at the top of the views.
+/// the explainer; where less than a short panel fits there (or, with [`Side::Kept`], where
+/// it is above it now and fits), just above it; where neither fits, at the explainer's
+/// end. Beside the views (a wide frame): level with it, moved up (at most [`RISE`]) to end
+/// with the views. With no control, at the top of the views.
 fn place(
     root: &web_sys::Element,
     body: &web_sys::HtmlElement,
     panel: &web_sys::Element,
     control: Option<&web_sys::Element>,
+    side: Side,
 ) {
     let b = body.get_bounding_client_rect();
     // In the explainer's own CSS px, from the views' top: rectangles are in the viewport's,
@@ -155,16 +169,31 @@ fn place(
     } else {
         tall.min(SHORT)
     };
+    let above = |top: f64| {
+        let room = top - GAP;
+        (room - tall.min(room), tall.min(room))
+    };
+    // Kept above its control where it was placed there and still fits: see `settle`. (Its
+    // top tells: once whole, it may reach down over the control until placed again.)
+    let kept = side == Side::Kept
+        && c.is_some_and(|(top, _)| rel(panel.get_bounding_client_rect().top()) < top);
     let (at, most) = match c {
+        Some((top, _)) if kept && top - GAP >= need => above(top),
         Some((_, bottom)) if end - (bottom + GAP) >= need => (bottom + GAP, end - bottom - GAP),
-        Some((top, _)) if top - GAP >= need => {
-            let room = top - GAP;
-            (room - tall.min(room), tall.min(room))
-        }
+        Some((top, _)) if top - GAP >= need => above(top),
         Some(_) => ((end - tall).max(0.0), tall),
         None => (0.0, end),
     };
     set_place(body, at, most);
+}
+
+/// Which side of its control [`place`] puts a panel on.
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    /// Below where a panel fits, else above.
+    Best,
+    /// Above if it is there now and fits, else as `Best`.
+    Kept,
 }
 
 /// The explainer's effective CSS `zoom`, from an ancestor's (some pages, and the text-size
@@ -203,7 +232,23 @@ pub fn uncover(root: &web_sys::Element, focused: &web_sys::Element) {
     );
     if c.bottom() > p.top() && c.top() < p.bottom() && c.right() > p.left() && c.left() < p.right()
     {
-        place(root, &body, &panel, Some(focused));
+        place(root, &body, &panel, Some(focused), Side::Best);
+    }
+}
+
+/// Once the panel's lists have come (a frame after its head): a panel placed by its control
+/// is placed again at its whole height. While partial it was taken to need a short panel's
+/// room, so it may have opened above its control where a shorter whole panel fits below:
+/// it stays above, rather than jump to the other side under the reader's eyes.
+pub fn settle(root: &web_sys::Element, sel: &Selection) {
+    if let Some((body, panel)) = anchored_parts(root) {
+        place(
+            root,
+            &body,
+            &panel,
+            placed_by(root, sel).as_ref(),
+            Side::Kept,
+        );
     }
 }
 
@@ -216,7 +261,7 @@ pub fn follow(root: &web_sys::Element, sel: &Selection, scroll: bool) {
         return;
     };
     let control = placed_by(root, sel);
-    place(root, &body, &panel, control.as_ref());
+    place(root, &body, &panel, control.as_ref(), Side::Best);
     let Some(c) = control.filter(|_| scroll) else {
         return;
     };

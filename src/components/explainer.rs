@@ -254,10 +254,10 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     );
     let close = use_callback(dispatcher.clone(), |(), d| d.dispatch(Action::Close));
     // The panel's lists came a frame after its head: placed by its control, it is placed
-    // again at its full height (see `anchor`).
+    // again at its full height (see `anchor::settle`).
     let whole = use_callback(root.clone(), |sel: Selection, root| {
         if let Some(root) = root.cast::<web_sys::Element>() {
-            super::follow(&root, &sel, false);
+            super::settle(&root, &sel);
         }
     });
     let set_view = use_callback(dispatcher.clone(), |v: View, d| {

@@ -23,7 +23,9 @@ mod text_alternative;
 mod timeline;
 mod trusted;
 
-pub use anchor::{anchor_if_unseen, anchor_panel, bring_back, follow, reveal, uncover, zoom};
+pub use anchor::{
+    anchor_if_unseen, anchor_panel, bring_back, follow, reveal, settle, uncover, zoom,
+};
 pub use app::{App, AppProps, HostEvent, Loaded};
 pub use badge::Badge;
 pub use comparison::{axis_fit, Comparison};
