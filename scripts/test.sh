@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Command 2: set up what is missing, then run every check and test: formatting, lints on
-# both targets, native tests, browser tests in headless Chromium, a release build with
-# pre-rendering, and the end-to-end suite against that build.
+# both targets, rustdoc, native tests, browser tests in headless Chromium, a release build
+# with pre-rendering, and the end-to-end suite against that build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -14,6 +14,8 @@ cargo fmt --all -- --check
 step "lints (native and wasm32)"
 cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --all-targets --target wasm32-unknown-unknown --quiet -- -D warnings
+step "docs (rustdoc, warnings as errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 step "native tests"
 cargo test --quiet
 step "browser tests (headless Chromium)"

@@ -29,7 +29,7 @@ const GAP: f64 = 8.0;
 
 /// Before the paint (so the frame's height, which the page around it follows, never sees
 /// the sheet in the flow): in a frame that does not scroll, places the open panel of the
-/// explainer at `root` by the control of `sel` (`.xp-body[data-anchored]`, see [`place`]);
+/// explainer at `root` by the control of `sel` (`.xp-body[data-anchored]`, see `place`);
 /// elsewhere leaves it to the stylesheet.
 pub fn anchor_panel(root: &web_sys::Element, sel: Option<&Selection>) {
     let Some((body, panel)) = parts(root) else {
