@@ -200,15 +200,18 @@ fn side_by_side_stacks_leave_no_blank_lane_at_the_right() {
     assert!(checked > 0, "no layout had an unused lane at its right");
 }
 
+/// The height of the centre of the box of entity `id`.
+fn box_centre(story: &Story, g: &Geometry, id: &str) -> f64 {
+    let i = story.entity_index(id).unwrap();
+    let n = g.nodes.iter().find(|n| n.entity == i).unwrap();
+    n.y + n.h / 2.0
+}
+
 /// For each lane of a drawing (the free columns right of a stack): the most edge runs
 /// (each from its higher end to its lower one, handle included) that lie along one stretch
 /// of one of its columns, the most of its runs that cross one height, and its columns.
 fn runs_along_a_column(story: &Story, g: &Geometry, width: u32) -> Vec<(usize, usize, usize)> {
-    let centre = |id: &str| {
-        let i = story.entity_index(id).unwrap();
-        let n = g.nodes.iter().find(|n| n.entity == i).unwrap();
-        n.y + n.h / 2.0
-    };
+    let centre = |id: &str| box_centre(story, g, id);
     let col = |x: f64| ((x - PAD) / CELL).floor() as usize;
     let k = ((g.nodes[0].w + 4.0) / CELL).round() as usize;
     let mut starts: Vec<usize> = g.nodes.iter().map(|n| col(n.x)).collect();
@@ -318,11 +321,7 @@ fn headline_edges_keep_their_handle_midway() {
     // commitment) choose their handles before the others: each sits level with the middle
     // of its two boxes, give or take a row, on a short curve a reader finds at once.
     let story = load(EMBEDDED_JSON).unwrap();
-    let centre = |g: &Geometry, id: &str| {
-        let i = story.entity_index(id).unwrap();
-        let n = g.nodes.iter().find(|n| n.entity == i).unwrap();
-        n.y + n.h / 2.0
-    };
+    let centre = |g: &Geometry, id: &str| box_centre(&story, g, id);
     let mut checked = 0;
     for lang in [Lang::Fr, Lang::En] {
         for width in (280..=1280).step_by(8) {

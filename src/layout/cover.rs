@@ -1,4 +1,4 @@
-//! How many edge runs lie along each stretch of a lane column (one-stack layouts).
+//! How many edge runs lie along each stretch of a lane column.
 
 /// Counts of runs over the half-rows of one column: add a run, or total the runs along a
 /// stretch, in logarithmic time (two Fenwick trees). A sum over every run already in the

@@ -15,7 +15,7 @@ pub(super) struct Lanes {
     /// For a full row, one more than a row above it to try next; 0 means none.
     above: Vec<usize>,
     /// `below` and `above` for each column's taken cells (`col_below[lane][row]`), for
-    /// the one-stack search column by column.
+    /// the search column by column (see `place::track`).
     col_below: Vec<Vec<usize>>,
     col_above: Vec<Vec<usize>>,
 }

@@ -5,8 +5,8 @@
 //! 44 px handle (the only part of an edge that takes taps), nearest to the middle of its
 //! two ends. Handles therefore never cover a node, a heading or another handle. Phones get
 //! one stack with the lane beside it (an arc diagram); wider containers set the bands side
-//! by side, their lanes as wide as their handles need. In one stack, each edge's handle
-//! sits in the lane column where its curve runs along the fewest others. The SVG is drawn
+//! by side, their lanes as wide as their handles need. Within its lane, each edge's handle
+//! sits in the column where its curve runs along the fewest others. The SVG is drawn
 //! in whole cells, never wider than the bucketed width, so it is never scaled down: 13 px
 //! text stays 13 px.
 

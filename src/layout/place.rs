@@ -120,11 +120,10 @@ pub(super) fn place(
                 break cell;
             }
         };
-        let hy = cell_center(0, row).1;
+        let (hx, hy) = cell_center(lane_cols[c], row);
         runs[c].add(half_row(ay.min(by).min(hy)), half_row(ay.max(by).max(hy)));
         lanes.take(c, row);
         used[lane_stack[c]] += 1;
-        let (hx, hy) = cell_center(lane_cols[c], row);
         let side = |n: &NodeBox| {
             if hx >= n.x + n.w / 2.0 {
                 n.x + n.w
