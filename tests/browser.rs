@@ -138,7 +138,7 @@ async fn the_browser_parser_reports_broken_text_and_hostile_nesting() {
     assert!(text.contains("JSON"), "{text}");
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let err = explainer::story::json::from_str::<serde::de::IgnoredAny>(&deep).unwrap_err();
-    assert!(err.message.contains("nested deeper"), "{err:?}");
+    assert!(err.message.to_string().contains("nested deeper"), "{err:?}");
     let wrong = EMBEDDED_JSON.replacen("\"kind\": \"investment\"", "\"kind\": \"loan\"", 1);
     assert_ne!(wrong, EMBEDDED_JSON, "the story has an investment");
     let host = mount(&wrong, Lang::En, View::Diagram).await;

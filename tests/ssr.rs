@@ -133,11 +133,75 @@ fn broken_story_renders_the_error_view_with_the_path() {
     assert!(html.contains("role=\"alert\""));
     assert!(html.contains("relationships[0].from"), "{html}");
     assert!(!html.contains("xp-svg"));
-    // The details are English in a French view: marked so, for screen readers' voices.
-    let detail = &html[html.find("relationships[0].from").unwrap()..];
+}
+
+/// A French newsroom's editor reads what is wrong in French, an English one in English,
+/// and nothing in the view is in a language its `lang` does not say.
+#[test]
+fn the_editor_reads_the_mistake_in_the_explainers_language() {
+    let detail = |json: &str, lang| {
+        let html = render_html(json, lang, View::Diagram, 375, false, true);
+        assert!(
+            !html.contains(" lang=\"en\">") || lang == Lang::En,
+            "{html}"
+        );
+        html[html.find("<p>").unwrap()..].to_string()
+    };
+    // A reference to no entity, with the value as written.
+    let unknown = EMBEDDED_JSON.replacen("\"from\": \"nvidia\"", "\"from\": \"nvidai\"", 1);
+    let fr = detail(&unknown, Lang::Fr);
     assert!(
-        detail.contains("<span lang=\"en\">unknown entity id</span>"),
-        "{detail}"
+        fr.contains("relationships[0].from</code>\u{a0}: id d’entité inconnu — <code>\"nvidai\""),
+        "{fr}"
+    );
+    let en = detail(&unknown, Lang::En);
+    assert!(
+        en.contains("relationships[0].from</code>: unknown entity id — "),
+        "{en}"
+    );
+    // Broken text, with its line and column and the likely slip: a decimal comma.
+    let comma = EMBEDDED_JSON.replacen("\"value\": 100,", "\"value\": 100,5,", 1);
+    let fr = detail(&comma, Lang::Fr);
+    assert!(
+        fr.contains("JSON invalide\u{a0}: un nom de membre entre guillemets droits est attendu, ligne 54, colonne ")
+            && fr.contains("(une virgule décimale\u{a0}? JSON écrit 2.5, avec un point)"),
+        "{fr}"
+    );
+    let en = detail(&comma, Lang::En);
+    assert!(
+        en.contains("invalid JSON: expected a member name in double quotes at line 54 column ")
+            && en.contains("(a decimal comma? JSON writes 2.5, with a point)"),
+        "{en}"
+    );
+    // A word the schema does not know, and a figure of the wrong type: the lists of all
+    // problems and serde's own types are worded for an editor in both languages.
+    let word = EMBEDDED_JSON.replacen("\"kind\": \"up_to\"", "\"kind\": \"jusqu_a\"", 1);
+    assert!(detail(&word, Lang::Fr).contains(
+        "valeur inconnue «\u{a0}jusqu_a\u{a0}»\u{a0}; choisissez parmi\u{a0}: exact, approx, up_to"
+    ));
+    let text = EMBEDDED_JSON.replacen("\"value\": 100,", "\"value\": \"100\",", 1);
+    assert!(detail(&text, Lang::Fr)
+        .contains("attendu\u{a0}: un nombre\u{a0}; trouvé\u{a0}: le texte «\u{a0}100\u{a0}»"));
+    assert!(detail(&text, Lang::En).contains("expected a number, found the text \"100\""));
+    // Several problems: each in the list, in the view's language, the kind by its JSON name.
+    let two = EMBEDDED_JSON
+        .replacen(
+            "\"kind\": \"up_to\", \"value\": 100,",
+            "\"kind\": \"range\", \"value\": 100,",
+            1,
+        )
+        .replacen("\"date\": \"2025-09-22\"", "\"date\": \"2025-09-31\"", 1);
+    let fr = render_html(&two, Lang::Fr, View::Diagram, 375, false, true);
+    assert!(fr.contains("Tous les problèmes"), "{fr}");
+    assert!(fr.contains("inutile pour le type \"range\"\u{a0}: retirez-le ou changez de type (trouvé\u{a0}: 100)"), "{fr}");
+    assert!(
+        fr.contains("date invalide (attendu\u{a0}: AAAA, AAAA-MM ou AAAA-MM-JJ, un jour qui existe) (trouvé\u{a0}: \"2025-09-31\")"),
+        "{fr}"
+    );
+    let en = render_html(&two, Lang::En, View::Diagram, 375, false, true);
+    assert!(
+        en.contains("amount.low: missing: needed for kind \"range\"</code>"),
+        "{en}"
     );
 }
 

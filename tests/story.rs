@@ -314,7 +314,10 @@ fn text_cut_or_garbled_anywhere_is_an_error_never_a_panic() {
         let Err(ps) = load(&text[..i]) else {
             panic!("accepted the story cut at byte {i}")
         };
-        assert!(!ps.is_empty() && !ps[0].message.is_empty(), "cut at {i}");
+        assert!(
+            !ps.is_empty() && !ps[0].message.to_string().is_empty(),
+            "cut at {i}"
+        );
     }
     let (mut tried, mut wrong) = (0, 0);
     for i in (1..text.len()).filter(|&i| i % 211 == 0 && text.is_char_boundary(i)) {
@@ -325,7 +328,7 @@ fn text_cut_or_garbled_anywhere_is_an_error_never_a_panic() {
                 wrong += 1;
                 let p = &ps[0];
                 assert!(
-                    !p.path.is_empty() && !p.message.is_empty(),
+                    !p.path.is_empty() && !p.message.to_string().is_empty(),
                     "{i} {stray:?}: {p}"
                 );
             }
@@ -423,5 +426,8 @@ fn a_story_saved_with_a_byte_order_mark_reads_as_without_it() {
     // Anywhere else the mark is a stray character, and said so with its place.
     let inside = EMBEDDED_JSON.replacen('{', "{\u{feff}", 1);
     let err = load(&inside).unwrap_err();
-    assert!(err[0].message.contains("line 1 column 2"), "{err:?}");
+    assert!(
+        err[0].message.to_string().contains("line 1 column 2"),
+        "{err:?}"
+    );
 }

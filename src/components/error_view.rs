@@ -13,8 +13,7 @@ pub struct ErrorViewProps {
 }
 
 /// Shown instead of the explainer when the story data is wrong: names the first bad path
-/// for the editor and lists the rest. The details are in English whatever the page's
-/// language, and marked so: a screen reader must not read them with a French voice.
+/// for the editor and lists the rest, in the explainer's language.
 #[component]
 pub fn ErrorView(props: &ErrorViewProps) -> Html {
     let t = ui(props.lang);
@@ -23,14 +22,14 @@ pub fn ErrorView(props: &ErrorViewProps) -> Html {
         <div class="xp-root xp-error" role="alert" lang={props.lang.code()}>
             <h2 class="xp-title">{ t.error_title }</h2>
             if let Some(p) = first {
-                <p>{ t.error_intro }{" "}<code class="xp-path">{ &p.path }</code>{": "}<span lang="en">{ &p.message }</span>
+                <p>{ t.error_intro }{" "}<code class="xp-path">{ &p.path }</code>{ t.colon }{ p.message.text(props.lang) }
                     if !p.value.is_empty() { {" — "}<code>{ &p.value }</code> }
                 </p>
             }
             if props.problems.len() > 1 {
                 <details>
                     <summary>{ format!("{} ({})", t.all_problems, props.problems.len()) }</summary>
-                    <ul lang="en">{ for props.problems.iter().map(|p| html! { <li><code>{ p.to_string() }</code></li> }) }</ul>
+                    <ul>{ for props.problems.iter().map(|p| html! { <li><code>{ p.text(props.lang) }</code></li> }) }</ul>
                 </details>
             }
         </div>

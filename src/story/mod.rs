@@ -2,6 +2,7 @@
 
 mod index;
 pub mod json;
+pub mod message;
 mod model;
 mod validate;
 
@@ -23,7 +24,7 @@ pub fn load(json: &str) -> Result<Story, Vec<Problem>> {
     }
 }
 
-fn problem(path: String, message: String) -> Problem {
+fn problem(path: String, message: message::Message) -> Problem {
     let path = if path.is_empty() || path == "." {
         "(root)".to_string()
     } else {

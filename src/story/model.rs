@@ -143,6 +143,20 @@ pub enum AmountKind {
     Undisclosed,
 }
 
+impl AmountKind {
+    /// Its name in the story JSON (`up_to`), which the editor's messages quote.
+    pub fn code(self) -> &'static str {
+        match self {
+            AmountKind::Exact => "exact",
+            AmountKind::Approx => "approx",
+            AmountKind::UpTo => "up_to",
+            AmountKind::AtLeast => "at_least",
+            AmountKind::Range => "range",
+            AmountKind::Undisclosed => "undisclosed",
+        }
+    }
+}
+
 /// The unit a figure is written in.
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
 pub enum Unit {
@@ -161,6 +175,19 @@ pub enum Unit {
     /// A percentage (of a company).
     #[serde(rename = "pct")]
     Pct,
+}
+
+impl Unit {
+    /// Its name in the story JSON (`usd_bn`), which the editor's messages quote.
+    pub fn code(self) -> &'static str {
+        match self {
+            Unit::UsdBn => "usd_bn",
+            Unit::UsdM => "usd_m",
+            Unit::Gw => "gw",
+            Unit::Mw => "mw",
+            Unit::Pct => "pct",
+        }
+    }
 }
 
 /// A figure: which fields it needs depends on `kind` (the validator checks).

@@ -2,27 +2,42 @@
 
 use super::index::IdSet;
 use super::json::Step;
+use super::message::{self as m, Message, Template};
 use super::model::*;
 use crate::format::{plain, Date};
+use crate::i18n::Lang;
 
 /// One thing wrong with a story, located by its JSON path.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     /// Where: `relationships[3].from`.
     pub path: String,
-    /// What is wrong, for the editor.
-    pub message: String,
+    /// What is wrong, for the editor, in either language.
+    pub message: Message,
     /// The offending value as written (JSON-ish), or empty when the value is missing.
     pub value: String,
 }
 
+impl Problem {
+    /// The whole problem in `lang`: `relationships[3].from: unknown entity id (found "x")`.
+    pub fn text(&self, lang: Lang) -> String {
+        let colon = crate::i18n::ui(lang).colon;
+        let mut out = format!("{}{colon}{}", self.path, self.message.text(lang));
+        if !self.value.is_empty() {
+            let found = match lang {
+                Lang::Fr => "trouvé",
+                Lang::En => "found",
+            };
+            out += &format!(" ({found}{colon}{})", self.value);
+        }
+        out
+    }
+}
+
+/// In English, for the console and the tests.
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)?;
-        if !self.value.is_empty() {
-            write!(f, " (found {})", self.value)?;
-        }
-        Ok(())
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -79,18 +94,23 @@ impl<'p> At<'p> {
 }
 
 impl<'a> Check<'a> {
-    fn push(&mut self, at: At<'_>, message: impl Into<String>, value: String) {
+    fn push(&mut self, at: At<'_>, message: Message, value: String) {
         self.problems.push(Problem {
             path: at.render(),
-            message: message.into(),
+            message,
             value,
         });
+    }
+
+    /// A problem told by a sentence without arguments.
+    fn say(&mut self, at: At<'_>, t: &'static Template, value: String) {
+        self.push(at, Message::of(t), value);
     }
 
     fn text(&mut self, at: At<'_>, t: &Text) {
         for (lang, s) in [("fr", &t.fr), ("en", &t.en)] {
             if s.trim().is_empty() {
-                self.push(at.key(lang), "missing translation", String::new());
+                self.say(at.key(lang), &m::MISSING_TRANSLATION, String::new());
             }
         }
     }
@@ -99,11 +119,7 @@ impl<'a> Check<'a> {
     fn date(&mut self, at: At<'_>, s: &str) -> Option<Date> {
         let date = Date::parse(s);
         if date.is_none() {
-            self.push(
-                at,
-                "invalid date (expected YYYY, YYYY-MM or YYYY-MM-DD, a real day)",
-                quoted(s),
-            );
+            self.say(at, &m::INVALID_DATE, quoted(s));
         }
         date
     }
@@ -114,51 +130,56 @@ impl<'a> Check<'a> {
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
         if !ok {
-            self.push(
-                at,
-                "id must be lowercase letters, digits, - or _ (it appears in links)",
-                quoted(id),
-            );
+            self.say(at, &m::BAD_ID, quoted(id));
         } else if !seen.insert(id) {
-            self.push(
-                at,
-                "duplicate id (ids are shared by all lists because links use them)",
-                quoted(id),
-            );
+            self.say(at, &m::DUPLICATE_ID, quoted(id));
         }
     }
 
-    fn refs(&mut self, at: At<'_>, ids: &[String], known: fn(&Self) -> &IdSet<'a>, what: &str) {
+    fn refs(
+        &mut self,
+        at: At<'_>,
+        ids: &[String],
+        known: fn(&Self) -> &IdSet<'a>,
+        what: &'static Template,
+    ) {
         for (i, id) in ids.iter().enumerate() {
             self.known(at.index(i), id, known, what);
         }
     }
 
     /// One reference to an id of another list.
-    fn known(&mut self, at: At<'_>, id: &str, known: fn(&Self) -> &IdSet<'a>, what: &str) {
+    /// `what` says which list it names (`m::UNKNOWN_SOURCE`).
+    fn known(
+        &mut self,
+        at: At<'_>,
+        id: &str,
+        known: fn(&Self) -> &IdSet<'a>,
+        what: &'static Template,
+    ) {
         if !known(self).contains(id) {
-            self.push(at, format!("unknown {what} id"), quoted(id));
+            self.say(at, what, quoted(id));
         }
     }
 
     fn sources(&mut self, at: At<'_>, ids: &[String]) {
-        self.refs(at, ids, |c| &c.source_ids, "source");
+        self.refs(at, ids, |c| &c.source_ids, &m::UNKNOWN_SOURCE);
     }
 
     fn figure(&mut self, at: At<'_>, v: Option<f64>, needed: bool, kind: AmountKind) {
         match (v, needed) {
             (None, true) => self.push(
                 at,
-                format!("missing: needed for kind {kind:?}"),
+                Message::new(&m::NEEDED_FOR_KIND, vec![quoted(kind.code()).into()]),
                 String::new(),
             ),
             (Some(v), false) => self.push(
                 at,
-                format!("not used by kind {kind:?}: remove it or change the kind"),
+                Message::new(&m::NOT_USED_BY_KIND, vec![quoted(kind.code()).into()]),
                 plain(v),
             ),
             (Some(v), true) if !v.is_finite() || v < 0.0 => {
-                self.push(at, "must be a finite, non-negative number", plain(v))
+                self.say(at, &m::NOT_A_FIGURE, plain(v))
             }
             _ => {}
         }
@@ -172,9 +193,9 @@ impl<'a> Check<'a> {
         self.figure(at.key("high"), a.high, range, a.kind);
         if let (true, Some(low), Some(high)) = (range, a.low, a.high) {
             if low > high {
-                self.push(
+                self.say(
                     at.key("low"),
-                    "range low is greater than high",
+                    &m::LOW_ABOVE_HIGH,
                     format!("{} > {}", plain(low), plain(high)),
                 );
             }
@@ -187,22 +208,15 @@ impl<'a> Check<'a> {
                 if let Some(v) = v.filter(|v| v.is_finite() && *v > most) {
                     self.push(
                         at.key(key),
-                        format!(
-                            "too large for its unit: at most {} ({what}); check the unit",
-                            plain(most)
-                        ),
+                        Message::new(&m::TOO_LARGE, vec![plain(most).into(), what.into()]),
                         plain(v),
                     );
                 }
             }
         }
         match (a.unit, none) {
-            (None, false) => self.push(at.key("unit"), "missing unit", String::new()),
-            (Some(u), true) => self.push(
-                at.key("unit"),
-                "an undisclosed amount has no unit",
-                format!("{u:?}"),
-            ),
+            (None, false) => self.say(at.key("unit"), &m::MISSING_UNIT, String::new()),
+            (Some(u), true) => self.say(at.key("unit"), &m::UNDISCLOSED_UNIT, quoted(u.code())),
             _ => {}
         }
     }
@@ -215,24 +229,20 @@ impl<'a> Check<'a> {
         if !rest.is_some_and(|r| {
             !r.is_empty() && !r.starts_with('/') && !r.contains(char::is_whitespace)
         }) {
-            self.push(
-                at,
-                "address must start with http:// or https:// and name a host",
-                quoted(url),
-            );
+            self.say(at, &m::BAD_URL, quoted(url));
         }
     }
 }
 
 /// The largest figure `unit` can take, and what it stands for: world output is about
 /// 110 trillion dollars a year and the world's power plants hold about 9,000 GW.
-fn ceiling(unit: Unit) -> (f64, &'static str) {
+fn ceiling(unit: Unit) -> (f64, &'static Template) {
     match unit {
-        Unit::UsdBn => (100_000.0, "100 trillion dollars"),
-        Unit::UsdM => (100_000_000.0, "100 trillion dollars"),
-        Unit::Gw => (10_000.0, "more than the world's power plants"),
-        Unit::Mw => (10_000_000.0, "more than the world's power plants"),
-        Unit::Pct => (100.0, "the whole company"),
+        Unit::UsdBn => (100_000.0, &m::WORLD_OUTPUT),
+        Unit::UsdM => (100_000_000.0, &m::WORLD_OUTPUT),
+        Unit::Gw => (10_000.0, &m::WORLD_POWER),
+        Unit::Mw => (10_000_000.0, &m::WORLD_POWER),
+        Unit::Pct => (100.0, &m::WHOLE_COMPANY),
     }
 }
 
@@ -247,9 +257,9 @@ pub fn validate(story: &Story) -> Vec<Problem> {
     let s = story;
     let root = At::ROOT;
     if s.schema_version != 1 {
-        c.push(
+        c.say(
             root.key("schema_version"),
-            "unsupported schema version (expected 1)",
+            &m::SCHEMA_VERSION,
             s.schema_version.to_string(),
         );
     }
@@ -257,21 +267,13 @@ pub fn validate(story: &Story) -> Vec<Problem> {
     let as_of = c.date(root.key("as_of"), &s.as_of);
     if let (Some(p), Some(a)) = (published, as_of) {
         if a < p {
-            c.push(
-                root.key("as_of"),
-                "the as-of date is before the publication date",
-                quoted(&s.as_of),
-            );
+            c.say(root.key("as_of"), &m::AS_OF_BEFORE, quoted(&s.as_of));
         }
     }
     c.text(root.key("title"), &s.title);
     c.text(root.key("dek"), &s.dek);
     if s.entities.is_empty() {
-        c.push(
-            root.key("entities"),
-            "the story needs at least one entity",
-            "[]".into(),
-        );
+        c.say(root.key("entities"), &m::NO_ENTITY, "[]".into());
     }
 
     let mut seen = IdSet::default();
@@ -287,14 +289,10 @@ pub fn validate(story: &Story) -> Vec<Problem> {
         let p = list.index(i);
         c.id(p.key("id"), &r.id, &mut seen);
         for (field, id) in [("from", &r.from), ("to", &r.to)] {
-            c.known(p.key(field), id, |c| &c.entity_ids, "entity");
+            c.known(p.key(field), id, |c| &c.entity_ids, &m::UNKNOWN_ENTITY);
         }
         if r.from == r.to {
-            c.push(
-                p.key("to"),
-                "a relationship must link two different entities",
-                quoted(&r.to),
-            );
+            c.say(p.key("to"), &m::SELF_LINK, quoted(&r.to));
         }
         c.text(p.key("label"), &r.label);
         if let Some(a) = &r.amount {
@@ -315,12 +313,17 @@ pub fn validate(story: &Story) -> Vec<Problem> {
         c.date(p.key("date"), &e.date);
         c.text(p.key("title"), &e.title);
         c.text(p.key("text"), &e.text);
-        c.refs(p.key("entities"), &e.entities, |c| &c.entity_ids, "entity");
+        c.refs(
+            p.key("entities"),
+            &e.entities,
+            |c| &c.entity_ids,
+            &m::UNKNOWN_ENTITY,
+        );
         c.refs(
             p.key("relationships"),
             &e.relationships,
             |c| &c.relationship_ids,
-            "relationship",
+            &m::UNKNOWN_RELATIONSHIP,
         );
         c.sources(p.key("sources"), &e.sources);
     }
@@ -332,13 +335,23 @@ pub fn validate(story: &Story) -> Vec<Problem> {
         c.text(p.key("text"), &q.text);
         c.text(p.key("place"), &q.place);
         c.date(p.key("date"), &q.date);
-        c.known(p.key("source"), &q.source, |c| &c.source_ids, "source");
-        c.refs(p.key("entities"), &q.entities, |c| &c.entity_ids, "entity");
+        c.known(
+            p.key("source"),
+            &q.source,
+            |c| &c.source_ids,
+            &m::UNKNOWN_SOURCE,
+        );
+        c.refs(
+            p.key("entities"),
+            &q.entities,
+            |c| &c.entity_ids,
+            &m::UNKNOWN_ENTITY,
+        );
         c.refs(
             p.key("relationships"),
             &q.relationships,
             |c| &c.relationship_ids,
-            "relationship",
+            &m::UNKNOWN_RELATIONSHIP,
         );
     }
     let list = root.key("questions");
@@ -364,7 +377,7 @@ pub fn validate(story: &Story) -> Vec<Problem> {
                     p.key("relationship"),
                     r,
                     |c| &c.relationship_ids,
-                    "relationship",
+                    &m::UNKNOWN_RELATIONSHIP,
                 );
             }
             let bars = p.key("bars");
@@ -375,19 +388,16 @@ pub fn validate(story: &Story) -> Vec<Problem> {
                 let amount = bp.key("amount");
                 c.amount(amount, &bar.amount);
                 if bar.amount.kind == AmountKind::Undisclosed {
-                    c.push(
+                    c.say(
                         amount.key("kind"),
-                        "a comparison bar needs a figure",
+                        &m::BAR_NEEDS_FIGURE,
                         "\"undisclosed\"".into(),
                     );
                 } else if let Some(u) = bar.amount.unit.filter(|u| *u != cmp.unit) {
                     c.push(
                         amount.key("unit"),
-                        format!(
-                            "every bar must use the comparison's unit ({:?}) so lengths compare",
-                            cmp.unit
-                        ),
-                        format!("{u:?}"),
+                        Message::new(&m::BAR_UNIT, vec![quoted(cmp.unit.code()).into()]),
+                        quoted(u.code()),
                     );
                 }
                 if let Some(d) = &bar.date {
@@ -405,10 +415,10 @@ pub fn validate(story: &Story) -> Vec<Problem> {
         let p = list.index(i);
         c.id(p.key("id"), &src.id, &mut seen);
         if src.publisher.trim().is_empty() {
-            c.push(p.key("publisher"), "missing publisher", String::new());
+            c.say(p.key("publisher"), &m::MISSING_PUBLISHER, String::new());
         }
         if src.title.trim().is_empty() {
-            c.push(p.key("title"), "missing title", String::new());
+            c.say(p.key("title"), &m::MISSING_TITLE, String::new());
         }
         if let Some(u) = &src.url {
             c.url(p.key("url"), u);
@@ -418,11 +428,7 @@ pub fn validate(story: &Story) -> Vec<Problem> {
         }
         if let Some(l) = &src.lang {
             if !is_language_tag(l) {
-                c.push(
-                    p.key("lang"),
-                    "not a language tag such as en or fr-CA",
-                    quoted(l),
-                );
+                c.say(p.key("lang"), &m::BAD_LANG, quoted(l));
             }
         }
     }

@@ -7,6 +7,7 @@ use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visit
 
 use super::text::Parser;
 use super::{Step, MAX_DEPTH};
+use crate::story::message::{self as m, Arg, Message, Template};
 
 /// Why the text did not fit the type, and where.
 #[derive(Debug, PartialEq)]
@@ -15,7 +16,7 @@ pub struct Failure {
     pub path: String,
     /// What is wrong: broken JSON with its line and column ("invalid JSON: expected `,` or
     /// `}` at line 3 column 7"), or a value that does not fit ("unknown field \"amout\"…").
-    pub message: String,
+    pub message: Message,
 }
 
 /// Reads `T` from JSON text (RFC 8259); on failure, the path of the first wrong field.
@@ -30,12 +31,12 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
         if r.p.at_end() {
             Ok(v)
         } else {
-            Err(r.syntax("unexpected text after the JSON value"))
+            Err(r.syntax(&m::TEXT_AFTER))
         }
     });
     out.map_err(|e| Failure {
         path: render(&r.path),
-        message: e.0,
+        message: *e.0,
     })
 }
 
@@ -56,21 +57,29 @@ fn render(path: &[Seg<'_>]) -> String {
     s
 }
 
-/// A deserialization error: serde's message (the path is kept beside it).
+/// A deserialization error: its message (the path is kept beside it). Boxed: every
+/// `Result` of the reader carries one, and a pointer keeps them small.
 #[derive(Debug)]
-pub struct Error(String);
+pub struct Error(Box<Message>);
+
+impl From<Message> for Error {
+    fn from(m: Message) -> Self {
+        Error(Box::new(m))
+    }
+}
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        self.0.fmt(f)
     }
 }
 
 impl std::error::Error for Error {}
 
 impl de::Error for Error {
+    // Serde's own wording, in English: none of the story's types words one of its own.
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        Error(msg.to_string())
+        Message::new(&RAW, vec![msg.to_string().into()]).into()
     }
 
     // serde words a type mistake for Rust programmers ("invalid type: unit value, expected
@@ -86,60 +95,74 @@ impl de::Error for Error {
     }
 
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
-        Error(if expected.is_empty() {
-            format!("unknown field \"{field}\": this object takes none")
+        if expected.is_empty() {
+            Message::new(&m::UNKNOWN_FIELD_NONE, vec![field.into()])
         } else {
-            format!(
-                "unknown field \"{field}\" (a typo?); the fields here are {}",
-                expected.join(", ")
+            Message::new(
+                &m::UNKNOWN_FIELD,
+                vec![field.into(), expected.join(", ").into()],
             )
-        })
+        }
+        .into()
     }
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
-        Error(format!(
-            "unknown value \"{variant}\"; use one of {}",
-            expected.join(", ")
-        ))
+        Message::new(
+            &m::UNKNOWN_VALUE,
+            vec![variant.into(), expected.join(", ").into()],
+        )
+        .into()
     }
 
     fn missing_field(field: &'static str) -> Self {
-        Error(format!("missing field \"{field}\""))
+        Message::new(&m::MISSING_FIELD, vec![field.into()]).into()
+    }
+
+    fn duplicate_field(field: &'static str) -> Self {
+        Message::new(&m::DUPLICATE_FIELD, vec![field.into()]).into()
     }
 }
 
 /// A value of the wrong type or out of range, worded for an editor.
 fn mistake(found: de::Unexpected<'_>, expected: &dyn de::Expected) -> Error {
     let expected = expected.to_string();
-    let expected = match expected.as_str() {
-        "f32" | "f64" => "a number",
-        "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" => "a whole number",
-        "a boolean" => "true or false",
-        "a string" | "a borrowed string" => "text in quotes",
-        "a sequence" => "a list [ … ]",
-        e if e.starts_with("struct ") => "an object { … }",
-        e if e.starts_with("enum ") => "a word in quotes",
-        e => e,
+    let word: Option<&'static Template> = match expected.as_str() {
+        "f32" | "f64" => Some(&m::A_NUMBER),
+        "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" => Some(&m::A_WHOLE_NUMBER),
+        "a boolean" => Some(&m::TRUE_OR_FALSE),
+        "a string" | "a borrowed string" => Some(&m::TEXT_IN_QUOTES),
+        "a sequence" => Some(&m::A_LIST_OF),
+        e if e.starts_with("struct ") => Some(&m::AN_OBJECT_OF),
+        e if e.starts_with("enum ") => Some(&m::A_WORD),
+        _ => None,
     };
+    let expected = word.map_or_else(|| Arg::Raw(expected), Arg::from);
     use de::Unexpected as U;
-    let found = match found {
+    let number = |n: String| Message::new(&m::THE_NUMBER, vec![n.into()]).into();
+    let found: Arg = match found {
         U::Unit => "null".into(),
-        U::Bool(b) => b.to_string(),
-        U::Float(n) => format!("the number {}", crate::format::plain(n)),
-        U::Unsigned(n) => format!("the number {n}"),
-        U::Signed(n) => format!("the number {n}"),
-        U::Char(c) => format!("the text \"{c}\""),
-        U::Str(s) => format!("the text \"{s}\""),
-        U::Seq => "a list".into(),
-        U::Map => "an object".into(),
+        U::Bool(b) => b.to_string().into(),
+        U::Float(n) => number(crate::format::plain(n)),
+        U::Unsigned(n) => number(n.to_string()),
+        U::Signed(n) => number(n.to_string()),
+        U::Char(c) => Message::new(&m::THE_TEXT, vec![c.to_string().into()]).into(),
+        U::Str(s) => Message::new(&m::THE_TEXT, vec![s.into()]).into(),
+        U::Seq => (&m::A_LIST).into(),
+        U::Map => (&m::AN_OBJECT).into(),
         U::Other(what) => what.into(),
         U::Bytes(_) | U::Option | U::NewtypeStruct | U::Enum | U::UnitVariant => {
-            "another value".into()
+            (&m::ANOTHER_VALUE).into()
         }
-        U::NewtypeVariant | U::TupleVariant | U::StructVariant => "another value".into(),
+        U::NewtypeVariant | U::TupleVariant | U::StructVariant => (&m::ANOTHER_VALUE).into(),
     };
-    Error(format!("expected {expected}, found {found}"))
+    Message::new(&m::EXPECTED_FOUND, vec![expected, found]).into()
 }
+
+/// Serde's own message, as it words it.
+const RAW: Template = Template {
+    en: "{0}",
+    fr: "{0}",
+};
 
 /// The cursor and the path to it. A segment is pushed before its value is read and popped
 /// only once that succeeded, so after a failure the path still names where it happened.
@@ -151,16 +174,14 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     /// Broken JSON at the cursor, with its line and column.
-    fn syntax(&self, what: &str) -> Error {
-        Error(self.p.error(what))
+    fn syntax(&self, what: &'static Template) -> Error {
+        self.p.error(what).into()
     }
 
     /// The next byte after white space.
     fn next(&mut self) -> Result<u8, Error> {
         self.p.ws();
-        self.p
-            .peek()
-            .ok_or_else(|| self.syntax("unexpected end of text"))
+        self.p.peek().ok_or_else(|| self.syntax(&m::END_OF_TEXT))
     }
 
     fn string(&mut self) -> Result<Cow<'a, str>, Error> {
@@ -177,7 +198,7 @@ impl<'a> Reader<'a> {
             return Err(self.mismatch(expected));
         }
         if self.depth >= MAX_DEPTH {
-            return Err(self.syntax("nested deeper than 128 levels"));
+            return Err(self.syntax(&m::TOO_DEEP));
         }
         self.depth += 1;
         self.p.eat(open);
@@ -185,7 +206,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Back out of a list or object, which the visitor must have read to its end.
-    fn leave(&mut self, done: bool, close: &str) -> Result<(), Error> {
+    fn leave(&mut self, done: bool, close: &'static Template) -> Result<(), Error> {
         self.depth -= 1;
         if done {
             Ok(())
@@ -213,7 +234,7 @@ impl<'a> Reader<'a> {
             _ if self.p.word("true") => Ok(Scalar::Bool(true)),
             _ if self.p.word("false") => Ok(Scalar::Bool(false)),
             _ if self.p.word("null") => Ok(Scalar::Null),
-            _ => Err(self.syntax("expected a value")),
+            _ => Err(self.syntax(&m::EXPECTED_VALUE)),
         }
     }
 
@@ -224,7 +245,7 @@ impl<'a> Reader<'a> {
             return Ok(false);
         }
         if i > 0 && !self.p.eat(b',') {
-            return Err(self.syntax("expected `,` or `]`"));
+            return Err(self.syntax(&m::EXPECTED_COMMA_BRACKET));
         }
         self.path.push(Seg::Index(i));
         Ok(true)
@@ -237,15 +258,15 @@ impl<'a> Reader<'a> {
             return Ok(None);
         }
         if !first && !self.p.eat(b',') {
-            return Err(self.syntax("expected `,` or `}`"));
+            return Err(self.syntax(&m::EXPECTED_COMMA_BRACE));
         }
         if self.next()? != b'"' {
-            return Err(self.syntax("expected a member name in double quotes"));
+            return Err(self.syntax(&m::EXPECTED_NAME));
         }
         let key = self.string()?;
         self.p.ws();
         if !self.p.eat(b':') {
-            return Err(self.syntax("expected `:`"));
+            return Err(self.syntax(&m::EXPECTED_COLON));
         }
         Ok(Some(key))
     }
@@ -347,7 +368,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'_> {
         };
         let out = visitor.visit_map(&mut access)?;
         let done = access.done;
-        self.leave(done, "expected `}`")?;
+        self.leave(done, &m::EXPECTED_BRACE)?;
         Ok(out)
     }
 
@@ -360,7 +381,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'_> {
         };
         let out = visitor.visit_seq(&mut access)?;
         let done = access.done;
-        self.leave(done, "expected `]`")?;
+        self.leave(done, &m::EXPECTED_BRACKET)?;
         Ok(out)
     }
 

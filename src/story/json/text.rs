@@ -2,6 +2,7 @@
 //! and errors with line and column. The deserializer ([`super::de`]) walks the grammar of
 //! values with it and fills the model as it reads, with no tree in between.
 
+use crate::story::message::{self as m, Message, Template};
 use std::borrow::Cow;
 
 /// The value of a JSON number already checked against the grammar. Exact (correctly rounded)
@@ -82,7 +83,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `what` went wrong at the cursor: "invalid JSON: {what} at line 3 column 7".
-    pub(super) fn error(&self, what: &str) -> String {
+    pub(super) fn error(&self, what: &'static Template) -> Message {
         let before = &self.s[..self.i.min(self.s.len())];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
         let start = before
@@ -90,21 +91,33 @@ impl<'a> Parser<'a> {
             .rposition(|&b| b == b'\n')
             .map_or(0, |p| p + 1);
         let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
-        if self.i >= self.s.len() && !what.starts_with("unexpected end") {
-            return format!(
-                "invalid JSON: unexpected end of text ({what}) at line {line} column {column}"
+        let at = [line.to_string().into(), column.to_string().into()];
+        if self.i >= self.s.len() && *what != m::END_OF_TEXT {
+            return Message::new(
+                &m::INVALID_JSON_END,
+                [what.into()].into_iter().chain(at).collect(),
             );
         }
         match self.hint(what) {
-            Some(hint) => format!("invalid JSON: {what} at line {line} column {column} ({hint})"),
-            None => format!("invalid JSON: {what} at line {line} column {column}"),
+            Some(hint) => Message::new(
+                &m::INVALID_JSON_HINT,
+                [what.into()]
+                    .into_iter()
+                    .chain(at)
+                    .chain([hint.into()])
+                    .collect(),
+            ),
+            None => Message::new(
+                &m::INVALID_JSON,
+                [what.into()].into_iter().chain(at).collect(),
+            ),
         }
     }
 
     /// The likely slip of an editor typing by hand, from the text around the cursor (and
     /// `what` was expected there): French number habits, a word processor's quotes and
     /// spaces, a currency sign.
-    fn hint(&self, what: &str) -> Option<&'static str> {
+    fn hint(&self, what: &Template) -> Option<&'static Template> {
         let (written, rest) = self.s.split_at(self.i.min(self.s.len()));
         let before = written.trim_ascii_end();
         let spaced = before.len() < written.len();
@@ -112,31 +125,25 @@ impl<'a> Parser<'a> {
         let (prev, prev2) = (back.next(), back.next());
         let starts = |set: &[&str]| set.iter().any(|q| rest.starts_with(q.as_bytes()));
         let digit = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_digit());
-        const UNIT: &str = "a currency sign? write the number only: the unit goes in \"unit\"";
+        const UNIT: &Template = &m::HINT_CURRENCY;
         Some(match rest.first()? {
-            b'0'..=b'9' if prev == Some(b',') && !spaced && digit(prev2) => {
-                "a decimal comma? JSON writes 2.5, with a point"
-            }
-            b'0'..=b'9' if spaced && digit(prev) => {
-                "a space inside a number? JSON writes 1500, with no spaces"
-            }
-            b'}' | b']' if prev == Some(b',') => "a comma before the closing bracket: remove it",
-            b'"' if what.contains("`,`")
+            b'0'..=b'9' if prev == Some(b',') && !spaced && digit(prev2) => &m::HINT_DECIMAL_COMMA,
+            b'0'..=b'9' if spaced && digit(prev) => &m::HINT_SPACE_IN_NUMBER,
+            b'}' | b']' if prev == Some(b',') => &m::HINT_TRAILING_COMMA,
+            b'"' if [m::EXPECTED_COMMA_BRACE, m::EXPECTED_COMMA_BRACKET].contains(what)
                 && matches!(prev, Some(b'0'..=b'9' | b'"' | b'}' | b']' | b'e' | b'l')) =>
             {
-                "a missing comma at the end of the value before?"
+                &m::HINT_MISSING_COMMA
             }
-            b'\'' => "single quotes? JSON needs straight double quotes (\")",
+            b'\'' => &m::HINT_SINGLE_QUOTES,
             b'$' => UNIT,
             _ if starts(&[
                 "\u{201c}", "\u{201d}", "\u{2018}", "\u{2019}", "\u{ab}", "\u{bb}",
             ]) =>
             {
-                "curly quotes or « »? JSON needs straight double quotes (\")"
+                &m::HINT_CURLY_QUOTES
             }
-            _ if starts(&["\u{a0}", "\u{202f}"]) => {
-                "a no-break space? JSON allows ordinary spaces only"
-            }
+            _ if starts(&["\u{a0}", "\u{202f}"]) => &m::HINT_NO_BREAK_SPACE,
             _ if starts(&["\u{20ac}", "\u{a3}"]) => UNIT,
             _ => return None,
         })
@@ -182,36 +189,33 @@ impl<'a> Parser<'a> {
     }
 
     /// A number, the cursor on its first character.
-    pub(super) fn number(&mut self) -> Result<f64, &'static str> {
+    pub(super) fn number(&mut self) -> Result<f64, &'static Template> {
         let start = self.i;
         self.eat(b'-');
         if self.eat(b'0') {
             if self.s.get(self.i).is_some_and(u8::is_ascii_digit) {
-                return Err("a number cannot start with 0");
+                return Err(&m::LEADING_ZERO);
             }
         } else if self.digits() == 0 {
-            return Err("expected a digit");
+            return Err(&m::EXPECTED_DIGIT);
         }
         if self.eat(b'.') && self.digits() == 0 {
-            return Err("expected a digit after `.`");
+            return Err(&m::EXPECTED_FRACTION);
         }
         if self.eat(b'e') || self.eat(b'E') {
             let _ = self.eat(b'+') || self.eat(b'-');
             if self.digits() == 0 {
-                return Err("expected a digit in the exponent");
+                return Err(&m::EXPECTED_EXPONENT);
             }
         }
-        decimal(&self.s[start..self.i]).ok_or("number out of range")
+        decimal(&self.s[start..self.i]).ok_or(&m::OUT_OF_RANGE)
     }
 
-    fn hex4(&mut self) -> Result<u32, &'static str> {
-        let digits = self
-            .s
-            .get(self.i..self.i + 4)
-            .ok_or("expected 4 hex digits")?;
+    fn hex4(&mut self) -> Result<u32, &'static Template> {
+        let digits = self.s.get(self.i..self.i + 4).ok_or(&m::EXPECTED_HEX)?;
         let mut n = 0;
         for &d in digits {
-            n = n * 16 + (d as char).to_digit(16).ok_or("expected 4 hex digits")?;
+            n = n * 16 + (d as char).to_digit(16).ok_or(&m::EXPECTED_HEX)?;
         }
         self.i += 4;
         Ok(n)
@@ -219,7 +223,7 @@ impl<'a> Parser<'a> {
 
     /// A string, the cursor on its opening quote. Borrowed from the text when it has no
     /// escape, as almost every string of a story.
-    pub(super) fn string(&mut self) -> Result<Cow<'a, str>, &'static str> {
+    pub(super) fn string(&mut self) -> Result<Cow<'a, str>, &'static Template> {
         self.i += 1;
         let mut out = String::new();
         let mut first = true;
@@ -232,7 +236,7 @@ impl<'a> Parser<'a> {
                 .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
                 .unwrap_or(rest.len());
             // The input is a &str and we stopped on an ASCII byte: a char boundary.
-            let run = self.text.get(start..self.i).ok_or("bad text")?;
+            let run = self.text.get(start..self.i).ok_or(&m::BAD_TEXT)?;
             if first && self.s.get(self.i) == Some(&b'"') {
                 // No escape: the text itself.
                 self.i += 1;
@@ -241,14 +245,14 @@ impl<'a> Parser<'a> {
             first = false;
             out.push_str(run);
             match self.s.get(self.i) {
-                None => return Err("unterminated string"),
+                None => return Err(&m::UNTERMINATED),
                 Some(b'"') => {
                     self.i += 1;
                     return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     self.i += 1;
-                    let e = *self.s.get(self.i).ok_or("unterminated string")?;
+                    let e = *self.s.get(self.i).ok_or(&m::UNTERMINATED)?;
                     self.i += 1;
                     out.push(match e {
                         b'"' => '"',
@@ -263,22 +267,22 @@ impl<'a> Parser<'a> {
                             let hi = self.hex4()?;
                             let code = if (0xD800..0xDC00).contains(&hi) {
                                 if !(self.eat(b'\\') && self.eat(b'u')) {
-                                    return Err("lone surrogate in \\u escape");
+                                    return Err(&m::LONE_SURROGATE);
                                 }
                                 let lo = self.hex4()?;
                                 if !(0xDC00..0xE000).contains(&lo) {
-                                    return Err("lone surrogate in \\u escape");
+                                    return Err(&m::LONE_SURROGATE);
                                 }
                                 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
                             } else {
                                 hi
                             };
-                            char::from_u32(code).ok_or("lone surrogate in \\u escape")?
+                            char::from_u32(code).ok_or(&m::LONE_SURROGATE)?
                         }
-                        _ => return Err("unknown escape"),
+                        _ => return Err(&m::UNKNOWN_ESCAPE),
                     });
                 }
-                Some(_) => return Err("control character in a string (write it as \\n, \\t…)"),
+                Some(_) => return Err(&m::CONTROL_CHARACTER),
             }
         }
     }
