@@ -113,6 +113,13 @@ async fn broken_story_shows_the_error_view() {
         text.contains("relationships[0].from") && text.contains("nvidai"),
         "{text}"
     );
+    // A French explainer tells its editor in French.
+    let host = mount(&broken, Lang::Fr, View::Diagram).await;
+    let text = q(&host, "[role=alert]").unwrap().text_content().unwrap();
+    assert!(
+        text.contains("relationships[0].from\u{a0}: id d’entité inconnu"),
+        "{text}"
+    );
     let typo = EMBEDDED_JSON.replacen("\"amount\"", "\"amout\"", 1);
     let host = mount(&typo, Lang::En, View::Diagram).await;
     let alert = q(&host, "[role=alert]");
