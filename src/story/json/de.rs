@@ -14,8 +14,9 @@ use crate::story::message::{self as m, Arg, Message, Template};
 pub struct Failure {
     /// `relationships[3].amount.kind`, or empty for the root.
     pub path: String,
-    /// What is wrong: broken JSON with its line and column ("invalid JSON: expected `,` or
-    /// `}` at line 3 column 7"), or a value that does not fit ("unknown field \"amout\"…").
+    /// What is wrong, in either language: broken JSON with its line and column ("invalid
+    /// JSON: expected `,` or `}` at line 3 column 7"), or a value that does not fit
+    /// ("unknown field \"amout\"…").
     pub message: Message,
 }
 

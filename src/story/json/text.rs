@@ -2,7 +2,7 @@
 //! and errors with line and column. The deserializer ([`super::de`]) walks the grammar of
 //! values with it and fills the model as it reads, with no tree in between.
 
-use crate::story::message::{self as m, Message, Template};
+use crate::story::message::{self as m, Arg, Message, Template};
 use std::borrow::Cow;
 
 /// The value of a JSON number already checked against the grammar. Exact (correctly rounded)
@@ -91,27 +91,20 @@ impl<'a> Parser<'a> {
             .rposition(|&b| b == b'\n')
             .map_or(0, |p| p + 1);
         let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
-        let at = [line.to_string().into(), column.to_string().into()];
-        if self.i >= self.s.len() && *what != m::END_OF_TEXT {
-            return Message::new(
-                &m::INVALID_JSON_END,
-                [what.into()].into_iter().chain(at).collect(),
-            );
-        }
-        match self.hint(what) {
-            Some(hint) => Message::new(
-                &m::INVALID_JSON_HINT,
-                [what.into()]
-                    .into_iter()
-                    .chain(at)
-                    .chain([hint.into()])
-                    .collect(),
-            ),
-            None => Message::new(
-                &m::INVALID_JSON,
-                [what.into()].into_iter().chain(at).collect(),
-            ),
-        }
+        let mut args: Vec<Arg> = vec![
+            what.into(),
+            line.to_string().into(),
+            column.to_string().into(),
+        ];
+        let template = if self.i >= self.s.len() && *what != m::END_OF_TEXT {
+            &m::INVALID_JSON_END
+        } else if let Some(hint) = self.hint(what) {
+            args.push(hint.into());
+            &m::INVALID_JSON_HINT
+        } else {
+            &m::INVALID_JSON
+        };
+        Message::new(template, args)
     }
 
     /// The likely slip of an editor typing by hand, from the text around the cursor (and
