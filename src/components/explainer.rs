@@ -184,6 +184,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                             super::reveal(&root, &sel);
                         }
                         super::anchor_if_unseen(&root, &sel);
+                        super::fit_sheet(&root);
                     }
                     if let Some(h) = heading.cast::<web_sys::Element>() {
                         if h.is_connected() {

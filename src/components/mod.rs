@@ -24,7 +24,7 @@ mod timeline;
 mod trusted;
 
 pub use anchor::{
-    anchor_if_unseen, anchor_panel, bring_back, follow, reveal, settle, uncover, zoom,
+    anchor_if_unseen, anchor_panel, bring_back, fit_sheet, follow, reveal, settle, uncover, zoom,
 };
 pub use app::{App, AppProps, HostEvent, Loaded};
 pub use badge::Badge;

@@ -183,7 +183,9 @@ test('another item chosen with the panel open: its title shows in the next frame
     const whole = async (key, title) => {
       await root(page, `r.querySelector('[data-key="${key}"]').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }))`);
       assert.ok(await until(async () => (await panelTitle(page)) === title && root(page, "return !!r.querySelector('.xp-panel .xp-sources')")), `${name}: ${title}'s panel`);
-      return root(page, "return r.querySelector('.xp-panel').getBoundingClientRect().height");
+      // Its height once placed: a sheet is fitted to the screen after the paint.
+      return root(page, `return new Promise((ok) => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() =>
+        ok(r.querySelector('.xp-panel').getBoundingClientRect().height)))))`);
     };
     const amd = await whole('entity:amd', 'AMD');
     await page.locator('.xp-close').click();
