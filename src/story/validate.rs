@@ -166,6 +166,14 @@ impl<'a> Check<'a> {
         self.refs(at, ids, |c| &c.source_ids, &m::UNKNOWN_SOURCE);
     }
 
+    fn entities(&mut self, at: At<'_>, ids: &[String]) {
+        self.refs(at, ids, |c| &c.entity_ids, &m::UNKNOWN_ENTITY);
+    }
+
+    fn relationships(&mut self, at: At<'_>, ids: &[String]) {
+        self.refs(at, ids, |c| &c.relationship_ids, &m::UNKNOWN_RELATIONSHIP);
+    }
+
     fn figure(&mut self, at: At<'_>, v: Option<f64>, needed: bool, kind: AmountKind) {
         match (v, needed) {
             (None, true) => self.push(
@@ -313,18 +321,8 @@ pub fn validate(story: &Story) -> Vec<Problem> {
         c.date(p.key("date"), &e.date);
         c.text(p.key("title"), &e.title);
         c.text(p.key("text"), &e.text);
-        c.refs(
-            p.key("entities"),
-            &e.entities,
-            |c| &c.entity_ids,
-            &m::UNKNOWN_ENTITY,
-        );
-        c.refs(
-            p.key("relationships"),
-            &e.relationships,
-            |c| &c.relationship_ids,
-            &m::UNKNOWN_RELATIONSHIP,
-        );
+        c.entities(p.key("entities"), &e.entities);
+        c.relationships(p.key("relationships"), &e.relationships);
         c.sources(p.key("sources"), &e.sources);
     }
     let list = root.key("quotes");
@@ -341,18 +339,8 @@ pub fn validate(story: &Story) -> Vec<Problem> {
             |c| &c.source_ids,
             &m::UNKNOWN_SOURCE,
         );
-        c.refs(
-            p.key("entities"),
-            &q.entities,
-            |c| &c.entity_ids,
-            &m::UNKNOWN_ENTITY,
-        );
-        c.refs(
-            p.key("relationships"),
-            &q.relationships,
-            |c| &c.relationship_ids,
-            &m::UNKNOWN_RELATIONSHIP,
-        );
+        c.entities(p.key("entities"), &q.entities);
+        c.relationships(p.key("relationships"), &q.relationships);
     }
     let list = root.key("questions");
     for (i, q) in s.questions.iter().enumerate() {
