@@ -440,3 +440,36 @@ test('phone: a sheet opened with the views low on the screen ends at the screen\
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
+
+test('phone: inside a transformed, filtered or paint-contained wrapper, the sheet still ends at the screen\'s bottom', async () => {
+  // Such a wrapper would hold a `position: fixed` sheet to itself, off the screen; a sticky
+  // one sticks within the page's scroll as usual.
+  const page = await open(env.browser, `${env.base}hosts/containing.html`, PHONE);
+  for (const id of ['in-moved', 'in-filtered', 'in-contained']) {
+    const x = page.locator(`#${id}`);
+    await x.scrollIntoViewIfNeeded();
+    await until(() => x.evaluate((h) => h.hasAttribute('data-explainer-mounted')));
+    for (const key of ['entity:nvidia', 'entity:stargate']) {
+      const c = await x.evaluate((h, key) => {
+        const n = [...h.shadowRoot.querySelectorAll(`[data-key="${key}"]`)].find((e) => e.getClientRects().length);
+        n.scrollIntoView({ block: 'center' });
+        const b = n.getBoundingClientRect();
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      }, key);
+      await page.waitForTimeout(200);
+      await page.touchscreen.tap(c.x, c.y);
+      await x.locator('.xp-panel:not([data-partial])').waitFor();
+      await page.waitForTimeout(150);
+      const p = await x.evaluate((h) => {
+        const r = h.shadowRoot.querySelector('.xp-panel').getBoundingClientRect();
+        return { top: Math.round(r.top), bottom: Math.round(r.bottom), screen: innerHeight, wide: document.documentElement.scrollWidth };
+      });
+      assert.ok(p.top > 0 && Math.abs(p.bottom - p.screen) <= 1, `${id}, ${key}: the sheet at ${p.top}–${p.bottom} on a ${p.screen} px screen`);
+      assert.equal(p.wide, 375, `${id}: the page scrolls sideways`);
+      await x.locator('.xp-close').tap();
+      await x.locator('.xp-panel').waitFor({ state: 'detached' });
+    }
+  }
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
