@@ -349,11 +349,13 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
 }
 
 /// The effect that places the panel of `sel` by its control again after a change of
-/// layout ([`super::follow`]), scrolling it into view when `scroll`.
+/// layout ([`super::follow`]), scrolling it into view when `scroll`; a bottom sheet is
+/// fitted to the screen again (a phone turned has another height).
 fn follow_on<T>(root: NodeRef, sel: Option<Selection>, scroll: bool) -> impl FnOnce(&T) {
     move |_| {
         if let (Some(root), Some(sel)) = (root.cast::<web_sys::Element>(), sel) {
             super::follow(&root, &sel, scroll);
+            super::fit_sheet(&root);
         }
     }
 }

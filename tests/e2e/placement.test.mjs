@@ -437,6 +437,15 @@ test('phone: a sheet opened with the views low on the screen ends at the screen\
   // With the views' top above the screen, the next item gets the whole sheet again.
   const p = await open1(-200);
   assert.ok(Math.abs(p.height - 0.7 * p.screen) <= 2 && Math.abs(p.bottom - p.screen) <= 1, `a sheet not held back by the views' top: ${JSON.stringify(p)}`);
+  // The phone turned with it open: fitted again to the lower screen.
+  await x.locator('.xp-close').tap();
+  await panel.waitFor({ state: 'detached' });
+  await open1(250);
+  await page.setViewportSize({ width: 667, height: 375 });
+  assert.ok(await until(() => x.evaluate((h) => {
+    const r = h.shadowRoot.querySelector('.xp-panel').getBoundingClientRect();
+    return r.top >= 0 && r.top < innerHeight && Math.abs(r.bottom - innerHeight) <= 1;
+  })), `turned: the sheet at ${JSON.stringify(await panel.evaluate((e) => [e.getBoundingClientRect().top, e.getBoundingClientRect().bottom, innerHeight]))}`);
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
