@@ -32,7 +32,7 @@ pub fn ends(story: &Story, r: &Relationship, lang: Lang) -> String {
 /// "Nvidia → OpenAI: investment, Letter of intent, up to $100 billion, September 22, 2025,
 /// superseded".
 pub fn relationship_name(story: &Story, r: &Relationship, lang: Lang) -> String {
-    let colon = if lang == Lang::Fr { " :" } else { ":" };
+    let colon = crate::i18n::ui(lang).colon;
     let mut parts = vec![
         kind_name(r.kind, lang).to_string(),
         r.label.get(lang).to_string(),
@@ -44,5 +44,5 @@ pub fn relationship_name(story: &Story, r: &Relationship, lang: Lang) -> String 
         parts.push(date(d, lang));
     }
     parts.push(status_name(r.status, lang).to_string());
-    format!("{}{colon} {}", ends(story, r, lang), parts.join(", "))
+    format!("{}{colon}{}", ends(story, r, lang), parts.join(", "))
 }

@@ -133,7 +133,7 @@ const FR: Ui = Ui {
     no_date: "sans date",
     details: "Détail",
     all_sources: "Toutes les sources",
-    static_note: "L’interaction n’est pas disponible ici : voici tout le contenu de l’explication.",
+    static_note: "L’interaction n’est pas disponible ici\u{a0}: voici tout le contenu de l’explication.",
 };
 
 const EN: Ui = Ui {

@@ -670,3 +670,45 @@ fn only_views_the_story_fills_get_a_tab_and_one_view_gets_no_tabs() {
     );
     assert!(one.contains("data-key=\"entity:nvidia\""));
 }
+
+/// French sets a space before : ; ? ! and inside « »: every French text a reader sees or
+/// hears (the interface's words, the story's, the labels a screen reader speaks) keeps it
+/// no-break, so that a line never starts with the mark.
+#[test]
+fn french_text_keeps_its_punctuation_on_the_line() {
+    let html = render_html(EMBEDDED_JSON, Lang::Fr, View::Diagram, 375, false, true);
+    // Text nodes (no stylesheet or script), then each aria-label's value.
+    let mut texts = Vec::new();
+    let mut rest = html.as_str();
+    while let Some(open) = rest.find('<') {
+        texts.push(&rest[..open]);
+        let skip = ["style", "script"]
+            .into_iter()
+            .find(|t| rest[open + 1..].starts_with(t))
+            .and_then(|t| rest[open..].find(&format!("</{t}>")))
+            .unwrap_or(0);
+        let tag_end = rest[open + skip..]
+            .find('>')
+            .map_or(rest.len(), |e| open + skip + e + 1);
+        let tag = &rest[open..tag_end];
+        for label in tag.split("aria-label=\"").skip(1) {
+            texts.push(label.split('"').next().unwrap_or_default());
+        }
+        rest = &rest[tag_end..];
+    }
+    texts.push(rest);
+    let mut bad = Vec::new();
+    for t in texts {
+        for mark in [" :", " ;", " ?", " !", " »", "« "] {
+            if let Some(at) = t.find(mark) {
+                let from = t[..at].char_indices().rev().nth(20).map_or(0, |(i, _)| i);
+                let to = t[at..]
+                    .char_indices()
+                    .nth(12)
+                    .map_or(t.len(), |(i, _)| at + i);
+                bad.push(t[from..to].to_string());
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+}

@@ -42,5 +42,16 @@ fn problem(path: String, message: message::Message) -> Problem {
 /// put first in a UTF-8 file, unseen) is skipped, as RFC 8259 allows.
 fn parse(text: &str) -> Result<Story, Problem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    json::from_str(text).map_err(|f| problem(f.path, f.message))
+    let mut story: Story = json::from_str(text).map_err(|f| problem(f.path, f.message))?;
+    // A source's title in French gets French no-break spaces, as the story's own French
+    // texts do (see `Text`); its language is known only once the whole source is read.
+    for s in &mut story.sources {
+        if s.lang
+            .as_deref()
+            .is_some_and(|l| l == "fr" || l.starts_with("fr-"))
+        {
+            s.title = crate::format::french_spacing(std::mem::take(&mut s.title));
+        }
+    }
+    Ok(story)
 }
