@@ -431,3 +431,18 @@ fn a_story_saved_with_a_byte_order_mark_reads_as_without_it() {
         "{err:?}"
     );
 }
+
+#[test]
+fn a_french_source_title_gets_french_spacing_and_others_keep_theirs() {
+    let mut v = base();
+    let title = "Nvidia et OpenAI : le point ?";
+    for (i, lang) in ["fr", "FR-ca", "en"].into_iter().enumerate() {
+        v["sources"][i]["title"] = json!(title);
+        v["sources"][i]["lang"] = json!(lang);
+    }
+    let story = load(&v.to_string()).unwrap();
+    let spaced = "Nvidia et OpenAI\u{a0}: le point\u{a0}?";
+    assert_eq!(story.sources[0].title, spaced);
+    assert_eq!(story.sources[1].title, spaced);
+    assert_eq!(story.sources[2].title, title, "an English title is left as written");
+}

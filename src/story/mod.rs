@@ -46,10 +46,13 @@ fn parse(text: &str) -> Result<Story, Problem> {
     // A source's title in French gets French no-break spaces, as the story's own French
     // texts do (see `Text`); its language is known only once the whole source is read.
     for s in &mut story.sources {
-        if s.lang
-            .as_deref()
-            .is_some_and(|l| l == "fr" || l.starts_with("fr-"))
-        {
+        // `fr`, `fr-CA`, `FR`: a tag's case does not matter.
+        let french = s.lang.as_deref().is_some_and(|l| {
+            l.split('-')
+                .next()
+                .is_some_and(|p| p.eq_ignore_ascii_case("fr"))
+        });
+        if french {
             s.title = crate::format::french_spacing(std::mem::take(&mut s.title));
         }
     }
