@@ -444,5 +444,8 @@ fn a_french_source_title_gets_french_spacing_and_others_keep_theirs() {
     let spaced = "Nvidia et OpenAI\u{a0}: le point\u{a0}?";
     assert_eq!(story.sources[0].title, spaced);
     assert_eq!(story.sources[1].title, spaced);
-    assert_eq!(story.sources[2].title, title, "an English title is left as written");
+    assert_eq!(
+        story.sources[2].title, title,
+        "an English title is left as written"
+    );
 }
