@@ -229,6 +229,8 @@ templates! {
     AN_OBJECT: "an object", "un objet";
     /// Found: something else.
     ANOTHER_VALUE: "another value", "une autre valeur";
+    /// Before the value a problem was found in: "(found 80 > 50)".
+    FOUND: "found", "trouvé";
 
     // The JSON text itself.
     /// `{0}` what, at line `{1}` column `{2}`.

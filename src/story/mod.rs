@@ -6,6 +6,8 @@ pub mod message;
 mod model;
 mod validate;
 
+use crate::i18n::Lang;
+
 pub use model::*;
 pub use validate::{validate, Problem};
 
@@ -46,12 +48,7 @@ fn parse(text: &str) -> Result<Story, Problem> {
     // A source's title in French gets French no-break spaces, as the story's own French
     // texts do (see `Text`); its language is known only once the whole source is read.
     for s in &mut story.sources {
-        // `fr`, `fr-CA`, `FR`: a tag's case does not matter.
-        let french = s.lang.as_deref().is_some_and(|l| {
-            l.split('-')
-                .next()
-                .is_some_and(|p| p.eq_ignore_ascii_case("fr"))
-        });
+        let french = s.lang.as_deref().and_then(Lang::from_code) == Some(Lang::Fr);
         if french {
             s.title = crate::format::french_spacing(std::mem::take(&mut s.title));
         }

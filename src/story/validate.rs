@@ -24,10 +24,7 @@ impl Problem {
         let colon = crate::i18n::ui(lang).colon;
         let mut out = format!("{}{colon}{}", self.path, self.message.text(lang));
         if !self.value.is_empty() {
-            let found = match lang {
-                Lang::Fr => "trouvé",
-                Lang::En => "found",
-            };
+            let found = Message::of(&m::FOUND).text(lang);
             out += &format!(" ({found}{colon}{})", self.value);
         }
         out
