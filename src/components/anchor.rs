@@ -87,56 +87,10 @@ pub fn anchor_if_unseen(root: &web_sys::Element, sel: &Selection) {
     );
 }
 
-/// The space above a bottom sheet, in CSS px (`.xp-panel`'s `margin-top` in the stylesheet):
-/// sticking, it rises at most to that far below the views' top.
-const SHEET_MARGIN: f64 = 10.0;
-
-/// After the paint: a bottom sheet sticks to the screen's bottom, but rises no higher than
-/// the top of the views it sticks within. Opened with that top low on the screen (the reader
-/// tapped the first controls after scrolling just to the explainer), its end would be below
-/// the screen, with the last of its content out of reach until the page scrolls: it is
-/// shortened to end at the screen's bottom (above a page's fixed bottom bar). Measured for
-/// each item chosen, and from the views' top alone: the panel's own height does not matter,
-/// and its lists may still be to come.
-pub fn fit_sheet(root: &web_sys::Element) {
-    let Some((body, panel)) = parts(root) else {
-        return;
-    };
-    let style = body.style();
-    let _ = style.remove_property("--xp-room");
-    let Some(panel) = panel.filter(|_| !body.has_attribute("data-anchored")) else {
-        return;
-    };
-    let (b, p) = (
-        body.get_bounding_client_rect(),
-        panel.get_bounding_client_rect(),
-    );
-    let window = web_sys::window();
-    // A side panel sits beside the views: only a sheet is shortened.
-    let Some(screen) = window
-        .as_ref()
-        .and_then(|w| w.inner_height().ok()?.as_f64())
-        .filter(|_| p.left() <= b.left() + 1.0)
-    else {
-        return;
-    };
-    // The page's bottom bar, as the sheet's `bottom` resolves it (whole px are enough).
-    let bar = window
-        .and_then(|w| {
-            w.get_computed_style(&panel)
-                .ok()??
-                .get_property_value("bottom")
-                .ok()
-        })
-        .and_then(|v| v.split(['.', 'p']).next()?.parse::<u32>().ok())
-        .map_or(0.0, f64::from);
-    let z = zoom(root);
-    let room = (screen - b.top().max(0.0)) / z - SHEET_MARGIN - bar;
-    let _ = style.set_property("--xp-room", &format!("{}px", room.floor().max(0.0) as i64));
-}
-
 /// The views' and panel's container, and the panel if one is open.
-fn parts(root: &web_sys::Element) -> Option<(web_sys::HtmlElement, Option<web_sys::Element>)> {
+pub(super) fn parts(
+    root: &web_sys::Element,
+) -> Option<(web_sys::HtmlElement, Option<web_sys::Element>)> {
     let body = body_of(root)?;
     let panel = body.query_selector(".xp-panel").ok().flatten();
     Some((body, panel))

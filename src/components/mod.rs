@@ -17,6 +17,7 @@ mod legend;
 mod node;
 mod panel;
 mod questions;
+mod sheet;
 mod source_list;
 mod tabs;
 mod text_alternative;
@@ -24,7 +25,7 @@ mod timeline;
 mod trusted;
 
 pub use anchor::{
-    anchor_if_unseen, anchor_panel, bring_back, fit_sheet, follow, reveal, settle, uncover, zoom,
+    anchor_if_unseen, anchor_panel, bring_back, follow, reveal, settle, uncover, zoom,
 };
 pub use app::{App, AppProps, HostEvent, Loaded};
 pub use badge::Badge;
@@ -40,6 +41,7 @@ pub use language_switch::LanguageSwitch;
 pub use legend::Legend;
 pub use panel::Panel;
 pub use questions::Questions;
+pub use sheet::fit_sheet;
 pub use source_list::SourceList;
 pub use tabs::Tabs;
 pub use text_alternative::TextAlternative;

@@ -14,7 +14,7 @@ const shadow = (page, sel, fn) => page.evaluate(([s, f]) => {
 }, [sel, fn]);
 
 test('every host page loads without console errors or warnings', async () => {
-  for (const [name, count] of [['two', 2], ['two-prerendered', 2], ['app-shell', 1], ['hostile', 1], ['plain', 1], ['csp', 1], ['unsized', 5], ['fixed-bars', 1], ['overflow-hidden', 2], ['containing', 3], ['late', 0], ['latin1', 1]]) {
+  for (const [name, count] of [['two', 2], ['two-prerendered', 2], ['app-shell', 1], ['app-bars', 1], ['hostile', 1], ['plain', 1], ['csp', 1], ['unsized', 5], ['fixed-bars', 1], ['overflow-hidden', 2], ['containing', 3], ['late', 0], ['latin1', 1]]) {
     const page = await open(env.browser, `${env.base}hosts/${name}.html`);
     if (count) await ready(page, count);
     await page.waitForTimeout(400);

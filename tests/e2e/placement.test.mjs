@@ -482,3 +482,51 @@ test('phone: inside a transformed, filtered or paint-contained wrapper, the shee
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
+
+test('phone: in an app shell whose article scrolls between a top bar and a bottom navigation, the sheet ends above the navigation', async () => {
+  // The sheet sticks to the bottom of the element that scrolls, 56 px above the window's:
+  // fitted to the window, its last 56 px were under the navigation, out of reach.
+  const page = await open(env.browser, `${env.base}hosts/app-bars.html`, PHONE);
+  await mounted(page);
+  const x = page.locator('[data-explainer]');
+  const panel = x.locator('.xp-panel');
+  // Taps the first control shown with the views' top `at` px below the scroller's top.
+  const open1 = async (at) => {
+    const c = await x.evaluate((h, at) => {
+      const s = document.getElementById('scroller');
+      const body = h.shadowRoot.querySelector('.xp-body');
+      s.scrollTop += body.getBoundingClientRect().top - s.getBoundingClientRect().top - at;
+      const port = s.getBoundingClientRect();
+      const n = [...h.shadowRoot.querySelectorAll('.xp-svg [data-key]')].map((e) => e.getBoundingClientRect())
+        .find((b) => b.height > 0 && b.top > port.top && b.bottom < port.bottom);
+      return { x: n.x + n.width / 2, y: n.y + n.height / 2 };
+    }, at);
+    await page.waitForTimeout(200);
+    await page.touchscreen.tap(c.x, c.y);
+    await x.locator('.xp-panel:not([data-partial])').waitFor();
+    await page.waitForTimeout(150);
+    return x.evaluate((h) => {
+      const p = h.shadowRoot.querySelector('.xp-panel');
+      const r = p.getBoundingClientRect();
+      p.scrollTop = p.scrollHeight;
+      const port = document.getElementById('scroller').getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: r.height, last: p.lastElementChild.getBoundingClientRect().bottom,
+        views: h.shadowRoot.querySelector('.xp-body').getBoundingClientRect().top, portTop: port.top + 3, portBottom: port.bottom };
+    });
+  };
+  for (const at of [150, 250]) {
+    const p = await open1(at);
+    assert.ok(p.top >= p.views && p.top < p.views + 20, `views at ${at}: the sheet rises to the views' top (${JSON.stringify(p)})`);
+    assert.ok(Math.abs(p.bottom - p.portBottom) <= 1, `views at ${at}: the sheet ends ${Math.round(p.bottom - p.portBottom)} px below the scroller`);
+    assert.ok(p.last <= p.portBottom + 1, `views at ${at}: the end of its content is ${Math.round(p.last - p.portBottom)} px under the navigation`);
+    await x.locator('.xp-close').tap();
+    await panel.waitFor({ state: 'detached' });
+  }
+  // Views scrolled past the top bar: the whole sheet, below the bar.
+  const p = await open1(-200);
+  assert.ok(Math.abs(p.height - 0.7 * 667) <= 2 && Math.abs(p.bottom - p.portBottom) <= 1 && p.top > p.portTop,
+    `a sheet not held back by the views' top: ${JSON.stringify(p)}`);
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the window itself never scrolled');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});

@@ -1,0 +1,110 @@
+//! A phone's bottom sheet, fitted to what shows of the area it sticks within: the window, or
+//! the element an app shell scrolls its article in (above its bottom navigation).
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Window};
+
+use super::anchor::{parts, zoom};
+
+/// The space above a bottom sheet, in CSS px (`.xp-panel`'s `margin-top` in the stylesheet):
+/// sticking, it rises at most to that far below the views' top.
+const SHEET_MARGIN: f64 = 10.0;
+
+/// After the paint: a bottom sheet sticks to the bottom of its scrollport (the screen, or an
+/// app shell's scrolling element), but rises no higher than the top of the views it sticks
+/// within. Opened with that top low on the screen (the reader tapped the first controls after
+/// scrolling just to the explainer), its end would be below the screen, with the last of its
+/// content out of reach until the page scrolls: it is shortened to end at the scrollport's
+/// bottom (above a page's fixed bottom bar). Measured for each item chosen, and from the
+/// views' top alone: the panel's own height does not matter, and its lists may still be to
+/// come.
+pub fn fit_sheet(root: &Element) {
+    if let Some(body) = parts(root).map(|(body, _)| body) {
+        let _ = body.style().remove_property("--xp-room");
+    }
+    refit(root);
+}
+
+/// Writes the room of the open sheet at `root` (`--xp-room`) where it changed; nothing for
+/// a side panel or one placed by its control.
+fn refit(root: &Element) {
+    let Some((body, Some(panel))) = parts(root) else {
+        return;
+    };
+    if body.has_attribute("data-anchored") {
+        return;
+    }
+    let (b, p) = (
+        body.get_bounding_client_rect(),
+        panel.get_bounding_client_rect(),
+    );
+    // A side panel sits beside the views: only a sheet is shortened.
+    let Some(window) = web_sys::window().filter(|_| p.left() <= b.left() + 1.0) else {
+        return;
+    };
+    let Some((top, bottom)) = scrollport(&body, &window) else {
+        return;
+    };
+    // The page's bottom bar, as the sheet's `bottom` resolves it (whole px are enough).
+    let bar = computed(&window, &panel, "bottom")
+        .and_then(|v| v.split(['.', 'p']).next()?.parse::<u32>().ok())
+        .map_or(0.0, f64::from);
+    let z = zoom(root);
+    // Never above the window's top either: a scroller partly scrolled off the screen.
+    let room = (bottom - b.top().max(top).max(0.0)) / z - SHEET_MARGIN - bar;
+    let room = format!("{}px", room.floor().max(0.0) as i64);
+    let style = body.style();
+    if style.get_property_value("--xp-room").ok().as_deref() != Some(room.as_str()) {
+        let _ = style.set_property("--xp-room", &room);
+    }
+}
+
+/// The top and bottom, in the window's px, of the scrollport a sticky element inside `el`
+/// sticks to: that of its nearest ancestor that scrolls (across shadow roots), or the
+/// window's. Read after the paint, once per item chosen: a page's layout may have changed
+/// since the last one (a single-page app).
+fn scrollport(el: &Element, window: &Window) -> Option<(f64, f64)> {
+    let screen = (0.0, window.inner_height().ok()?.as_f64()?);
+    let doc = window.document()?;
+    let (html, body) = (doc.document_element(), doc.body());
+    let mut at = parent(el);
+    while let Some(el) = at {
+        if Some(&el) == html.as_ref() {
+            break;
+        }
+        // The body's overflow is the window's own unless the root element's is set.
+        let own = Some(&el) != body.as_deref()
+            || html
+                .as_ref()
+                .and_then(|h| computed(window, h, "overflow-y"))
+                .is_some_and(|o| o != "visible");
+        let scrolls = own
+            && computed(window, &el, "overflow-y").is_some_and(|o| o != "visible" && o != "clip");
+        if scrolls {
+            // Its padding box, under its border and above a horizontal scrollbar.
+            let top = el.get_bounding_client_rect().top() + f64::from(el.client_top());
+            return Some((top, top + f64::from(el.client_height())));
+        }
+        at = parent(&el);
+    }
+    Some(screen)
+}
+
+/// The element above `el`, out of a shadow root to its host.
+fn parent(el: &Element) -> Option<Element> {
+    el.parent_element().or_else(|| {
+        el.parent_node()?
+            .dyn_into::<web_sys::ShadowRoot>()
+            .ok()
+            .map(|s| s.host())
+    })
+}
+
+/// One computed property of `el`.
+fn computed(window: &Window, el: &Element, property: &str) -> Option<String> {
+    window
+        .get_computed_style(el)
+        .ok()??
+        .get_property_value(property)
+        .ok()
+}
