@@ -161,6 +161,17 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         use_effect_with(state.lang, follow_on(root.clone(), sel, false));
     }
     {
+        // An open bottom sheet keeps ending at the screen's bottom as the reader scrolls.
+        let root = root.clone();
+        use_effect_with(state.selection.is_some(), move |open| {
+            let stop = root
+                .cast::<web_sys::Element>()
+                .filter(|_| *open)
+                .map(super::refit_on_scroll);
+            move || stop.map_or((), |stop| stop())
+        });
+    }
+    {
         // The panel's heading takes focus when it opens, so keyboard and screen reader
         // users land on what they asked for. After the frame that shows the panel: a focus
         // move forces style and layout and sends focus events, and the reader should not

@@ -41,7 +41,7 @@ pub use language_switch::LanguageSwitch;
 pub use legend::Legend;
 pub use panel::Panel;
 pub use questions::Questions;
-pub use sheet::fit_sheet;
+pub use sheet::{fit_sheet, refit_on_scroll};
 pub use source_list::SourceList;
 pub use tabs::Tabs;
 pub use text_alternative::TextAlternative;

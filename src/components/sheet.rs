@@ -1,6 +1,10 @@
 //! A phone's bottom sheet, fitted to what shows of the area it sticks within: the window, or
 //! the element an app shell scrolls its article in (above its bottom navigation).
 
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Window};
 
@@ -56,6 +60,53 @@ fn refit(root: &Element) {
     let style = body.style();
     if style.get_property_value("--xp-room").ok().as_deref() != Some(room.as_str()) {
         let _ = style.set_property("--xp-room", &room);
+    }
+}
+
+/// While a sheet is open at `root`: fitted again in the frame after each scroll of the page
+/// or of an element around it (listened to in the capture phase, passively: scroll events do
+/// not bubble, and the reader's scrolling never waits on this). Scrolled down, the views' top
+/// rises and the sheet grows with it, up to 70vh; scrolled back up, it shrinks rather than
+/// being pushed below the screen. Returns what stops it.
+pub fn refit_on_scroll(root: Element) -> impl FnOnce() {
+    let window = web_sys::window();
+    // One fit per frame however many scroll events come; none once stopped.
+    let (pending, live) = (Rc::new(Cell::new(false)), Rc::new(Cell::new(true)));
+    let on_scroll = {
+        let (pending, live, window) = (pending.clone(), live.clone(), window.clone());
+        Closure::<dyn Fn()>::new(move || {
+            let Some(w) = window.as_ref().filter(|_| !pending.replace(true)) else {
+                return;
+            };
+            let (root, pending, live) = (root.clone(), pending.clone(), live.clone());
+            let frame = Closure::once_into_js(move || {
+                pending.set(false);
+                if live.get() {
+                    refit(&root);
+                }
+            });
+            let _ = w.request_animation_frame(frame.unchecked_ref());
+        })
+    };
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_capture(true);
+    options.set_passive(true);
+    if let Some(w) = &window {
+        let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
+            "scroll",
+            on_scroll.as_ref().unchecked_ref(),
+            &options,
+        );
+    }
+    move || {
+        live.set(false);
+        if let Some(w) = &window {
+            let _ = w.remove_event_listener_with_callback_and_bool(
+                "scroll",
+                on_scroll.as_ref().unchecked_ref(),
+                true,
+            );
+        }
     }
 }
 

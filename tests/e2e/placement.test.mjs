@@ -434,6 +434,26 @@ test('phone: a sheet opened with the views low on the screen ends at the screen\
     await x.locator('.xp-close').tap();
     await panel.waitFor({ state: 'detached' });
   }
+  // The sheet open, the reader scrolls: down, it grows with the views' top; back up, it
+  // shrinks rather than being pushed below the screen. (Fitted only at the tap, it kept its
+  // height: scrolled up 100 px, it ended 100 px below the screen.)
+  await open1(330);
+  for (const by of [100, -250, 180]) {
+    const to = await page.evaluate((by) => scrollY + by, by);
+    await page.mouse.wheel(0, by);
+    // Once the scroll has ended, and two frames later.
+    assert.ok(await until(() => page.evaluate((to) => Math.abs(scrollY - to) < 1, to)), `the page scrolled by ${by}`);
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    const placed = await x.evaluate((h) => {
+      const r = h.shadowRoot.querySelector('.xp-panel').getBoundingClientRect();
+      const views = h.shadowRoot.querySelector('.xp-body').getBoundingClientRect().top;
+      return Math.abs(r.bottom - innerHeight) <= 1 && r.top >= views && r.top < views + 20;
+    });
+    assert.ok(placed, `scrolled by ${by}: the sheet at ${JSON.stringify(await x.evaluate((h) => [h.shadowRoot.querySelector('.xp-panel').getBoundingClientRect().top,
+      h.shadowRoot.querySelector('.xp-panel').getBoundingClientRect().bottom, h.shadowRoot.querySelector('.xp-body').getBoundingClientRect().top, innerHeight]))}`);
+  }
+  await x.locator('.xp-close').tap();
+  await panel.waitFor({ state: 'detached' });
   // With the views' top above the screen, the next item gets the whole sheet again.
   const p = await open1(-200);
   assert.ok(Math.abs(p.height - 0.7 * p.screen) <= 2 && Math.abs(p.bottom - p.screen) <= 1, `a sheet not held back by the views' top: ${JSON.stringify(p)}`);
@@ -519,6 +539,16 @@ test('phone: in an app shell whose article scrolls between a top bar and a botto
     assert.ok(p.top >= p.views && p.top < p.views + 20, `views at ${at}: the sheet rises to the views' top (${JSON.stringify(p)})`);
     assert.ok(Math.abs(p.bottom - p.portBottom) <= 1, `views at ${at}: the sheet ends ${Math.round(p.bottom - p.portBottom)} px below the scroller`);
     assert.ok(p.last <= p.portBottom + 1, `views at ${at}: the end of its content is ${Math.round(p.last - p.portBottom)} px under the navigation`);
+    if (at === 250) {
+      // Scrolled inside the shell, the sheet grows with the views' top, above the navigation.
+      const to = await page.evaluate(() => document.getElementById('scroller').scrollTop + 120);
+      await page.mouse.move(187, 100);
+      await page.mouse.wheel(0, 120);
+      assert.ok(await until(() => page.evaluate((to) => Math.abs(document.getElementById('scroller').scrollTop - to) < 1, to)), 'the article scrolled');
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+      const q = await x.evaluate((h) => [h.shadowRoot.querySelector('.xp-panel').getBoundingClientRect(), h.shadowRoot.querySelector('.xp-body').getBoundingClientRect().top]);
+      assert.ok(q[0].top >= q[1] && q[0].top < q[1] + 20 && Math.abs(q[0].bottom - p.portBottom) <= 1, `scrolled: the sheet at ${q[0].top}–${q[0].bottom}, the views at ${q[1]}`);
+    }
     await x.locator('.xp-close').tap();
     await panel.waitFor({ state: 'detached' });
   }
