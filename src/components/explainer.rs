@@ -161,17 +161,6 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         use_effect_with(state.lang, follow_on(root.clone(), sel, false));
     }
     {
-        // An open bottom sheet keeps ending at the screen's bottom as the reader scrolls.
-        let root = root.clone();
-        use_effect_with(state.selection.is_some(), move |open| {
-            let stop = root
-                .cast::<web_sys::Element>()
-                .filter(|_| *open)
-                .map(super::refit_on_scroll);
-            move || stop.map_or((), |stop| stop())
-        });
-    }
-    {
         // The panel's heading takes focus when it opens, so keyboard and screen reader
         // users land on what they asked for. After the frame that shows the panel: a focus
         // move forces style and layout and sends focus events, and the reader should not
@@ -181,9 +170,12 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         use_effect_with(state.selection.clone(), move |sel| {
             // Before that paint: in a frame that does not scroll, the panel is placed by
             // the control the reader chose (see `anchor`).
-            if let Some(el) = root.cast::<web_sys::Element>() {
-                super::anchor_panel(&el, sel.as_ref());
+            let el = root.cast::<web_sys::Element>();
+            if let Some(el) = &el {
+                super::anchor_panel(el, sel.as_ref());
             }
+            // An open bottom sheet keeps ending at the screen's bottom as the reader scrolls.
+            let stop = el.filter(|_| sel.is_some()).map(super::refit_on_scroll);
             if let Some(sel) = sel.clone() {
                 super::after_paint(move || {
                     // A sheet that could not stick is placed by the control too, before
@@ -204,6 +196,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     }
                 });
             }
+            move || stop.map_or((), |stop| stop())
         });
     }
     {

@@ -115,13 +115,19 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
 /// per closure type.
 fn paint_then(f: Box<dyn FnOnce()>) {
     use wasm_bindgen::{closure::Closure, JsCast};
-    let Some(w) = web_sys::window() else { return };
-    let later = Closure::once_into_js(move || {
+    next_frame(Box::new(move || {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback(Closure::once_into_js(f).unchecked_ref());
         }
-    });
-    let _ = w.request_animation_frame(later.unchecked_ref());
+    }));
+}
+
+/// Runs `f` before the next frame is drawn (`requestAnimationFrame`).
+pub fn next_frame(f: Box<dyn FnOnce()>) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    if let Some(w) = web_sys::window() {
+        let _ = w.request_animation_frame(Closure::once_into_js(f).unchecked_ref());
+    }
 }
 
 /// [`after_paint`], then at background priority where the browser has a task scheduler

@@ -64,49 +64,40 @@ fn refit(root: &Element) {
 }
 
 /// While a sheet is open at `root`: fitted again in the frame after each scroll of the page
-/// or of an element around it (listened to in the capture phase, passively: scroll events do
-/// not bubble, and the reader's scrolling never waits on this). Scrolled down, the views' top
-/// rises and the sheet grows with it, up to 70vh; scrolled back up, it shrinks rather than
-/// being pushed below the screen. Returns what stops it.
+/// or of an element around it (listened to in the capture phase: scroll events do not
+/// bubble; they cannot be cancelled either, so the reader's scrolling never waits on this).
+/// Scrolled down, the views' top rises and the sheet grows with it, up to 70vh; scrolled
+/// back up, it shrinks rather than being pushed below the screen. Returns what stops it.
 pub fn refit_on_scroll(root: Element) -> impl FnOnce() {
     let window = web_sys::window();
     // One fit per frame however many scroll events come; none once stopped.
     let (pending, live) = (Rc::new(Cell::new(false)), Rc::new(Cell::new(true)));
     let on_scroll = {
-        let (pending, live, window) = (pending.clone(), live.clone(), window.clone());
+        let live = live.clone();
         Closure::<dyn Fn()>::new(move || {
-            let Some(w) = window.as_ref().filter(|_| !pending.replace(true)) else {
+            if pending.replace(true) {
                 return;
-            };
+            }
             let (root, pending, live) = (root.clone(), pending.clone(), live.clone());
-            let frame = Closure::once_into_js(move || {
+            super::next_frame(Box::new(move || {
                 pending.set(false);
                 if live.get() {
                     refit(&root);
                 }
-            });
-            let _ = w.request_animation_frame(frame.unchecked_ref());
+            }));
         })
     };
-    let options = web_sys::AddEventListenerOptions::new();
-    options.set_capture(true);
-    options.set_passive(true);
-    if let Some(w) = &window {
-        let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
-            "scroll",
-            on_scroll.as_ref().unchecked_ref(),
-            &options,
-        );
-    }
+    let listen = move |on: bool| {
+        let f = on_scroll.as_ref().unchecked_ref();
+        let _ = window.as_ref().map(|w| match on {
+            true => w.add_event_listener_with_callback_and_bool("scroll", f, true),
+            false => w.remove_event_listener_with_callback_and_bool("scroll", f, true),
+        });
+    };
+    listen(true);
     move || {
         live.set(false);
-        if let Some(w) = &window {
-            let _ = w.remove_event_listener_with_callback_and_bool(
-                "scroll",
-                on_scroll.as_ref().unchecked_ref(),
-                true,
-            );
-        }
+        listen(false);
     }
 }
 
