@@ -32,6 +32,15 @@ async function laidOut(x) {
   return until(async () => svg.evaluate((s) => Math.abs(s.viewBox.baseVal.width - s.getBoundingClientRect().width) < 1).catch(() => false));
 }
 
+/** Taps `c` (page px) once the page's scroll has settled, and waits until the panel of `x`
+ * is whole and placed (after its paint). */
+async function tapOpen(page, x, c) {
+  await page.waitForTimeout(200);
+  await page.touchscreen.tap(c.x, c.y);
+  await x.locator('.xp-panel:not([data-partial])').waitFor();
+  await page.waitForTimeout(150);
+}
+
 /** Whether box `b` (CSS px, page viewport) has its centre inside box `p`. */
 const under = (b, p) => !!p && b.x + b.width / 2 > p.x && b.x + b.width / 2 < p.x + p.width
   && b.y + b.height / 2 > p.y && b.y + b.height / 2 < p.y + p.height;
@@ -485,10 +494,7 @@ test('phone: inside a transformed, filtered or paint-contained wrapper, the shee
         const b = n.getBoundingClientRect();
         return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
       }, key);
-      await page.waitForTimeout(200);
-      await page.touchscreen.tap(c.x, c.y);
-      await x.locator('.xp-panel:not([data-partial])').waitFor();
-      await page.waitForTimeout(150);
+      await tapOpen(page, x, c);
       const p = await x.evaluate((h) => {
         const r = h.shadowRoot.querySelector('.xp-panel').getBoundingClientRect();
         return { top: Math.round(r.top), bottom: Math.round(r.bottom), screen: innerHeight, wide: document.documentElement.scrollWidth };
@@ -521,10 +527,7 @@ test('phone: in an app shell whose article scrolls between a top bar and a botto
         .find((b) => b.height > 0 && b.top > port.top && b.bottom < port.bottom);
       return { x: n.x + n.width / 2, y: n.y + n.height / 2 };
     }, at);
-    await page.waitForTimeout(200);
-    await page.touchscreen.tap(c.x, c.y);
-    await x.locator('.xp-panel:not([data-partial])').waitFor();
-    await page.waitForTimeout(150);
+    await tapOpen(page, x, c);
     return x.evaluate((h) => {
       const p = h.shadowRoot.querySelector('.xp-panel');
       const r = p.getBoundingClientRect();
