@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Window};
+use web_sys::{Element, HtmlElement, Window};
 
 use super::anchor::{parts, zoom};
 
@@ -23,14 +23,14 @@ const SHEET_MARGIN: f64 = 10.0;
 /// views' top alone: the panel's own height does not matter, and its lists may still be to
 /// come.
 pub fn fit_sheet(root: &Element) {
-    if let Some(body) = parts(root).map(|(body, _)| body) {
-        let _ = body.style().remove_property("--xp-room");
+    if let Some(panel) = parts(root).and_then(|(_, panel)| panel?.dyn_into::<HtmlElement>().ok()) {
+        let _ = panel.style().remove_property("max-height");
     }
     refit(root);
 }
 
-/// Writes the room of the open sheet at `root` (`--xp-room`) where it changed; nothing for
-/// a side panel or one placed by its control.
+/// Writes the height the open sheet at `root` may take (its `max-height`) where it changed;
+/// nothing for a side panel or one placed by its control.
 fn refit(root: &Element) {
     let Some((body, Some(panel))) = parts(root) else {
         return;
@@ -56,10 +56,18 @@ fn refit(root: &Element) {
     let z = zoom(root);
     // Never above the window's top either: a scroller partly scrolled off the screen.
     let room = (bottom - b.top().max(top).max(0.0)) / z - SHEET_MARGIN - bar;
-    let room = format!("{}px", room.floor().max(0.0) as i64);
-    let style = body.style();
-    if style.get_property_value("--xp-room").ok().as_deref() != Some(room.as_str()) {
-        let _ = style.set_property("--xp-room", &room);
+    // Whole px, written as an integer: formatting a float would bring its code into the WASM.
+    let room = format!("min(var(--xp-sheet), {}px)", room.floor().max(0.0) as i64);
+    // On the element, not as a custom property of an element around it: that is inherited,
+    // and one written on the views' container restyled the whole drawing on every scrolled
+    // frame. (The stylesheet's rules for a panel placed by its control, and for print, are
+    // `!important` over it.)
+    let Ok(panel) = panel.dyn_into::<HtmlElement>() else {
+        return;
+    };
+    let style = panel.style();
+    if style.get_property_value("max-height").ok().as_deref() != Some(room.as_str()) {
+        let _ = style.set_property("max-height", &room);
     }
 }
 
