@@ -160,7 +160,7 @@ fn place(
     if panel.get_bounding_client_rect().left() > b.left() + 1.0 {
         let level = c.map_or(0.0, |(top, _)| top);
         let at = level.min(height - natural).max(level - RISE).max(0.0);
-        return set_place(body, at, height - at);
+        return set_place(panel, at, height - at);
     }
     let tall = natural.min(MOST);
     // A panel whose lists are still to come is taken to need a short panel's room: placed
@@ -186,7 +186,7 @@ fn place(
         Some(_) => ((end - tall).max(0.0), tall),
         None => (0.0, end),
     };
-    set_place(body, at, most);
+    set_place(panel, at, most);
 }
 
 /// Which side of its control [`place`] puts a panel on.
@@ -211,9 +211,14 @@ pub fn zoom(el: &web_sys::Element) -> f64 {
 }
 
 /// Writes the anchored panel's place: its top, from the views' top, and its tallest height.
-fn set_place(body: &web_sys::HtmlElement, at: f64, most: f64) {
+/// On the panel itself: custom properties are inherited, and written on the views'
+/// container they restyled the whole drawing before the tap's paint.
+fn set_place(panel: &web_sys::Element, at: f64, most: f64) {
+    let Some(panel) = panel.dyn_ref::<web_sys::HtmlElement>() else {
+        return;
+    };
     // Whole px, written as integers: formatting a float would bring its code into the WASM.
-    let style = body.style();
+    let style = panel.style();
     let _ = style.set_property("--xp-at", &format!("{}px", at.round() as i64));
     let _ = style.set_property("--xp-most", &format!("{}px", most.floor() as i64));
 }
