@@ -111,8 +111,8 @@ pub fn refit_on_scroll(root: Element) -> impl FnOnce() {
 
 /// The top and bottom, in the window's px, of the scrollport a sticky element inside `el`
 /// sticks to: that of its nearest ancestor that scrolls (across shadow roots), or the
-/// window's. Read after the paint, once per item chosen: a page's layout may have changed
-/// since the last one (a single-page app).
+/// window's. Found again at each fit, not kept: a page's layout may have changed since the
+/// last one (a single-page app).
 fn scrollport(el: &Element, window: &Window) -> Option<(f64, f64)> {
     let screen = (0.0, window.inner_height().ok()?.as_f64()?);
     let doc = window.document()?;
