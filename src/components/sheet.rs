@@ -73,7 +73,8 @@ fn refit(root: &Element) {
 
 /// While a sheet is open at `root`: fitted again in the frame after each scroll of the page
 /// or of an element around it (listened to in the capture phase: scroll events do not
-/// bubble; they cannot be cancelled either, so the reader's scrolling never waits on this).
+/// bubble; they cannot be cancelled either, so the reader's scrolling never waits on this),
+/// and after each resize of the window.
 /// Scrolled down, the views' top rises and the sheet grows with it, up to 70vh; scrolled
 /// back up, it shrinks rather than being pushed below the screen. Returns what stops it.
 pub fn refit_on_scroll(root: Element) -> impl FnOnce() {
@@ -95,12 +96,16 @@ pub fn refit_on_scroll(root: Element) -> impl FnOnce() {
             }));
         })
     };
+    // A resize too: a phone's address bar that shows again as the reader scrolls back up
+    // makes the screen shorter without changing its width.
     let listen = move |on: bool| {
         let f = on_scroll.as_ref().unchecked_ref();
-        let _ = window.as_ref().map(|w| match on {
-            true => w.add_event_listener_with_callback_and_bool("scroll", f, true),
-            false => w.remove_event_listener_with_callback_and_bool("scroll", f, true),
-        });
+        for kind in ["scroll", "resize"] {
+            let _ = window.as_ref().map(|w| match on {
+                true => w.add_event_listener_with_callback_and_bool(kind, f, true),
+                false => w.remove_event_listener_with_callback_and_bool(kind, f, true),
+            });
+        }
     };
     listen(true);
     move || {

@@ -461,6 +461,13 @@ test('phone: a sheet opened with the views low on the screen ends at the screen\
     assert.ok(placed, `scrolled by ${by}: the sheet at ${JSON.stringify(await x.evaluate((h) => [h.shadowRoot.querySelector('.xp-panel').getBoundingClientRect().top,
       h.shadowRoot.querySelector('.xp-panel').getBoundingClientRect().bottom, h.shadowRoot.querySelector('.xp-body').getBoundingClientRect().top, innerHeight]))}`);
   }
+  // The address bar shows again (a phone's screen gets shorter, its width unchanged): the
+  // sheet still ends at the screen's bottom. (Fitted to the taller screen, it ended 67 px
+  // below it.)
+  await page.setViewportSize({ width: 375, height: 600 });
+  assert.ok(await until(() => x.evaluate((h) => Math.abs(h.shadowRoot.querySelector('.xp-panel').getBoundingClientRect().bottom - innerHeight) <= 1)),
+    `a shorter screen: the sheet ends at ${await panel.evaluate((e) => e.getBoundingClientRect().bottom)} on a 600 px screen`);
+  await page.setViewportSize({ width: 375, height: 667 });
   await x.locator('.xp-close').tap();
   await panel.waitFor({ state: 'detached' });
   // With the views' top above the screen, the next item gets the whole sheet again.
