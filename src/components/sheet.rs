@@ -23,18 +23,27 @@ const SHEET_MARGIN: f64 = 10.0;
 /// views' top alone: the panel's own height does not matter, and its lists may still be to
 /// come.
 pub fn fit_sheet(root: &Element) {
-    if let Some(panel) = parts(root).and_then(|(_, panel)| panel?.dyn_into::<HtmlElement>().ok()) {
-        let _ = panel.style().remove_property("max-height");
-    }
-    refit(root);
+    refit(root, true);
 }
 
 /// Writes the height the open sheet at `root` may take (its `max-height`) where it changed;
-/// nothing for a side panel or one placed by its control.
-fn refit(root: &Element) {
+/// nothing for a side panel or one placed by its control. With `fresh`, the height it was
+/// given before goes first (the panel may have become a side panel, or been placed).
+fn refit(root: &Element, fresh: bool) {
     let Some((body, Some(panel))) = parts(root) else {
         return;
     };
+    // On the element, not as a custom property of an element around it: that is inherited,
+    // and one written on the views' container restyled the whole drawing on every scrolled
+    // frame. (The stylesheet's rules for a panel placed by its control, and for print, are
+    // `!important` over it.)
+    let Ok(panel) = panel.dyn_into::<HtmlElement>() else {
+        return;
+    };
+    let style = panel.style();
+    if fresh {
+        let _ = style.remove_property("max-height");
+    }
     if body.has_attribute("data-anchored") {
         return;
     }
@@ -58,14 +67,6 @@ fn refit(root: &Element) {
     let room = (bottom - b.top().max(top).max(0.0)) / z - SHEET_MARGIN - bar;
     // Whole px, written as an integer: formatting a float would bring its code into the WASM.
     let room = format!("min(var(--xp-sheet), {}px)", room.floor().max(0.0) as i64);
-    // On the element, not as a custom property of an element around it: that is inherited,
-    // and one written on the views' container restyled the whole drawing on every scrolled
-    // frame. (The stylesheet's rules for a panel placed by its control, and for print, are
-    // `!important` over it.)
-    let Ok(panel) = panel.dyn_into::<HtmlElement>() else {
-        return;
-    };
-    let style = panel.style();
     if style.get_property_value("max-height").ok().as_deref() != Some(room.as_str()) {
         let _ = style.set_property("max-height", &room);
     }
@@ -91,7 +92,7 @@ pub fn refit_on_scroll(root: Element) -> impl FnOnce() {
             super::next_frame(Box::new(move || {
                 pending.set(false);
                 if live.get() {
-                    refit(&root);
+                    refit(&root, false);
                 }
             }));
         })
