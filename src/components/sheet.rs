@@ -1,7 +1,7 @@
 //! A phone's bottom sheet, fitted to what shows of the area it sticks within: the window, or
 //! the element an app shell scrolls its article in (above its bottom navigation).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
@@ -23,52 +23,95 @@ const SHEET_MARGIN: f64 = 10.0;
 /// views' top alone: the panel's own height does not matter, and its lists may still be to
 /// come.
 pub fn fit_sheet(root: &Element) {
-    refit(root, true);
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    // The height it was given before goes first: the panel may have become a side panel,
+    // or been placed by its control.
+    if let Some(sheet) = Sheet::find(root, &window) {
+        let _ = sheet.panel.style().remove_property("max-height");
+        sheet.fit(root, &window);
+    }
 }
 
-/// Writes the height the open sheet at `root` may take (its `max-height`) where it changed;
-/// nothing for a side panel or one placed by its control. With `fresh`, the height it was
-/// given before goes first (the panel may have become a side panel, or been placed).
-fn refit(root: &Element, fresh: bool) {
-    let Some((body, Some(panel))) = parts(root) else {
-        return;
-    };
-    // On the element, not as a custom property of an element around it: that is inherited,
-    // and one written on the views' container restyled the whole drawing on every scrolled
-    // frame. (The stylesheet's rules for a panel placed by its control, and for print, are
-    // `!important` over it.)
-    let Ok(panel) = panel.dyn_into::<HtmlElement>() else {
-        return;
-    };
-    let style = panel.style();
-    if fresh {
-        let _ = style.remove_property("max-height");
+/// What a sheet's fit reads that scrolling does not change: found for each fit of an item
+/// chosen, and once per open panel for the fits as the page scrolls (again after a resize).
+/// Walking the ancestors' computed styles again on every scrolled frame took about 1.2 ms
+/// of the frame callback's 3 at 4× CPU.
+struct Sheet {
+    /// The views' and panel's container.
+    body: HtmlElement,
+    /// The open panel.
+    panel: HtmlElement,
+    /// The nearest ancestor that scrolls, or `None` for the window.
+    port: Option<Element>,
+    /// The page's bottom bar, as the sheet's `bottom` resolves it (whole px are enough).
+    bar: f64,
+}
+
+impl Sheet {
+    /// The open panel at `root` and what it sticks within; `None` with no panel open.
+    fn find(root: &Element, window: &Window) -> Option<Sheet> {
+        let (body, Some(panel)) = parts(root)? else {
+            return None;
+        };
+        let panel = panel.dyn_into::<HtmlElement>().ok()?;
+        let bar = computed(window, &panel, "bottom")
+            .and_then(|v| v.split(['.', 'p']).next()?.parse::<u32>().ok())
+            .map_or(0.0, f64::from);
+        Some(Sheet {
+            port: scroller(&body, window),
+            body,
+            panel,
+            bar,
+        })
     }
-    if body.has_attribute("data-anchored") {
-        return;
+
+    /// Whether the elements it holds are still on the page (a single-page app may have
+    /// replaced them).
+    fn current(&self) -> bool {
+        self.panel.is_connected() && self.port.as_ref().is_none_or(|p| p.is_connected())
     }
-    let (b, p) = (
-        body.get_bounding_client_rect(),
-        panel.get_bounding_client_rect(),
-    );
-    // A side panel sits beside the views: only a sheet is shortened.
-    let Some(window) = web_sys::window().filter(|_| p.left() <= b.left() + 1.0) else {
-        return;
-    };
-    let Some((top, bottom)) = scrollport(&body, &window) else {
-        return;
-    };
-    // The page's bottom bar, as the sheet's `bottom` resolves it (whole px are enough).
-    let bar = computed(&window, &panel, "bottom")
-        .and_then(|v| v.split(['.', 'p']).next()?.parse::<u32>().ok())
-        .map_or(0.0, f64::from);
-    let z = zoom(root);
-    // Never above the window's top either: a scroller partly scrolled off the screen.
-    let room = (bottom - b.top().max(top).max(0.0)) / z - SHEET_MARGIN - bar;
-    // Whole px, written as an integer: formatting a float would bring its code into the WASM.
-    let room = format!("min(var(--xp-sheet), {}px)", room.floor().max(0.0) as i64);
-    if style.get_property_value("max-height").ok().as_deref() != Some(room.as_str()) {
-        let _ = style.set_property("max-height", &room);
+
+    /// Writes the height the sheet may take (its `max-height`) where it changed; nothing for
+    /// a side panel or one placed by its control.
+    fn fit(&self, root: &Element, window: &Window) {
+        // On the element, not as a custom property of an element around it: that is
+        // inherited, and one written on the views' container restyled the whole drawing on
+        // every scrolled frame. (The stylesheet's rules for a panel placed by its control,
+        // and for print, are `!important` over it.)
+        if self.body.has_attribute("data-anchored") {
+            return;
+        }
+        let (b, p) = (
+            self.body.get_bounding_client_rect(),
+            self.panel.get_bounding_client_rect(),
+        );
+        // A side panel sits beside the views: only a sheet is shortened.
+        if p.left() > b.left() + 1.0 {
+            return;
+        }
+        let (top, bottom) = match &self.port {
+            // Its padding box, under its border and above a horizontal scrollbar.
+            Some(el) => {
+                let top = el.get_bounding_client_rect().top() + f64::from(el.client_top());
+                (top, top + f64::from(el.client_height()))
+            }
+            None => match window.inner_height().ok().and_then(|h| h.as_f64()) {
+                Some(h) => (0.0, h),
+                None => return,
+            },
+        };
+        let z = zoom(root);
+        // Never above the window's top either: a scroller partly scrolled off the screen.
+        let room = (bottom - b.top().max(top).max(0.0)) / z - SHEET_MARGIN - self.bar;
+        // Whole px, written as an integer: formatting a float would bring its code into the
+        // WASM.
+        let room = format!("min(var(--xp-sheet), {}px)", room.floor().max(0.0) as i64);
+        let style = self.panel.style();
+        if style.get_property_value("max-height").ok().as_deref() != Some(room.as_str()) {
+            let _ = style.set_property("max-height", &room);
+        }
     }
 }
 
@@ -82,17 +125,31 @@ pub fn refit_on_scroll(root: Element) -> impl FnOnce() {
     let window = web_sys::window();
     // One fit per frame however many scroll events come; none once stopped.
     let (pending, live) = (Rc::new(Cell::new(false)), Rc::new(Cell::new(true)));
+    let known = Rc::new(RefCell::new(None::<Sheet>));
     let on_scroll = {
-        let live = live.clone();
-        Closure::<dyn Fn()>::new(move || {
+        let (live, window) = (live.clone(), window.clone());
+        Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+            // A resize may change what the sheet sticks within, or make it a side panel.
+            if e.type_() == "resize" {
+                known.take();
+            }
             if pending.replace(true) {
                 return;
             }
-            let (root, pending, live) = (root.clone(), pending.clone(), live.clone());
+            let (root, pending, live, known) =
+                (root.clone(), pending.clone(), live.clone(), known.clone());
+            let window = window.clone();
             super::next_frame(Box::new(move || {
                 pending.set(false);
-                if live.get() {
-                    refit(&root, false);
+                let Some(window) = window.filter(|_| live.get()) else {
+                    return;
+                };
+                let mut known = known.borrow_mut();
+                if !known.as_ref().is_some_and(Sheet::current) {
+                    *known = Sheet::find(&root, &window);
+                }
+                if let Some(sheet) = known.as_ref() {
+                    sheet.fit(&root, &window);
                 }
             }));
         })
@@ -115,12 +172,9 @@ pub fn refit_on_scroll(root: Element) -> impl FnOnce() {
     }
 }
 
-/// The top and bottom, in the window's px, of the scrollport a sticky element inside `el`
-/// sticks to: that of its nearest ancestor that scrolls (across shadow roots), or the
-/// window's. Found again at each fit, not kept: a page's layout may have changed since the
-/// last one (a single-page app).
-fn scrollport(el: &Element, window: &Window) -> Option<(f64, f64)> {
-    let screen = (0.0, window.inner_height().ok()?.as_f64()?);
+/// The nearest ancestor of `el` (across shadow roots) that scrolls, within whose scrollport
+/// a sticky element inside `el` sticks; `None` for the window's.
+fn scroller(el: &Element, window: &Window) -> Option<Element> {
     let doc = window.document()?;
     let (html, body) = (doc.document_element(), doc.body());
     let mut at = parent(el);
@@ -137,13 +191,11 @@ fn scrollport(el: &Element, window: &Window) -> Option<(f64, f64)> {
         let scrolls = own
             && computed(window, &el, "overflow-y").is_some_and(|o| o != "visible" && o != "clip");
         if scrolls {
-            // Its padding box, under its border and above a horizontal scrollbar.
-            let top = el.get_bounding_client_rect().top() + f64::from(el.client_top());
-            return Some((top, top + f64::from(el.client_height())));
+            return Some(el);
         }
         at = parent(&el);
     }
-    Some(screen)
+    None
 }
 
 /// The element above `el`, out of a shadow root to its host.
