@@ -103,8 +103,10 @@ async function page(url, throttle, device = PHONE, scroll = true) {
   const context = await browser.newContext(device);
   const p = await context.newPage();
   await p.addInitScript(() => {
-    // Keep a handle on the WASM memory to read its size.
-    const wrap = (name) => { const f = WebAssembly[name]; WebAssembly[name] = async (...a) => { const r = await f(...a); window.wasmMemory = (r.instance || r).exports.memory; return r; }; };
+    // Keep a handle on the WASM memory to read its size. Found by its type: the build
+    // renames the module's exports (src/shrink.rs), `memory` included.
+    const wrap = (name) => { const f = WebAssembly[name]; WebAssembly[name] = async (...a) => { const r = await f(...a);
+      window.wasmMemory = Object.values((r.instance || r).exports).find((v) => v instanceof WebAssembly.Memory); return r; }; };
     wrap('instantiateStreaming'); wrap('instantiate');
     document.addEventListener('explainer:ready', () => { window.readyAt ??= performance.now(); });
     // Event Timing (what INP reads): each real input's time from the touch to the next paint.
@@ -264,7 +266,12 @@ const floor = await (async () => {
 const MOUNTS = 40;
 const memory = await (async () => {
   const p = await page(base + 'index.html', 0);
-  const measure = () => p.evaluate(() => { window.gc(); return [performance.memory.usedJSHeapSize, window.wasmMemory?.buffer.byteLength ?? 0]; });
+  const measure = () => p.evaluate(() => {
+    // A memory not found would read as no growth at all: the bench stops instead.
+    if (!window.wasmMemory) throw new Error('bench: the WASM memory was not found');
+    window.gc();
+    return [performance.memory.usedJSHeapSize, window.wasmMemory.buffer.byteLength];
+  });
   const cycle = (n) => p.evaluate(async (count) => {
     const r = document.querySelector('[data-explainer]').shadowRoot;
     const nodes = [...r.querySelectorAll('.xp-node')];
