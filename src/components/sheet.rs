@@ -34,7 +34,7 @@ pub fn fit_sheet(root: &Element) {
     }
 }
 
-/// What a sheet's fit reads that scrolling does not change: found for each fit of an item
+/// What a sheet's fit finds that scrolling does not change: found for each fit of an item
 /// chosen, and once per open panel for the fits as the page scrolls (again after a resize).
 /// Walking the ancestors' computed styles again on every scrolled frame took about 1.2 ms
 /// of the frame callback's 3 at 4× CPU.
@@ -45,8 +45,6 @@ struct Sheet {
     panel: HtmlElement,
     /// The nearest ancestor that scrolls, or `None` for the window.
     port: Option<Element>,
-    /// The page's bottom bar, as the sheet's `bottom` resolves it (whole px are enough).
-    bar: f64,
 }
 
 impl Sheet {
@@ -56,14 +54,10 @@ impl Sheet {
             return None;
         };
         let panel = panel.dyn_into::<HtmlElement>().ok()?;
-        let bar = computed(window, &panel, "bottom")
-            .and_then(|v| v.split(['.', 'p']).next()?.parse::<u32>().ok())
-            .map_or(0.0, f64::from);
         Some(Sheet {
             port: scroller(&body, window),
             body,
             panel,
-            bar,
         })
     }
 
@@ -102,9 +96,15 @@ impl Sheet {
                 None => return,
             },
         };
+        // The page's bottom bar, as the sheet's `bottom` resolves it (whole px are enough).
+        // Read each time: a side panel that became a sheet without a resize of the window
+        // (its column narrowed) had none.
+        let bar = computed(window, &self.panel, "bottom")
+            .and_then(|v| v.split(['.', 'p']).next()?.parse::<u32>().ok())
+            .map_or(0.0, f64::from);
         let z = zoom(root);
         // Never above the window's top either: a scroller partly scrolled off the screen.
-        let room = (bottom - b.top().max(top).max(0.0)) / z - SHEET_MARGIN - self.bar;
+        let room = (bottom - b.top().max(top).max(0.0)) / z - SHEET_MARGIN - bar;
         // Whole px, written as an integer: formatting a float would bring its code into the
         // WASM.
         let room = format!("min(var(--xp-sheet), {}px)", room.floor().max(0.0) as i64);
