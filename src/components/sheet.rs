@@ -1,7 +1,7 @@
 //! A phone's bottom sheet, fitted to what shows of the area it sticks within: the window, or
 //! the element an app shell scrolls its article in (above its bottom navigation).
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
@@ -28,7 +28,7 @@ pub fn fit_sheet(root: &Element) {
     };
     // The height it was given before goes first: the panel may have become a side panel,
     // or been placed by its control.
-    if let Some(sheet) = Sheet::find(root, &window) {
+    if let Some(sheet) = Sheet::find(root) {
         let _ = sheet.panel.style().remove_property("max-height");
         sheet.fit(root, &window);
     }
@@ -43,28 +43,30 @@ struct Sheet {
     body: HtmlElement,
     /// The open panel.
     panel: HtmlElement,
-    /// The nearest ancestor that scrolls, or `None` for the window.
-    port: Option<Element>,
+    /// The nearest ancestor that scrolls, or `None` for the window: looked for only once
+    /// the panel is known to be a sheet (not for a side panel, or one placed by its control).
+    port: OnceCell<Option<Element>>,
 }
 
 impl Sheet {
     /// The open panel at `root` and what it sticks within; `None` with no panel open.
-    fn find(root: &Element, window: &Window) -> Option<Sheet> {
+    fn find(root: &Element) -> Option<Sheet> {
         let (body, Some(panel)) = parts(root)? else {
             return None;
         };
         let panel = panel.dyn_into::<HtmlElement>().ok()?;
         Some(Sheet {
-            port: scroller(&body, window),
             body,
             panel,
+            port: OnceCell::new(),
         })
     }
 
     /// Whether the elements it holds are still on the page (a single-page app may have
     /// replaced them).
     fn current(&self) -> bool {
-        self.panel.is_connected() && self.port.as_ref().is_none_or(|p| p.is_connected())
+        let port = self.port.get().and_then(Option::as_ref);
+        self.panel.is_connected() && port.is_none_or(|p| p.is_connected())
     }
 
     /// Writes the height the sheet may take (its `max-height`) where it changed; nothing for
@@ -85,7 +87,8 @@ impl Sheet {
         if p.left() > b.left() + 1.0 {
             return;
         }
-        let (top, bottom) = match &self.port {
+        let port = self.port.get_or_init(|| scroller(&self.body, window));
+        let (top, bottom) = match port {
             // Its padding box, under its border and above a horizontal scrollbar.
             Some(el) => {
                 let top = el.get_bounding_client_rect().top() + f64::from(el.client_top());
@@ -146,7 +149,7 @@ pub fn refit_on_scroll(root: Element) -> impl FnOnce() {
                 };
                 let mut known = known.borrow_mut();
                 if !known.as_ref().is_some_and(Sheet::current) {
-                    *known = Sheet::find(&root, &window);
+                    *known = Sheet::find(&root);
                 }
                 if let Some(sheet) = known.as_ref() {
                     sheet.fit(&root, &window);
