@@ -273,9 +273,16 @@ test('on a column wider than a 1280 px explainer gives, the drawing the reader s
   await page.evaluate((top) => scrollTo(0, scrollY + top - innerHeight + 60), await fits(far));
   assert.ok(await until(() => ready(far)), 'the far one hydrated at idle once near');
   assert.equal(Math.round(await fits(far)), 800 - 60, 'only its edge showed when it hydrated');
+  // The viewport observer reports after the next frame: the reader scrolling in before
+  // that sees the pre-rendered drawing, kept. So wait here, the edge still showing.
+  const fitted = async () => {
+    const d = await drawing(page, far);
+    return d.column - d.drawn < 40 && d;
+  };
+  const unseen = await until(fitted);
+  assert.ok(unseen, `unseen: laid out for its column (${JSON.stringify(await drawing(page, far))})`);
   await page.evaluate((s) => document.querySelector(s).scrollIntoView(), far);
-  const seen = await drawing(page, far);
-  assert.ok(seen.column - seen.drawn < 40, `unseen: laid out for its column (${seen.drawn} of ${seen.column})`);
+  assert.deepEqual(await drawing(page, far), unseen, 'scrolled into view: the same drawing');
   assert.equal(await page.evaluate(() => window.shift), 0, 'no layout shift');
   await page.locator(`${far} [data-key="entity:nvidia"]`).filter({ visible: true }).click();
   assert.ok(await panelShows(page, far, 'Nvidia'));
