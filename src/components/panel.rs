@@ -176,30 +176,28 @@ pub fn Panel(props: &PanelProps) -> Html {
         });
     }
     let aside = use_node_ref();
-    // The panel's height when last drawn whole: the head of the next selection keeps it,
-    // so that the panel does not shrink for a frame and grow back (a blink, a sheet that
-    // bounces) before its lists come.
-    let kept = use_mut_ref(|| None::<f64>);
+    // The panel's height when last drawn whole, as `--xp-kept`: while the next selection's
+    // lists are still to come (`data-partial`), the stylesheet keeps it as the panel's
+    // least height, so that the panel does not shrink for a frame and grow back (a blink, a
+    // sheet that bounces). In CSS and not set by an effect: Yew may yield to the browser
+    // between a render and its effects (after 16 ms of work, as on a slow phone), and the
+    // frame painted then must not show the head alone.
     {
         let (aside, on_whole) = (aside.clone(), props.on_whole.clone());
         use_effect_with((whole, props.selection.clone()), move |(whole, sel)| {
             let Some(el) = aside.cast::<web_sys::HtmlElement>() else {
                 return;
             };
-            let style = el.style();
             if *whole {
-                let _ = style.remove_property("min-height");
-                let z = super::zoom(&el);
-                *kept.borrow_mut() = Some(el.get_bounding_client_rect().height() / z);
+                let h = el.get_bounding_client_rect().height() / super::zoom(&el);
+                // An integer: formatting a float would bring its code into the WASM.
+                let _ = el
+                    .style()
+                    .set_property("--xp-kept", &format!("{}px", h.round() as i64));
                 // Drawn in two goes, the panel was placed at its head's height.
                 if !at_once {
                     on_whole.emit(sel.clone());
                 }
-            } else if let Some(h) = *kept.borrow() {
-                // Where it is placed by its control, never past the room it was given.
-                let h = h.round() as i64;
-                let _ =
-                    style.set_property("min-height", &format!("min({h}px, var(--xp-most, {h}px))"));
             }
         });
     }
