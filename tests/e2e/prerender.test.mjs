@@ -295,6 +295,44 @@ test('on a column wider than a 1280 px explainer gives, the drawing the reader s
   await page.context().close();
 });
 
+test('scrolled into view in the very frame it hydrates, an explainer keeps the drawing the reader now sees; out of sight, it fills its column', async () => {
+  // Hydrated with only its edge showing, it would be laid out for its column: but the
+  // viewport observer reports after the next frame, by when the reader has it in view.
+  const page = await open(env.browser, null, { viewport: { width: 1440, height: 800 } });
+  await watchShifts(page);
+  await page.route(/host\.css$/, (route) => route.fulfill({ contentType: 'text/css', body: 'body { margin: 0; padding: 8px }' }));
+  await page.goto(`${env.base}hosts/two-prerendered.html`);
+  const far = '[data-explainer][data-lang="en"]';
+  await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'));
+  const pre = await drawing(page, far);
+  assert.ok(pre.column - pre.drawn >= 3 * 48, `the pre-rendered drawing (${pre.drawn}) is narrower than its column (${pre.column})`);
+  // In the task that marks it ready, the page scrolls it into view.
+  await page.evaluate((s) => {
+    const host = document.querySelector(s);
+    new MutationObserver((_, o) => {
+      if (host.hasAttribute('data-explainer-ready')) {
+        o.disconnect();
+        host.scrollIntoView();
+      }
+    }).observe(host, { attributes: true });
+    const fits = host.shadowRoot.querySelector('.xp-fits, .xp-one').getBoundingClientRect().top;
+    scrollTo(0, scrollY + fits - innerHeight + 60);
+  }, far);
+  assert.ok(await until(() => page.evaluate((s) => document.querySelector(s).hasAttribute('data-explainer-ready'), far)), 'hydrated at idle');
+  await page.waitForTimeout(300);
+  assert.deepEqual(await drawing(page, far), pre, 'in view when first seen: the drawing is kept');
+  // Out of sight, then back: laid out for its column, unseen.
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.evaluate((s) => document.querySelector(s).scrollIntoView(), far);
+  const back = await until(async () => { const d = await drawing(page, far); return d.column - d.drawn < 40 && d; });
+  assert.ok(back, `out of sight, then back: laid out for its column (${JSON.stringify(await drawing(page, far))})`);
+  assert.equal(await page.evaluate(() => window.shift), 0, 'no layout shift');
+  await page.locator(`${far} [data-key="entity:nvidia"]`).filter({ visible: true }).click();
+  assert.ok(await panelShows(page, far, 'Nvidia'));
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('a hidden explainer (in a closed tab of the page) is not hydrated at idle, and fits its column once shown', async () => {
   const page = await open(env.browser);
   const host = '[data-explainer]';
