@@ -57,6 +57,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let root = use_node_ref();
     let view_box = use_node_ref();
     let heading = use_node_ref();
+    // How many times the selection's effect has run: a tap checks, before the frame that
+    // answers it, that the effect placed the panel (see `select`).
+    let placed = use_mut_ref(|| 0u32);
     let story = props.story.clone();
     let geometries = use_memo(
         (story.clone(), state.lang, state.width),
@@ -165,9 +168,11 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         // users land on what they asked for. After the frame that shows the panel: a focus
         // move forces style and layout and sends focus events, and the reader should not
         // wait for those to see the panel. Focus stays on the control until then.
-        let (heading, root) = (heading.clone(), root.clone());
+        let (heading, root, placed) = (heading.clone(), root.clone(), placed.clone());
         let reveal = state.reveal;
         use_effect_with(state.selection.clone(), move |sel| {
+            let runs = *placed.borrow();
+            *placed.borrow_mut() = runs.wrapping_add(1);
             // Before that paint: in a frame that does not scroll, the panel is placed by
             // the control the reader chose (see `anchor`).
             let el = root.cast::<web_sys::Element>();
@@ -247,14 +252,25 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     // child whose data did not change skips its render: a tap re-renders only what it lit.
     let dispatcher = state.dispatcher();
     // An event that lights no player in the diagram opens where it was chosen.
+    // Past 16 ms of work (a slow phone), Yew yields to the browser between a render and its
+    // effects: the frame painted then would show the panel in the flow, in a frame as tall
+    // as its content (which grows, and the page around it), before the effect placed it
+    // by its control. So a tap also places it in that frame, unless the effect ran first.
     let select = use_callback(
-        (dispatcher.clone(), story.clone()),
-        |sel: Selection, (d, s)| {
+        (dispatcher.clone(), story.clone(), root.clone(), placed),
+        |sel: Selection, (d, s, root, placed)| {
+            let runs = *placed.borrow();
+            let (root, placed) = (root.clone(), placed.clone());
             d.dispatch(if opens_in_place(s, &sel) {
-                Action::SelectHere(sel)
+                Action::SelectHere(sel.clone())
             } else {
-                Action::Select(sel)
-            })
+                Action::Select(sel.clone())
+            });
+            super::next_frame(Box::new(move || {
+                if let (true, Some(root)) = (*placed.borrow() == runs, root.cast()) {
+                    super::anchor_panel(&root, Some(&sel));
+                }
+            }));
         },
     );
     let close = use_callback(dispatcher.clone(), |(), d| d.dispatch(Action::Close));
