@@ -252,6 +252,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     // child whose data did not change skips its render: a tap re-renders only what it lit.
     let dispatcher = state.dispatcher();
     // An event that lights no player in the diagram opens where it was chosen.
+    //
     // Past 16 ms of work (a slow phone), Yew yields to the browser between a render and its
     // effects: the frame painted then would show the panel in the flow, in a frame as tall
     // as its content (which grows, and the page around it), before the effect placed it
