@@ -124,6 +124,8 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     // story object with the same names) is still the adopted one.
     let as_raw = !cfg!(target_arch = "wasm32") || adopted.borrow().as_ref() == Some(&markup);
     let figure = use_node_ref();
+    // How many times the lights' effect has run (see `choose`).
+    let lights_runs = use_mut_ref(|| 0u32);
     let story = &props.story;
     let geos = &props.geometries;
     let g0 = &geos[0].1;
@@ -146,16 +148,37 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     };
     let selection_at =
         |c: &web_sys::Element| c.get_attribute("data-key").and_then(|k| selection_of(&k));
+    // Past 16 ms of work (a slow phone), Yew yields to the browser between a render and its
+    // effects: the frame painted then dimmed the whole diagram (`has-sel`, rendered) with
+    // nothing lit yet. So a control taken also lights its neighbours before that frame,
+    // unless the effect below ran first.
+    let choose = {
+        let (on_select, figure, applied) =
+            (props.on_select.clone(), figure.clone(), applied.clone());
+        let (story, runs) = (props.story.clone(), lights_runs.clone());
+        Callback::from(move |sel: Selection| {
+            let before = *runs.borrow();
+            on_select.emit(sel.clone());
+            let (figure, applied, story, runs) =
+                (figure.clone(), applied.clone(), story.clone(), runs.clone());
+            super::next_frame(Box::new(move || {
+                if let (true, Some(root)) = (*runs.borrow() == before, figure.cast()) {
+                    let want = wanted(&lit(&story, Some(&sel)), Some(&sel));
+                    applied.borrow_mut().relight(&root, &want, count);
+                }
+            }));
+        })
+    };
     let onclick = {
-        let on_select = props.on_select.clone();
+        let choose = choose.clone();
         Callback::from(move |e: MouseEvent| {
             if let Some(sel) = control_of(&e).as_ref().and_then(selection_at) {
-                on_select.emit(sel);
+                choose.emit(sel);
             }
         })
     };
     let onkeydown = {
-        let on_select = props.on_select.clone();
+        let on_select = choose;
         Callback::from(move |e: KeyboardEvent| {
             let Some(target) = control_of(&e) else {
                 return;
@@ -227,9 +250,12 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         // since the last pass (or since the markup was drawn).
         let (figure, l, has_focus) = (figure.clone(), l.clone(), has_focus.clone());
         let (applied, adopted) = (applied.clone(), adopted.clone());
+        let runs = lights_runs.clone();
         use_effect_with(
             (markup.clone(), props.selection.clone()),
             move |(markup, selection)| {
+                let done = *runs.borrow();
+                *runs.borrow_mut() = done.wrapping_add(1);
                 let Some(root) = figure.cast::<web_sys::Element>() else {
                     return;
                 };

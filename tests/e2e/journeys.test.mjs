@@ -174,7 +174,7 @@ test('phone: a date in the panel is never split across two lines', async () => {
   await page.context().close();
 });
 
-test('another item chosen with the panel open, on a slow phone\'s CPU: its title shows in the next frame, and the panel never shrinks below both items\' heights on the way', async () => {
+test('another item chosen with the panel open, on a slow phone\'s CPU: its title and its lights show in the next frame, and the panel never shrinks below both items\' heights on the way', async () => {
   // The new item's head is drawn first and its lists a frame later: in between, the panel
   // keeps its former height instead of shrinking for a frame and growing back (a blink on
   // a wide screen, a bottom sheet that bounces on a phone).
@@ -200,7 +200,8 @@ test('another item chosen with the panel open, on a slow phone\'s CPU: its title
       const seen = [];
       const tick = () => {
         const p = r.querySelector('.xp-panel');
-        seen.push([p.querySelector('h3').textContent, p.getBoundingClientRect().height, !!p.querySelector('.xp-sources')]);
+        seen.push([p.querySelector('h3').textContent, p.getBoundingClientRect().height, !!p.querySelector('.xp-sources'),
+          r.querySelector('[data-key="entity:amd"]').classList.contains('sel'), r.querySelectorAll('.xp-svg .lit').length]);
         if ((seen.length > 2 && seen.at(-1)[2] && seen.at(-2)[2]) || seen.length > 60) done(seen); else requestAnimationFrame(tick);
       };
       r.querySelector('[data-key="entity:amd"]').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
@@ -208,6 +209,9 @@ test('another item chosen with the panel open, on a slow phone\'s CPU: its title
     })`);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     assert.equal(frames[0][0], 'AMD', `${name}: the first frame after the click shows the new title`);
+    // And the diagram lit for it: not dimmed with nothing lit, for a frame.
+    assert.deepEqual(frames.map((f) => f.slice(3)), frames.map(() => frames.at(-1).slice(3)), `${name}: chosen, and lit controls and lines, in each frame`);
+    assert.ok(frames.at(-1)[3], `${name}: AMD is marked chosen`);
     const floor = Math.min(amd, nvidia) - 1;
     assert.ok(frames.every(([, h]) => h >= floor), `${name}: panel heights ${frames.map(([, h]) => Math.round(h))} px, AMD's ${Math.round(amd)}, Nvidia's ${Math.round(nvidia)}`);
     assert.ok(Math.abs(frames.at(-1)[1] - amd) <= 1, `${name}: once whole, the panel is AMD's own height (${frames.at(-1)[1]} vs ${amd})`);
