@@ -148,10 +148,9 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     };
     let selection_at =
         |c: &web_sys::Element| c.get_attribute("data-key").and_then(|k| selection_of(&k));
-    // Past 16 ms of work (a slow phone), Yew yields to the browser between a render and its
-    // effects: the frame painted then dimmed the whole diagram (`has-sel`, rendered) with
-    // nothing lit yet. So a control taken also lights its neighbours before that frame,
-    // unless the effect below ran first.
+    // A control taken lights its neighbours in the frame that answers it, even if Yew
+    // yields before the effect below (see `next_frame`): else that frame would show the
+    // whole diagram dimmed (`has-sel` is rendered) with the last item's lights.
     let choose = {
         let (on_select, figure, applied) =
             (props.on_select.clone(), figure.clone(), applied.clone());

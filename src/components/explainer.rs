@@ -251,12 +251,10 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     // Callbacks keep their identity across renders (the dispatcher never changes), so a
     // child whose data did not change skips its render: a tap re-renders only what it lit.
     let dispatcher = state.dispatcher();
-    // An event that lights no player in the diagram opens where it was chosen.
-    //
-    // Past 16 ms of work (a slow phone), Yew yields to the browser between a render and its
-    // effects: the frame painted then would show the panel in the flow, in a frame as tall
-    // as its content (which grows, and the page around it), before the effect placed it
-    // by its control. So a tap also places it in that frame, unless the effect ran first.
+    // An event that lights no player in the diagram opens where it was chosen. The panel is
+    // placed in the frame that answers the tap even if Yew yields before the selection's
+    // effect (see `next_frame`): else, in a frame as tall as its content, it would show in
+    // the flow for a frame, and the frame and the page around it would grow and shrink.
     let select = use_callback(
         (dispatcher.clone(), story.clone(), root.clone(), placed),
         |sel: Selection, (d, s, root, placed)| {

@@ -123,6 +123,12 @@ fn paint_then(f: Box<dyn FnOnce()>) {
 }
 
 /// Runs `f` before the next frame is drawn (`requestAnimationFrame`).
+///
+/// Also the safety net of effects that must precede a tap's first paint: past 16 ms of
+/// work (a slow phone), Yew 0.23's scheduler yields to the browser between a render and
+/// that render's effects, and a frame may be painted in between. So the tap's handler asks
+/// for the next frame too, which does the effect's work unless the effect ran first (a run
+/// counter tells): see `Explainer`'s `select` and `Diagram`'s `choose`.
 pub fn next_frame(f: Box<dyn FnOnce()>) {
     use wasm_bindgen::{closure::Closure, JsCast};
     if let Some(w) = web_sys::window() {

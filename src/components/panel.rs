@@ -179,9 +179,8 @@ pub fn Panel(props: &PanelProps) -> Html {
     // The panel's height when last drawn whole, as `--xp-kept`: while the next selection's
     // lists are still to come (`data-partial`), the stylesheet keeps it as the panel's
     // least height, so that the panel does not shrink for a frame and grow back (a blink, a
-    // sheet that bounces). In CSS and not set by an effect: Yew may yield to the browser
-    // between a render and its effects (after 16 ms of work, as on a slow phone), and the
-    // frame painted then must not show the head alone.
+    // sheet that bounces). In CSS, not set by an effect: Yew may paint a frame before its
+    // effects run (see `super::next_frame`), and that frame must not show the head alone.
     {
         let (aside, on_whole) = (aside.clone(), props.on_whole.clone());
         use_effect_with((whole, props.selection.clone()), move |(whole, sel)| {
