@@ -116,13 +116,33 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                 .collect::<Vec<_>>()
         },
     );
-    // The markup hydration adopted stays Yew's raw node, which Yew leaves alone while it is
-    // unchanged. In the browser any other goes in through the effect below: Yew writes raw
+    // In the browser, the markup of the first render (hydration adopted it) stays Yew's raw
+    // node for good: Yew leaves a raw node alone while its string is unchanged. Any other
+    // markup goes in through the effect below, inside that node's group, so a new layout or
+    // language shows the former controls until it is written, never an empty diagram (Yew
+    // may paint a frame before its effects run, see `super::next_frame`). Yew writes raw
     // HTML as a plain string, which a page enforcing Trusted Types refuses.
+    let drawn = use_mut_ref(|| (!props.progressive).then(|| markup.clone()));
+    if drawn
+        .borrow()
+        .as_ref()
+        .is_some_and(|d| d.len() != markup.len())
+    {
+        // Another number of drawings: Yew redraws the figure, and must not write the node
+        // again. Given up for good, as a later one of that number would be written.
+        *drawn.borrow_mut() = None;
+    }
+    let raw_at = |i: usize| -> Option<AttrValue> {
+        if cfg!(target_arch = "wasm32") {
+            drawn.borrow().as_ref().map(|d| d[i].clone())
+        } else {
+            Some(markup[i].clone())
+        }
+    };
+    // Whether the DOM still holds the markup Yew drew. Compared by value, as the effect's
+    // dependency is: a new but equal markup (another story object with the same names) is
+    // still the adopted one.
     let adopted = use_mut_ref(|| (!props.progressive).then(|| markup.clone()));
-    // Compared by value, as the effect's dependency is: a new but equal markup (another
-    // story object with the same names) is still the adopted one.
-    let as_raw = !cfg!(target_arch = "wasm32") || adopted.borrow().as_ref() == Some(&markup);
     let figure = use_node_ref();
     // How many times the lights' effect has run (see `choose`).
     let lights_runs = use_mut_ref(|| 0u32);
@@ -282,7 +302,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         .filter(|k| story.relationships.iter().any(|r| r.kind == *k))
         .collect();
     kinds.dedup();
-    let draw = |g: &Geometry, raw: &AttrValue| {
+    let draw = |g: &Geometry, raw: Option<AttrValue>| {
         // As shared strings: the lines and marks layers both use every look.
         let looks: Vec<_> = looks(story, g, &l.relationships, above)
             .into_iter()
@@ -325,8 +345,8 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                         }) }
                     </g>
                     // Plain markup (see `controls`); Yew neither builds nor diffs it per tap.
-                    if as_raw {
-                        { Html::from_html_unchecked(raw.clone()) }
+                    if let Some(raw) = raw {
+                        { Html::from_html_unchecked(raw) }
                     } else {
                         <g class="xp-controls"></g>
                     }
@@ -348,10 +368,10 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             // hydration then gives it the live classes. A live diagram stays out of the
             // fit-choosing container rules, whose `:has()` would re-match on every change.
             if geos.len() == 1 {
-                <div class="xp-one"><div class={format!("xp-one-fit f{}", geos[0].0)}>{ draw(g0, &markup[0]) }</div></div>
+                <div class="xp-one"><div class={format!("xp-one-fit f{}", geos[0].0)}>{ draw(g0, raw_at(0)) }</div></div>
             } else {
                 <div class="xp-fits">
-                    { for geos.iter().zip(markup.iter()).map(|((w, g), raw)| html! { <div class={format!("xp-fit f{w}")}>{ draw(g, raw) }</div> }) }
+                    { for geos.iter().enumerate().map(|(i, (w, g))| html! { <div class={format!("xp-fit f{w}")}>{ draw(g, raw_at(i)) }</div> }) }
                 </div>
             }
             <figcaption class="xp-hint">{ ui(props.lang).diagram_hint }</figcaption>

@@ -526,6 +526,55 @@ test('a reader\'s text spacing (WCAG 1.4.12) loses nothing: labels stay in their
   }
 });
 
+test('on a slow phone\'s CPU, switching language or turning the phone never paints the diagram without its controls', async () => {
+  // The controls are written by an effect, which Yew may run after a frame is painted.
+  const page = await article('phone375', 'fr', 'light');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  // The shown diagram's controls and line groups in each of four frames after `act`.
+  const frames = (act) => root(page, `return new Promise((done) => {
+    const seen = [];
+    const tick = () => {
+      const svg = [...r.querySelectorAll('.xp-svg')].find((e) => e.getClientRects().length);
+      seen.push([r.querySelector('.xp-root').lang, svg.querySelectorAll('[data-key]').length, svg.querySelectorAll('.xp-lines > g').length]);
+      if (seen.length === 4) done(seen); else requestAnimationFrame(tick);
+    };
+    ${act};
+    requestAnimationFrame(tick);
+  })`);
+  const controls = STORY.entities.length + STORY.relationships.length;
+  for (const lang of ['en', 'fr', 'en']) {
+    const seen = await frames("r.querySelector('.xp-lang').click()");
+    assert.ok(seen.every(([l, n]) => l === lang && n === controls), `to ${lang}: ${JSON.stringify(seen)} (${controls} controls)`);
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  // Turned, on a fresh page: another width, another layout. Every frame is recorded from
+  // before the turn until the new layout has been drawn.
+  const turned = await article('phone375', 'fr', 'light');
+  const slow = await turned.context().newCDPSession(turned);
+  await slow.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  await turned.evaluate(() => {
+    const r = document.querySelector('[data-explainer]').shadowRoot;
+    window.seen = [];
+    const tick = () => {
+      const svg = [...r.querySelectorAll('.xp-svg')].find((e) => e.getClientRects().length);
+      window.seen.push([svg.viewBox.baseVal.width, svg.querySelectorAll('[data-key]').length]);
+      if (window.seen.length < 40) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await turned.setViewportSize({ width: 667, height: 375 });
+  assert.ok(await until(() => turned.evaluate(() => window.seen.length === 40), 20000), 'frames recorded');
+  const widths = await turned.evaluate(() => window.seen);
+  await slow.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  assert.ok(new Set(widths.map(([w]) => w)).size > 1, `laid out again: ${JSON.stringify(widths)}`);
+  assert.ok(widths.every(([, n]) => n === controls), `turned: ${JSON.stringify(widths)}`);
+  assert.deepEqual(turned.messages, []);
+  await turned.context().close();
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('the language switch changes text and number formats', async () => {
   const page = await article('phone375', 'fr', 'light');
   await page.locator('[id$="-tab-comparison"]').tap();
