@@ -225,14 +225,6 @@ impl Applied {
         redrawn
     }
 
-    /// Brings the controls of the markup last applied to `want`, as [`Self::update`] does;
-    /// nothing before any markup is.
-    pub fn relight(&mut self, root: &web_sys::Element, want: &HashMap<String, Look>, count: usize) {
-        if let Some(markup) = self.markup.clone() {
-            self.update(root, &markup, false, want, count);
-        }
-    }
-
     /// Makes control `idx` the diagram's one tab stop. Called on focus too, so taking a
     /// control by tap or Tab costs two attribute writes, not a render.
     pub fn move_tab_stop(&mut self, root: &web_sys::Element, idx: usize) {

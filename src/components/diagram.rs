@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::controls::{at_idx, controls, wanted, Applied, Names, FIRST_SCREEN, PROGRESSIVE_FROM};
 use super::edge::{kind_class, marker_into};
-use super::{is_activation, selection_of, Legend};
+use super::{is_activation, selection_of, Legend, Owed};
 use crate::highlight::lit;
 use crate::i18n::{ui, Lang};
 use crate::layout::{px, Geometry};
@@ -28,9 +28,15 @@ pub struct DiagramProps {
     pub on_select: Callback<Selection>,
     /// A large story draws the controls and lines of its first screen, then the rest once
     /// that is painted.
-    /// Off where the first render must match existing HTML (hydration, pre-rendering).
+    /// Off where the first render must match existing HTML (hydration, pre-rendering): its
+    /// controls are then Yew's raw HTML; on, an effect writes them, as a page enforcing
+    /// Trusted Types requires.
     #[prop_or_default]
     pub progressive: bool,
+    /// Where the drawing's render leaves its effect's work for the frame that answers the
+    /// reader (see [`Owed`]).
+    #[prop_or_default]
+    pub owed: Owed,
 }
 
 /// One look's merged paths: lines, arrowheads, and the kind's marker on each handle.
@@ -144,8 +150,6 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     // still the adopted one.
     let adopted = use_mut_ref(|| (!props.progressive).then(|| markup.clone()));
     let figure = use_node_ref();
-    // How many times the lights' effect has run (see `choose`).
-    let lights_runs = use_mut_ref(|| 0u32);
     let story = &props.story;
     let geos = &props.geometries;
     let g0 = &geos[0].1;
@@ -168,36 +172,16 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     };
     let selection_at =
         |c: &web_sys::Element| c.get_attribute("data-key").and_then(|k| selection_of(&k));
-    // A control taken lights its neighbours in the frame that answers it, even if Yew
-    // yields before the effect below (see `next_frame`): else that frame would show the
-    // whole diagram dimmed (`has-sel` is rendered) with the last item's lights.
-    let choose = {
-        let (on_select, figure, applied) =
-            (props.on_select.clone(), figure.clone(), applied.clone());
-        let (story, runs) = (props.story.clone(), lights_runs.clone());
-        Callback::from(move |sel: Selection| {
-            let before = *runs.borrow();
-            on_select.emit(sel.clone());
-            let (figure, applied, story, runs) =
-                (figure.clone(), applied.clone(), story.clone(), runs.clone());
-            super::next_frame(Box::new(move || {
-                if let (true, Some(root)) = (*runs.borrow() == before, figure.cast()) {
-                    let want = wanted(&lit(&story, Some(&sel)), Some(&sel));
-                    applied.borrow_mut().relight(&root, &want, count);
-                }
-            }));
-        })
-    };
     let onclick = {
-        let choose = choose.clone();
+        let on_select = props.on_select.clone();
         Callback::from(move |e: MouseEvent| {
             if let Some(sel) = control_of(&e).as_ref().and_then(selection_at) {
-                choose.emit(sel);
+                on_select.emit(sel);
             }
         })
     };
     let onkeydown = {
-        let on_select = choose;
+        let on_select = props.on_select.clone();
         Callback::from(move |e: KeyboardEvent| {
             let Some(target) = control_of(&e) else {
                 return;
@@ -264,37 +248,38 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     };
 
     {
-        // Writes new controls that are not Yew's raw node, lights the selection's
-        // neighbours and moves the tab stop, touching only the controls whose state changed
-        // since the last pass (or since the markup was drawn).
+        // Writes new controls into Yew's raw node or the empty group Yew leaves for them,
+        // lights the selection's neighbours and moves the tab stop, touching only the
+        // controls whose state changed since the last pass (or since the markup was drawn).
+        // Owed to the next frame too (see `Owed`): a diagram just built, or a new selection,
+        // must not be painted without.
         let (figure, l, has_focus) = (figure.clone(), l.clone(), has_focus.clone());
         let (applied, adopted) = (applied.clone(), adopted.clone());
-        let runs = lights_runs.clone();
-        use_effect_with(
-            (markup.clone(), props.selection.clone()),
-            move |(markup, selection)| {
-                let done = *runs.borrow();
-                *runs.borrow_mut() = done.wrapping_add(1);
-                let Some(root) = figure.cast::<web_sys::Element>() else {
-                    return;
-                };
-                let ours = adopted.borrow().as_ref() != Some(markup);
-                if ours {
-                    // Left for good: markup that comes back to it is not Yew's any more.
-                    *adopted.borrow_mut() = None;
+        let (now, selection) = (markup.clone(), props.selection.clone());
+        let job: Rc<dyn Fn()> = Rc::new(move || {
+            let Some(root) = figure.cast::<web_sys::Element>() else {
+                return;
+            };
+            let ours = adopted.borrow().as_ref() != Some(&now);
+            if ours {
+                // Left for good: markup that comes back to it is not Yew's any more.
+                *adopted.borrow_mut() = None;
+            }
+            let want = wanted(&l, selection.as_ref());
+            let redrawn = applied.borrow_mut().update(&root, &now, ours, &want, count);
+            if redrawn && *has_focus.borrow() && focus_was_dropped(&root) {
+                let stop = applied.borrow().tab_stop();
+                if let Ok(Some(el)) = root.query_selector(&at_idx(stop)) {
+                    super::focus_in_place(&el);
                 }
-                let want = wanted(&l, selection.as_ref());
-                let redrawn = applied
-                    .borrow_mut()
-                    .update(&root, markup, ours, &want, count);
-                if redrawn && *has_focus.borrow() && focus_was_dropped(&root) {
-                    let stop = applied.borrow().tab_stop();
-                    if let Ok(Some(el)) = root.query_selector(&at_idx(stop)) {
-                        super::focus_in_place(&el);
-                    }
-                }
-            },
-        );
+            }
+        });
+        let owed = props.owed.clone();
+        owed.owe(job.clone());
+        use_effect_with((markup.clone(), props.selection.clone()), move |_| {
+            owed.paid();
+            job();
+        });
     }
 
     let mut kinds: Vec<Kind> = Kind::ALL

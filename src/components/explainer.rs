@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::tabs::{label, tab_id, view_id};
 use super::SourceList;
 use super::{
-    Comparison, Diagram, Disclosure, HostEvent, LanguageSwitch, Panel, Questions, Tabs,
+    Comparison, Diagram, Disclosure, HostEvent, LanguageSwitch, Owed, Panel, Questions, Tabs,
     TextAlternative, Timeline,
 };
 use crate::format::date;
@@ -35,7 +35,9 @@ pub struct ExplainerProps {
     pub on_host: Callback<HostEvent>,
     /// Render every view and disclosure, not just what is shown (pre-rendered HTML).
     pub complete: bool,
-    /// A large diagram may draw its first screen first (see [`Diagram`]).
+    /// Rendered from scratch, not hydrated: a large diagram may draw its first screen first
+    /// (see [`Diagram`]). A hydrated explainer's diagram built after its first render is
+    /// drawn that way too.
     pub progressive: bool,
     /// Hydrating: the pre-rendered drawing's range (see [`crate::AppProps::fit_until`]).
     pub fit_until: u32,
@@ -60,6 +62,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     // How many times the selection's effect has run: a tap checks, before the frame that
     // answers it, that the effect placed the panel (see `select`).
     let placed = use_mut_ref(|| 0u32);
+    // The diagram's render leaves its effect's work here; a reader's action has it done
+    // before the next frame if Yew yields first (see `Owed`).
+    let owed = (*use_memo((), |_| Owed::default())).clone();
     let story = props.story.clone();
     let geometries = use_memo(
         (story.clone(), state.lang, state.width),
@@ -256,8 +261,14 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     // effect (see `next_frame`): else, in a frame as tall as its content, it would show in
     // the flow for a frame, and the frame and the page around it would grow and shrink.
     let select = use_callback(
-        (dispatcher.clone(), story.clone(), root.clone(), placed),
-        |sel: Selection, (d, s, root, placed)| {
+        (
+            dispatcher.clone(),
+            story.clone(),
+            root.clone(),
+            placed,
+            owed.clone(),
+        ),
+        |sel: Selection, (d, s, root, placed, owed)| {
             let runs = *placed.borrow();
             let (root, placed) = (root.clone(), placed.clone());
             d.dispatch(if opens_in_place(s, &sel) {
@@ -265,6 +276,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             } else {
                 Action::Select(sel.clone())
             });
+            owed.pay_before_next_frame();
             super::next_frame(Box::new(move || {
                 if let (true, Some(root)) = (*placed.borrow() == runs, root.cast()) {
                     super::anchor_panel(&root, Some(&sel));
@@ -272,7 +284,10 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             }));
         },
     );
-    let close = use_callback(dispatcher.clone(), |(), d| d.dispatch(Action::Close));
+    let close = use_callback((dispatcher.clone(), owed.clone()), |(), (d, owed)| {
+        d.dispatch(Action::Close);
+        owed.pay_before_next_frame();
+    });
     // The panel's lists came a frame after its head: placed by its control, it is placed
     // again at its full height (see `anchor::settle`).
     let whole = use_callback(root.clone(), |sel: Selection, root| {
@@ -280,10 +295,14 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             super::settle(&root, &sel);
         }
     });
-    let set_view = use_callback(dispatcher.clone(), |v: View, d| {
-        d.dispatch(Action::SetView(v))
+    let set_view = use_callback((dispatcher.clone(), owed.clone()), |v: View, (d, owed)| {
+        d.dispatch(Action::SetView(v));
+        owed.pay_before_next_frame();
     });
-    let set_lang = use_callback(dispatcher, |l: Lang, d| d.dispatch(Action::SetLang(l)));
+    let set_lang = use_callback((dispatcher, owed.clone()), |l: Lang, (d, owed)| {
+        d.dispatch(Action::SetLang(l));
+        owed.pay_before_next_frame();
+    });
     // A control covered by a panel placed by its control moves it clear on focus (`anchor`).
     let uncover = use_callback(root.clone(), |e: FocusEvent, root| {
         if let (Some(r), Some(t)) = (root.cast(), e.target_dyn_into::<web_sys::Element>()) {
@@ -304,6 +323,13 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     // tap. The pre-rendered HTML (`complete`) holds every view for readers without script;
     // the embed drops the hidden ones (`data-lazy`) before hydrating, so both trees agree.
     let complete = props.complete;
+    // Only the first render hydrates the pre-rendered HTML. A diagram built later (back from
+    // another tab) is drawn by the client, as a live-rendered one is: its controls go in
+    // through its effect, never as Yew's raw HTML, which a page enforcing Trusted Types
+    // refuses (the diagram then stayed empty and the explainer stopped answering).
+    let hydrated = use_mut_ref(|| false);
+    let hydrating = !props.progressive && !*hydrated.borrow();
+    use_effect_with((), move |_| *hydrated.borrow_mut() = true);
     // Views with items to choose keep a column for the panel on wide containers (CSS), open
     // or not: the diagram keeps its width, so a tap neither re-lays it out nor moves it.
     let side = state.selection.is_some() || state.view != View::Questions;
@@ -342,7 +368,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     { panel_of(View::Diagram, html! {
                         <Diagram story={story.clone()} geometries={geometries.clone()} lang={lang}
                             selection={state.selection.clone()} on_select={select.clone()}
-                            progressive={props.progressive && !complete} />
+                            progressive={!hydrating && !complete} owed={owed.clone()} />
                     }) }
                     { panel_of(View::Comparison, html! {
                         <Comparison story={story.clone()} lang={lang} selection={state.selection.clone()} on_select={select.clone()} />

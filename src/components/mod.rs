@@ -15,6 +15,7 @@ mod explainer;
 mod language_switch;
 mod legend;
 mod node;
+mod owed;
 mod panel;
 mod questions;
 mod sheet;
@@ -39,6 +40,7 @@ pub use error_view::ErrorView;
 pub use explainer::Explainer;
 pub use language_switch::LanguageSwitch;
 pub use legend::Legend;
+pub use owed::Owed;
 pub use panel::Panel;
 pub use questions::Questions;
 pub use sheet::{fit_sheet, refit_on_scroll};
@@ -126,9 +128,9 @@ fn paint_then(f: Box<dyn FnOnce()>) {
 ///
 /// Also the safety net of effects that must precede a tap's first paint: past 16 ms of
 /// work (a slow phone), Yew 0.23's scheduler yields to the browser between a render and
-/// that render's effects, and a frame may be painted in between. So the tap's handler asks
-/// for the next frame too, which does the effect's work unless the effect ran first (a run
-/// counter tells): see `Explainer`'s `select` and `Diagram`'s `choose`.
+/// that render's effects, and a frame may be painted in between. So the reader's action
+/// asks for the next frame too, which does the effect's work unless the effect ran first:
+/// see [`Owed`] and `Explainer`'s `select`.
 pub fn next_frame(f: Box<dyn FnOnce()>) {
     use wasm_bindgen::{closure::Closure, JsCast};
     if let Some(w) = web_sys::window() {

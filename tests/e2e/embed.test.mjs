@@ -386,7 +386,7 @@ test('a pre-rendered snippet under a strict CSP: styled by hash, or by the loade
   await bare.context().close();
 });
 
-test('where the page enforces Trusted Types, it renders, hydrates, redraws and works', async () => {
+test('where the page enforces Trusted Types, it renders, hydrates, redraws, draws the diagram again after another tab, and works', async () => {
   // Yew writes raw HTML as a plain string, which such a page refuses: the diagram's
   // controls go in through the explainer's own policy, allowed by name in the CSP.
   const panel = (page) => page.evaluate(() => document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-panel h3')?.textContent);
@@ -417,6 +417,12 @@ test('where the page enforces Trusted Types, it renders, hydrates, redraws and w
   assert.equal(await nodes(pre), 18);
   await pre.locator('[data-key="entity:openai"]').filter({ visible: true }).click();
   assert.ok(await until(async () => (await panel(pre)) === 'OpenAI'));
+  // Another tab, then the diagram again: built anew, by the client, through the policy.
+  await pre.locator('[id$="-tab-timeline"]').click();
+  await pre.locator('[id$="-tab-diagram"]').click();
+  assert.ok(await until(async () => (await nodes(pre)) === 18), `the diagram drawn again: ${await nodes(pre)} nodes`);
+  await pre.locator('[data-key="entity:amd"]').filter({ visible: true }).click();
+  assert.ok(await until(async () => (await panel(pre)) === 'AMD'));
   assert.deepEqual(pre.messages, []);
   await pre.context().close();
 });

@@ -526,7 +526,7 @@ test('a reader\'s text spacing (WCAG 1.4.12) loses nothing: labels stay in their
   }
 });
 
-test('on a slow phone\'s CPU, switching language or turning the phone never paints the diagram without its controls', async () => {
+test('on a slow phone\'s CPU, switching language, coming back to the diagram\'s tab or turning the phone never paints the diagram without its controls', async () => {
   // The controls are written by an effect, which Yew may run after a frame is painted.
   const page = await article('phone375', 'fr', 'light');
   const cdp = await page.context().newCDPSession(page);
@@ -546,6 +546,13 @@ test('on a slow phone\'s CPU, switching language or turning the phone never pain
   for (const lang of ['en', 'fr', 'en']) {
     const seen = await frames("r.querySelector('.xp-lang').click()");
     assert.ok(seen.every(([l, n]) => l === lang && n === controls), `to ${lang}: ${JSON.stringify(seen)} (${controls} controls)`);
+  }
+  // Back from another tab: the diagram is built anew.
+  for (const tab of ['timeline', 'comparison']) {
+    await root(page, `r.querySelector('[id$="-tab-${tab}"]').click()`);
+    await page.waitForTimeout(300);
+    const seen = await frames(`r.querySelector('[id$="-tab-diagram"]').click()`);
+    assert.ok(seen.every(([, n]) => n === controls), `back from ${tab}: ${JSON.stringify(seen)} (${controls} controls)`);
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   // Turned, on a fresh page: another width, another layout. Every frame is recorded from
