@@ -10,8 +10,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 /// How many frames after a reader's action what is owed is looked for: a tap's work at 8x
-/// CPU spans about four of Yew's 16 ms slices.
-const FRAMES: u8 = 6;
+/// CPU spans about four of Yew's 16 ms slices, and a loaded phone more (half a second of
+/// frames at 60 Hz; each look is one borrow when nothing is owed).
+const FRAMES: u8 = 30;
 
 /// An effect's work, as a render leaves it.
 pub type Job = Rc<dyn Fn()>;
