@@ -59,9 +59,6 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let root = use_node_ref();
     let view_box = use_node_ref();
     let heading = use_node_ref();
-    // How many times the selection's effect has run: a tap checks, before the frame that
-    // answers it, that the effect placed the panel (see `select`).
-    let placed = use_mut_ref(|| 0u32);
     // The diagram's render leaves its effect's work here; a reader's action has it done
     // before the next frame if Yew yields first (see `Owed`).
     let owed = (*use_memo((), |_| Owed::default())).clone();
@@ -173,11 +170,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         // users land on what they asked for. After the frame that shows the panel: a focus
         // move forces style and layout and sends focus events, and the reader should not
         // wait for those to see the panel. Focus stays on the control until then.
-        let (heading, root, placed) = (heading.clone(), root.clone(), placed.clone());
+        let (heading, root) = (heading.clone(), root.clone());
         let reveal = state.reveal;
         use_effect_with(state.selection.clone(), move |sel| {
-            let runs = *placed.borrow();
-            *placed.borrow_mut() = runs.wrapping_add(1);
             // Before that paint: in a frame that does not scroll, the panel is placed by
             // the control the reader chose (see `anchor`).
             let el = root.cast::<web_sys::Element>();
@@ -256,32 +251,16 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     // Callbacks keep their identity across renders (the dispatcher never changes), so a
     // child whose data did not change skips its render: a tap re-renders only what it lit.
     let dispatcher = state.dispatcher();
-    // An event that lights no player in the diagram opens where it was chosen. The panel is
-    // placed in the frame that answers the tap even if Yew yields before the selection's
-    // effect (see `next_frame`): else, in a frame as tall as its content, it would show in
-    // the flow for a frame, and the frame and the page around it would grow and shrink.
+    // An event that lights no player in the diagram opens where it was chosen.
     let select = use_callback(
-        (
-            dispatcher.clone(),
-            story.clone(),
-            root.clone(),
-            placed,
-            owed.clone(),
-        ),
-        |sel: Selection, (d, s, root, placed, owed)| {
-            let runs = *placed.borrow();
-            let (root, placed) = (root.clone(), placed.clone());
+        (dispatcher.clone(), story.clone(), owed.clone()),
+        |sel: Selection, (d, s, owed)| {
             d.dispatch(if opens_in_place(s, &sel) {
                 Action::SelectHere(sel.clone())
             } else {
                 Action::Select(sel.clone())
             });
             owed.pay_before_next_frame();
-            super::next_frame(Box::new(move || {
-                if let (true, Some(root)) = (*placed.borrow() == runs, root.cast()) {
-                    super::anchor_panel(&root, Some(&sel));
-                }
-            }));
         },
     );
     let close = use_callback((dispatcher.clone(), owed.clone()), |(), (d, owed)| {
