@@ -130,7 +130,7 @@ fn paint_then(f: Box<dyn FnOnce()>) {
 /// work (a slow phone), Yew 0.23's scheduler yields to the browser between a render and
 /// that render's effects, and a frame may be painted in between. So the reader's action
 /// asks for the next frame too, which does the effect's work unless the effect ran first:
-/// see [`Owed`] and `Explainer`'s `select`.
+/// see [`Owed`].
 pub fn next_frame(f: Box<dyn FnOnce()>) {
     use wasm_bindgen::{closure::Closure, JsCast};
     if let Some(w) = web_sys::window() {
