@@ -145,10 +145,9 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             Some(markup[i].clone())
         }
     };
-    // Whether the DOM still holds the markup Yew drew. Compared by value, as the effect's
-    // dependency is: a new but equal markup (another story object with the same names) is
-    // still the adopted one.
-    let adopted = use_mut_ref(|| (!props.progressive).then(|| markup.clone()));
+    // Whether the effect has written markup of its own: the DOM then no longer holds what
+    // Yew drew, even for a markup equal to it again.
+    let written = use_mut_ref(|| false);
     let figure = use_node_ref();
     let story = &props.story;
     let geos = &props.geometries;
@@ -254,17 +253,16 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         // Owed to the next frame too (see `Owed`): a diagram just built, or a new selection,
         // must not be painted without.
         let (figure, l, has_focus) = (figure.clone(), l.clone(), has_focus.clone());
-        let (applied, adopted) = (applied.clone(), adopted.clone());
+        let (applied, drawn, written) = (applied.clone(), drawn.clone(), written.clone());
         let (now, selection) = (markup.clone(), props.selection.clone());
         let job: Rc<dyn Fn()> = Rc::new(move || {
             let Some(root) = figure.cast::<web_sys::Element>() else {
                 return;
             };
-            let ours = adopted.borrow().as_ref() != Some(&now);
-            if ours {
-                // Left for good: markup that comes back to it is not Yew's any more.
-                *adopted.borrow_mut() = None;
-            }
+            // Compared by value, as the effect's dependency is: a new but equal markup
+            // (another story object with the same names) is still the one Yew drew.
+            let ours = *written.borrow() || drawn.borrow().as_ref() != Some(&now);
+            *written.borrow_mut() = ours;
             let want = wanted(&l, selection.as_ref());
             let redrawn = applied.borrow_mut().update(&root, &now, ours, &want, count);
             if redrawn && *has_focus.borrow() && focus_was_dropped(&root) {
