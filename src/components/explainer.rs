@@ -251,22 +251,21 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     // Callbacks keep their identity across renders (the dispatcher never changes), so a
     // child whose data did not change skips its render: a tap re-renders only what it lit.
     let dispatcher = state.dispatcher();
-    // An event that lights no player in the diagram opens where it was chosen.
-    let select = use_callback(
-        (dispatcher.clone(), story.clone(), owed.clone()),
-        |sel: Selection, (d, s, owed)| {
-            d.dispatch(if opens_in_place(s, &sel) {
-                Action::SelectHere(sel.clone())
-            } else {
-                Action::Select(sel.clone())
-            });
-            owed.pay_before_next_frame();
-        },
-    );
-    let close = use_callback((dispatcher.clone(), owed.clone()), |(), (d, owed)| {
-        d.dispatch(Action::Close);
+    // Every action of the reader's: dispatched, and what the diagram's render then owes
+    // paid before the next frames if Yew yields first (see `Owed`).
+    let act = use_callback((dispatcher, owed.clone()), |a: Action, (d, owed)| {
+        d.dispatch(a);
         owed.pay_before_next_frame();
     });
+    // An event that lights no player in the diagram opens where it was chosen.
+    let select = use_callback((act.clone(), story.clone()), |sel: Selection, (act, s)| {
+        act.emit(if opens_in_place(s, &sel) {
+            Action::SelectHere(sel)
+        } else {
+            Action::Select(sel)
+        })
+    });
+    let close = use_callback(act.clone(), |(), act| act.emit(Action::Close));
     // The panel's lists came a frame after its head: placed by its control, it is placed
     // again at its full height (see `anchor::settle`).
     let whole = use_callback(root.clone(), |sel: Selection, root| {
@@ -274,14 +273,8 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             super::settle(&root, &sel);
         }
     });
-    let set_view = use_callback((dispatcher.clone(), owed.clone()), |v: View, (d, owed)| {
-        d.dispatch(Action::SetView(v));
-        owed.pay_before_next_frame();
-    });
-    let set_lang = use_callback((dispatcher, owed.clone()), |l: Lang, (d, owed)| {
-        d.dispatch(Action::SetLang(l));
-        owed.pay_before_next_frame();
-    });
+    let set_view = use_callback(act.clone(), |v: View, act| act.emit(Action::SetView(v)));
+    let set_lang = use_callback(act, |l: Lang, act| act.emit(Action::SetLang(l)));
     // A control covered by a panel placed by its control moves it clear on focus (`anchor`).
     let uncover = use_callback(root.clone(), |e: FocusEvent, root| {
         if let (Some(r), Some(t)) = (root.cast(), e.target_dyn_into::<web_sys::Element>()) {
@@ -289,11 +282,11 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         }
     });
     let onkeydown = {
-        let state = state.clone();
+        let (open, close) = (state.selection.is_some(), close.clone());
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" && state.selection.is_some() {
+            if e.key() == "Escape" && open {
                 e.prevent_default();
-                state.dispatch(Action::Close);
+                close.emit(());
             }
         })
     };
