@@ -199,11 +199,17 @@ test('another item chosen with the panel open: its title shows in the next frame
       await cdp.send('Emulation.setCPUThrottlingRate', { rate });
       const seen = await root(page, `return new Promise((done) => {
         const seen = [];
+        // Yew's scheduler yields to the browser with setTimeout(f, 0) once it has worked
+        // 16 ms: whether it did before the first frame.
+        const plain = window.setTimeout;
+        seen.yielded = false;
+        window.setTimeout = (f, ms, ...rest) => { if (ms === 0) seen.yielded = true; return plain(f, ms, ...rest); };
         const tick = () => {
+          if (seen.length === 0) { window.setTimeout = plain; seen.firstYielded = seen.yielded; }
           const p = r.querySelector('.xp-panel');
           seen.push([p.querySelector('h3').textContent, p.getBoundingClientRect().height, !!p.querySelector('.xp-sources'),
             r.querySelector('[data-key="entity:amd"]').classList.contains('sel'), r.querySelectorAll('.xp-svg .lit').length]);
-          if ((seen.length > 2 && seen.at(-1)[2] && seen.at(-2)[2]) || seen.length > 60) done(seen); else requestAnimationFrame(tick);
+          if ((seen.length > 2 && seen.at(-1)[2] && seen.at(-2)[2]) || seen.length > 60) done({ seen, yielded: seen.firstYielded }); else requestAnimationFrame(tick);
         };
         r.querySelector('[data-key="entity:amd"]').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
         requestAnimationFrame(tick);
@@ -211,11 +217,25 @@ test('another item chosen with the panel open: its title shows in the next frame
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
       return seen;
     };
+    // Back to Nvidia's whole panel, for the next click on AMD.
+    const back = async () => { await whole('entity:nvidia', 'Nvidia'); };
     const floor = Math.min(amd, nvidia) - 1;
     const heights = (seen, speed) => assert.ok(seen.every(([, h]) => h >= floor),
       `${name}, ${speed}: panel heights ${seen.map(([, h]) => Math.round(h))} px, AMD's ${Math.round(amd)}, Nvidia's ${Math.round(nvidia)}`);
-    const fast = await frames(1);
-    assert.equal(fast[0][0], 'AMD', `${name}: the first frame after the click shows the new title`);
+    // At full speed the click's work takes a few milliseconds and the first frame shows the
+    // new title. On a busy machine the renderer can be held up past Yew's 16 ms, and Yew then
+    // yields before the panel's render: that frame shows Nvidia's panel, whole (checked on a
+    // slow CPU below). Such a click says nothing about the first frame; up to three are made.
+    let fast;
+    let yields = 0;
+    for (let i = 0; i < 3; i++) {
+      if (i) await back();
+      const run = await frames(1);
+      fast = run.seen;
+      if (!run.yielded) break;
+      yields++;
+    }
+    assert.equal(fast[0][0], 'AMD', `${name}: the first frame after the click shows the new title (Yew yielded before it in ${yields} clicks)`);
     heights(fast, 'full speed');
     assert.ok(Math.abs(fast.at(-1)[1] - amd) <= 1, `${name}: once whole, the panel is AMD's own height (${fast.at(-1)[1]} vs ${amd})`);
     const lit = fast.at(-1).slice(3);
@@ -224,9 +244,9 @@ test('another item chosen with the panel open: its title shows in the next frame
     // its effects, and between a component's render and its children's: a frame may show
     // the last item a while longer, but never a panel shrunk to its head, nor the diagram
     // half updated (dimmed for AMD with Nvidia's lights).
-    await whole('entity:nvidia', 'Nvidia');
+    await back();
     const before = await lights();
-    const slow = await frames(8);
+    const slow = (await frames(8)).seen;
     heights(slow, '8x CPU');
     const states = [JSON.stringify(before), JSON.stringify(lit)];
     assert.ok(slow.every((f) => states.includes(JSON.stringify(f.slice(3)))),
