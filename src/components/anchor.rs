@@ -37,6 +37,8 @@ pub fn anchor_panel(root: &web_sys::Element, sel: Option<&Selection>) {
     };
     let (Some(sel), Some(panel)) = (sel, panel) else {
         let _ = body.remove_attribute("data-anchored");
+        // Closed: whether the next panel will be placed by its control.
+        mark_tall(&body);
         return;
     };
     // The reader moved on from a link in the panel: it stays where they are reading.
@@ -50,6 +52,7 @@ pub fn anchor_panel(root: &web_sys::Element, sel: Option<&Selection>) {
         // the frame (until the frame grows), and it is measured at its anchored height.
         let _ = body.set_attribute("data-anchored", "");
         if as_tall_as_content() {
+            let _ = body.set_attribute(TALL, "");
             return place(
                 root,
                 &body,
@@ -61,6 +64,46 @@ pub fn anchor_panel(root: &web_sys::Element, sel: Option<&Selection>) {
     }
     // Left to stick; `anchor_if_unseen` checks after the paint that it did.
     let _ = body.remove_attribute("data-anchored");
+    let _ = body.remove_attribute(TALL);
+}
+
+/// Marks the views' container while the page is a frame as tall as its content, where the
+/// next panel opened will be placed by its control. Until [`anchor_panel`] has placed it,
+/// the stylesheet keeps a panel so marked out of the flow and unseen: past 16 ms of work
+/// (a slow phone) Yew may paint a frame between the panel's render and the effect that
+/// places it (see `next_frame`), and in that frame the panel in the flow made the frame
+/// taller, and the page around it jumped, twice. [`anchor_panel`] writes the mark with
+/// every panel it places or leaves to stick, so a stale mark never hides a panel.
+const TALL: &str = "data-tall-frame";
+
+/// Writes [`TALL`] on `body` as the page is now.
+fn mark_tall(body: &web_sys::Element) {
+    let _ = if framed() && as_tall_as_content() {
+        body.set_attribute(TALL, "")
+    } else {
+        body.remove_attribute(TALL)
+    };
+}
+
+/// At mount: marks the explainer at `root` (`data-tall-frame`, see `TALL`), and in a frame
+/// again whenever the frame is resized (an auto-height frame grows to its content after it
+/// loads). Returns what stops it.
+pub fn watch_tall_frame(root: &web_sys::Element) -> impl FnOnce() {
+    let body = body_of(root);
+    if let Some(body) = &body {
+        mark_tall(body);
+    }
+    let window = web_sys::window().filter(|_| framed());
+    let listen = window.zip(body).map(|(w, body)| {
+        let cb = Closure::<dyn Fn()>::new(move || mark_tall(&body));
+        let _ = w.add_event_listener_with_callback("resize", cb.as_ref().unchecked_ref());
+        (w, cb)
+    });
+    move || {
+        if let Some((w, cb)) = listen {
+            let _ = w.remove_event_listener_with_callback("resize", cb.as_ref().unchecked_ref());
+        }
+    }
 }
 
 /// After the paint: a panel whose top is off screen could not stick (a sheet left at the

@@ -127,6 +127,16 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         });
     }
     {
+        // In a frame as tall as its content, a panel stays unseen until placed by its
+        // control (see `anchor`).
+        let root = root.clone();
+        use_effect_with((), move |_| {
+            let stop = root.cast::<web_sys::Element>();
+            let stop = stop.as_ref().map(super::watch_tall_frame);
+            move || stop.map_or((), |stop| stop())
+        });
+    }
+    {
         // While the pre-rendered drawing is kept (see `State::fit_until`), it must be what
         // the reader sees: hydrated out of sight or with only its edge showing (less than a
         // quarter of what of it could show), or scrolled out of sight later, it is laid out

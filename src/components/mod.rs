@@ -26,7 +26,8 @@ mod timeline;
 mod trusted;
 
 pub use anchor::{
-    anchor_if_unseen, anchor_panel, bring_back, follow, reveal, settle, uncover, zoom,
+    anchor_if_unseen, anchor_panel, bring_back, follow, reveal, settle, uncover, watch_tall_frame,
+    zoom,
 };
 pub use app::{App, AppProps, HostEvent, Loaded};
 pub use badge::Badge;

@@ -209,6 +209,56 @@ test('in an iframe, a bar near the explainer\'s end: its panel opens from the fi
   }
 });
 
+test('on a slow phone\'s CPU, in an iframe as tall as its content: no frame a tap paints shows the panel anywhere but by its control, and the frame never grows', async () => {
+  // Past 16 ms of work, Yew yields to the browser between a render and its effects: the
+  // panel, not placed yet, was painted in the flow for a frame. The frame grew by the
+  // panel's height, then shrank: the page around it jumped twice. Until placed, it is now
+  // out of the flow and unseen.
+  const page = await open(env.browser, `${env.base}hosts/iframe.html`, PHONE);
+  const frame = page.frameLocator('iframe');
+  await mounted(frame);
+  const host = frame.locator('[data-explainer]');
+  // The first tap hydrates: done at full speed, then closed.
+  await frame.locator('[data-key="entity:amd"]').filter({ visible: true }).tap();
+  await frame.locator('.xp-panel:not([data-partial])').waitFor();
+  await frame.locator('.xp-close').tap();
+  await frame.locator('.xp-panel').waitFor({ state: 'detached' });
+  const tall = await host.evaluate(() => document.documentElement.scrollHeight);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  const seen = [];
+  let hidden = 0;
+  for (const key of ['entity:nvidia', 'entity:amd', 'entity:intel', 'entity:nvidia', 'entity:openai', 'entity:intel']) {
+    // In each frame until the panel has been placed for two: whether it is there, unseen,
+    // placed by its control; the frame's height; its top and bottom from the control's
+    // bottom and top.
+    const frames = await host.evaluate((h, key) => new Promise((done) => {
+      const r = h.shadowRoot, seen = [];
+      const control = [...r.querySelectorAll(`[data-key="${key}"]`)].find((e) => e.getClientRects().length);
+      const tick = () => {
+        const panel = r.querySelector('.xp-panel'), c = control.getBoundingClientRect();
+        const p = panel?.getBoundingClientRect();
+        seen.push(p ? [getComputedStyle(panel).visibility === 'hidden' ? 'unseen' : 'seen', r.querySelector('.xp-body').hasAttribute('data-anchored'),
+          document.documentElement.scrollHeight, Math.round(p.top - c.bottom), Math.round(p.bottom - c.top)] : 'none');
+        const placed = seen.filter((f) => f !== 'none' && f[1]).length;
+        if (placed === 2 || seen.length === 30) done(seen); else requestAnimationFrame(tick);
+      };
+      control.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      requestAnimationFrame(tick);
+    }), key);
+    seen.push(`${key}: ${JSON.stringify(frames)}`);
+    hidden += frames.filter((f) => f[0] === 'unseen').length;
+    await host.evaluate((h) => h.shadowRoot.querySelector('.xp-close').click());
+    await frame.locator('.xp-panel').waitFor({ state: 'detached' });
+    const right = frames.every((f) => f === 'none' || (f[2] === tall && (f[0] === 'unseen' || (f[1] && (f[3] >= 0 || f[4] <= 0)))));
+    assert.ok(right && frames.at(-1)[1], `frames of ${tall} px; in each: shown, anchored, height, panel from control\n${seen.join('\n')}`);
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  if (process.env.XP_DEBUG) console.log(`${hidden} frames with the panel unseen\n${seen.join('\n')}`);
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('phone turned with a panel open, in an iframe and a clipping wrapper: the panel follows its control, title on screen', async () => {
   // The diagram is laid out again for the new width and its controls move; a panel placed
   // by its control stayed where it was, off its control and mostly below the screen.
