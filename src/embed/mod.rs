@@ -208,6 +208,60 @@ fn mount_point(doc: &web_sys::Document, host: &Element, fresh: bool) -> Option<(
     Some((m, false))
 }
 
+/// Runs `go` (a fresh render into `root`) once the shadow root's stylesheet applies. Drawn
+/// before, the explainer was laid out unstyled, measured so by its effects, then laid out
+/// again styled: 20 ms of a 200-entity story's 100 at full speed, and a frame could show it
+/// unstyled. If the sheet fails, or is still loading after [`STYLE_WAIT_MS`], it is drawn
+/// anyway: unstyled is better than blank.
+fn when_styled(root: &Element, go: Box<dyn FnOnce()>) {
+    let link = root
+        .get_root_node()
+        .dyn_into::<ShadowRoot>()
+        .ok()
+        .and_then(|s| s.query_selector("link[rel=stylesheet]").ok().flatten());
+    let loaded = |l: &Element| {
+        js_sys::Reflect::get(l, &"sheet".into()).is_ok_and(|s| !s.is_null() && !s.is_undefined())
+    };
+    let (Some(link), Some(w)) = (link.filter(|l| !loaded(l)), web_sys::window()) else {
+        return go();
+    };
+    // The handler: runs `go` on the first of load, error and the timer, takes itself off
+    // the others, and is freed in the next task (not inside its own call).
+    type Slot = Rc<RefCell<Option<Closure<dyn Fn()>>>>;
+    let slot: Slot = Rc::default();
+    let timer = Rc::new(std::cell::Cell::new(0));
+    let run = {
+        let (slot, timer, link, w) = (slot.clone(), timer.clone(), link.clone(), w.clone());
+        let go = RefCell::new(Some(go));
+        Closure::<dyn Fn()>::new(move || {
+            let Some(go) = go.borrow_mut().take() else {
+                return;
+            };
+            w.clear_timeout_with_handle(timer.get());
+            if let Some(f) = slot.borrow().as_ref() {
+                let f = f.as_ref().unchecked_ref();
+                let _ = link.remove_event_listener_with_callback("load", f);
+                let _ = link.remove_event_listener_with_callback("error", f);
+            }
+            let slot = slot.clone();
+            let free = Closure::once_into_js(move || drop(slot.borrow_mut().take()));
+            let _ = w.set_timeout_with_callback(free.unchecked_ref());
+            go();
+        })
+    };
+    let f = run.as_ref().unchecked_ref();
+    let _ = link.add_event_listener_with_callback("load", f);
+    let _ = link.add_event_listener_with_callback("error", f);
+    timer.set(
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(f, STYLE_WAIT_MS)
+            .unwrap_or(0),
+    );
+    *slot.borrow_mut() = Some(run);
+}
+
+/// How long a fresh explainer waits for its stylesheet before it is drawn unstyled, in ms.
+const STYLE_WAIT_MS: i32 = 3000;
+
 fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     let _ = host.set_attribute(MOUNTED, "");
     let page_lang = doc.document_element().and_then(|e| e.get_attribute("lang"));
@@ -389,8 +443,12 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         let (pending, listeners) = when_needed(&host, go);
         prepare_at_idle(&idle_root, idle_load, pending.clone());
         PRERENDERED.with(|p| p.borrow_mut().push((host.clone(), pending, listeners)));
-    } else {
+    } else if hydrate {
         go();
+    } else {
+        // The story is read while the stylesheet loads.
+        idle_load();
+        when_styled(&idle_root, Box::new(go));
     }
     if scroll_to {
         host.scroll_into_view();

@@ -616,6 +616,48 @@ test('a host added after load is mounted', async () => {
   await page.context().close();
 });
 
+test('a host drawn afresh is never painted before its stylesheet applies, however slow; if the stylesheet fails, it is drawn unstyled, never left blank', async () => {
+  // Drawn at once, the explainer showed for a frame or more unstyled (1,800 px of bare
+  // text, then its styled height: a layout shift), and was laid out twice.
+  for (const css of ['slow', 'failed']) {
+    const page = await open(env.browser);
+    await page.route(/explainer-[0-9a-f]+\.css$/, async (route) => {
+      if (css === 'failed') return route.abort();
+      await new Promise((ok) => setTimeout(ok, 500));
+      return route.continue();
+    });
+    // In every frame: is the host's explainer there, and is its stylesheet applied (the
+    // stylesheet pads it)?
+    await page.addInitScript(() => {
+      window.frames_ = [];
+      const tick = () => {
+        const s = document.querySelector('#late')?.shadowRoot;
+        const root = s?.querySelector('.xp-root');
+        if (root) window.frames_.push(getComputedStyle(root).paddingTop !== '0px' ? 'styled' : 'unstyled');
+        if (window.frames_.length < 5) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await page.goto(`${env.base}hosts/late.html`);
+    await ready(page, 1);
+    await until(() => page.evaluate(() => window.frames_.length >= 5));
+    const frames = await page.evaluate(() => window.frames_);
+    const nodes = await shadow(page, '#late', "return root.querySelectorAll('.xp-svg [data-key]').length");
+    const padding = await shadow(page, '#late', "return getComputedStyle(root.querySelector('.xp-root')).paddingTop");
+    if (css === 'slow') {
+      assert.deepEqual(frames, Array(5).fill('styled'), 'each frame once the explainer is there');
+      assert.notEqual(padding, '0px', 'styled');
+      assert.deepEqual(page.messages, []);
+    } else {
+      assert.deepEqual(frames, Array(5).fill('unstyled'), 'drawn without its stylesheet');
+      assert.equal(padding, '0px');
+      assert.deepEqual(page.messages.filter((m) => !m.includes('ERR_FAILED')), []);
+    }
+    assert.ok(nodes > 10, `${css} stylesheet: ${nodes} controls drawn`);
+    await page.context().close();
+  }
+});
+
 test('a host that leaves the page is unmounted; one moved keeps its state, one put back is mounted again', async () => {
   const page = await open(env.browser, `${env.base}hosts/late.html`);
   await ready(page, 1);
