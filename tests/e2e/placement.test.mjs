@@ -275,6 +275,10 @@ test('phone turned with a panel open, in an iframe and a clipping wrapper: the p
       await control.tap();
       await until(async () => (await x.locator('.xp-panel h3').textContent().catch(() => '')) === name);
       assert.equal(await x.locator('.xp-panel h3').textContent(), name, `${url}: the tap opens ${key}`);
+      // Opened: the work after the panel's paint (in the wrapper, placing the sheet that
+      // could not stick by its control) ends with its title taking focus. A reader turns
+      // the phone after that; a turn before it was a race of the test's, on a loaded machine.
+      await x.locator('.xp-panel h3:focus').waitFor();
       await page.setViewportSize({ width: 667, height: 375 });
       let seen;
       const placed = await until(async () => {
