@@ -179,7 +179,8 @@ fn placed_by(root: &web_sys::Element, sel: &Selection) -> Option<web_sys::Elemen
 /// the explainer; where less than a short panel fits there (or, with [`Side::Kept`], where
 /// it is above it now and fits), just above it; where neither fits, at the explainer's
 /// end. Beside the views (a wide frame): level with it, moved up (at most [`RISE`]) to end
-/// with the views. With no control, at the top of the views.
+/// with the views (or, with [`Side::Kept`], where it is now if it still reaches the
+/// control's level). With no control, at the top of the views.
 fn place(
     root: &web_sys::Element,
     body: &web_sys::HtmlElement,
@@ -202,7 +203,24 @@ fn place(
     });
     if panel.get_bounding_client_rect().left() > b.left() + 1.0 {
         let level = c.map_or(0.0, |(top, _)| top);
-        let at = level.min(height - natural).max(level - RISE).max(0.0);
+        // Level with the control, raised (at most RISE) for a panel of height `h` to end
+        // with the views.
+        let best = |h: f64| level.min(height - h).max(level - RISE).max(0.0);
+        // A panel whose lists are still to come is taken to be as tall as an anchored
+        // sheet may be: placed by its head's height alone, it rose a frame later, once
+        // whole. Whole (`settle`), it stays where it is while it reaches its control's
+        // level from there (shortened to end with the views, it scrolls).
+        let now = placed_at(panel).unwrap_or(level);
+        let at = if panel.has_attribute("data-partial") {
+            best(natural.max(MOST))
+        } else if side == Side::Kept
+            && now <= level + 1.0
+            && now + natural.min(height - now) >= level
+        {
+            now
+        } else {
+            best(natural)
+        };
         return set_place(panel, at, height - at);
     }
     let tall = natural.min(MOST);
@@ -264,6 +282,13 @@ fn set_place(panel: &web_sys::Element, at: f64, most: f64) {
     let style = panel.style();
     let _ = style.set_property("--xp-at", &format!("{}px", at.round() as i64));
     let _ = style.set_property("--xp-most", &format!("{}px", most.floor() as i64));
+}
+
+/// Where [`set_place`] last put `panel` (its top from the views' top), if it did.
+fn placed_at(panel: &web_sys::Element) -> Option<f64> {
+    let style = panel.dyn_ref::<web_sys::HtmlElement>()?.style();
+    let at = style.get_property_value("--xp-at").ok()?;
+    at.strip_suffix("px")?.parse().ok()
 }
 
 /// On focus: a control of the views that the anchored panel covers (reached by the arrow

@@ -322,6 +322,44 @@ test('in a frame, a language switch with a panel open: the panel stays by its co
   await page.context().close();
 });
 
+test('desktop, in an iframe as tall as its content: a side panel opened stays where it first shows, and the frame never grows', async () => {
+  // Its head is drawn first and its lists a frame later. Placed by its head's height, the
+  // panel rose by up to 200 px once whole, a frame after the reader saw it open, and a tall
+  // one made the frame taller.
+  const page = await open(env.browser, `${env.base}hosts/iframe.html`, { viewport: { width: 1280, height: 800 } });
+  const frame = page.frameLocator('iframe');
+  await mounted(frame);
+  const host = frame.locator('[data-explainer]');
+  const tall = await host.evaluate(() => document.documentElement.scrollHeight);
+  const seen = [];
+  for (const key of ['entity:nvidia', 'entity:openai', 'entity:microsoft', 'entity:intel', 'entity:us-government']) {
+    // In each frame until the panel has been whole for three: its top from the control's
+    // top while shown, and the frame's height.
+    const frames = await host.evaluate((h, key) => new Promise((done) => {
+      const r = h.shadowRoot, seen = [];
+      const control = [...r.querySelectorAll(`[data-key="${key}"]`)].find((e) => e.getClientRects().length);
+      let whole = 0;
+      const tick = () => {
+        const panel = r.querySelector('.xp-panel');
+        if (panel && getComputedStyle(panel).visibility !== 'hidden') {
+          seen.push([Math.round(panel.getBoundingClientRect().top - control.getBoundingClientRect().top), document.documentElement.scrollHeight]);
+          if (!panel.hasAttribute('data-partial')) whole++;
+        }
+        if (whole === 3 || seen.length === 30) done(seen); else requestAnimationFrame(tick);
+      };
+      control.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      requestAnimationFrame(tick);
+    }), key);
+    seen.push(`${key}: ${JSON.stringify(frames)}`);
+    await host.evaluate((h) => h.shadowRoot.querySelector('.xp-close').click());
+    await frame.locator('.xp-panel').waitFor({ state: 'detached' });
+    assert.ok(frames.length >= 3 && frames.every(([at, h]) => at === frames[0][0] && h === tall),
+      `frames of ${tall} px; in each: the panel's top from the control's, the frame's height\n${seen.join('\n')}`);
+  }
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('desktop, in an iframe or a clipping wrapper: the side panel opens level with the control, on screen', async () => {
   // Nothing sticks in a frame as tall as its content, nor in a wrapper with overflow-x: hidden:
   // the side panel stayed at the top of its column, its title above the screen for a control
