@@ -284,11 +284,13 @@ fn set_place(panel: &web_sys::Element, at: f64, most: f64) {
     let _ = style.set_property("--xp-most", &format!("{}px", most.floor() as i64));
 }
 
-/// Where [`set_place`] last put `panel` (its top from the views' top), if it did.
+/// Where [`set_place`] last put `panel` (its top from the views' top), if it did. Read as
+/// the integer it was written as: parsing a float would bring its code (about 16 KB gzip)
+/// into the WASM.
 fn placed_at(panel: &web_sys::Element) -> Option<f64> {
     let style = panel.dyn_ref::<web_sys::HtmlElement>()?.style();
     let at = style.get_property_value("--xp-at").ok()?;
-    at.strip_suffix("px")?.parse().ok()
+    at.strip_suffix("px")?.parse::<i32>().ok().map(f64::from)
 }
 
 /// On focus: a control of the views that the anchored panel covers (reached by the arrow
