@@ -225,38 +225,19 @@ fn when_styled(root: &Element, go: Box<dyn FnOnce()>) {
     let (Some(link), Some(w)) = (link.filter(|l| !loaded(l)), web_sys::window()) else {
         return go();
     };
-    // The handler: runs `go` on the first of load, error and the timer, takes itself off
-    // the others, and is freed in the next task (not inside its own call).
-    type Slot = Rc<RefCell<Option<Closure<dyn Fn()>>>>;
-    let slot: Slot = Rc::default();
-    let timer = Rc::new(std::cell::Cell::new(0));
-    let run = {
-        let (slot, timer, link, w) = (slot.clone(), timer.clone(), link.clone(), w.clone());
-        let go = RefCell::new(Some(go));
-        Closure::<dyn Fn()>::new(move || {
-            let Some(go) = go.borrow_mut().take() else {
-                return;
-            };
-            w.clear_timeout_with_handle(timer.get());
-            if let Some(f) = slot.borrow().as_ref() {
-                let f = f.as_ref().unchecked_ref();
-                let _ = link.remove_event_listener_with_callback("load", f);
-                let _ = link.remove_event_listener_with_callback("error", f);
-            }
-            let slot = slot.clone();
-            let free = Closure::once_into_js(move || drop(slot.borrow_mut().take()));
-            let _ = w.set_timeout_with_callback(free.unchecked_ref());
-            go();
-        })
-    };
-    let f = run.as_ref().unchecked_ref();
-    let _ = link.add_event_listener_with_callback("load", f);
-    let _ = link.add_event_listener_with_callback("error", f);
-    timer.set(
-        w.set_timeout_with_callback_and_timeout_and_arguments_0(f, STYLE_WAIT_MS)
-            .unwrap_or(0),
-    );
-    *slot.borrow_mut() = Some(run);
+    // A promise settled by the first of load, error and the timer (its resolve may be
+    // called again, harmlessly); `go` runs once, when it settles, and is freed then.
+    let ready = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = link.add_event_listener_with_callback("load", &resolve);
+        let _ = link.add_event_listener_with_callback("error", &resolve);
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, STYLE_WAIT_MS);
+    });
+    match js_sys::Reflect::get(&ready, &"then".into()).map(JsCast::dyn_into::<js_sys::Function>) {
+        Ok(Ok(then)) => {
+            let _ = then.call1(&ready, &Closure::once_into_js(go));
+        }
+        _ => go(),
+    }
 }
 
 /// How long a fresh explainer waits for its stylesheet before it is drawn unstyled, in ms.
