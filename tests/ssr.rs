@@ -126,6 +126,34 @@ fn text_alternative_lists_every_relationship() {
     assert_eq!(table.matches("<tr>").count(), story.relationships.len() + 1);
 }
 
+/// A story may name players and no relationship (the schema allows it): the explainer then
+/// shows the players, without a legend of lines or a table of relationships left empty.
+#[test]
+fn a_story_without_relationships_shows_no_empty_legend_or_table() {
+    let mut v: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    let obj = v.as_object_mut().unwrap();
+    obj.insert("relationships".into(), serde_json::json!([]));
+    for key in ["events", "quotes", "questions"] {
+        obj.insert(key.into(), serde_json::json!([]));
+    }
+    obj.remove("comparison");
+    let json = v.to_string();
+    let t = ui(Lang::En);
+    for width in [320, 1280] {
+        let html = render_html(&json, Lang::En, View::Diagram, width, false, true);
+        assert!(html.contains("data-key=\"entity:nvidia\""), "{html}");
+        assert!(
+            !html.contains(t.legend),
+            "a legend with nothing in it: {html}"
+        );
+        assert!(!html.contains(t.table_caption), "an empty table: {html}");
+        assert!(html.contains(t.all_sources), "{html}");
+    }
+    // The shipped story keeps both.
+    let full = render_html(EMBEDDED_JSON, Lang::En, View::Diagram, 320, false, true);
+    assert!(full.contains(t.legend) && full.contains(t.table_caption));
+}
+
 #[test]
 fn broken_story_renders_the_error_view_with_the_path() {
     let broken = EMBEDDED_JSON.replacen("\"from\": \"nvidia\"", "\"from\": \"nvidai\"", 1);

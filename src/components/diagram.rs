@@ -358,7 +358,10 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                 </div>
             }
             <figcaption class="xp-hint">{ ui(props.lang).diagram_hint }</figcaption>
-            <Legend kinds={kinds} has_headline={story.relationships.iter().any(|r| r.headline)} lang={props.lang} />
+            // No lines, nothing to explain: no heading over an empty list.
+            if !kinds.is_empty() {
+                <Legend kinds={kinds} has_headline={story.relationships.iter().any(|r| r.headline)} lang={props.lang} />
+            }
         </figure>
     }
 }

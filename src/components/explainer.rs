@@ -366,7 +366,10 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 }
             </div>
             <p class="xp-asof">{ format!("{} {}", t.as_of, date(&story.as_of, lang)) }</p>
-            <TextAlternative story={story.clone()} lang={lang} {complete} />
+            // A story of players alone has no relationship to list.
+            if !story.relationships.is_empty() {
+                <TextAlternative story={story.clone()} lang={lang} {complete} />
+            }
             <Disclosure class="xp-all-sources" {complete}
                 summary={format!("{} ({})", t.all_sources, story.sources.len())}>
                 <SourceList story={story.clone()} ids={story.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>()} lang={lang} />
