@@ -603,7 +603,9 @@ test('on a page whose address fragment is a client-side route, taps leave the ro
   await ready(page);
   await page.locator('[data-key="entity:nvidia"]').click();
   assert.ok(await until(() => shadow(page, '[data-explainer]', "return root.querySelector('.xp-panel h3')?.textContent === 'Nvidia'")));
-  await page.waitForTimeout(300); // the address would be written after the panel's paint
+  // The address would be written after the panel's paint, at background priority: within
+  // half a second.
+  await page.waitForTimeout(800);
   assert.equal(await page.evaluate(() => location.hash), '#/article/42');
   assert.deepEqual(page.messages, []);
   await page.context().close();
