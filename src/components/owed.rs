@@ -6,20 +6,35 @@
 //! a render also leaves its effect's work here, and the reader's action (a tap, a tab, the
 //! language switch) pays it in the next animation frame unless the effect did it first.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-/// How many frames after a reader's action what is owed is looked for: a tap's work at 8x
-/// CPU spans about four of Yew's 16 ms slices, and a loaded phone more (half a second of
-/// frames at 60 Hz; each look is one borrow when nothing is owed).
+/// How many frames after a reader's action what is owed is looked for at most: a tap's work
+/// at 8x CPU spans about four of Yew's 16 ms slices, and a loaded phone more (half a second
+/// of frames at 60 Hz).
 const FRAMES: u8 = 30;
+
+/// Frames still looked at once the action's work is paid and nothing more is owed: a render
+/// that follows (an effect's own dispatch) is still covered. Stopping there spares each tap
+/// and close about 25 animation frames, each a callback into the WASM and a frame the
+/// browser would otherwise have to begin.
+const AFTER: u8 = 3;
 
 /// An effect's work, as a render leaves it.
 pub type Job = Rc<dyn Fn()>;
 
 /// The one piece of work owed to the next frame: the latest render's (see the module).
 #[derive(Clone, Default)]
-pub struct Owed(Rc<RefCell<Option<Job>>>);
+pub struct Owed(Rc<Inner>);
+
+#[derive(Default)]
+struct Inner {
+    job: RefCell<Option<Job>>,
+    /// Whether work has been paid since the latest action began looking.
+    paid: Cell<bool>,
+    /// The latest action's number: an earlier action's frames stop looking.
+    action: Cell<u32>,
+}
 
 impl PartialEq for Owed {
     fn eq(&self, other: &Self) -> bool {
@@ -31,31 +46,46 @@ impl Owed {
     /// From a render: `job` is its effect's work, done by whichever of the effect and the
     /// next frame comes first. It replaces any earlier render's, which it brings up to date.
     pub fn owe(&self, job: Job) {
-        *self.0.borrow_mut() = Some(job);
+        *self.0.job.borrow_mut() = Some(job);
     }
 
     /// From the effect: the work is done.
     pub fn paid(&self) {
-        self.0.borrow_mut().take();
+        self.0.job.borrow_mut().take();
+        self.0.paid.set(true);
     }
 
     /// From a reader's action: what the renders it causes owe is done before each of the
     /// next frames, if their effects have not done it. Several: Yew may also yield between
     /// a component's render and its children's, so the drawing may render a frame late.
+    /// The looking stops `AFTER` frames once that work is paid, or after `FRAMES`.
     pub fn pay_before_next_frame(&self) {
-        self.pay_for(FRAMES);
+        let action = self.0.action.get().wrapping_add(1);
+        self.0.action.set(action);
+        self.0.paid.set(false);
+        self.pay_for(action, FRAMES, AFTER);
     }
 
-    fn pay_for(&self, frames: u8) {
+    fn pay_for(&self, action: u32, frames: u8, after: u8) {
         let owed = self.clone();
         super::next_frame(Box::new(move || {
+            let inner = &owed.0;
+            if inner.action.get() != action {
+                return;
+            }
             // Taken first: the job must not find the cell borrowed.
-            let job = owed.0.borrow_mut().take();
+            let job = inner.job.borrow_mut().take();
             if let Some(job) = job {
                 job();
+                inner.paid.set(true);
             }
-            if frames > 1 {
-                owed.pay_for(frames - 1);
+            // Counted down only while nothing is owed once the work has been paid.
+            let after = match inner.paid.get() && inner.job.borrow().is_none() {
+                true => after - 1,
+                false => AFTER,
+            };
+            if frames > 1 && after > 0 {
+                owed.pay_for(action, frames - 1, after);
             }
         }));
     }
