@@ -82,6 +82,8 @@ pub struct Ui {
     pub col_status: &'static str,
     pub axis_unit: &'static str,
     pub diagram_hint: &'static str,
+    /// `diagram_hint` for a story of players without links.
+    pub players_hint: &'static str,
     pub side_hint: &'static str,
     pub chart_hint: &'static str,
     pub timeline_hint: &'static str,
@@ -126,6 +128,7 @@ const FR: Ui = Ui {
     col_status: "Statut",
     axis_unit: "milliards de dollars",
     diagram_hint: "Choisissez un acteur ou un lien pour le détail.",
+    players_hint: "Choisissez un acteur pour le détail.",
     side_hint: "Le détail de l’élément que vous choisissez s’affiche ici.",
     chart_hint:
         "Même échelle pour toutes les barres, à partir de zéro. Choisissez une ligne pour ses sources.",
@@ -171,6 +174,7 @@ const EN: Ui = Ui {
     col_status: "Status",
     axis_unit: "billions of dollars",
     diagram_hint: "Choose a player or a link for details.",
+    players_hint: "Choose a player for details.",
     side_hint: "The details of the item you choose appear here.",
     chart_hint: "One scale for every bar, starting at zero. Choose a row for its sources.",
     timeline_hint: "Choose an event to see its players in the diagram.",

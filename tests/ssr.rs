@@ -127,9 +127,10 @@ fn text_alternative_lists_every_relationship() {
 }
 
 /// A story may name players and no relationship (the schema allows it): the explainer then
-/// shows the players, without a legend of lines or a table of relationships left empty.
+/// shows the players, without a legend of lines or a table of relationships left empty, and
+/// asks the reader to choose a player (not a link).
 #[test]
-fn a_story_without_relationships_shows_no_empty_legend_or_table() {
+fn a_story_without_relationships_shows_no_empty_legend_table_or_link_hint() {
     let mut v: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
     let obj = v.as_object_mut().unwrap();
     obj.insert("relationships".into(), serde_json::json!([]));
@@ -148,10 +149,13 @@ fn a_story_without_relationships_shows_no_empty_legend_or_table() {
         );
         assert!(!html.contains(t.table_caption), "an empty table: {html}");
         assert!(html.contains(t.all_sources), "{html}");
+        // Nor a hint to choose a link.
+        assert!(!html.contains(t.diagram_hint) && html.contains(t.players_hint));
     }
     // The shipped story keeps both.
     let full = render_html(EMBEDDED_JSON, Lang::En, View::Diagram, 320, false, true);
     assert!(full.contains(t.legend) && full.contains(t.table_caption));
+    assert!(full.contains(t.diagram_hint) && !full.contains(t.players_hint));
 }
 
 #[test]
