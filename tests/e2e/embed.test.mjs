@@ -278,10 +278,11 @@ test('figures too wide for a phone\'s axis: its labels never overlap, and each s
 
 test('in a sidebar column narrower than a phone\'s, no word breaks, nothing overflows, every target is 44 px and a tap opens its panel', async () => {
   // At 240 px the two columns of tabs broke "Chronolog-ie"; at 200 px a comparison fact
-  // broke inside its words too.
+  // broke inside its words too. At 160 px (the diagram) the title broke "100 milliards",
+  // which stays on one line, and the legend broke "investisse-ment" beside its sample.
   const page = await open(env.browser, `${env.base}hosts/sidebar.html`, { viewport: { width: 1280, height: 800 } });
-  await ready(page, 2);
-  for (const id of ['w240', 'w200']) {
+  await ready(page, 3);
+  for (const id of ['w240', 'w200', 'w160']) {
     const r = JSON.parse(await shadow(page, `#${id}`, `
       const broken = [];
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -301,10 +302,14 @@ test('in a sidebar column narrower than a phone\'s, no word breaks, nothing over
         .map((e) => e.className.baseVal ?? e.className);
       const small = [...root.querySelectorAll('button, a, summary, [role=tab]')].filter((e) => e.getClientRects().length)
         .filter((e) => { const b = e.getBoundingClientRect(); return b.width < 43.5 || b.height < 43.5; }).map((e) => e.textContent.slice(0, 20));
-      return JSON.stringify({ broken, out, small });`));
+      // A control whose words run past its own edges ("Read in Englis|h" at 160 px).
+      const cut = [...root.querySelectorAll('button, a, summary, [role=tab]')].filter((e) => e.getClientRects().length)
+        .filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent.slice(0, 20));
+      return JSON.stringify({ broken, out, small, cut });`));
     assert.deepEqual(r.broken, [], `${id}: words broken across lines`);
     assert.deepEqual(r.out, [], `${id}: elements past the explainer's edges`);
     assert.deepEqual(r.small, [], `${id}: targets under 44 px`);
+    assert.deepEqual(r.cut, [], `${id}: controls whose text runs past them`);
   }
   await page.locator('#w240 [data-key="entity:openai"]').click();
   await until(async () => (await page.locator('#w240 .xp-panel h3').textContent().catch(() => '')) === 'OpenAI');
