@@ -357,10 +357,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                     { for geos.iter().enumerate().map(|(i, (w, g))| html! { <div class={format!("xp-fit f{w}")}>{ draw(g, raw_at(i)) }</div> }) }
                 </div>
             }
-            <figcaption class="xp-hint">{ match kinds.is_empty() {
-                true => ui(props.lang).players_hint,
-                false => ui(props.lang).diagram_hint,
-            } }</figcaption>
+            <figcaption class="xp-hint">{ if kinds.is_empty() { ui(props.lang).players_hint } else { ui(props.lang).diagram_hint } }</figcaption>
             // No lines, nothing to explain: no heading over an empty list.
             if !kinds.is_empty() {
                 <Legend kinds={kinds} has_headline={story.relationships.iter().any(|r| r.headline)} lang={props.lang} />

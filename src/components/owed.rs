@@ -80,10 +80,8 @@ impl Owed {
                 inner.paid.set(true);
             }
             // Counted down only while nothing is owed once the work has been paid.
-            let after = match inner.paid.get() && inner.job.borrow().is_none() {
-                true => after - 1,
-                false => AFTER,
-            };
+            let quiet = inner.paid.get() && inner.job.borrow().is_none();
+            let after = if quiet { after - 1 } else { AFTER };
             if frames > 1 && after > 0 {
                 owed.pay_for(action, frames - 1, after);
             }
