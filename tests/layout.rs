@@ -111,6 +111,44 @@ fn check(story: &Story, lang: Lang, width: u32) {
             assert!(!overlap(*h, *hd), "{ctx}: handle {i} covers heading {j}");
         }
     }
+    // Two players side by side, level, with several links: each link's curve must be its
+    // own. Level ends and a level handle make a straight line, and a second straight line
+    // over the same stretch hides which handle runs which way.
+    let centre_y = |id: &str| {
+        let i = story.entity_index(id).unwrap();
+        let n = g.nodes.iter().find(|n| n.entity == i).unwrap();
+        (n.x + n.w / 2.0, n.y + n.h / 2.0)
+    };
+    let straight: Vec<(f64, f64, f64)> = g
+        .edges
+        .iter()
+        .filter_map(|e| {
+            let r = &story.relationships[e.relationship];
+            let ((ax, ay), (bx, by)) = (centre_y(&r.from), centre_y(&r.to));
+            ((ay - e.hy).abs() < 0.5 && (by - e.hy).abs() < 0.5)
+                .then(|| (e.hy, ax.min(bx), ax.max(bx)))
+        })
+        .collect();
+    for (i, a) in straight.iter().enumerate() {
+        for b in &straight[i + 1..] {
+            assert!(
+                (a.0 - b.0).abs() >= 0.5 || a.2 <= b.1 || b.2 <= a.1,
+                "{ctx}: two links drawn as one straight line at y {}",
+                a.0
+            );
+        }
+        // Nor may another edge's handle sit on that line: it would seem to be on this link.
+        let on = g
+            .edges
+            .iter()
+            .filter(|e| (e.hy - a.0).abs() < 0.5 && a.1 < e.hx && e.hx < a.2);
+        assert_eq!(
+            on.count(),
+            1,
+            "{ctx}: handles on the straight line at y {}",
+            a.0
+        );
+    }
     for h in &g.headings {
         assert!(
             heading_width(h.text) <= h.w,
@@ -152,6 +190,49 @@ fn dense_stories_grow_their_lanes_and_still_overlap_nothing() {
             let g = layout(&story, Lang::En, width);
             assert_eq!(g.edges.len(), n * 10, "{n} entities at {width} px");
         }
+    }
+}
+
+/// Two players in two roles (side by side on a desktop, level) with `m` links, alternately
+/// one way and the other.
+fn pair(m: usize) -> Story {
+    let rels: Vec<serde_json::Value> = (0..m)
+        .map(|j| {
+            let (from, to) = if j % 2 == 0 { ("a", "b") } else { ("b", "a") };
+            serde_json::json!({"id": format!("r{j}"), "from": from, "to": to, "kind": "investment",
+                "label": {"fr": "lien", "en": "link"}, "status": "confirmed", "sources": ["s0"]})
+        })
+        .collect();
+    let entity = |id: &str, role: &str| {
+        serde_json::json!({"id": id, "role": role, "name": {"fr": id, "en": id},
+            "description": {"fr": "d", "en": "d"}})
+    };
+    load(
+        &serde_json::json!({"schema_version": 1, "published": "2025-01-01", "as_of": "2025-06-01",
+        "title": {"fr": "Titre", "en": "Title"}, "dek": {"fr": "Chapeau", "en": "Dek"},
+        "entities": [entity("a", "chipmaker"), entity("b", "lab")], "relationships": rels,
+        "sources": [{"id": "s0", "publisher": "P", "title": "T", "url": "https://example.org/a"}]})
+        .to_string(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn links_both_ways_between_two_level_players_each_get_their_own_curve() {
+    // Side by side, six links between two players were six handles on one straight line,
+    // an arrowhead at each end: which handle ran which way could not be seen. Now one link
+    // is straight and the others curve round it, each through a cell of its own, in rows
+    // added below when the lane has none left.
+    for m in [2, 3, 6, 12] {
+        let story = pair(m);
+        for width in (280..=1280).step_by(20) {
+            check(&story, Lang::En, width);
+        }
+        let g = layout(&story, Lang::En, 1280);
+        assert_eq!(g.stacks, 2, "{m} links: the players side by side");
+        let y = g.nodes[0].y + g.nodes[0].h / 2.0;
+        let level = g.edges.iter().filter(|e| (e.hy - y).abs() < 0.5);
+        assert_eq!(level.count(), 1, "{m} links: one straight line");
     }
 }
 

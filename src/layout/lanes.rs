@@ -1,5 +1,7 @@
 //! The cells beside the boxes where edges put their handles.
 
+use std::ops::Range;
+
 use super::{cell_center, CELL, PAD};
 
 /// The lane cells, filled as handles are placed, with links over full rows: a dense story
@@ -56,6 +58,31 @@ impl Lanes {
         self.free[row] -= 1;
     }
 
+    /// Whether the cell holds a handle or is claimed by a straight line.
+    pub(super) fn is_taken(&self, lane: usize, row: usize) -> bool {
+        self.taken[lane][row]
+    }
+
+    /// The free row of lane column `ci` nearest to `row` but not `row` itself, ties to the
+    /// upper; none when the column has no other.
+    pub(super) fn nearest_free_beside(&mut self, ci: usize, row: usize) -> Option<usize> {
+        let rows = self.rows();
+        let up = row.checked_sub(1).and_then(|r| self.up_in(ci, r));
+        let down = Some(self.down_in(ci, row + 1)).filter(|&r| r < rows);
+        match (up, down) {
+            (Some(u), Some(d)) => Some(if row - u <= d - row { u } else { d }),
+            (u, d) => u.or(d),
+        }
+    }
+
+    /// Takes the cell if it is free, for no handle: a straight line runs through it, and a
+    /// handle there would seem to be on that line.
+    pub(super) fn claim(&mut self, lane: usize, row: usize) {
+        if !self.taken[lane][row] {
+            self.take(lane, row);
+        }
+    }
+
     /// The nearest row at or below `row` with a free cell, or `rows()`.
     fn down(&mut self, row: usize) -> usize {
         let rows = self.rows();
@@ -84,12 +111,13 @@ impl Lanes {
         at.checked_sub(1)
     }
 
-    /// The free cell nearest to (tx, ty), ties to the lowest (lane, row); none when every
-    /// cell is taken. Rows with a free cell are visited outward from ty's, and the search
-    /// stops once rows are farther than the best cell.
+    /// The free cell among lane columns `among` nearest to (tx, ty), ties to the lowest
+    /// (lane, row); none when every such cell is taken. Rows with a free cell are visited
+    /// outward from ty's, and the search stops once rows are farther than the best cell.
     pub(super) fn nearest_free(
         &mut self,
         lane_cols: &[usize],
+        among: Range<usize>,
         tx: f64,
         ty: f64,
     ) -> Option<(usize, usize)> {
@@ -116,7 +144,8 @@ impl Lanes {
                 break;
             }
             let dy = cell_center(0, row).1 - ty;
-            for (ci, &col) in lane_cols.iter().enumerate() {
+            for ci in among.clone() {
+                let col = lane_cols[ci];
                 if self.taken[ci][row] {
                     continue;
                 }

@@ -1,5 +1,7 @@
 //! Where the nodes, headings and handles go once the stacks and lane widths are chosen.
 
+use std::ops::Range;
+
 use super::cover::Cover;
 use super::lanes::Lanes;
 use super::{cell_center, push_px, Band, EdgeGeom, Geometry, Heading, NodeBox, CELL, PAD};
@@ -82,10 +84,21 @@ pub(super) fn place(
         let (a, b) = (node_of(&rels[i].from)?, node_of(&rels[i].to)?);
         Some(((a.y - b.y).abs() / CELL) as usize)
     };
-    let (headlines, rest): (Vec<usize>, Vec<usize>) =
-        (0..rels.len()).partition(|&i| rels[i].headline);
-    let mut order = by_span(&headlines, span);
-    order.extend(by_span(&rest, span));
+    // Before them all, the edges between level boxes (side by side): the first of each pair
+    // is a straight line, and it keeps the cells it runs through free of other handles.
+    let level = |i: usize| {
+        let (a, b) = (node_of(&rels[i].from), node_of(&rels[i].to));
+        a.zip(b)
+            .is_some_and(|(a, b)| (a.center().1 - b.center().1).abs() < 0.5)
+    };
+    let (level, other): (Vec<usize>, Vec<usize>) = (0..rels.len()).partition(|&i| level(i));
+    let mut order = Vec::with_capacity(rels.len());
+    for group in [level, other] {
+        let (headlines, rest): (Vec<usize>, Vec<usize>) =
+            group.into_iter().partition(|&i| rels[i].headline);
+        order.extend(by_span(&headlines, span));
+        order.extend(by_span(&rest, span));
+    }
     // The vertical runs of the edges each lane column holds (see `track`), over every row
     // the lanes can reach: each edge adds at most one.
     let half_rows = 2 * (rows.max(1) + rels.len()) + 2;
@@ -106,24 +119,45 @@ pub(super) fn place(
             continue;
         }
         let (tx, ty) = ((ax + bx) / 2.0, (ay + by) / 2.0);
-        // The lane: the one of the free cell nearest the middle of the two ends (side by
-        // side, an edge between neighbouring stacks takes the lane between them). Then the
-        // column in it: see `track`.
+        let (left, right) = (ax.min(bx), ax.max(bx));
+        // The lane: the one of the free cell nearest the middle of the two ends, between
+        // them when they are in different stacks: beyond the farther one, the curve would
+        // cross its box. Then the column in it: see `track`.
+        let between =
+            lane_x.partition_point(|&x| x <= left)..lane_x.partition_point(|&x| x < right);
+        let among = if between.is_empty() {
+            0..lane_cols.len()
+        } else {
+            between.clone()
+        };
+        // Level ends: a handle level with them makes a straight line through the lane
+        // cells between them, which must all be free (see `track`).
+        let level = ((ay - by).abs() < 0.5).then_some(between);
         let (c, row) = loop {
-            let Some((c, _)) = lanes.nearest_free(&lane_cols, tx, ty) else {
+            let Some((c, _)) = lanes.nearest_free(&lane_cols, among.clone(), tx, ty) else {
                 lanes.add_row();
                 continue;
             };
             let lane = lane_stack[c];
             let columns = (0..lane_cols.len()).filter(|&ci| lane_stack[ci] == lane);
-            if let Some(cell) = track(&mut lanes, &runs, columns, &lane_x, tx, ay, by) {
-                break cell;
+            match track(&mut lanes, &runs, columns, &lane_x, tx, (ay, by, &level)) {
+                Some(cell) => break cell,
+                // The lane's only free cells are level with the ends, on a line that
+                // would run through another handle.
+                None => lanes.add_row(),
             }
         };
         let (hx, hy) = cell_center(lane_cols[c], row);
         runs[c].add(half_row(ay.min(by).min(hy)), half_row(ay.max(by).max(hy)));
         lanes.take(c, row);
         used[lane_stack[c]] += 1;
+        if let Some(between) = level.filter(|_| (ay - hy).abs() < 0.5) {
+            // A straight line: a handle on it would seem to be this edge's, and another
+            // edge between the same boxes on it would hide which handle runs which way.
+            for ci in between {
+                lanes.claim(ci, row);
+            }
+        }
         let side = |n: &NodeBox| {
             if hx >= n.x + n.w / 2.0 {
                 n.x + n.w
@@ -205,23 +239,34 @@ fn by_span(order: &[usize], span: impl Fn(usize) -> Option<usize>) -> Vec<usize>
 /// along runs already there. Curves that share a column run down it on top of one another,
 /// into one thick line no reader can follow; spread, each stays a line of its own. Moving
 /// the handle off the middle costs twice its distance, and away from the edge's ends a
-/// quarter of it, so that an edge alone takes the middle of the nearest column. None when
-/// every column is full.
+/// quarter of it, so that an edge alone takes the middle of the nearest column. Ends level
+/// with each other give `level`, the lane columns between them: a handle level with them
+/// makes a straight line through those columns' cells, allowed only if none holds a
+/// handle or another straight line; else the edge curves round through the next nearest
+/// row. None when every column is full (or has only such a row): the caller adds a row.
 fn track(
     lanes: &mut Lanes,
     runs: &[Cover],
     columns: impl Iterator<Item = usize>,
     lane_x: &[f64],
     tx: f64,
-    ay: f64,
-    by: f64,
+    (ay, by, level): (f64, f64, &Option<Range<usize>>),
 ) -> Option<(usize, usize)> {
     let ty = (ay + by) / 2.0;
     let mut best: Option<(f64, usize, usize)> = None;
     for ci in columns {
-        let Some(row) = lanes.nearest_free_in(ci, ty) else {
+        let Some(mut row) = lanes.nearest_free_in(ci, ty) else {
             continue;
         };
+        if let Some(between) = level {
+            let straight = (cell_center(0, row).1 - ty).abs() < 0.5;
+            if straight && between.clone().any(|cj| lanes.is_taken(cj, row)) {
+                let Some(beside) = lanes.nearest_free_beside(ci, row) else {
+                    continue;
+                };
+                row = beside;
+            }
+        }
         let hy = cell_center(0, row).1;
         let (lo, hi) = (ay.min(by).min(hy), ay.max(by).max(hy));
         let along = runs[ci].along(half_row(lo), half_row(hi)) as f64 * CELL / 2.0;
