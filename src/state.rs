@@ -192,6 +192,8 @@ pub const MIN_WIDTH: u32 = 280;
 /// Horizontal padding of the widget's root on each side, as in `style/explainer.css`
 /// (`.xp-root`): a host `w` px wide gives the diagram `w - 2 * ROOT_PADDING`. Guessing right
 /// before the first render spares a second layout and render once the column is measured.
+/// (A host under 260 px has half that padding, but its diagram is drawn for [`MIN_WIDTH`]
+/// and scaled whatever the guess.)
 pub const ROOT_PADDING: u32 = 12;
 
 /// From this width inside the padding, the explainer keeps a column beside its views for the

@@ -66,13 +66,7 @@ impl Lanes {
     /// The free row of lane column `ci` nearest to `row` but not `row` itself, ties to the
     /// upper; none when the column has no other.
     pub(super) fn nearest_free_beside(&mut self, ci: usize, row: usize) -> Option<usize> {
-        let rows = self.rows();
-        let up = row.checked_sub(1).and_then(|r| self.up_in(ci, r));
-        let down = Some(self.down_in(ci, row + 1)).filter(|&r| r < rows);
-        match (up, down) {
-            (Some(u), Some(d)) => Some(if row - u <= d - row { u } else { d }),
-            (u, d) => u.or(d),
-        }
+        self.nearest_around(ci, row, row.checked_sub(1), row + 1)
     }
 
     /// Takes the cell if it is free, for no handle: a straight line runs through it, and a
@@ -167,11 +161,23 @@ impl Lanes {
     /// The free row of lane column `ci` nearest to `ty`, ties to the upper; none when the
     /// column is full.
     pub(super) fn nearest_free_in(&mut self, ci: usize, ty: f64) -> Option<usize> {
-        let rows = self.rows();
         let centre =
-            (((ty - PAD) / CELL - 0.5).round().max(0.0) as usize).min(rows.checked_sub(1)?);
-        let up = self.up_in(ci, centre);
-        let down = Some(self.down_in(ci, centre)).filter(|&r| r < rows);
+            (((ty - PAD) / CELL - 0.5).round().max(0.0) as usize).min(self.rows().checked_sub(1)?);
+        self.nearest_around(ci, centre, Some(centre), centre)
+    }
+
+    /// Of column `ci`'s free row at or above `up_from` and its free row at or below
+    /// `down_from`, the nearer to `centre`, ties to the upper.
+    fn nearest_around(
+        &mut self,
+        ci: usize,
+        centre: usize,
+        up_from: Option<usize>,
+        down_from: usize,
+    ) -> Option<usize> {
+        let rows = self.rows();
+        let up = up_from.and_then(|r| self.up_in(ci, r));
+        let down = Some(self.down_in(ci, down_from)).filter(|&r| r < rows);
         match (up, down) {
             (Some(u), Some(d)) => Some(if centre - u <= d - centre { u } else { d }),
             (u, d) => u.or(d),

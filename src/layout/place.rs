@@ -86,12 +86,10 @@ pub(super) fn place(
     };
     // Before them all, the edges between level boxes (side by side): the first of each pair
     // is a straight line, and it keeps the cells it runs through free of other handles.
-    let level = |i: usize| {
+    let (level, other): (Vec<usize>, Vec<usize>) = (0..rels.len()).partition(|&i| {
         let (a, b) = (node_of(&rels[i].from), node_of(&rels[i].to));
-        a.zip(b)
-            .is_some_and(|(a, b)| (a.center().1 - b.center().1).abs() < 0.5)
-    };
-    let (level, other): (Vec<usize>, Vec<usize>) = (0..rels.len()).partition(|&i| level(i));
+        a.zip(b).is_some_and(|(a, b)| is_level(a, b))
+    });
     let mut order = Vec::with_capacity(rels.len());
     for group in [level, other] {
         let (headlines, rest): (Vec<usize>, Vec<usize>) =
@@ -132,7 +130,7 @@ pub(super) fn place(
         };
         // Level ends: a handle level with them makes a straight line through the lane
         // cells between them, which must all be free (see `track`).
-        let level = ((ay - by).abs() < 0.5).then_some(between);
+        let level = is_level(na, nb).then_some(between);
         let (c, row) = loop {
             let Some((c, _)) = lanes.nearest_free(&lane_cols, among.clone(), tx, ty) else {
                 lanes.add_row();
@@ -218,6 +216,11 @@ pub(super) fn place(
         edges,
     };
     (geometry, used)
+}
+
+/// Whether two boxes' centres are level: a handle level with both makes a straight line.
+fn is_level(a: &NodeBox, b: &NodeBox) -> bool {
+    (a.center().1 - b.center().1).abs() < 0.5
 }
 
 /// `order`'s items with a span, shortest span first, in `order` within a span; those
