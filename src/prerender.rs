@@ -88,7 +88,7 @@ pub fn frame_page(lang: Lang, assets: &Assets) -> String {
             "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
             "<title>{title}</title>\n",
-            "<link rel=\"stylesheet\" href=\"frame.css\">\n<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n</head>\n<body>\n{host}\n",
+            "<link rel=\"stylesheet\" href=\"frame.css\">\n<link rel=\"icon\" href=\"favicon.png\" type=\"image/png\">\n</head>\n<body>\n{host}\n",
             "<script type=\"module\" src=\"embed.js\"></script>\n",
             "<script type=\"module\" src=\"frame.js\"></script>\n</body>\n</html>\n"
         ),
