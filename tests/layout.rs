@@ -193,28 +193,9 @@ fn dense_stories_grow_their_lanes_and_still_overlap_nothing() {
     }
 }
 
-/// Two players in two roles (side by side on a desktop, level) with `m` links, alternately
-/// one way and the other.
+/// [`common::pair`], loaded.
 fn pair(m: usize) -> Story {
-    let rels: Vec<serde_json::Value> = (0..m)
-        .map(|j| {
-            let (from, to) = if j % 2 == 0 { ("a", "b") } else { ("b", "a") };
-            serde_json::json!({"id": format!("r{j}"), "from": from, "to": to, "kind": "investment",
-                "label": {"fr": "lien", "en": "link"}, "status": "confirmed", "sources": ["s0"]})
-        })
-        .collect();
-    let entity = |id: &str, role: &str| {
-        serde_json::json!({"id": id, "role": role, "name": {"fr": id, "en": id},
-            "description": {"fr": "d", "en": "d"}})
-    };
-    load(
-        &serde_json::json!({"schema_version": 1, "published": "2025-01-01", "as_of": "2025-06-01",
-        "title": {"fr": "Titre", "en": "Title"}, "dek": {"fr": "Chapeau", "en": "Dek"},
-        "entities": [entity("a", "chipmaker"), entity("b", "lab")], "relationships": rels,
-        "sources": [{"id": "s0", "publisher": "P", "title": "T", "url": "https://example.org/a"}]})
-        .to_string(),
-    )
-    .unwrap()
+    load(&common::pair(m)).unwrap()
 }
 
 #[test]
@@ -468,17 +449,9 @@ fn each_curve_knows_its_highest_point() {
     ] {
         for width in [320, 760, 1280] {
             for e in &layout(&story, Lang::En, width).edges {
-                let numbers: Vec<f64> = e
-                    .path
-                    .split(|c: char| c.is_ascii_alphabetic() || c == ' ')
-                    .filter(|s| !s.is_empty())
-                    .map(|s| s.parse().unwrap())
-                    .collect();
-                let least_y = numbers
+                let least_y = common::path_points(&e.path)
                     .iter()
-                    .skip(1)
-                    .step_by(2)
-                    .copied()
+                    .map(|p| p.1)
                     .fold(f64::MAX, f64::min);
                 assert!(
                     (least_y - e.top).abs() < 0.01,

@@ -11,6 +11,7 @@
 //! text stays 13 px.
 
 mod cover;
+mod ends;
 mod lanes;
 mod place;
 mod stacks;

@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use super::cover::Cover;
+use super::ends::{spread, End};
 use super::lanes::Lanes;
 use super::{cell_center, push_px, Band, EdgeGeom, Geometry, Heading, NodeBox, CELL, PAD};
 use crate::i18n::{role_heading, Lang};
@@ -76,7 +77,8 @@ pub(super) fn place(
     }
 
     let rels = &story.relationships;
-    let node_of = |id: &str| Some(&nodes[box_of[story.entity_index(id)?]?]);
+    let index_of = |id: &str| box_of[story.entity_index(id)?];
+    let node_of = |id: &str| Some(&nodes[index_of(id)?]);
     // Headline edges choose their handles first, so they get the shortest curves. Within
     // each group, edges choose by span, shortest first: short arcs take the columns nearest
     // their ends and long ones go round them, as in an arc diagram.
@@ -107,11 +109,14 @@ pub(super) fn place(
     // By relationship index: edges come out in story order, whatever order chose them.
     // (Placing them, not sorting them: a sort's generic code costs kilobytes of WASM.)
     let mut edges: Vec<Option<EdgeGeom>> = vec![None; rels.len()];
+    // Each edge placed: its index, its boxes' and its handle's centre, whether straight.
+    let mut placed = Vec::with_capacity(rels.len());
     for i in order {
         let r = &story.relationships[i];
-        let (Some(na), Some(nb)) = (node_of(&r.from), node_of(&r.to)) else {
+        let (Some(a), Some(b)) = (index_of(&r.from), index_of(&r.to)) else {
             continue;
         };
+        let (na, nb) = (&nodes[a], &nodes[b]);
         let ((ax, ay), (bx, by)) = (na.center(), nb.center());
         if lane_cols.is_empty() {
             continue;
@@ -156,15 +161,19 @@ pub(super) fn place(
                 lanes.claim(ci, row);
             }
         }
-        let side = |n: &NodeBox| {
-            if hx >= n.x + n.w / 2.0 {
-                n.x + n.w
-            } else {
-                n.x
-            }
-        };
-        let (sx, ex) = (side(na), side(nb));
-        let (sy, ey) = (na.y + na.h / 2.0, nb.y + nb.h / 2.0);
+        let straight = is_level(na, nb) && (ay - hy).abs() < 0.5;
+        placed.push((i, [a, b], hx, hy, straight));
+    }
+    // Then where each meets its boxes: on the side facing its handle, spread down it
+    // among the other ends there (see `ends`).
+    let mut ends = Vec::with_capacity(2 * placed.len());
+    for &(_, [a, b], hx, hy, straight) in &placed {
+        ends.push(End::new(&nodes, [a, b], (hx, hy), straight));
+        ends.push(End::new(&nodes, [b, a], (hx, hy), straight));
+    }
+    let ys = spread(&ends, &nodes);
+    for ((&(i, _, hx, hy, _), pair), y) in placed.iter().zip(ends.chunks(2)).zip(ys.chunks(2)) {
+        let ((sx, sy), (ex, ey)) = ((pair[0].x(&nodes), y[0]), (pair[1].x(&nodes), y[1]));
         let mut path = String::with_capacity(48);
         push_path(
             &mut path,

@@ -71,3 +71,77 @@ pub fn esc(s: &str) -> String {
         .replace('>', "&gt;")
         .replace('"', "&quot;")
 }
+
+/// A valid story of two players in two roles (side by side on a desktop, level) with `m`
+/// links, alternately one way and the other.
+pub fn pair(m: usize) -> String {
+    let rels: Vec<Value> = (0..m)
+        .map(|j| {
+            let (from, to) = if j % 2 == 0 { ("a", "b") } else { ("b", "a") };
+            json!({"id": format!("r{j}"), "from": from, "to": to, "kind": "investment",
+                "label": {"fr": "lien", "en": "link"}, "status": "confirmed", "sources": ["s0"]})
+        })
+        .collect();
+    let entity = |id: &str, role: &str| {
+        json!({"id": id, "role": role, "name": {"fr": id, "en": id},
+            "description": {"fr": "d", "en": "d"}})
+    };
+    json!({"schema_version": 1, "published": "2025-01-01", "as_of": "2025-06-01",
+        "title": {"fr": "Titre", "en": "Title"}, "dek": {"fr": "Chapeau", "en": "Dek"},
+        "entities": [entity("a", "chipmaker"), entity("b", "lab")], "relationships": rels,
+        "sources": [{"id": "s0", "publisher": "P", "title": "T", "url": "https://example.org/a"}]})
+    .to_string()
+}
+
+/// The points of SVG path data as the explainer writes it (`M`, `L`, `Q`, and `l`, `q`,
+/// `v` relative to the current point), control points included, in absolute
+/// coordinates. `z` adds none.
+pub fn path_points(d: &str) -> Vec<(f64, f64)> {
+    // Tokens: command letters and numbers; a minus sign also begins a number.
+    let mut tokens: Vec<String> = Vec::new();
+    for c in d.chars() {
+        let number = tokens
+            .last()
+            .is_some_and(|t| t == "-" || t.parse::<f64>().is_ok());
+        if c.is_ascii_alphabetic() || c == '-' || (!number && c.is_ascii_digit()) {
+            tokens.push(c.to_string());
+        } else if c == ' ' {
+            tokens.push(String::new());
+        } else if let Some(t) = tokens.last_mut() {
+            t.push(c);
+        }
+    }
+    let (mut points, mut at) = (Vec::new(), (0.0, 0.0));
+    let (mut cmd, mut nums) = ('M', Vec::<f64>::new());
+    for t in tokens
+        .iter()
+        .filter(|t| !t.is_empty())
+        .chain([&"z".to_string()])
+    {
+        if let Ok(n) = t.parse::<f64>() {
+            nums.push(n);
+            continue;
+        }
+        let rel = cmd.is_ascii_lowercase();
+        let size = match cmd.to_ascii_lowercase() {
+            'v' => 1,
+            'q' => 4,
+            _ => 2,
+        };
+        for seg in nums.chunks(size) {
+            let base = if rel { at } else { (0.0, 0.0) };
+            if size == 1 {
+                at = (at.0, base.1 + seg[0]);
+                points.push(at);
+                continue;
+            }
+            for p in seg.chunks(2) {
+                points.push((base.0 + p[0], base.1 + p[1]));
+            }
+            at = *points.last().unwrap();
+        }
+        nums.clear();
+        cmd = t.chars().next().unwrap_or('z');
+    }
+    points
+}

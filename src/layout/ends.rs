@@ -1,0 +1,128 @@
+//! Where each edge meets its boxes. Ends at one point of a box's side pile their
+//! arrowheads on one another, and a reader cannot count the links or tell them apart, so
+//! the ends on one side of a box are spread down it, in the order that keeps their curves
+//! from crossing as they leave it.
+
+use super::NodeBox;
+
+/// Most room between two ends on one side: an arrowhead's height, so that theirs do not
+/// overlap while the side has room.
+const GAP: f64 = 10.0;
+/// Room kept free at the top and the bottom of a side: its rounded corners.
+const MARGIN: f64 = 8.0;
+
+/// One end of an edge, on one side of a box.
+pub(super) struct End {
+    /// Index into the nodes.
+    node: usize,
+    /// Whether it meets the box's right side.
+    right: bool,
+    /// Where its curve heads from the box: up (-1), down (1), or straight across to a
+    /// level box (0).
+    heading: i8,
+    /// How far from the side its curve turns: its handle's distance.
+    reach: f64,
+}
+
+impl End {
+    /// The end at box `n` of an edge to box `other`, its handle at `(hx, hy)`: on the side
+    /// facing the handle.
+    pub fn new(
+        nodes: &[NodeBox],
+        [n, other]: [usize; 2],
+        (hx, hy): (f64, f64),
+        straight: bool,
+    ) -> End {
+        let b = &nodes[n];
+        let y = b.center().1;
+        // The curve heads for its handle, or on to the other end from a handle level with
+        // the box.
+        let toward = if (hy - y).abs() >= 0.5 {
+            hy
+        } else {
+            nodes[other].center().1
+        };
+        let heading = match (straight, toward < y) {
+            (true, _) => 0,
+            (false, true) => -1,
+            (false, false) => 1,
+        };
+        let end = End {
+            node: n,
+            right: hx >= b.x + b.w / 2.0,
+            heading,
+            reach: 0.0,
+        };
+        End {
+            reach: (hx - end.x(nodes)).abs(),
+            ..end
+        }
+    }
+
+    /// Its side's x.
+    pub fn x(&self, nodes: &[NodeBox]) -> f64 {
+        let b = &nodes[self.node];
+        if self.right {
+            b.x + b.w
+        } else {
+            b.x
+        }
+    }
+}
+
+/// Whether `a` comes above `b` on their side. Curves heading up leave above those heading
+/// down, a straight line between them. Of two heading up, the one that turns nearer the
+/// box leaves higher: lower, its way out would cross the other's way up. Heading down, the
+/// same mirrored. Ties keep their order, so that the layout stays a pure function.
+fn above(a: &End, b: &End, (ia, ib): (usize, usize)) -> bool {
+    if a.heading != b.heading {
+        return a.heading < b.heading;
+    }
+    let (ra, rb) = match a.heading {
+        1 => (b.reach, a.reach),
+        _ => (a.reach, b.reach),
+    };
+    ra < rb || (ra == rb && ia < ib)
+}
+
+/// Each end's height. Ends on one side of a box are spread evenly about its middle, at
+/// most `GAP` apart, within the side less its corners. A straight line keeps the middle,
+/// so that it stays straight: its end on the level box keeps that box's middle too.
+pub(super) fn spread(ends: &[End], nodes: &[NodeBox]) -> Vec<f64> {
+    let mut by_node: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    for (i, e) in ends.iter().enumerate() {
+        by_node[e.node].push(i);
+    }
+    let mut ys = vec![0.0; ends.len()];
+    for (n, group) in nodes.iter().zip(&by_node) {
+        for right in [false, true] {
+            let side: Vec<usize> = group
+                .iter()
+                .copied()
+                .filter(|&i| ends[i].right == right)
+                .collect();
+            // Each end's place from the top: counted, not sorted (a sort's generic code
+            // costs kilobytes of WASM), and a side holds few ends.
+            let rank = |i: usize| {
+                side.iter()
+                    .filter(|&&j| j != i && above(&ends[j], &ends[i], (j, i)))
+                    .count() as f64
+            };
+            let last = side.len().saturating_sub(1) as f64;
+            let middle = side
+                .iter()
+                .find(|&&i| ends[i].heading == 0)
+                .map_or(last / 2.0, |&i| rank(i));
+            let span = middle.max(last - middle);
+            let gap = if span > 0.0 {
+                GAP.min((n.h / 2.0 - MARGIN).max(0.0) / span)
+            } else {
+                0.0
+            };
+            for &i in &side {
+                ys[i] = (n.y + n.h / 2.0 + (rank(i) - middle) * gap).round();
+            }
+        }
+    }
+    ys
+}
