@@ -5,7 +5,7 @@ use std::ops::Range;
 use super::cover::Cover;
 use super::ends::{spread, End};
 use super::lanes::Lanes;
-use super::{cell_center, push_px, Band, EdgeGeom, Geometry, Heading, NodeBox, CELL, PAD};
+use super::{cell_center, push_px, px, Band, EdgeGeom, Geometry, Heading, NodeBox, CELL, PAD};
 use crate::i18n::{role_heading, Lang};
 use crate::story::Story;
 
@@ -174,36 +174,34 @@ pub(super) fn place(
     let ys = spread(&ends, &nodes);
     for ((&(i, _, hx, hy, _), pair), y) in placed.iter().zip(ends.chunks(2)).zip(ys.chunks(2)) {
         let ((sx, sy), (ex, ey)) = ((pair[0].x(&nodes), y[0]), (pair[1].x(&nodes), y[1]));
-        let mut path = String::with_capacity(48);
+        // Relative after the first point: the numbers that repeat from curve to curve (how
+        // far out a lane column is, an arrowhead's shape) then compress, which counts in a
+        // snippet that holds every drawing of the story. From the start to the handle, and
+        // from the handle to the end:
+        let ((dx, dy), (fx, fy)) = ((hx - sx, hy - sy), (ex - hx, ey - hy));
+        let mut path = String::with_capacity(40);
         push_path(
             &mut path,
             &[
                 ('M', sx),
                 (' ', sy),
-                ('Q', hx),
-                (' ', sy),
-                (' ', hx),
-                (' ', hy),
-                ('Q', hx),
-                (' ', ey),
-                (' ', ex),
-                (' ', ey),
+                ('q', dx),
+                (' ', 0.0),
+                (' ', dx),
+                (' ', dy),
+                ('q', 0.0),
+                (' ', fy),
+                (' ', fx),
+                (' ', fy),
             ],
         );
         let dir = if hx >= ex { 1.0 } else { -1.0 };
-        let mut arrow = String::with_capacity(32);
+        let mut arrow = String::with_capacity(24);
         push_path(
             &mut arrow,
-            &[
-                ('M', ex),
-                (' ', ey),
-                ('L', ex + dir * 9.0),
-                (' ', ey - 5.0),
-                ('L', ex + dir * 9.0),
-                (' ', ey + 5.0),
-            ],
+            &[('M', ex), (' ', ey), ('l', dir * 9.0), (' ', -5.0)],
         );
-        arrow.push('Z');
+        arrow.push_str("v10z");
         edges[i] = Some(EdgeGeom {
             relationship: i,
             path,
@@ -296,9 +294,12 @@ fn half_row(y: f64) -> usize {
 }
 
 /// Appends SVG path data: each command letter (or a space) followed by its coordinate.
+/// A space before a negative number is left out: its minus sign parts it from the last.
 fn push_path(out: &mut String, parts: &[(char, f64)]) {
     for &(c, x) in parts {
-        out.push(c);
+        if c != ' ' || px(x) >= 0 {
+            out.push(c);
+        }
         push_px(out, x);
     }
 }

@@ -93,6 +93,35 @@ pub fn pair(m: usize) -> String {
     .to_string()
 }
 
+/// A valid story of one player linked to `m` others in every role, alternately one way and
+/// the other.
+pub fn star(m: usize) -> String {
+    let entity = |id: &str, role: &str| {
+        json!({"id": id, "role": role, "name": {"fr": id, "en": id},
+            "description": {"fr": "d", "en": "d"}})
+    };
+    let mut entities = vec![entity("hub", "lab")];
+    let mut rels = Vec::new();
+    for j in 0..m {
+        let id = format!("p{j}");
+        entities.push(entity(&id, ROLES[j % ROLES.len()]));
+        let (from, to) = if j % 2 == 0 {
+            ("hub", id.as_str())
+        } else {
+            (id.as_str(), "hub")
+        };
+        rels.push(
+            json!({"id": format!("r{j}"), "from": from, "to": to, "kind": KINDS[j % KINDS.len()],
+            "label": {"fr": "lien", "en": "link"}, "status": "confirmed", "sources": ["s0"]}),
+        );
+    }
+    json!({"schema_version": 1, "published": "2025-01-01", "as_of": "2025-06-01",
+        "title": {"fr": "Titre", "en": "Title"}, "dek": {"fr": "Chapeau", "en": "Dek"},
+        "entities": entities, "relationships": rels,
+        "sources": [{"id": "s0", "publisher": "P", "title": "T", "url": "https://example.org/a"}]})
+    .to_string()
+}
+
 /// The points of SVG path data as the explainer writes it (`M`, `L`, `Q`, and `l`, `q`,
 /// `v` relative to the current point), control points included, in absolute
 /// coordinates. `z` adds none.
