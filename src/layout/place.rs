@@ -109,7 +109,8 @@ pub(super) fn place(
     // By relationship index: edges come out in story order, whatever order chose them.
     // (Placing them, not sorting them: a sort's generic code costs kilobytes of WASM.)
     let mut edges: Vec<Option<EdgeGeom>> = vec![None; rels.len()];
-    // Each edge placed: its index, its boxes' and its handle's centre, whether straight.
+    // Each edge placed: its index, its two boxes, its handle's centre, and whether it is a
+    // straight line.
     let mut placed = Vec::with_capacity(rels.len());
     for i in order {
         let r = &story.relationships[i];
