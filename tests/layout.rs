@@ -7,8 +7,8 @@ mod common;
 
 use explainer::i18n::Lang;
 use explainer::layout::{
-    heading_width, layout, px, spaced_width, text_width, wrap, Geometry, CELL, FONT, HANDLE_R,
-    NODE_PAD, PAD,
+    heading_width, layout, px, spaced_width, text_width, wrap, Geometry, NodeBox, CELL, FONT,
+    HANDLE_R, NODE_PAD, PAD,
 };
 use explainer::state::bucket;
 use explainer::story::{load, Story, EMBEDDED_JSON};
@@ -114,11 +114,7 @@ fn check(story: &Story, lang: Lang, width: u32) {
     // Two players side by side, level, with several links: each link's curve must be its
     // own. Level ends and a level handle make a straight line, and a second straight line
     // over the same stretch hides which handle runs which way.
-    let centre_y = |id: &str| {
-        let i = story.entity_index(id).unwrap();
-        let n = g.nodes.iter().find(|n| n.entity == i).unwrap();
-        (n.x + n.w / 2.0, n.y + n.h / 2.0)
-    };
+    let centre_y = |id: &str| node_box(story, &g, id).center();
     let straight: Vec<(f64, f64, f64)> = g
         .edges
         .iter()
@@ -262,11 +258,15 @@ fn side_by_side_stacks_leave_no_blank_lane_at_the_right() {
     assert!(checked > 0, "no layout had an unused lane at its right");
 }
 
+/// The box of entity `id`.
+fn node_box<'g>(story: &Story, g: &'g Geometry, id: &str) -> &'g NodeBox {
+    let i = story.entity_index(id).unwrap();
+    g.nodes.iter().find(|n| n.entity == i).unwrap()
+}
+
 /// The height of the centre of the box of entity `id`.
 fn box_centre(story: &Story, g: &Geometry, id: &str) -> f64 {
-    let i = story.entity_index(id).unwrap();
-    let n = g.nodes.iter().find(|n| n.entity == i).unwrap();
-    n.y + n.h / 2.0
+    node_box(story, g, id).center().1
 }
 
 /// For each lane of a drawing (the free columns right of a stack): the most edge runs

@@ -47,16 +47,14 @@ impl End {
             (false, true) => -1,
             (false, false) => 1,
         };
-        let end = End {
+        let mut end = End {
             node: n,
             right: hx >= b.x + b.w / 2.0,
             heading,
             reach: 0.0,
         };
-        End {
-            reach: (hx - end.x(nodes)).abs(),
-            ..end
-        }
+        end.reach = (hx - end.x(nodes)).abs();
+        end
     }
 
     /// Its side's x.

@@ -155,14 +155,14 @@ pub(super) fn place(
         runs[c].add(half_row(ay.min(by).min(hy)), half_row(ay.max(by).max(hy)));
         lanes.take(c, row);
         used[lane_stack[c]] += 1;
-        if let Some(between) = level.filter(|_| (ay - hy).abs() < 0.5) {
+        let straight = level.is_some() && (ay - hy).abs() < 0.5;
+        if let Some(between) = level.filter(|_| straight) {
             // A straight line: a handle on it would seem to be this edge's, and another
             // edge between the same boxes on it would hide which handle runs which way.
             for ci in between {
                 lanes.claim(ci, row);
             }
         }
-        let straight = is_level(na, nb) && (ay - hy).abs() < 0.5;
         placed.push((i, [a, b], hx, hy, straight));
     }
     // Then where each meets its boxes: on the side facing its handle, spread down it
