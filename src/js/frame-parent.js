@@ -1,6 +1,6 @@
 // On a host page: sizes every <iframe data-explainer-frame> to the height its explainer
 // reports, and scrolls the page where the explainer asks (a change of view under the
-// reader), without Pym.js. A fixed header's height can be kept clear with `scroll-margin-top`
+// reader), without Pym.js; tells each frame when the page scrolls. A fixed header's height can be kept clear with `scroll-margin-top`
 // on the iframe. Include with <script type="module" src=".../frame-parent.js">.
 addEventListener('message', (event) => {
   const data = event.data;
@@ -15,3 +15,18 @@ addEventListener('message', (event) => {
     }
   }
 });
+
+// The page scrolling is a frame's sign that the reader reads on (see frame.js): at most once
+// a frame (an animation frame), and captured, as a page whose article scrolls in an element
+// of its own never scrolls the window.
+let told = false;
+addEventListener('scroll', () => {
+  if (told) return;
+  told = true;
+  requestAnimationFrame(() => {
+    told = false;
+    for (const frame of document.querySelectorAll('iframe[data-explainer-frame]')) {
+      frame.contentWindow?.postMessage({ type: 'explainer:page-scroll' }, '*');
+    }
+  });
+}, { passive: true, capture: true });

@@ -32,13 +32,19 @@ addEventListener('explainer:reveal', (event) => {
 });
 
 // The frame never scrolls (it is as tall as its content): the page around it does, and the
-// explainer prepares itself once the reader scrolls (reads the story, hydrates). The frame
-// moving in the viewport is that sign here: it is passed on as a scroll of this window.
+// explainer prepares itself once the reader scrolls (reads the story, hydrates). That sign
+// is passed on as a scroll of this window: the page's scroll, told by frame-parent.js, or
+// else the frame moving in the viewport. The second is seen only as the share of the frame
+// in view crosses a step (1 %), so not while a frame taller than the viewport fills it.
+const scrolled = () => dispatchEvent(new Event('scroll'));
+addEventListener('message', (event) => {
+  if (event.source === parent && event.data?.type === 'explainer:page-scroll') scrolled();
+});
 if ('IntersectionObserver' in window) {
   let first = true;
-  const steps = Array.from({ length: 21 }, (_, i) => i / 20);
+  const steps = Array.from({ length: 101 }, (_, i) => i / 100);
   new IntersectionObserver(() => {
     if (first) first = false;
-    else dispatchEvent(new Event('scroll'));
+    else scrolled();
   }, { threshold: steps }).observe(document.documentElement);
 }
