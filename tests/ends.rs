@@ -1,11 +1,12 @@
 //! Where links meet their boxes: on one side of a box, each link at a point of its own,
-//! away from the corners, in an order that keeps the curves from crossing as they leave.
+//! away from the corners, in an order that keeps the curves from crossing as they leave;
+//! a box with more links on a side than fit 4 px apart grows to give them that room.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
 use explainer::i18n::Lang;
-use explainer::layout::{layout, Geometry};
+use explainer::layout::{layout, wrap, Geometry, CELL, NODE_PAD};
 use explainer::state::bucket;
 use explainer::story::{load, Story, EMBEDDED_JSON};
 
@@ -67,11 +68,36 @@ fn ends(story: &Story, g: &Geometry, ctx: &str) -> Vec<End> {
     out
 }
 
+/// Least room between two ends of a side that a box grows for, less a px of rounding.
+const CROWDED: f64 = 3.0;
+/// The tallest a box grows for its ends: 7 rows.
+const GROWN: f64 = 7.0 * CELL - 4.0;
+
 fn check(story: &Story, lang: Lang, width: u32) {
     let g = layout(story, lang, bucket(width));
     let ctx = format!("{width} px, {lang:?}, {} entities", story.entities.len());
     let all = ends(story, &g, &ctx);
     for (n, bx) in g.nodes.iter().enumerate() {
+        // A box taller than its name needs (a row, or as many as its lines) has a side
+        // too crowded for a shorter one: at least 5 ends, the fewest that crowd a row's
+        // side (one straight line at its middle and the rest on one side of it).
+        let lines = wrap(
+            story.entities[bx.entity].name.get(lang),
+            bx.w - 2.0 * NODE_PAD,
+        );
+        let named = ((lines.len() as f64 * 15.0 + 12.0) / CELL).ceil().max(1.0) * CELL - 4.0;
+        if bx.h > named {
+            let busiest = [false, true].map(|right| {
+                all.iter()
+                    .filter(|e| e.node == n && e.right == right)
+                    .count()
+            });
+            assert!(
+                busiest.into_iter().max().unwrap_or(0) >= 5,
+                "{ctx}: box {n} grew to {} px for {busiest:?} ends",
+                bx.h
+            );
+        }
         for right in [false, true] {
             let side: Vec<&End> = all
                 .iter()
@@ -96,6 +122,16 @@ fn check(story: &Story, lang: Lang, width: u32) {
             let least = (10f64.min(room) - 1.0).max(1.0);
             for (i, a) in side.iter().enumerate() {
                 for b in &side[i + 1..] {
+                    // Below its tallest, the box gave them room enough.
+                    assert!(
+                        bx.h >= GROWN || (a.y - b.y).abs() >= CROWDED,
+                        "{ctx}: {} and {} meet a box of {} px {} px apart, of {} on that side",
+                        a.id,
+                        b.id,
+                        bx.h,
+                        (a.y - b.y).abs(),
+                        side.len()
+                    );
                     assert!(
                         room < 1.0 || (a.y - b.y).abs() >= least,
                         "{ctx}: {} and {} meet their box {} px apart, of {} on that side",
@@ -144,8 +180,10 @@ fn links_meet_a_side_of_their_box_each_at_a_point_of_its_own() {
     for m in [2, 3, 6, 12] {
         stories.push(load(&common::pair(m)).unwrap());
     }
-    // A player linked to 40 others: more ends than its sides have px.
+    // Players linked to 40 others, and to 90: the box of the first grows to give its
+    // ends room, the second's stops growing at 7 rows.
     stories.push(load(&common::star(40)).unwrap());
+    stories.push(load(&common::star(90)).unwrap());
     for story in &stories {
         for lang in [Lang::Fr, Lang::En] {
             for width in (280..=1280).step_by(40) {

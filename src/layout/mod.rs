@@ -10,13 +10,15 @@
 //! in whole cells, never wider than the bucketed width, so it is never scaled down: 13 px
 //! text stays 13 px.
 
+mod arrange;
 mod cover;
 mod ends;
 mod lanes;
 mod place;
 mod stacks;
 
-use stacks::{partition, tallest};
+use arrange::arrange;
+use stacks::tallest;
 
 use crate::format::{NBSP, NNBSP};
 use crate::i18n::{role_heading, Lang};
@@ -334,69 +336,12 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
             (k, s, bands) = better;
         }
     }
-    let heights = rows_of(&bands);
-    let starts = if bands.is_empty() {
-        vec![0]
-    } else {
-        partition(&heights, s)
-    };
-
-    // Lane widths: share the spare columns, earlier lanes first. Side by side, whole rounds
-    // of one column per lane only: the drawing then changes every `s` columns, not at every
-    // width bucket, so each of its shapes can be pre-rendered (`fit_widths`) and hydration
-    // redraws nothing. It is drawn at the width it takes, less than a round short of the
-    // container's.
-    let spare = cols.saturating_sub(s * k);
-    let spare = spare - spare % s;
-    let width = 2.0 * PAD + ((s * k + spare) as f64) * CELL;
-    let lane_w: Vec<usize> = (0..s)
-        .map(|i| spare / s + usize::from(i < spare % s))
-        .collect();
-    let pass = |lane_w: &[usize]| place::place(story, lang, width, k, &starts, &bands, lane_w);
-    let (geometry, used) = pass(&lane_w);
+    // A box with more link ends on a side than fit apart grows (see `ends::grow`). In one
+    // stack, its ends are known before the handles are placed (side by side: `arrange`).
     if s == 1 {
-        // One stack: edges spread over the lane's columns (see `place::track`), but a
-        // story with few of them may leave the outer ones empty. Drawn up to the last one
-        // used, the drawing is the same at every width where its handles are (and so is
-        // its pre-rendered fit).
-        let right = geometry
-            .edges
-            .iter()
-            .map(|e| e.hx + CELL / 2.0)
-            .fold(PAD + (k + LANE_MIN) as f64 * CELL, f64::max);
-        return Geometry {
-            width: width.min(right + PAD),
-            ..geometry
-        };
+        ends::grow(&mut bands, &ends::one_stack_wants(story), false);
     }
-    // The even share leaves the lane beside the last stack empty when every relationship
-    // runs between stacks (a blank strip at the drawing's right), and packs the busiest
-    // lane's handles. So a second pass shares the columns by demand: a lane between stacks
-    // keeps one, the last lane none, and the rest go in proportion to the handles each lane
-    // took, then one by one to the lanes in use, earlier first.
-    let total: usize = used.iter().sum();
-    if total == 0 {
-        return geometry;
-    }
-    let mut w: Vec<usize> = (0..s).map(|i| usize::from(i + 1 < s)).collect();
-    let rest = spare.saturating_sub(s - 1); // at least LANE_MIN per stack: see `stacks_at`
-    let mut given = 0;
-    for (lane, &n) in w.iter_mut().zip(&used) {
-        *lane += rest * n / total;
-        given += rest * n / total;
-    }
-    let mut i = 0;
-    while given < rest {
-        if used[i] > 0 {
-            w[i] += 1;
-            given += 1;
-        }
-        i = (i + 1) % s;
-    }
-    if w == lane_w {
-        return geometry;
-    }
-    pass(&w).0
+    arrange(story, lang, cols, k, s, &mut bands)
 }
 
 /// A coordinate as written into SVG: whole CSS px. Integers format several times faster

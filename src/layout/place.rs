@@ -11,7 +11,8 @@ use crate::story::Story;
 
 /// Lays out `bands` in stacks starting at the band indices `starts`, nodes `k` cells wide,
 /// each stack followed by a lane of `lane_w` cells for handles. Also returns how many
-/// handles each stack's lane took.
+/// handles each stack's lane took, and by entity, the height its box would need for the
+/// ends on its sides not to crowd (see [`super::ends::spread`]).
 pub(super) fn place(
     story: &Story,
     lang: Lang,
@@ -20,7 +21,7 @@ pub(super) fn place(
     starts: &[usize],
     bands: &[Band],
     lane_w: &[usize],
-) -> (Geometry, Vec<usize>) {
+) -> (Geometry, Vec<usize>, Vec<f64>) {
     let s = lane_w.len();
     let mut stack_col = Vec::with_capacity(s);
     let mut col = 0;
@@ -86,18 +87,19 @@ pub(super) fn place(
         let (a, b) = (node_of(&rels[i].from)?, node_of(&rels[i].to)?);
         Some(((a.y - b.y).abs() / CELL) as usize)
     };
-    // Before them all, the edges between level boxes (side by side): the first of each pair
-    // is a straight line, and it keeps the cells it runs through free of other handles.
-    let (level, other): (Vec<usize>, Vec<usize>) = (0..rels.len()).partition(|&i| {
-        let (a, b) = (node_of(&rels[i].from), node_of(&rels[i].to));
-        a.zip(b).is_some_and(|(a, b)| is_level(a, b))
-    });
+    // Headlines first, then the rest; in each, the edges between level boxes (side by
+    // side) first: the first of each pair is a straight line, and it keeps the cells it
+    // runs through free of other handles.
+    let (headlines, rest): (Vec<usize>, Vec<usize>) =
+        (0..rels.len()).partition(|&i| rels[i].headline);
     let mut order = Vec::with_capacity(rels.len());
-    for group in [level, other] {
-        let (headlines, rest): (Vec<usize>, Vec<usize>) =
-            group.into_iter().partition(|&i| rels[i].headline);
-        order.extend(by_span(&headlines, span));
-        order.extend(by_span(&rest, span));
+    for group in [headlines, rest] {
+        let (level, other): (Vec<usize>, Vec<usize>) = group.into_iter().partition(|&i| {
+            let (a, b) = (node_of(&rels[i].from), node_of(&rels[i].to));
+            a.zip(b).is_some_and(|(a, b)| is_level(a, b))
+        });
+        order.extend(by_span(&level, span));
+        order.extend(by_span(&other, span));
     }
     // The vertical runs of the edges each lane column holds (see `track`), over every row
     // the lanes can reach: each edge adds at most one.
@@ -172,7 +174,11 @@ pub(super) fn place(
         ends.push(End::new(&nodes, [a, b], (hx, hy), straight));
         ends.push(End::new(&nodes, [b, a], (hx, hy), straight));
     }
-    let ys = spread(&ends, &nodes);
+    let (ys, by_node) = spread(&ends, &nodes);
+    let mut wants = vec![0.0; story.entities.len()];
+    for (n, want) in nodes.iter().zip(by_node) {
+        wants[n.entity] = want;
+    }
     for ((&(i, _, hx, hy, _), pair), y) in placed.iter().zip(ends.chunks(2)).zip(ys.chunks(2)) {
         let ((sx, sy), (ex, ey)) = ((pair[0].x(&nodes), y[0]), (pair[1].x(&nodes), y[1]));
         // Relative after the first point: the numbers that repeat from curve to curve (how
@@ -223,7 +229,7 @@ pub(super) fn place(
         headings,
         edges,
     };
-    (geometry, used)
+    (geometry, used, wants)
 }
 
 /// Whether two boxes' centres are level: a handle level with both makes a straight line.

@@ -155,7 +155,10 @@ test('under a page\'s fixed header and bottom bar, given as offsets, the panel a
     await phone.keyboard.press('ArrowDown');
     const spot = await shadow(phone, '[data-explainer]', "const b = root.activeElement.getBoundingClientRect(); return [root.activeElement.getAttribute('data-key'), b.top, b.bottom]");
     assert.ok(spot[0], 'a control has focus');
-    assert.ok(spot[1] >= head - 0.5 && spot[2] <= sheetTop + 0.5, `${spot[0]} focused at ${spot[1]}–${spot[2]}, between ${head} and ${sheetTop}`);
+    // A box taller than the room left (one grown for its many links) starts below the
+    // header, its name (at its middle) above the sheet.
+    const whole = spot[2] - spot[1] <= sheetTop - head;
+    assert.ok(spot[1] >= head - 0.5 && (whole ? spot[2] <= sheetTop + 0.5 : (spot[1] + spot[2]) / 2 <= sheetTop), `${spot[0]} focused at ${spot[1]}–${spot[2]}, between ${head} and ${sheetTop}`);
   }
   assert.deepEqual(phone.messages, []);
   await phone.context().close();

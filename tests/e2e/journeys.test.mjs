@@ -282,9 +282,10 @@ test('keyboard: a link chosen in the panel opens its item, focus going from the 
 
 test('wide: the panel opens in its own column and the diagram stays where it was', async () => {
   const page = await article('desktop', 'en', 'light');
-  // Where every control is drawn, and the side column's text while nothing is chosen.
+  // Where every control is drawn on the page (a click may scroll it into view), and the
+  // side column's text while nothing is chosen.
   const where = () => root(page, `return JSON.stringify([...r.querySelectorAll('.xp-svg [data-key]')]
-    .map((e) => { const b = e.getBoundingClientRect(); return [e.dataset.key, Math.round(b.x), Math.round(b.y)]; }))`);
+    .map((e) => { const b = e.getBoundingClientRect(); return [e.dataset.key, Math.round(b.x + scrollX), Math.round(b.y + scrollY)]; }))`);
   const hint = () => root(page, "return r.querySelector('.xp-side-hint')?.textContent ?? ''");
   const before = await where();
   assert.equal(await hint(), 'The details of the item you choose appear here.');
