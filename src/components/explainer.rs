@@ -12,7 +12,7 @@ use super::{
 };
 use crate::format::date;
 use crate::i18n::{ui, Lang};
-use crate::layout::{fit_widths, layout};
+use crate::layout::{fits, layout};
 use crate::state::{Action, Selection, State, View};
 use crate::story::Story;
 
@@ -66,10 +66,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let geometries = use_memo(
         (story.clone(), state.lang, state.width),
         |(s, l, w)| match *w {
-            0 => fit_widths(s, *l)
-                .into_iter()
-                .map(|w| (w, layout(s, *l, w)))
-                .collect(),
+            0 => fits(s, *l),
             w => vec![(w, layout(s, *l, w))],
         },
     );

@@ -394,10 +394,16 @@ fn cell_center(col: usize, row: usize) -> (f64, f64) {
 /// keeps the narrower drawing while the reader sees it and until they act (see
 /// [`crate::state::State::fit_until`]).
 pub fn fit_widths(story: &Story, lang: Lang) -> Vec<u32> {
+    fits(story, lang).into_iter().map(|(w, _)| w).collect()
+}
+
+/// The layouts of [`fit_widths`], each with its width: laid out once, not again by the
+/// caller (26 widths are tried).
+pub fn fits(story: &Story, lang: Lang) -> Vec<(u32, Geometry)> {
     type Key = (usize, u64, u64, Vec<(u64, u64)>, u64);
     use crate::state::{bucket, diagram_width, ROOT_PADDING};
     let widest = bucket(diagram_width(1280 - 2 * ROOT_PADDING));
-    let mut out: Vec<(Key, u32)> = Vec::new();
+    let mut out: Vec<(Key, u32, Geometry)> = Vec::new();
     for w in (crate::state::MIN_WIDTH..=1280).step_by(40) {
         let g = layout(story, lang, w);
         let node_w = g.nodes.first().map_or(0, |n| n.w.to_bits());
@@ -421,12 +427,12 @@ pub fn fit_widths(story: &Story, lang: Lang) -> Vec<u32> {
         // gets a drawing: each costs about 1 KB of gzipped page.
         let new = match out.last() {
             None => true,
-            Some((last, _)) if w > widest => last.0 != key.0 || last.1 != key.1 || last.2 != key.2,
-            Some((last, _)) => *last != key,
+            Some((last, ..)) if w > widest => last.0 != key.0 || last.1 != key.1 || last.2 != key.2,
+            Some((last, ..)) => *last != key,
         };
         if new {
-            out.push((key, w));
+            out.push((key, w, g));
         }
     }
-    out.into_iter().map(|(_, w)| w).collect()
+    out.into_iter().map(|(_, w, g)| (w, g)).collect()
 }
