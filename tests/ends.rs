@@ -86,6 +86,11 @@ fn check(story: &Story, lang: Lang, width: u32) {
             bx.w - 2.0 * NODE_PAD,
         );
         let named = ((lines.len() as f64 * 15.0 + 12.0) / CELL).ceil().max(1.0) * CELL - 4.0;
+        assert!(
+            bx.h <= named.max(GROWN),
+            "{ctx}: box {n} grew to {} px, past 7 rows",
+            bx.h
+        );
         if bx.h > named {
             let busiest = [false, true].map(|right| {
                 all.iter()
