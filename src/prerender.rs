@@ -22,7 +22,7 @@ pub fn story_problems(json: &str) -> Option<String> {
 }
 
 /// Layout width of the pre-rendered diagram: 0, the container is unknown, so every fitting
-/// layout is drawn and the stylesheet shows the one that fits (see `layout::fit_widths`).
+/// layout is drawn and the stylesheet shows the one that fits (see `layout::fits`).
 pub const WIDTH: u32 = 0;
 
 /// Hashed file names of one build.

@@ -583,7 +583,7 @@ fn every_width_is_drawn_as_its_prerendered_fit() {
     // diagram has beside the panel of a 1280 px explainer, they are the very same drawing:
     // hydrating it redraws nothing. Wider, they must agree in stacks, node width and height,
     // or hydration moves what follows the diagram.
-    use explainer::layout::fit_widths;
+    use explainer::layout::fits as fit_layouts;
     use explainer::state::{diagram_width, ROOT_PADDING};
     let widest = bucket(diagram_width(1280 - 2 * ROOT_PADDING));
     let shape = |g: &Geometry| (g.stacks, g.nodes[0].w, g.height);
@@ -595,7 +595,10 @@ fn every_width_is_drawn_as_its_prerendered_fit() {
         generated(7, 9, 3),
         generated(60, 150, 5),
     ] {
-        let fits = fit_widths(&story, lang);
+        let fits: Vec<u32> = fit_layouts(&story, lang)
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
         for w in (280..=1280).step_by(40) {
             let fit = *fits.iter().rev().find(|&&f| f <= w).unwrap();
             let (live, pre) = (layout(&story, lang, w), layout(&story, lang, fit));
@@ -613,9 +616,9 @@ fn every_width_is_drawn_as_its_prerendered_fit() {
         }
     }
     // The long names give two shapes of two stacks: narrow nodes, then wide ones.
-    let mut two: Vec<f64> = fit_widths(&long_named(), Lang::En)
+    let mut two: Vec<f64> = fit_layouts(&long_named(), Lang::En)
         .into_iter()
-        .map(|w| layout(&long_named(), Lang::En, w))
+        .map(|(_, g)| g)
         .filter(|g| g.stacks == 2)
         .map(|g| g.nodes[0].w)
         .collect();

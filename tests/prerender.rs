@@ -98,10 +98,10 @@ fn snippet_page_and_loader_use_the_build_names() {
 
 #[test]
 fn prerendered_diagram_has_every_stack_count_and_the_phone_drawings() {
-    use explainer::layout::{fit_widths, layout};
+    use explainer::layout::{fits, layout};
     let story = load(EMBEDDED_JSON).unwrap();
     for lang in [Lang::Fr, Lang::En] {
-        let widths = fit_widths(&story, lang);
+        let widths: Vec<u32> = fits(&story, lang).into_iter().map(|(w, _)| w).collect();
         let stacks: Vec<usize> = widths
             .iter()
             .map(|&w| layout(&story, lang, w).stacks)

@@ -25,7 +25,7 @@ pub(super) fn arrange(
 
     // Lane widths: share the spare columns, earlier lanes first. Side by side, whole rounds
     // of one column per lane only: the drawing then changes every `s` columns, not at every
-    // width bucket, so each of its shapes can be pre-rendered (`fit_widths`) and hydration
+    // width bucket, so each of its shapes can be pre-rendered (`fits`) and hydration
     // redraws nothing. It is drawn at the width it takes, less than a round short of the
     // container's.
     let spare = cols.saturating_sub(s * k);

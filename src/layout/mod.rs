@@ -384,21 +384,15 @@ fn cell_center(col: usize, row: usize) -> (f64, f64) {
     )
 }
 
-/// The layouts to pre-render when the container's width is unknown: the narrowest width
-/// bucket for each drawing the story can take. The stylesheet shows the widest one that
-/// fits, and the live layout at any width up to the next is that very drawing, so
-/// hydrating it redraws nothing: a drawing changes only with its stacks, node width,
+/// The layouts to pre-render when the container's width is unknown, each with its width:
+/// the narrowest width bucket for each drawing the story can take. The stylesheet shows
+/// the widest one that fits, and the live layout at any width up to the next is that very
+/// drawing, so hydrating it redraws nothing: a drawing changes only with its stacks, node width,
 /// height, handles and drawn width (one stack: where the handles go; side by side: each
 /// round of lane columns). Past the widest column beside the panel of a 1280 px explainer,
 /// only a new count of stacks, node width or height gets one: there a hydrated explainer
 /// keeps the narrower drawing while the reader sees it and until they act (see
 /// [`crate::state::State::fit_until`]).
-pub fn fit_widths(story: &Story, lang: Lang) -> Vec<u32> {
-    fits(story, lang).into_iter().map(|(w, _)| w).collect()
-}
-
-/// The layouts of [`fit_widths`], each with its width: laid out once, not again by the
-/// caller (26 widths are tried).
 pub fn fits(story: &Story, lang: Lang) -> Vec<(u32, Geometry)> {
     type Key = (usize, u64, u64, Vec<(u64, u64)>, u64);
     use crate::state::{bucket, diagram_width, ROOT_PADDING};
