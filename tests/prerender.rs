@@ -261,3 +261,41 @@ fn the_article_page_carries_its_loader_inline_or_the_build_says_why_not() {
     let closing = inline_loader(two, "s='</SCRIPT>'").unwrap_err();
     assert!(closing.contains("cannot be inlined"), "{closing}");
 }
+
+/// Reading mode for a snippet whose loader never ran (`style/explainer.css`) is the reading
+/// mode of readers without JavaScript (`style/static.css`), rule for rule, and it waits for
+/// the very attribute the loader sets on every host.
+#[test]
+fn reading_mode_without_a_loader_is_the_no_script_reading_mode() {
+    let css = include_str!("../style/explainer.css");
+    let start = css
+        .find("@container style(--xp-read: 1) {")
+        .expect("the style query of reading mode");
+    let block = &css[start..];
+    let (open, mut depth, mut end) = (block.find('{').unwrap(), 0, 0);
+    for (i, c) in block.char_indices().skip(open) {
+        depth += match c {
+            '{' => 1,
+            '}' => -1,
+            _ => 0,
+        };
+        if depth == 0 {
+            end = i;
+            break;
+        }
+    }
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let no_comments = |s: &str| {
+        s.split("/*")
+            .map(|part| part.split_once("*/").map_or(part, |(_, rest)| rest))
+            .collect::<String>()
+    };
+    assert_eq!(
+        words(&block[open + 1..end]),
+        words(&no_comments(include_str!("../style/static.css")))
+    );
+    assert!(css.contains(":host(:not([data-explainer-loader])) .xp-root { animation: xp-read"));
+    assert!(
+        include_str!("../src/js/embed.js").contains("setAttribute('data-explainer-loader', '')")
+    );
+}

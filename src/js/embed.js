@@ -90,6 +90,8 @@ function watch(host) {
 }
 function scan() {
   for (const host of document.querySelectorAll(HOSTS)) {
+    // The code is on its way: no reading mode for want of a loader (style/explainer.css).
+    if (!host.hasAttribute('data-explainer-loader')) host.setAttribute('data-explainer-loader', '');
     ensureStyle(host);
     if (broken) unavailable(host);
     else if (!loading) watch(host);

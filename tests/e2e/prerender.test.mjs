@@ -124,6 +124,37 @@ test('when the WASM cannot load, an empty host says so in its language instead o
   }
 });
 
+test('a snippet whose loader never runs (script stripped or blocked) turns to reading mode; with its loader, it keeps its tabs', async () => {
+  // What a reader sees of each explainer on the page.
+  const seen = (page) => page.evaluate(() => [...document.querySelectorAll('[data-explainer]')].map((h) => {
+    const shown = (sel) => [...h.shadowRoot.querySelectorAll(sel)].filter((e) => e.getBoundingClientRect().height > 1).length;
+    return { views: shown('.xp-view'), tabs: shown('[role=tab]'), note: shown('.xp-static-note'), titles: shown('.xp-view-title') };
+  }));
+  const interactive = { views: 1, tabs: 4, note: 0, titles: 0 };
+  const reading = { views: 4, tabs: 0, note: 1, titles: 4 };
+  const stripped = await open(env.browser, `${env.base}hosts/stripped.html`);
+  const blocked = await open(env.browser);
+  await blocked.route('**/embed.js', (route) => route.abort());
+  await blocked.goto(`${env.base}hosts/two-prerendered.html`);
+  const loaded = await open(env.browser, `${env.base}hosts/two-prerendered.html`);
+  // At first nothing differs: a loader that runs late finds the page as it left it.
+  assert.deepEqual(await seen(stripped), [interactive]);
+  assert.deepEqual(await seen(blocked), [interactive, interactive]);
+  await stripped.waitForTimeout(6500);
+  assert.deepEqual(await seen(stripped), [reading]);
+  assert.deepEqual(await seen(blocked), [reading, reading]);
+  // With its loader, neither explainer turns, hydrated (the near one) or not (the far one).
+  assert.deepEqual(await seen(loaded), [interactive, interactive]);
+  // A loader that comes after all takes the explainer back, and it works.
+  await stripped.addScriptTag({ type: 'module', url: `${env.base}embed.js` });
+  assert.ok(await until(async () => JSON.stringify(await seen(stripped)) === JSON.stringify([interactive])), 'the late loader restores the tabs');
+  await ready(stripped);
+  await stripped.locator('[data-key="entity:microsoft"]').click();
+  assert.ok(await panelShows(stripped, '[data-explainer]', 'Microsoft'));
+  assert.deepEqual([...stripped.messages, ...loaded.messages], []);
+  for (const page of [stripped, blocked, loaded]) await page.context().close();
+});
+
 test('the code waits until the widget is a screen away, the widget hydrates on the first touch, and that tap works', async () => {
   const page = await open(env.browser);
   await page.addInitScript(() => document.addEventListener('explainer:ready', () => { window.readyAt = performance.now(); }));
