@@ -82,6 +82,16 @@ test('without JavaScript the page shows the diagram, every view, the table and l
   assert.deepEqual(seen, { nodes: 18, views: 4, table: true, note: true, links: seen.links, scroll: true });
   assert.ok(seen.links >= 20, `${seen.links} linked sources`);
   await page.context().close();
+  // On a desktop, no column waits for a panel that cannot open, and no hint promises one.
+  const wide = await open(env.browser, `${env.base}index.html`, { javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+  const room = await wide.evaluate(() => {
+    const r = document.querySelector('[data-explainer]').shadowRoot;
+    return [r.querySelector('.xp-side-hint').getClientRects().length, r.querySelector('.xp-views').getBoundingClientRect().width,
+      r.querySelector('.xp-body').getBoundingClientRect().width];
+  });
+  assert.equal(room[0], 0, 'no side hint');
+  assert.equal(room[1], room[2], 'the views take the whole width');
+  await wide.context().close();
 });
 
 test('when the WASM cannot load, the static content stays and says interaction is unavailable', async () => {
