@@ -128,6 +128,9 @@ pub struct State {
     /// and the close that goes back, whose control (focus returns to it) is too; and by a
     /// deep link ([`Action::Link`]).
     pub reveal: bool,
+    /// The page is being printed: every view and disclosure is built, as for readers
+    /// without script, not only what the screen shows ([`Action::Print`]).
+    pub printing: bool,
 }
 
 impl State {
@@ -145,6 +148,7 @@ impl State {
             measured: 0,
             focus_return: None,
             reveal: false,
+            printing: false,
         }
     }
 
@@ -184,6 +188,9 @@ pub enum Action {
     /// The reader no longer sees the diagram: a kept pre-rendered drawing (see
     /// [`State::fit_until`]) may now follow the measured width, unseen.
     Unseen,
+    /// The page is about to be printed (`true`) or was (`false`): not the reader's action
+    /// on the explainer, so it keeps the selection, the focus to return and the drawing.
+    Print(bool),
 }
 
 /// The narrowest layout: a 320 px phone minus the widget's padding still draws at scale ≥ 1.
@@ -228,7 +235,10 @@ impl Reducible for State {
         let mut s = (*self).clone();
         // A resize (the panel opening or closing changes the column's width) may land in the
         // same render as a close: it must not forget where focus goes back to.
-        if !matches!(action, Action::Resize(_) | Action::Unseen) {
+        if !matches!(
+            action,
+            Action::Resize(_) | Action::Unseen | Action::Print(_)
+        ) {
             s.focus_return = None;
             // The reader acts: the drawing may now follow the measured width, in the same
             // render as the answer to their action.
@@ -275,6 +285,12 @@ impl Reducible for State {
                 s.reveal = false;
             }
             Action::SetLang(l) => s.lang = l,
+            Action::Print(printing) => {
+                if printing == s.printing {
+                    return self;
+                }
+                s.printing = printing;
+            }
             Action::Unseen => {
                 if s.fit_until == 0 {
                     return self;

@@ -262,38 +262,47 @@ fn the_article_page_carries_its_loader_inline_or_the_build_says_why_not() {
     assert!(closing.contains("cannot be inlined"), "{closing}");
 }
 
-/// Reading mode for a snippet whose loader never ran (`style/explainer.css`) is the reading
-/// mode of readers without JavaScript (`style/static.css`), rule for rule, and it waits for
-/// the very attribute the loader sets on every host.
-#[test]
-fn reading_mode_without_a_loader_is_the_no_script_reading_mode() {
-    let css = include_str!("../style/explainer.css");
-    let start = css
-        .find("@container style(--xp-read: 1) {")
-        .expect("the style query of reading mode");
-    let block = &css[start..];
-    let (open, mut depth, mut end) = (block.find('{').unwrap(), 0, 0);
-    for (i, c) in block.char_indices().skip(open) {
+/// The body of the block that opens with `header` in `css`.
+fn block<'a>(css: &'a str, header: &str) -> &'a str {
+    let start = css.find(header).unwrap_or_else(|| panic!("no {header}")) + header.len();
+    let mut depth = 1;
+    for (i, c) in css[start..].char_indices() {
         depth += match c {
             '{' => 1,
             '}' => -1,
             _ => 0,
         };
         if depth == 0 {
-            end = i;
-            break;
+            return &css[start..start + i];
         }
     }
-    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let no_comments = |s: &str| {
-        s.split("/*")
-            .map(|part| part.split_once("*/").map_or(part, |(_, rest)| rest))
-            .collect::<String>()
-    };
+    panic!("{header} is not closed")
+}
+
+/// `s` without its comments, its words separated by single spaces.
+fn words(s: &str) -> String {
+    let bare: String = s
+        .split("/*")
+        .map(|part| part.split_once("*/").map_or(part, |(_, rest)| rest))
+        .collect();
+    bare.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Reading mode for a snippet whose loader never ran (`style/explainer.css`) and on paper
+/// is the reading mode of readers without JavaScript (`style/static.css`), rule for rule;
+/// the first waits for the very attribute the loader sets on every host, and paper drops
+/// the note that says interaction is unavailable.
+#[test]
+fn reading_mode_without_a_loader_and_on_paper_is_the_no_script_reading_mode() {
+    let css = include_str!("../style/explainer.css");
+    let reading = words(include_str!("../style/static.css"));
     assert_eq!(
-        words(&block[open + 1..end]),
-        words(&no_comments(include_str!("../style/static.css")))
+        words(block(css, "@container style(--xp-read: 1) {")),
+        reading
     );
+    let print = words(block(css, "@media print {"));
+    assert!(print.starts_with(&reading), "{print}");
+    assert!(print.contains(".xp-static-note { display: none !important; }"));
     assert!(css.contains(":host(:not([data-explainer-loader])) .xp-root { animation: xp-read"));
     assert!(
         include_str!("../src/js/embed.js").contains("setAttribute('data-explainer-loader', '')")

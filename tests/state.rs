@@ -241,3 +241,35 @@ fn an_item_opened_in_place_keeps_the_view_and_closing_stays_there() {
     );
     assert_eq!((s.view, s.selection), (View::Timeline, Some(ev)));
 }
+
+#[test]
+fn printing_changes_only_what_is_built_and_nothing_the_reader_chose() {
+    // Hydrated, with a kept drawing, an open panel's control to return focus to, and a view.
+    let kept = run(
+        State::new(Lang::Fr, View::Timeline, 520).hydrating(760),
+        &[Action::Resize(735)],
+    );
+    let closed = run(
+        State::new(Lang::En, View::Comparison, 375),
+        &[Action::Select(Selection::Bar("b".into())), Action::Close],
+    );
+    for before in [kept, closed] {
+        let printing = run(before.clone(), &[Action::Print(true)]);
+        assert!(printing.printing);
+        // The drawing stays kept, focus still goes back where it would, the view stays.
+        assert_eq!(
+            State {
+                printing: false,
+                ..printing.clone()
+            },
+            before
+        );
+        assert_eq!(run(printing, &[Action::Print(false)]), before);
+    }
+    // Told twice (a browser that reports print both ways), the second changes nothing.
+    let once = Rc::new(run(
+        State::new(Lang::Fr, View::Diagram, 375),
+        &[Action::Print(true)],
+    ));
+    assert!(Rc::ptr_eq(&once, &once.clone().reduce(Action::Print(true))));
+}

@@ -134,6 +134,14 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         });
     }
     {
+        // On paper, the whole story: every view and list is built while the page prints.
+        let (dispatcher, owed) = (state.dispatcher(), owed.clone());
+        use_effect_with((), move |_| {
+            let print = Callback::from(move |p| dispatcher.dispatch(Action::Print(p)));
+            super::watch_print(print, owed)
+        });
+    }
+    {
         // While the pre-rendered drawing is kept (see `State::fit_until`), it must be what
         // the reader sees: hydrated out of sight or with only its edge showing (less than a
         // quarter of what of it could show), or scrolled out of sight later, it is laid out
@@ -302,6 +310,8 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     // tap. The pre-rendered HTML (`complete`) holds every view for readers without script;
     // the embed drops the hidden ones (`data-lazy`) before hydrating, so both trees agree.
     let complete = props.complete;
+    // Printed, the page holds every view and list too (see `print`).
+    let every = complete || state.printing;
     // Only the first render hydrates the pre-rendered HTML. A diagram built later (back from
     // another tab) is drawn by the client, as a live-rendered one is: its controls go in
     // through its effect, never as Yew's raw HTML, which a page enforcing Trusted Types
@@ -327,7 +337,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             <div class="xp-view" role={tabbed.then_some("tabpanel")} id={view_id(&inst, v)} ref={node_ref}
                 aria-labelledby={tabbed.then(|| tab_id(&inst, v))} hidden={v != state.view} data-lazy="">
                 <h3 class="xp-view-title">{ label(v, lang) }</h3>
-                if complete || v == state.view { { body } }
+                if every || v == state.view { { body } }
             </div>
         }
     };
@@ -363,11 +373,14 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 }
             </div>
             <p class="xp-asof">{ format!("{} {}", t.as_of, date(&story.as_of, lang)) }</p>
-            // A story of players alone has no relationship to list.
+            // A story of players alone has no relationship to list. Keyed by `every`: built
+            // anew for print, not updated, as Yew 0.23 may leave a child's update for a later
+            // task (past 16 ms), after the print is laid out; a new child it never leaves.
+            // (A list the reader opened is closed again after printing.)
             if !story.relationships.is_empty() {
-                <TextAlternative story={story.clone()} lang={lang} {complete} />
+                <TextAlternative key={u8::from(every)} story={story.clone()} lang={lang} complete={every} />
             }
-            <Disclosure class="xp-all-sources" {complete}
+            <Disclosure key={u8::from(every)} class="xp-all-sources" complete={every}
                 summary={format!("{} ({})", t.all_sources, story.sources.len())}>
                 <SourceList story={story.clone()} ids={story.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>()} lang={lang} />
             </Disclosure>

@@ -66,6 +66,18 @@ impl Owed {
         self.pay_for(action, FRAMES, AFTER);
     }
 
+    /// Before the page is printed: the work is done now, if the effect has not done it.
+    /// No frame comes between the browser's `beforeprint` and its print layout, but the
+    /// microtasks queued in that event run first (see `super::print`).
+    pub fn pay_now(&self) {
+        // Taken first: the job must not find the cell borrowed.
+        let job = self.0.job.borrow_mut().take();
+        if let Some(job) = job {
+            job();
+            self.0.paid.set(true);
+        }
+    }
+
     fn pay_for(&self, action: u32, frames: u8, after: u8) {
         let owed = self.clone();
         super::next_frame(Box::new(move || {

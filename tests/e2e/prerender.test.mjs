@@ -165,6 +165,65 @@ test('a snippet whose loader never runs (script stripped or blocked) turns to re
   for (const page of [stripped, blocked, loaded]) await page.context().close();
 });
 
+test('printed, pre-rendered or hydrated, from any view, in dark mode, the explainer prints the whole story in dark on white', async () => {
+  const page = await open(env.browser, undefined, { colorScheme: 'dark', viewport: { width: 800, height: 1000 } });
+  // Pre-rendered first: the code waits until released.
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route('**/*.wasm', async (route) => { await gate; await route.continue(); });
+  await page.goto(`${env.base}index.html`);
+  const pages = async () => ((await page.pdf()).toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  // What the explainer holds, and with `shown`, what of it paper shows.
+  const held = (shown) => page.evaluate((shown) => {
+    const r = document.querySelector('[data-explainer]').shadowRoot;
+    const n = (sel) => [...r.querySelectorAll(sel)].filter((e) => !shown || e.getClientRects().length).length;
+    const dark = (sel) => Math.max(...getComputedStyle(r.querySelector(sel)).color.match(/\d+/g).slice(0, 3).map(Number)) < 90;
+    return { views: n('.xp-view'), events: n('.xp-event-btn'), bars: n('.xp-bar-row'), answers: n('.xp-q > p'),
+      sources: n('.xp-all-sources li'), rows: n('.xp-data tbody tr'),
+      ...(shown && { tabs: n('[role=tab]'), note: n('.xp-static-note'), dark: [dark('.xp-title'), dark('.xp-view-title'), dark('.xp-q > p')] }) };
+  }, shown);
+  const pre = await pages();
+  await page.emulateMedia({ media: 'print' });
+  const paper = await held(true);
+  await page.emulateMedia({ media: null });
+  assert.deepEqual({ ...paper, events: paper.events >= 20, bars: paper.bars >= 4, answers: paper.answers, sources: paper.sources >= 20, rows: paper.rows >= 30 },
+    { views: 4, events: true, bars: true, answers: 5, sources: true, rows: true, tabs: 0, note: 0, dark: [true, true, true] }, JSON.stringify(paper));
+  // Hydrated, on the timeline, at 4x CPU: the live explainer builds only the view shown, and
+  // Yew leaves work for later past 16 ms. The page's own listener, after the explainer's,
+  // sees what the print is laid out from.
+  release();
+  await page.evaluate(() => document.querySelector('[data-explainer]').scrollIntoView());
+  await ready(page);
+  await page.locator('[role=tab]').nth(2).click();
+  await page.waitForTimeout(300);
+  const live = await held(false);
+  assert.ok(live.bars === 0 && live.sources === 0 && live.answers === 0, `live, only the view shown: ${JSON.stringify(live)}`);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.evaluate(() => addEventListener('beforeprint', () => {
+    const r = document.querySelector('[data-explainer]').shadowRoot;
+    window.laid = [r.querySelectorAll('.xp-event-btn').length, r.querySelectorAll('.xp-bar-row').length, r.querySelectorAll('.xp-q > p').length,
+      r.querySelectorAll('.xp-all-sources li').length, r.querySelectorAll('.xp-data tbody tr').length,
+      [...r.querySelectorAll('.xp-svg')].filter((s) => s.querySelector('[data-key]')).length];
+  }));
+  assert.equal(await pages(), pre, 'as many pages as the pre-rendered print');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const laid = await page.evaluate(() => window.laid);
+  assert.deepEqual(laid.slice(0, 5), [paper.events, paper.bars, paper.answers, paper.sources, paper.rows]);
+  assert.ok(laid[5] >= 1, 'the diagram, built for print, has its controls');
+  // The same under print media: told the page prints, it shows what paper shows.
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  assert.deepEqual(await held(true), paper);
+  await page.emulateMedia({ media: null });
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  // After print, the timeline alone again, still the view chosen.
+  assert.ok(await until(async () => (await held(false)).bars === 0), 'the hidden views are dropped again');
+  assert.equal(await page.locator('[role=tab][aria-selected=true]').textContent(), 'Chronologie');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('the code waits until the widget is a screen away, the widget hydrates on the first touch, and that tap works', async () => {
   const page = await open(env.browser);
   await page.addInitScript(() => document.addEventListener('explainer:ready', () => { window.readyAt = performance.now(); }));
