@@ -414,7 +414,7 @@ fn ask_page(control: &web_sys::Element) {
 }
 
 /// Whether the page is in a frame.
-fn framed() -> bool {
+pub(super) fn framed() -> bool {
     web_sys::window().is_some_and(|w| w.parent().ok().flatten().is_some_and(|p| p != w))
 }
 

@@ -224,6 +224,32 @@ test('printed, pre-rendered or hydrated, from any view, in dark mode, the explai
   await page.context().close();
 });
 
+test('in an iframe, which cannot grow on paper, the explainer prints the view it shows, whole', async () => {
+  const page = await open(env.browser, `${env.base}hosts/iframe.html`, { viewport: { width: 800, height: 1000 } });
+  const frame = await (await page.waitForSelector('iframe')).contentFrame();
+  const seen = () => frame.evaluate(() => {
+    const r = document.querySelector('[data-explainer]').shadowRoot;
+    return { views: [...r.querySelectorAll('.xp-view')].filter((e) => e.getClientRects().length).length,
+      cut: document.documentElement.scrollHeight > innerHeight + 1 };
+  });
+  // Pre-rendered (the code not loaded: the frame's explainer is only marked by its loader),
+  // then hydrated and told the page prints.
+  await frame.waitForFunction(() => document.querySelector('[data-explainer]')?.hasAttribute('data-explainer-loader'));
+  await page.emulateMedia({ media: 'print' });
+  assert.deepEqual(await seen(), { views: 1, cut: false }, 'pre-rendered');
+  await page.emulateMedia({ media: null });
+  await frame.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'));
+  await frame.evaluate(() => document.querySelector('[data-explainer]').dispatchEvent(new FocusEvent('focusin')));
+  await frame.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-ready'));
+  await page.waitForTimeout(500);
+  await frame.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  assert.deepEqual(await seen(), { views: 1, cut: false }, 'hydrated');
+  await page.emulateMedia({ media: null });
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('the code waits until the widget is a screen away, the widget hydrates on the first touch, and that tap works', async () => {
   const page = await open(env.browser);
   await page.addInitScript(() => document.addEventListener('explainer:ready', () => { window.readyAt = performance.now(); }));
