@@ -190,6 +190,36 @@ pub fn page_lang(page: &str) -> Lang {
     }
 }
 
+/// Reading mode (`static.css`): the rules the stylesheet `css` applies under its style query
+/// `--xp-read: 1` (a snippet whose loader never ran, and paper), for pages that cannot use
+/// the query: readers without JavaScript (`<noscript>`), and hosts whose code failed, in any
+/// browser. One copy of the rules, written by the build. `None` if `css` has no such block.
+pub fn reading_mode(css: &str) -> Option<String> {
+    let at = css.find("@container style(--xp-read")?;
+    let open = at + css[at..].find('{')? + 1;
+    // Braces inside a string (`content: "}"`) do not count.
+    let (mut depth, mut quote, mut escaped) = (1, None, false);
+    for (i, c) in css[open..].char_indices() {
+        match (quote, c) {
+            (Some(_), _) if escaped => escaped = false,
+            (Some(_), '\\') => escaped = true,
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '{') => depth += 1,
+            (None, '}') => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 {
+            return Some(format!(
+                "/* Reading mode, loaded only where interaction is unavailable (no JavaScript, or the code failed): written by the build from style/explainer.css. */\n{}\n",
+                css[open..open + i].trim()
+            ));
+        }
+    }
+    None
+}
+
 /// The stylesheet in ASCII: each other character as a CSS escape (`›` → `\203a `). The
 /// minifier writes the chevrons and markers as UTF-8, and a linked stylesheet without a
 /// charset is read in its page's encoding: on a windows-1252 page `›` became `â€º`.

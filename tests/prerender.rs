@@ -9,7 +9,8 @@ use common::esc;
 use explainer::describe::relationship_name;
 use explainer::i18n::Lang;
 use explainer::prerender::{
-    ascii_css, fill_page, host_markup, loader, snippet, story_problems, style_hash, Assets,
+    ascii_css, fill_page, host_markup, loader, reading_mode, snippet, story_problems, style_hash,
+    Assets,
 };
 use explainer::story::{load, EMBEDDED_JSON};
 
@@ -262,50 +263,34 @@ fn the_article_page_carries_its_loader_inline_or_the_build_says_why_not() {
     assert!(closing.contains("cannot be inlined"), "{closing}");
 }
 
-/// The body of the block that opens with `header` in `css`.
-fn block<'a>(css: &'a str, header: &str) -> &'a str {
-    let start = css.find(header).unwrap_or_else(|| panic!("no {header}")) + header.len();
-    let mut depth = 1;
-    for (i, c) in css[start..].char_indices() {
-        depth += match c {
-            '{' => 1,
-            '}' => -1,
-            _ => 0,
-        };
-        if depth == 0 {
-            return &css[start..start + i];
-        }
-    }
-    panic!("{header} is not closed")
-}
-
-/// `s` without its comments, its words separated by single spaces.
-fn words(s: &str) -> String {
-    let bare: String = s
-        .split("/*")
-        .map(|part| part.split_once("*/").map_or(part, |(_, rest)| rest))
-        .collect();
-    bare.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Reading mode for a snippet whose loader never ran (`style/explainer.css`), also used on
-/// paper, is the reading mode of readers without JavaScript (`style/static.css`), rule for
-/// rule; it waits for the very attribute the loader sets on every host, and paper drops
-/// the note that says interaction is unavailable.
+/// Reading mode (a snippet whose loader never ran, paper, and as `static.css` pages without
+/// JavaScript) hides the tabs and shows every view and the note; the build finds its rules
+/// in the minified stylesheet too. The loader-less one waits for the very attribute the
+/// loader sets on every host, and paper drops the note.
 #[test]
-fn reading_mode_without_a_loader_and_on_paper_is_the_no_script_reading_mode() {
+fn reading_mode_is_one_set_of_rules_for_pages_without_script_a_missing_loader_and_paper() {
     let css = include_str!("../style/explainer.css");
-    let reading = words(include_str!("../style/static.css"));
+    let reading = reading_mode(css).expect("reading mode");
+    let words = reading.split_whitespace().collect::<Vec<_>>().join(" ");
+    for rule in [
+        ".xp-tabs, .xp-lang, .xp-hint, .xp-side-hint { display: none !important; }",
+        ".xp-view[hidden] { display: block !important; }",
+        ".xp-static-note { display: block !important;",
+    ] {
+        assert!(words.contains(rule), "{rule} in {words}");
+    }
+    assert!(!reading.contains("@container"), "{reading}");
+    let minified = ".a{b:c}@container style(--xp-read:1){.d{e:f}.g::after{content:\"}\"}}.h{i:j}";
     assert_eq!(
-        words(block(css, "@container style(--xp-read: 1) {")),
-        reading
+        reading_mode(minified).unwrap().lines().nth(1),
+        Some(".d{e:f}.g::after{content:\"}\"}")
     );
-    // On paper too, unless framed (frame.css), without the note.
-    let print = words(block(css, "@media print {"));
-    assert!(print.contains(".xp-root { --xp-read: var(--xp-print-read, 1); }"));
-    assert!(print.contains(".xp-static-note { display: none !important; }"));
+    assert_eq!(reading_mode(".a{b:c}"), None);
     assert!(css.contains(":host(:not([data-explainer-loader])) .xp-root { animation: xp-read"));
     assert!(
         include_str!("../src/js/embed.js").contains("setAttribute('data-explainer-loader', '')")
     );
+    let print = &css[css.find("@media print {").unwrap()..];
+    assert!(print.contains(".xp-root { --xp-read: var(--xp-print-read, 1); }"));
+    assert!(print.contains(".xp-static-note { display: none !important; }"));
 }

@@ -19,8 +19,8 @@ fn main() {}
 fn run() -> Result<(), String> {
     use explainer::i18n::Lang;
     use explainer::prerender::{
-        ascii_css, clean_page, fill_page, frame_page, inline_loader, loader, page_lang, snippet,
-        story_problems, style_hash, Assets,
+        ascii_css, clean_page, fill_page, frame_page, inline_loader, loader, page_lang,
+        reading_mode, snippet, story_problems, style_hash, Assets,
     };
     use std::fs;
     use std::path::PathBuf;
@@ -77,6 +77,9 @@ fn run() -> Result<(), String> {
     let css_text = ascii_css(&css);
     fs::write(dir.join(&assets.css), &css_text).map_err(|e| format!("{}: {e}", assets.css))?;
     let assets = Assets { css_text, ..assets };
+    let reading = reading_mode(&assets.css_text)
+        .ok_or("the stylesheet has no reading mode (@container style(--xp-read: 1))")?;
+    fs::write(dir.join("static.css"), reading).map_err(|e| format!("static.css: {e}"))?;
     let write = |name: &str, text: &str| {
         fs::write(dir.join(name), text).map_err(|e| format!("{name}: {e}"))
     };
