@@ -90,11 +90,7 @@ fn run() -> Result<(), String> {
     for (name, src) in [
         ("frame.js", include_str!("../js/frame.js")),
         ("frame-parent.js", include_str!("../js/frame-parent.js")),
-        // A frame cannot grow on paper: printed, it keeps the view it shows.
-        (
-            "frame.css",
-            "html,body{margin:0;padding:0}\n[data-explainer]{--xp-print-read:0}\n",
-        ),
+        ("frame.css", "html,body{margin:0;padding:0}\n"),
     ] {
         write(name, src)?;
     }

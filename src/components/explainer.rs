@@ -135,10 +135,10 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     }
     {
         // On paper, the whole story: every view and list is built while the page prints.
-        let (dispatcher, owed, root) = (state.dispatcher(), owed.clone(), root.clone());
+        let (dispatcher, owed) = (state.dispatcher(), owed.clone());
         use_effect_with((), move |_| {
             let print = Callback::from(move |p| dispatcher.dispatch(Action::Print(p)));
-            super::watch_print(root.cast(), print, owed)
+            super::watch_print(print, owed)
         });
     }
     {

@@ -18,18 +18,10 @@ use super::Owed;
 /// listening. Browser only: call it from an effect.
 ///
 /// Not in a frame: a frame cannot grow on paper, and the whole story would be cut at the
-/// height of the view it shows. There the explainer at `root` prints that view, whole (the
-/// stylesheet's `--xp-print-read`, which the frame page's own stylesheet also sets).
-pub fn watch_print(
-    root: Option<web_sys::HtmlElement>,
-    on: Callback<bool>,
-    owed: Owed,
-) -> impl FnOnce() {
-    let framed = super::anchor::framed();
-    if let Some(root) = root.filter(|_| framed) {
-        let _ = root.style().set_property("--xp-print-read", "0");
-    }
-    let window = web_sys::window().filter(|_| !framed);
+/// height of the view it shows. There the explainer prints that view, whole (the loader
+/// sets the stylesheet's `--xp-print-read` to 0 on a framed host).
+pub fn watch_print(on: Callback<bool>, owed: Owed) -> impl FnOnce() {
+    let window = web_sys::window().filter(|_| !super::anchor::framed());
     let listen = |name: &'static str, printing: bool| {
         let on = on.clone();
         let owed = owed.clone();

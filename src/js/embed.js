@@ -91,7 +91,11 @@ function watch(host) {
 function scan() {
   for (const host of document.querySelectorAll(HOSTS)) {
     // The code is on its way: no reading mode for want of a loader (style/explainer.css).
-    if (!host.hasAttribute('data-explainer-loader')) host.setAttribute('data-explainer-loader', '');
+    if (!host.hasAttribute('data-explainer-loader')) {
+      host.setAttribute('data-explainer-loader', '');
+      // A frame cannot grow on paper: printed, a framed explainer keeps the view it shows.
+      if (parent !== window) host.style.setProperty('--xp-print-read', '0');
+    }
     ensureStyle(host);
     if (broken) unavailable(host);
     else if (!loading) watch(host);

@@ -1,7 +1,8 @@
 // On a host page: sizes every <iframe data-explainer-frame> to the height its explainer
-// reports, and scrolls the page where the explainer asks (a change of view under the
-// reader), without Pym.js; tells each frame when the page scrolls. A fixed header's height can be kept clear with `scroll-margin-top`
-// on the iframe. Include with <script type="module" src=".../frame-parent.js">.
+// reports, scrolls the page where the explainer asks (a change of view under the reader)
+// and tells each frame when the page scrolls, without Pym.js. A fixed header's height can
+// be kept clear with `scroll-margin-top` on the iframe. Include with
+// <script type="module" src=".../frame-parent.js">.
 addEventListener('message', (event) => {
   const data = event.data;
   if (!data || !['explainer:height', 'explainer:scroll'].includes(data.type)) return;
