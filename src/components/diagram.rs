@@ -33,6 +33,10 @@ pub struct DiagramProps {
     /// Trusted Types requires.
     #[prop_or_default]
     pub progressive: bool,
+    /// Every control and line at once, progressive or not: the page is printing, and print
+    /// lays it out without painting it first (see `super::print`).
+    #[prop_or_default]
+    pub whole: bool,
     /// Where the drawing's render leaves its effect's work for the frame that answers the
     /// reader (see [`Owed`]).
     #[prop_or_default]
@@ -102,7 +106,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     // screen. First the controls and lines in its first screen (`above`), then the rest.
     let all_drawn = use_state(|| {
         let controls = props.story.entities.len() + props.story.relationships.len();
-        !props.progressive || controls <= PROGRESSIVE_FROM
+        !props.progressive || props.whole || controls <= PROGRESSIVE_FROM
     });
     {
         let all_drawn = all_drawn.clone();
@@ -112,7 +116,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             }
         });
     }
-    let above = (!*all_drawn).then_some(FIRST_SCREEN);
+    let above = (!*all_drawn && !props.whole).then_some(FIRST_SCREEN);
     // `names` stands for the story too: equal names mean the same story and language.
     let markup = use_memo(
         (names.clone(), props.geometries.clone(), above),

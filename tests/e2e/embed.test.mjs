@@ -53,6 +53,24 @@ test('two instances keep their own story, language and selection', async () => {
   await page.context().close();
 });
 
+test('printed at 4x CPU, every explainer of the page builds every view for paper, in time', async () => {
+  // Each explainer renders what paper needs as the page is told it prints. Told one after
+  // the other, the second's render waited behind Yew's yield (past 16 ms) until after print.
+  const page = await open(env.browser, `${env.base}hosts/two.html`, { viewport: { width: 800, height: 1000 } });
+  await ready(page, 2);
+  await page.evaluate(() => addEventListener('beforeprint', () => {
+    window.printed = [...document.querySelectorAll('[data-explainer]')].map((h) => [...h.shadowRoot.querySelectorAll('.xp-view')]
+      .map((v) => v.children.length > 1));
+  }));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.pdf();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  assert.deepEqual(await page.evaluate(() => window.printed), [[true, true, true, true], [true, true]], 'a view built for each on paper');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('events bubble from the host with their detail', async () => {
   const page = await open(env.browser);
   await page.addInitScript(() => {
@@ -781,6 +799,8 @@ test('a large story draws its first screen at once, then every control; one draw
       // Each from one entity to another (an offset of 1 to 199 never lands on itself).
       relationships: Array.from({ length: 600 }, (_, j) => ({ id: `r${j}`, from: `e${j % 200}`, to: `e${(j + 1 + (j * 7) % 199) % 200}`,
         kind: kinds[j % 5], label: t('link'), status: 'confirmed', sources: ['s'] })),
+      // An event, so the diagram has a view to give way to (printed below).
+      events: [{ id: 'v', date: '2025-03-01', status: 'confirmed', title: t('Event'), text: t('Text'), entities: ['e0'], sources: ['s'] }],
       sources: [{ id: 's', publisher: 'P', title: 'T', url: 'https://example.org/' }] };
     const host = document.createElement('div');
     host.id = 'big';
@@ -807,6 +827,22 @@ test('a large story draws its first screen at once, then every control; one draw
   await late.tap();
   // (A number keeps its word: the space after 199 is a no-break one.)
   assert.ok(await until(() => shadow(page, '#big', "return root.querySelector('.xp-panel h3')?.textContent === 'Énergie 199\\u00a0𝔸'"), 3000));
+  // Printed from the timeline, at 4x CPU: both explainers of the page build their views for
+  // paper, which no paint precedes, and the diagram has every control, not its first
+  // screen's. The page's listener runs after the explainers'.
+  await page.locator('#big [role=tab]').nth(1).tap();
+  assert.ok(await until(() => shadow(page, '#big', "return !root.querySelector('.xp-svg')")), 'the timeline alone');
+  await page.evaluate(() => addEventListener('beforeprint', () => {
+    const [own, big] = [...document.querySelectorAll('[data-explainer]')].map((h) => h.shadowRoot);
+    window.printed = [big.querySelectorAll('.xp-svg [data-key]').length, own.querySelectorAll('.xp-bar-row').length > 0, own.querySelectorAll('.xp-event-btn').length > 0];
+  }));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  // One page: Chromium draws every dash of the 600 lines into each page the diagram spans,
+  // and the whole PDF would take a minute and a half.
+  await page.pdf({ pageRanges: '1' });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  assert.deepEqual(await page.evaluate(() => window.printed), [total, true, true], 'every control and view printed');
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
