@@ -7,8 +7,8 @@ use yew::prelude::*;
 use super::tabs::{label, tab_id, view_id};
 use super::SourceList;
 use super::{
-    Comparison, Diagram, Disclosure, HostEvent, LanguageSwitch, Owed, Panel, Questions, Tabs,
-    TextAlternative, Timeline,
+    use_open, Comparison, Diagram, Disclosure, HostEvent, LanguageSwitch, Owed, Panel, Questions,
+    Tabs, TextAlternative, Timeline,
 };
 use crate::format::date;
 use crate::i18n::{ui, Lang};
@@ -312,6 +312,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let complete = props.complete;
     // Printed, the page holds every view and list too (see `print`).
     let every = complete || state.printing;
+    // Held here: the lists are built anew for print (below), and stay open if opened.
+    let (table_open, on_table) = use_open();
+    let (sources_open, on_sources) = use_open();
     // Only the first render hydrates the pre-rendered HTML. A diagram built later (back from
     // another tab) is drawn by the client, as a live-rendered one is: its controls go in
     // through its effect, never as Yew's raw HTML, which a page enforcing Trusted Types
@@ -376,11 +379,12 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             // A story of players alone has no relationship to list. Keyed by `every`: built
             // anew for print, not updated, as Yew 0.23 may leave a child's update for a later
             // task (past 16 ms), after the print is laid out; a new child it never leaves.
-            // (A list the reader opened is closed again after printing.)
             if !story.relationships.is_empty() {
-                <TextAlternative key={u8::from(every)} story={story.clone()} lang={lang} complete={every} />
+                <TextAlternative key={u8::from(every)} story={story.clone()} lang={lang} complete={every}
+                    open={table_open} on_toggle={on_table} />
             }
             <Disclosure key={u8::from(every)} class="xp-all-sources" complete={every}
+                open={sources_open} on_toggle={on_sources}
                 summary={format!("{} ({})", t.all_sources, story.sources.len())}>
                 <SourceList story={story.clone()} ids={story.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>()} lang={lang} />
             </Disclosure>

@@ -36,7 +36,7 @@ pub use comparison::{axis_fit, Comparison};
 pub use controls::{FIRST_SCREEN, PROGRESSIVE_FROM};
 pub use data_table::DataTable;
 pub use diagram::Diagram;
-pub use disclosure::Disclosure;
+pub use disclosure::{use_open, Disclosure};
 pub use edge::marker;
 pub use error_view::ErrorView;
 pub use explainer::Explainer;

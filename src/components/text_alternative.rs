@@ -16,6 +16,10 @@ pub struct TextAlternativeProps {
     /// Build the table while closed too (pre-rendered HTML).
     #[prop_or_default]
     pub complete: bool,
+    /// Whether the reader opened the table.
+    pub open: bool,
+    /// Told the new state when the reader opens or closes it.
+    pub on_toggle: Callback<bool>,
 }
 
 /// Every relationship of the diagram as a table ([`DataTable`]), behind a disclosure: the
@@ -26,7 +30,7 @@ pub fn TextAlternative(props: &TextAlternativeProps) -> Html {
     let (lang, story) = (props.lang, &props.story);
     let t = ui(lang);
     html! {
-        <Disclosure class="xp-data" complete={props.complete}
+        <Disclosure class="xp-data" complete={props.complete} open={props.open} on_toggle={props.on_toggle.clone()}
             summary={format!("{} ({})", t.table_caption, story.relationships.len())}>
             <DataTable story={story.clone()} {lang} />
         </Disclosure>

@@ -198,6 +198,9 @@ test('printed, pre-rendered or hydrated, from any view, in dark mode, the explai
   await page.waitForTimeout(300);
   const live = await held(false);
   assert.ok(live.bars === 0 && live.sources === 0 && live.answers === 0, `live, only the view shown: ${JSON.stringify(live)}`);
+  // The reader opens the table, which print builds anew: it must stay open after.
+  await page.locator('.xp-data > summary').click();
+  assert.ok(await until(async () => (await held(false)).rows === paper.rows), 'the table opens');
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.evaluate(() => addEventListener('beforeprint', () => {
@@ -217,8 +220,12 @@ test('printed, pre-rendered or hydrated, from any view, in dark mode, the explai
   assert.deepEqual(await held(true), paper);
   await page.emulateMedia({ media: null });
   await page.evaluate(() => dispatchEvent(new Event('afterprint')));
-  // After print, the timeline alone again, still the view chosen.
+  // After print, the timeline alone again, still the view chosen, the table still open and
+  // the sources list still closed.
   assert.ok(await until(async () => (await held(false)).bars === 0), 'the hidden views are dropped again');
+  assert.deepEqual(await page.evaluate(() => [...document.querySelector('[data-explainer]').shadowRoot.querySelectorAll('details')]
+    .filter((d) => d.matches('.xp-data, .xp-all-sources')).map((d) => [d.className, d.open, d.querySelectorAll('tbody tr, li').length > 0])),
+  [['xp-data', true, true], ['xp-all-sources', false, false]]);
   assert.equal(await page.locator('[role=tab][aria-selected=true]').textContent(), 'Chronologie');
   assert.deepEqual(page.messages, []);
   await page.context().close();
