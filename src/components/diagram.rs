@@ -104,10 +104,9 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     // A story of hundreds of controls is drawn in two goes: the browser's parsing and
     // layout of every control and line is most of its first render, and most are below the
     // screen. First the controls and lines in its first screen (`above`), then the rest.
-    let all_drawn = use_state(|| {
-        let controls = props.story.entities.len() + props.story.relationships.len();
-        !props.progressive || props.whole || controls <= PROGRESSIVE_FROM
-    });
+    // Large too for print, which draws its lines solid (see the stylesheet).
+    let many = props.story.entities.len() + props.story.relationships.len() > PROGRESSIVE_FROM;
+    let all_drawn = use_state(|| !props.progressive || props.whole || !many);
     {
         let all_drawn = all_drawn.clone();
         use_effect_with((), move |_| {
@@ -349,7 +348,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         }
     };
     html! {
-        <figure class="xp-diagram" ref={figure}>
+        <figure class={classes!("xp-diagram", many.then_some("xp-many"))} ref={figure}>
             // Always wrapped, one fit or several: the embed keeps the shown pre-rendered fit
             // in place (moving it would lose the click its tap started) and drops the others;
             // hydration then gives it the live classes. A live diagram stays out of the
