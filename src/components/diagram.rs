@@ -36,7 +36,7 @@ pub struct DiagramProps {
     /// Every control and line at once, progressive or not: the page is printing, and print
     /// lays it out without painting it first (see `super::print`).
     #[prop_or_default]
-    pub whole: bool,
+    pub at_once: bool,
     /// Where the drawing's render leaves its effect's work for the frame that answers the
     /// reader (see [`Owed`]).
     #[prop_or_default]
@@ -106,7 +106,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     // screen. First the controls and lines in its first screen (`above`), then the rest.
     // Large too for print, which draws its lines solid (see the stylesheet).
     let many = props.story.entities.len() + props.story.relationships.len() > PROGRESSIVE_FROM;
-    let all_drawn = use_state(|| !props.progressive || props.whole || !many);
+    let all_drawn = use_state(|| !props.progressive || props.at_once || !many);
     {
         let all_drawn = all_drawn.clone();
         use_effect_with((), move |_| {
@@ -115,7 +115,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             }
         });
     }
-    let above = (!*all_drawn && !props.whole).then_some(FIRST_SCREEN);
+    let above = (!*all_drawn && !props.at_once).then_some(FIRST_SCREEN);
     // `names` stands for the story too: equal names mean the same story and language.
     let markup = use_memo(
         (names.clone(), props.geometries.clone(), above),

@@ -360,7 +360,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     { panel_of(View::Diagram, html! {
                         <Diagram story={story.clone()} geometries={geometries.clone()} lang={lang}
                             selection={state.selection.clone()} on_select={select.clone()}
-                            progressive={!hydrating && !complete} whole={state.printing} owed={owed.clone()} />
+                            progressive={!hydrating && !complete} at_once={state.printing} owed={owed.clone()} />
                     }) }
                     { panel_of(View::Comparison, html! {
                         <Comparison story={story.clone()} lang={lang} selection={state.selection.clone()} on_select={select.clone()} />

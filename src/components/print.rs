@@ -44,9 +44,10 @@ pub fn watch_print(on: Callback<bool>, owed: Owed) -> impl FnOnce() {
     let id = window.as_ref().map(|w| {
         let (id, first) = WATCHERS.with(|w| {
             let (all, next) = &mut *w.borrow_mut();
-            all.push((*next, on, owed));
-            *next = next.wrapping_add(1);
-            (*next - 1, all.len() == 1)
+            let id = *next;
+            *next = id.wrapping_add(1);
+            all.push((id, on, owed));
+            (id, all.len() == 1)
         });
         if first {
             let listen = |name: &'static str, printing: bool| {
