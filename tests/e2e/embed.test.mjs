@@ -106,7 +106,8 @@ test('hostile host styles change nothing inside, and the widget changes nothing 
     const r = document.querySelector('[data-explainer]').shadowRoot;
     const box = (el) => { const b = el.getBoundingClientRect(); return [Math.round(b.width), Math.round(b.height)]; };
     return { svg: box(r.querySelector('.xp-svg')), node: box(r.querySelector('.xp-node')), tab: box(r.querySelector('[role=tab]')),
-      title: getComputedStyle(r.querySelector('.xp-title')).fontSize, hiddenShown: [...r.querySelectorAll('.xp-view[hidden]')].some((v) => v.offsetHeight > 0) };
+      title: ['fontSize', 'wordBreak', 'lineBreak', 'hyphens', 'textAlignLast', 'webkitTextFillColor', 'webkitTextStrokeWidth', 'fontFeatureSettings',
+        'fontVariationSettings', 'tabSize'].map((k) => getComputedStyle(r.querySelector('.xp-title'))[k]).join('|'), hiddenShown: [...r.querySelectorAll('.xp-view[hidden]')].some((v) => v.offsetHeight > 0) };
   });
   const bare = await open(env.browser, `${env.base}hosts/hostile-bare.html`);
   const hostile = await open(env.browser, `${env.base}hosts/hostile.html`);
@@ -117,6 +118,26 @@ test('hostile host styles change nothing inside, and the widget changes nothing 
   assert.deepEqual(g1, g2, 'hostile rules do not reach the widget');
   assert.equal(g1.hiddenShown, false);
   for (const p of [bare, hostile, plain]) await p.context().close();
+});
+
+test('in a drawer the page hides with visibility, the explainer is hidden too: unseen, untabbable, untappable; opened, it works', async () => {
+  const page = await open(env.browser, `${env.base}hosts/drawer.html`, { hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  await ready(page, 1);
+  const seen = () => shadow(page, '[data-explainer]', `
+    const t = root.querySelector('.xp-title');
+    t.scrollIntoView({ block: 'center' });
+    const b = t.getBoundingClientRect();
+    return [t.checkVisibility({ visibilityProperty: true }), document.elementFromPoint(b.x + 5, b.y + 5) === host];`);
+  assert.deepEqual(await seen(), [false, false], 'closed: unseen, and a tap there does not reach it');
+  await page.locator('#before').focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'after', 'Tab passes over it');
+  await page.evaluate(() => document.getElementById('drawer').classList.add('open'));
+  assert.deepEqual(await seen(), [true, true], 'opened: seen and tappable');
+  await page.locator('[data-key="entity:openai"]').tap();
+  assert.ok(await until(() => shadow(page, '[data-explainer]', "return root.querySelector('.xp-panel h3')?.textContent === 'OpenAI'")));
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
 });
 
 for (const [w, h] of [[375, 667], [1280, 800]]) test(`${w}x${h}: a host the page does not size (flex or grid item, centred column, float, positioned) takes the room it has and works`, async () => {
