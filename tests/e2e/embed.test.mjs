@@ -150,6 +150,21 @@ test('in a drawer the page hides with visibility, the explainer is hidden too: u
   await page.context().close();
 });
 
+test('on a page written vertically, the explainer is laid out horizontally, as wide as the screen at most, and works', async () => {
+  // Vertical writing is inherited: the explainer's text ran one letter per line, in a host
+  // 0 px wide.
+  const page = await open(env.browser, `${env.base}hosts/vertical.html`, { hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  await ready(page, 1);
+  const box = await shadow(page, '[data-explainer]', `
+    const t = root.querySelector('.xp-title').getBoundingClientRect();
+    return [host.getBoundingClientRect().width, document.documentElement.clientWidth, t.width > t.height, getComputedStyle(root.querySelector('.xp-title')).writingMode];`);
+  assert.deepEqual(box, [375, 375, true, 'horizontal-tb']);
+  await page.locator('[data-key="entity:openai"]').tap();
+  assert.ok(await until(() => shadow(page, '[data-explainer]', "return root.querySelector('.xp-panel h3')?.textContent === 'OpenAI'")));
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 for (const [w, h] of [[375, 667], [1280, 800]]) test(`${w}x${h}: a host the page does not size (flex or grid item, centred column, float, positioned) takes the room it has and works`, async () => {
   // Inline-size containment gives the widget no width of its own: unsized, it collapsed.
   const page = await open(env.browser, `${env.base}hosts/unsized.html`, { viewport: { width: w, height: h } });
