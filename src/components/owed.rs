@@ -66,9 +66,10 @@ impl Owed {
         self.pay_for(action, FRAMES, AFTER);
     }
 
-    /// Before the page is printed: the work is done now, if the effect has not done it.
-    /// No frame comes between the browser's `beforeprint` and its print layout, but the
-    /// microtasks queued in that event run first (see `super::print`).
+    /// The work is done now, if the effect has not done it: in each frame after a reader's
+    /// action, and before the page is printed. No frame comes between the browser's
+    /// `beforeprint` and its print layout, but the microtasks queued in that event run first
+    /// (see `super::print`).
     pub fn pay_now(&self) {
         // Taken first: the job must not find the cell borrowed.
         let job = self.0.job.borrow_mut().take();
@@ -85,12 +86,7 @@ impl Owed {
             if inner.action.get() != action {
                 return;
             }
-            // Taken first: the job must not find the cell borrowed.
-            let job = inner.job.borrow_mut().take();
-            if let Some(job) = job {
-                job();
-                inner.paid.set(true);
-            }
+            owed.pay_now();
             // Counted down only while nothing is owed once the work has been paid.
             let quiet = inner.paid.get() && inner.job.borrow().is_none();
             let after = if quiet { after - 1 } else { AFTER };
