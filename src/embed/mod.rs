@@ -116,7 +116,10 @@ fn write_fragment() {
         next
     };
     if let Ok(h) = w.history() {
-        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        // The entry keeps the page's own state: a client-side router keeps its bookkeeping
+        // there (its key and index), and reloads or loses its place on Back without it.
+        let state = h.state().unwrap_or(JsValue::NULL);
+        let _ = h.replace_state_with_url(&state, "", Some(&url));
     }
 }
 

@@ -658,7 +658,7 @@ test('in an iframe, scrolling the page around it lets idle time hydrate the expl
   await page.context().close();
 });
 
-test('a deep link selects its item and scrolls to it; taps add no history entries', async () => {
+test('a deep link selects its item and scrolls to it; taps add no history entries and keep the page\'s history state', async () => {
   const page = await open(env.browser, `${env.base}index.html#explainer=nvidia-openai-loi`);
   await ready(page);
   assert.ok(await until(() => shadow(page, '[data-explainer]', "return root.querySelector('.xp-panel h3')?.textContent === 'Nvidia → OpenAI'")));
@@ -669,12 +669,17 @@ test('a deep link selects its item and scrolls to it; taps add no history entrie
     return c && p && c.y >= 0 && c.y + c.height <= p.y;
   });
   assert.ok(seen, `the item at ${(await item.boundingBox())?.y}, the panel at ${(await page.locator('.xp-panel').boundingBox())?.y}`);
+  // A client-side router keeps its place in the entry's state (React Router: a key and an
+  // index; Next.js reloads the page on Back to an entry without its own).
+  const router = { usr: null, key: 'k7', idx: 3 };
+  await page.evaluate((state) => history.replaceState(state, ''), router);
   const length = await page.evaluate(() => history.length);
   for (const id of ['entity:amd', 'entity:intel', 'entity:openai']) {
     await page.locator(`[data-key="${id}"]`).click();
   }
   assert.ok(await until(() => page.evaluate(() => location.hash === '#explainer=openai')));
   assert.equal(await page.evaluate(() => history.length), length);
+  assert.deepEqual(await page.evaluate(() => history.state), router, 'the page\'s history state is kept');
   await page.context().close();
 });
 
