@@ -42,7 +42,7 @@ pub fn render_html(
         view,
         width,
         instance: "xp".into(),
-        initial: None,
+        linked: Default::default(),
         on_host: Default::default(),
         complete,
         progressive: false,

@@ -28,7 +28,7 @@ async fn mount_as(json: &str, lang: Lang, view: View, progressive: bool) -> Elem
         view,
         width: 375,
         instance: "t".into(),
-        initial: None,
+        linked: Default::default(),
         on_host: Default::default(),
         complete: false,
         progressive,

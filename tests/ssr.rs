@@ -368,7 +368,7 @@ fn first_render(json: &str, width: u32, progressive: bool) -> String {
         view: View::Diagram,
         width,
         instance: "xp".into(),
-        initial: None,
+        linked: Default::default(),
         on_host: Default::default(),
         complete: false,
         progressive,

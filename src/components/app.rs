@@ -40,6 +40,17 @@ pub enum HostEvent {
     Lang(Lang),
 }
 
+/// The item the page's address links this explainer to. The first value (`change` 0) is the
+/// deep link the page opened with; each later one (a link in the page's text, Back) comes
+/// with a new `change`, so that a link to the item already linked still counts.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Linked {
+    /// The item, if the address names one of this story's.
+    pub to: Option<Selection>,
+    /// How many times the address changed it since the explainer started.
+    pub change: u32,
+}
+
 /// Properties of the explainer's root.
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
@@ -57,9 +68,10 @@ pub struct AppProps {
     /// Prefix for element ids, unique per instance on a page.
     #[prop_or(AttrValue::Static("xp"))]
     pub instance: AttrValue,
-    /// Item to select at start (a deep link).
+    /// Item the page's address links to: selected after the first render (a deep link), and
+    /// again when the address names another (see [`Linked`]).
     #[prop_or_default]
-    pub initial: Option<Selection>,
+    pub linked: Linked,
     /// Receives what the reader does, for the host page.
     #[prop_or_default]
     pub on_host: Callback<HostEvent>,
@@ -90,7 +102,7 @@ pub fn App(props: &AppProps) -> Html {
                 view={props.view}
                 width={props.width}
                 instance={props.instance.clone()}
-                initial={props.initial.clone()}
+                linked={props.linked.clone()}
                 on_host={props.on_host.clone()}
                 complete={props.complete}
                 progressive={props.progressive}

@@ -7,8 +7,8 @@ use yew::prelude::*;
 use super::tabs::{label, tab_id, view_id};
 use super::SourceList;
 use super::{
-    use_open, Comparison, Diagram, Disclosure, HostEvent, LanguageSwitch, Owed, Panel, Questions,
-    Tabs, TextAlternative, Timeline,
+    use_open, Comparison, Diagram, Disclosure, HostEvent, LanguageSwitch, Linked, Owed, Panel,
+    Questions, Tabs, TextAlternative, Timeline,
 };
 use crate::format::date;
 use crate::i18n::{ui, Lang};
@@ -29,8 +29,9 @@ pub struct ExplainerProps {
     pub width: u32,
     /// Prefix for element ids.
     pub instance: AttrValue,
-    /// Item selected after the first render (deep link), so hydration sees the same HTML.
-    pub initial: Option<Selection>,
+    /// Item the page's address links to, selected after the first render (so hydration sees
+    /// the same HTML), and again when the address links to another.
+    pub linked: Linked,
     /// Receives what the reader does.
     pub on_host: Callback<HostEvent>,
     /// Render every view and disclosure, not just what is shown (pre-rendered HTML).
@@ -72,13 +73,16 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     );
 
     {
+        let on_host = props.on_host.clone();
+        use_effect_with((), move |_| on_host.emit(HostEvent::Ready));
+    }
+    {
         // Deep link: selected after the first render, which matches the pre-rendered HTML.
-        let (state, initial, on_host) =
-            (state.clone(), props.initial.clone(), props.on_host.clone());
-        let story = props.story.clone();
-        use_effect_with((), move |_| {
-            on_host.emit(HostEvent::Ready);
-            if let Some(sel) = initial {
+        // A later link to the item already open changes nothing (Back to it, say).
+        let (state, story) = (state.clone(), props.story.clone());
+        use_effect_with(props.linked.clone(), move |linked| {
+            let again = linked.change > 0 && state.selection == linked.to;
+            if let Some(sel) = linked.to.clone().filter(|_| !again) {
                 // An event that involves no player opens on the timeline, as a tap there does.
                 state.dispatch(if opens_in_place(&story, &sel) {
                     Action::LinkHere(sel)

@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRoot};
 
+mod address;
 mod input;
 mod lazy;
 mod text;
@@ -19,10 +20,9 @@ pub use text::text_of;
 use input::{when_needed, Listeners};
 use lazy::{drop_lazy, keep_visible_fit, prepare_at_idle, Pending};
 
-use crate::components::{after_paint_in_background, App, AppProps, HostEvent, Loaded};
+use crate::components::{App, AppProps, HostEvent, Linked, Loaded};
 use crate::host::{
-    fragment_get, fragment_is_route, fragment_key, fragment_set, resolve_lang, resolve_theme,
-    resolve_view, selection_for,
+    fragment_get, fragment_key, resolve_lang, resolve_theme, resolve_view, selection_for,
 };
 use crate::state::{bucket, diagram_width, ROOT_PADDING};
 use crate::story::EMBEDDED_JSON;
@@ -35,16 +35,14 @@ const READY: &str = "data-explainer-ready";
 thread_local! {
     static CSS: RefCell<String> = const { RefCell::new(String::new()) };
     static COUNT: RefCell<usize> = const { RefCell::new(0) };
-    /// Running explainers and their hosts, to unmount one whose host has left the page.
-    static LIVE: RefCell<Vec<(Element, yew::AppHandle<App>)>> = const { RefCell::new(Vec::new()) };
+    /// Running explainers, their hosts and their props: to unmount one whose host has left
+    /// the page, and to give one the item a link on the page names (see [`address::follow`]).
+    static LIVE: RefCell<Vec<(Element, yew::AppHandle<App>, AppProps)>> = const { RefCell::new(Vec::new()) };
     /// Pre-rendered explainers: the hydration still to run (taken when it runs, dropped if
     /// the host leaves first) and the loader's listeners, removed when the host leaves.
     static PRERENDERED: RefCell<Vec<(Element, Pending, Listeners)>> = const { RefCell::new(Vec::new()) };
     /// The embedded story, read once for every instance that shows it.
     static EMBEDDED: std::cell::OnceCell<Loaded> = const { std::cell::OnceCell::new() };
-    /// Changes to the URL fragment not written yet: each instance's key and its item, the
-    /// last change per instance (see `queue_fragment`).
-    static FRAGMENT: RefCell<Vec<(String, Option<String>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Detail of the `explainer:*` events, serialized to a plain object with the fields set.
@@ -73,53 +71,6 @@ fn dispatch(host: &Element, name: &str, detail: &Detail) {
     }
     if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = host.dispatch_event(&ev);
-    }
-}
-
-/// Notes this instance's part of the URL fragment, to be written after the paint at
-/// background priority. The changes made meanwhile (a burst of taps, a tap and its close,
-/// several instances) go in one write, or none if they cancel out: each `replaceState`
-/// makes Chrome fetch and decode the page's favicon again, and an SVG favicon is a whole
-/// SVG document on the main thread (15 to 37 ms at 4× CPU, measured; our pages' PNG, 5).
-fn queue_fragment(key: String, id: Option<String>) {
-    let first = FRAGMENT.with(|f| {
-        let mut f = f.borrow_mut();
-        let first = f.is_empty();
-        f.retain(|(k, _)| *k != key);
-        f.push((key, id));
-        first
-    });
-    if first {
-        after_paint_in_background(write_fragment);
-    }
-}
-
-/// Writes the noted parts of the URL fragment without adding a history entry.
-fn write_fragment() {
-    let changes = FRAGMENT.with(|f| std::mem::take(&mut *f.borrow_mut()));
-    let Some(w) = web_sys::window() else { return };
-    let loc = w.location();
-    let hash = loc.hash().unwrap_or_default();
-    let next = changes.iter().fold(hash.clone(), |h, (key, id)| {
-        fragment_set(&h, key, id.as_deref())
-    });
-    if next == hash || fragment_is_route(&hash) {
-        return;
-    }
-    let url = if next.is_empty() {
-        format!(
-            "{}{}",
-            loc.pathname().unwrap_or_default(),
-            loc.search().unwrap_or_default()
-        )
-    } else {
-        next
-    };
-    if let Ok(h) = w.history() {
-        // The entry keeps the page's own state: a client-side router keeps its bookkeeping
-        // there (its key and index), and reloads or loses its place on Back without it.
-        let state = h.state().unwrap_or(JsValue::NULL);
-        let _ = h.replace_state_with_url(&state, "", Some(&url));
     }
 }
 
@@ -159,10 +110,11 @@ pub fn start(css_url: String) {
 fn unmount_removed() {
     let gone: Vec<_> = LIVE.with(|live| {
         live.borrow_mut()
-            .extract_if(.., |(host, _)| !host.is_connected())
+            .extract_if(.., |(host, ..)| !host.is_connected())
             .collect()
     });
-    for (host, app) in gone {
+    address::forget_removed();
+    for (host, app, _) in gone {
         app.destroy();
         release(&host);
     }
@@ -295,7 +247,9 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
-    let linked = fragment_get(&hash, &key);
+    // What the address links this explainer to: at load, and later (see `address::follow`)
+    // until it is rendered or hydrated.
+    let linked = Rc::new(RefCell::new(fragment_get(&hash, &key)));
 
     // Hydrate only what was rendered for this very state; anything else renders afresh.
     let pre = host
@@ -317,9 +271,9 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
             (host.client_width().max(0) as u32).saturating_sub(2 * ROOT_PADDING),
         ))
     };
-    let scroll_to = linked.is_some();
+    let scroll_to = linked.borrow().is_some();
 
-    let event_host = host.clone();
+    let (event_host, event_key) = (host.clone(), key.clone());
     let on_host = yew::Callback::from(move |e: HostEvent| {
         let h = &event_host;
         match &e {
@@ -337,7 +291,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
                 )
             }
             HostEvent::Select(sel) => {
-                queue_fragment(key.clone(), Some(sel.id().to_string()));
+                address::queue(event_key.clone(), Some(sel.id().to_string()));
                 dispatch(
                     h,
                     "explainer:select",
@@ -350,7 +304,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
                 );
             }
             HostEvent::Close => {
-                queue_fragment(key.clone(), None);
+                address::queue(event_key.clone(), None);
                 dispatch(
                     h,
                     "explainer:close",
@@ -402,13 +356,13 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
                 .clone()
         }
     };
-    let (idle_root, idle_load) = (root.clone(), load.clone());
+    let (idle_root, idle_load, go_linked) = (root.clone(), load.clone(), linked.clone());
     let go = move || {
         // Parsed here or at idle, not at mount: a widget below the fold costs the page's
         // load nothing.
         let story = load();
-        let initial = match (&*story.0, linked) {
-            (Ok(s), Some(id)) => selection_for(s, &id),
+        let to = match (&*story.0, go_linked.borrow().as_deref()) {
+            (Ok(s), Some(id)) => selection_for(s, id),
             _ => None,
         };
         // An error view has no explainer to announce itself: it is as ready as it will get.
@@ -419,7 +373,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
             view,
             width,
             instance: "xp".into(),
-            initial,
+            linked: Linked { to, change: 0 },
             on_host,
             complete: false,
             progressive: !hydrate,
@@ -437,18 +391,23 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         if failed {
             let _ = ready_host.set_attribute(READY, "");
         }
-        let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
+        let renderer = yew::Renderer::<App>::with_root_and_props(root, props.clone());
         let app = if hydrate {
             renderer.hydrate()
         } else {
             renderer.render()
         };
-        LIVE.with(|live| live.borrow_mut().push((ready_host, app)));
+        LIVE.with(|live| live.borrow_mut().push((ready_host, app, props)));
     };
+    let mut pending = None;
     if hydrate && !scroll_to {
-        let (pending, listeners) = when_needed(&host, go);
-        prepare_at_idle(&idle_root, idle_load, pending.clone());
-        PRERENDERED.with(|p| p.borrow_mut().push((host.clone(), pending, listeners)));
+        let (waiting, listeners) = when_needed(&host, go);
+        prepare_at_idle(&idle_root, idle_load, waiting.clone());
+        PRERENDERED.with(|p| {
+            p.borrow_mut()
+                .push((host.clone(), waiting.clone(), listeners))
+        });
+        pending = Some(waiting);
     } else if hydrate {
         go();
     } else {
@@ -458,5 +417,47 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     }
     if scroll_to {
         host.scroll_into_view();
+    }
+    let follower = host.clone();
+    address::follow(&host, key, move |id| {
+        follow_link(&follower, &linked, &pending, id)
+    });
+}
+
+/// The page's address came to link `host`'s explainer to the item `id` (a link in the
+/// article's text, Back): a running explainer selects it and brings it into view, as a deep
+/// link does at load; a pre-rendered one not hydrated yet is hydrated now to do so; one
+/// still waiting for its stylesheet selects it once drawn.
+fn follow_link(
+    host: &Element,
+    linked: &RefCell<Option<String>>,
+    pending: &Option<Pending>,
+    id: String,
+) {
+    let running = LIVE.with(|live| {
+        let mut live = live.borrow_mut();
+        let Some((_, app, props)) = live.iter_mut().find(|(h, ..)| h == host) else {
+            return false;
+        };
+        if let Ok(story) = &*props.story.0 {
+            if let Some(to) = selection_for(story, &id) {
+                let change = props.linked.change + 1;
+                props.linked = Linked {
+                    to: Some(to),
+                    change,
+                };
+                app.update(props.clone());
+            }
+        }
+        true
+    });
+    if running {
+        return;
+    }
+    *linked.borrow_mut() = Some(id);
+    // Taken first: the hydration must not run with its cell still borrowed.
+    let go = pending.as_ref().and_then(|p| p.borrow_mut().take());
+    if let Some(go) = go {
+        go();
     }
 }

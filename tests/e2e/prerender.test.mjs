@@ -382,6 +382,45 @@ for (const [w, h] of [[1280, 800], [1024, 768], [900, 700]]) test(`${w}x${h}: be
   await page.context().close();
 });
 
+test('a link in the page\'s text to an item opens it: a pre-rendered explainer far below hydrates and brings it into view; Back opens the item linked before', async () => {
+  const page = await open(env.browser, null, { hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  await page.goto(`${env.base}hosts/two-prerendered.html`);
+  const [near, far] = ['[data-explainer]:first-of-type', '[data-explainer][data-lang="en"]'];
+  await page.waitForFunction((s) => document.querySelector(s).hasAttribute('data-explainer-mounted'), far);
+  // The article's own links to the second explainer's items, as an editor writes them.
+  await page.evaluate(() => document.querySelector('p').insertAdjacentHTML('beforeend',
+    ' <a id="to-ms" href="#explainer-2=microsoft">Microsoft</a> <a id="to-nv" href="#explainer-2=nvidia">Nvidia</a>'));
+  const length = await page.evaluate(() => history.length);
+  const hydrated = (s) => page.evaluate((h) => document.querySelector(h).hasAttribute('data-explainer-ready'), s);
+  assert.equal(await hydrated(far), false, 'four screens down, not hydrated before the link');
+  await page.locator('#to-ms').tap();
+  assert.ok(await panelShows(page, far, 'Microsoft'), 'the link opens its item');
+  // Its control comes into view, above the bottom sheet that shows it.
+  const clear = (key) => page.evaluate(([h, k]) => {
+    const root = document.querySelector(h).shadowRoot;
+    const c = [...root.querySelectorAll(`[data-key="${k}"]`)].find((e) => e.getClientRects().length)?.getBoundingClientRect();
+    const p = root.querySelector('.xp-panel')?.getBoundingClientRect();
+    return c && p && c.top >= 0 && c.bottom <= p.top;
+  }, [far, key]);
+  assert.ok(await until(() => clear('entity:microsoft')), 'the item is brought into view, clear of its panel');
+  // A screen reader's user lands on what the link named, as after a tap.
+  assert.ok(await until(() => page.evaluate((h) => document.querySelector(h).shadowRoot.activeElement?.textContent === 'Microsoft', far)),
+    'focus is on the panel\'s heading');
+  assert.equal(await page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector('.xp-panel h3'), near), null,
+    'the other explainer opens nothing');
+  // From the keyboard this time.
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.locator('#to-nv').focus();
+  await page.keyboard.press('Enter');
+  assert.ok(await panelShows(page, far, 'Nvidia'), 'a second link opens its item');
+  assert.ok(await until(() => clear('entity:nvidia')));
+  await page.goBack();
+  assert.ok(await panelShows(page, far, 'Microsoft'), 'Back opens the item linked before');
+  assert.equal(await page.evaluate(() => history.length), length + 2, 'one history entry per link followed, none per selection');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('on a column wider than a 1280 px explainer gives, the drawing the reader sees at hydration stays until out of sight; one hydrated unseen fills its column', async () => {
   // Past that width a wider shape of the same height is not pre-rendered (each costs the
   // page about 1 KB): CSS shows the narrower one. In view, it stays until the reader acts
