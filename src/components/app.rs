@@ -56,10 +56,10 @@ pub struct Linked {
 pub struct AppProps {
     /// The story to show (or its problems).
     pub story: Loaded,
-    /// Starting language.
+    /// The language the host asks for: the starting one, then switched to when it changes.
     #[prop_or_default]
     pub lang: Lang,
-    /// Starting view.
+    /// The view the host asks for: the starting one, then switched to when it changes.
     #[prop_or_default]
     pub view: View,
     /// Starting layout width in CSS px (the browser then follows the container).

@@ -21,9 +21,9 @@ use crate::story::Story;
 pub struct ExplainerProps {
     /// A valid story.
     pub story: Rc<Story>,
-    /// Starting language.
+    /// The language the host asks for: the starting one, then switched to when it changes.
     pub lang: Lang,
-    /// Starting view.
+    /// The view the host asks for: the starting one, then switched to when it changes.
     pub view: View,
     /// Starting layout width.
     pub width: u32,
@@ -75,6 +75,25 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     {
         let on_host = props.on_host.clone();
         use_effect_with((), move |_| on_host.emit(HostEvent::Ready));
+    }
+    {
+        // The page switched the host's language or view (its attributes): the explainer
+        // follows as if the reader had chosen it. Each on its own: a new view must not undo
+        // the language the reader chose since. (At mount the state already holds both.)
+        let state = state.clone();
+        use_effect_with(props.lang, move |lang| {
+            if state.lang != *lang {
+                state.dispatch(Action::SetLang(*lang));
+            }
+        });
+    }
+    {
+        let (state, views) = (state.clone(), views.clone());
+        use_effect_with(props.view, move |view| {
+            if state.view != *view && views.contains(view) {
+                state.dispatch(Action::SetView(*view));
+            }
+        });
     }
     {
         // Deep link: selected after the first render, which matches the pre-rendered HTML.

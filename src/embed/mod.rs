@@ -13,17 +13,16 @@ use web_sys::{Element, ShadowRoot};
 mod address;
 mod input;
 mod lazy;
+mod live;
 mod text;
 
 pub use text::text_of;
 
-use input::{when_needed, Listeners};
-use lazy::{drop_lazy, keep_visible_fit, prepare_at_idle, Pending};
+use input::when_needed;
+use lazy::{drop_lazy, keep_visible_fit, prepare_at_idle};
 
 use crate::components::{App, AppProps, HostEvent, Linked, Loaded};
-use crate::host::{
-    fragment_get, fragment_key, resolve_lang, resolve_theme, resolve_view, selection_for,
-};
+use crate::host::{fragment_get, fragment_key, resolve_theme, selection_for};
 use crate::state::{bucket, diagram_width, ROOT_PADDING};
 use crate::story::EMBEDDED_JSON;
 
@@ -35,12 +34,6 @@ const READY: &str = "data-explainer-ready";
 thread_local! {
     static CSS: RefCell<String> = const { RefCell::new(String::new()) };
     static COUNT: RefCell<usize> = const { RefCell::new(0) };
-    /// Running explainers, their hosts and their props: to unmount one whose host has left
-    /// the page, and to give one the item a link on the page names (see [`address::follow`]).
-    static LIVE: RefCell<Vec<(Element, yew::AppHandle<App>, AppProps)>> = const { RefCell::new(Vec::new()) };
-    /// Pre-rendered explainers: the hydration still to run (taken when it runs, dropped if
-    /// the host leaves first) and the loader's listeners, removed when the host leaves.
-    static PRERENDERED: RefCell<Vec<(Element, Pending, Listeners)>> = const { RefCell::new(Vec::new()) };
     /// The embedded story, read once for every instance that shows it.
     static EMBEDDED: std::cell::OnceCell<Loaded> = const { std::cell::OnceCell::new() };
 }
@@ -86,62 +79,26 @@ pub fn start(css_url: String) {
     scan(&doc);
     let observer_doc = doc.clone();
     let cb = Closure::<dyn Fn()>::new(move || {
-        unmount_removed();
+        live::unmount_removed();
+        live::follow_attributes();
         scan(&observer_doc);
     });
     if let Ok(observer) = web_sys::MutationObserver::new(cb.as_ref().unchecked_ref()) {
         let init = web_sys::MutationObserverInit::new();
         init.set_child_list(true);
         init.set_subtree(true);
+        // What an explainer follows of its host's attributes, and the page's language.
+        init.set_attribute_filter(&js_sys::Array::of3(
+            &"data-lang".into(),
+            &"data-view".into(),
+            &"lang".into(),
+        ));
         if let Some(root) = doc.document_element() {
             let _ = observer.observe_with_options(&root, &init);
         }
     }
     // The observer lives as long as the page.
     cb.forget();
-}
-
-/// Unmounts every explainer whose host has left the page (a single-page app moving on to
-/// another article): its components and what they hold go (Yew keeps only its few delegated
-/// listeners on the removed element), and a host put back later is mounted afresh. A host
-/// moved within the page is connected again by the time this runs (after the task that
-/// moved it), and keeps its state. A pre-rendered one never hydrated loses its pending
-/// hydration.
-fn unmount_removed() {
-    let gone: Vec<_> = LIVE.with(|live| {
-        live.borrow_mut()
-            .extract_if(.., |(host, ..)| !host.is_connected())
-            .collect()
-    });
-    address::forget_removed();
-    for (host, app, _) in gone {
-        app.destroy();
-        release(&host);
-    }
-    let gone: Vec<_> = PRERENDERED.with(|p| {
-        p.borrow_mut()
-            .extract_if(.., |(host, ..)| !host.is_connected())
-            .collect()
-    });
-    // Dropping each entry removes the loader's listeners; dropping a hydration not yet run
-    // drops what it holds: the story, the pre-rendered nodes. (A hydrated one was released
-    // above, with its app.)
-    for (host, go, _listeners) in gone {
-        if go.borrow_mut().take().is_some() {
-            release(&host);
-        }
-    }
-}
-
-/// Empties a host that has left the page and unmarks it, so one put back is mounted again.
-/// (Yew leaves a destroyed app's nodes in place; a put-back host must not show stale state.)
-fn release(host: &Element) {
-    if let Some(shadow) = host.shadow_root() {
-        // Not innerHTML: a page enforcing Trusted Types refuses even an empty string.
-        shadow.set_text_content(None);
-    }
-    let _ = host.remove_attribute(MOUNTED);
-    let _ = host.remove_attribute(READY);
 }
 
 fn scan(doc: &web_sys::Document) {
@@ -224,18 +181,12 @@ const STYLE_WAIT_MS: i32 = 3000;
 
 fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     let _ = host.set_attribute(MOUNTED, "");
-    let page_lang = doc.document_element().and_then(|e| e.get_attribute("lang"));
-    let lang = resolve_lang(
-        host.get_attribute("data-lang").as_deref(),
-        page_lang.as_deref(),
-    );
-    let view = resolve_view(host.get_attribute("data-view").as_deref());
+    // Followed later too (see `live::follow_attributes`).
+    let attrs = live::Attrs::of(&host);
+    let (lang, view, warnings) = attrs.resolve();
     let theme = resolve_theme(host.get_attribute("data-theme").as_deref());
-    for w in [lang.warning, view.warning, theme.warning]
-        .into_iter()
-        .flatten()
-    {
-        warn(&w);
+    for w in warnings.iter().chain(&theme.warning) {
+        warn(w);
     }
     // A story given in the page replaces the embedded one for this instance only.
     let custom = host
@@ -256,8 +207,8 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         .shadow_root()
         .and_then(|s| s.query_selector(".xp-mount").ok().flatten());
     let same = pre.as_ref().is_some_and(|m| {
-        m.get_attribute("data-lang").as_deref() == Some(lang.value.code())
-            && m.get_attribute("data-view").as_deref() == Some(view.value.code())
+        m.get_attribute("data-lang").as_deref() == Some(lang.code())
+            && m.get_attribute("data-view").as_deref() == Some(view.code())
     });
     let Some((root, hydrate)) = mount_point(doc, &host, custom.is_some() || !same) else {
         return;
@@ -339,7 +290,6 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         }
     });
     let ready_host = host.clone();
-    let (lang, view) = (lang.value, view.value);
     // What hydration needs that the reader does not see is done while the page is idle
     // (below), then hydration itself once the reader nears the explainer; whichever comes
     // first, idle time or the reader's input, does each.
@@ -397,16 +347,18 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         } else {
             renderer.render()
         };
-        LIVE.with(|live| live.borrow_mut().push((ready_host, app, props)));
+        live::running(live::Live {
+            host: ready_host,
+            app,
+            props,
+            attrs,
+        });
     };
     let mut pending = None;
     if hydrate && !scroll_to {
         let (waiting, listeners) = when_needed(&host, go);
         prepare_at_idle(&idle_root, idle_load, waiting.clone());
-        PRERENDERED.with(|p| {
-            p.borrow_mut()
-                .push((host.clone(), waiting.clone(), listeners))
-        });
+        live::waiting(&host, waiting.clone(), listeners);
         pending = Some(waiting);
     } else if hydrate {
         go();
@@ -420,44 +372,6 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     }
     let follower = host.clone();
     address::follow(&host, key, move |id| {
-        follow_link(&follower, &linked, &pending, id)
+        live::follow_link(&follower, &linked, &pending, id)
     });
-}
-
-/// The page's address came to link `host`'s explainer to the item `id` (a link in the
-/// article's text, Back): a running explainer selects it and brings it into view, as a deep
-/// link does at load; a pre-rendered one not hydrated yet is hydrated now to do so; one
-/// still waiting for its stylesheet selects it once drawn.
-fn follow_link(
-    host: &Element,
-    linked: &RefCell<Option<String>>,
-    pending: &Option<Pending>,
-    id: String,
-) {
-    let running = LIVE.with(|live| {
-        let mut live = live.borrow_mut();
-        let Some((_, app, props)) = live.iter_mut().find(|(h, ..)| h == host) else {
-            return false;
-        };
-        if let Ok(story) = &*props.story.0 {
-            if let Some(to) = selection_for(story, &id) {
-                let change = props.linked.change + 1;
-                props.linked = Linked {
-                    to: Some(to),
-                    change,
-                };
-                app.update(props.clone());
-            }
-        }
-        true
-    });
-    if running {
-        return;
-    }
-    *linked.borrow_mut() = Some(id);
-    // Taken first: the hydration must not run with its cell still borrowed.
-    let go = pending.as_ref().and_then(|p| p.borrow_mut().take());
-    if let Some(go) = go {
-        go();
-    }
 }

@@ -246,6 +246,36 @@ test('a story in the page replaces the embedded one; a broken one shows its path
   await page.context().close();
 });
 
+test('the page switches an explainer by its attributes, pre-rendered or running; a view the page asks for keeps the language the reader chose', async () => {
+  const page = await open(env.browser, `${env.base}index.html`);
+  await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'));
+  const host = '[data-explainer]';
+  const set = (name, value) => page.evaluate(([h, n, v]) => document.querySelector(h).setAttribute(n, v), [host, name, value]);
+  // (The title's texts keep a number and its word together with a no-break space.)
+  const seen = () => shadow(page, host, `return [root.querySelector('.xp-title').textContent.replace(/\\s/g, ' '),
+    root.querySelector('[role=tab][aria-selected=true]').id.replace(/^.*-tab-/, ''), host.hasAttribute('data-explainer-ready')]`);
+  const title = 'Nvidia and OpenAI: $100 billion promised, $30 billion invested';
+  // The pre-rendered French explainer, not hydrated yet, is asked for English: it hydrates and switches.
+  await set('data-lang', 'en');
+  assert.ok(await until(async () => (await seen())[0] === title), `in English: ${(await seen())[0]}`);
+  assert.deepEqual(await seen(), [title, 'diagram', true]);
+  await set('data-view', 'timeline');
+  assert.ok(await until(async () => (await seen())[1] === 'timeline'), 'the timeline, as the page asked');
+  // The reader chooses French; the page then asks for another view: the reader's language stays.
+  await shadow(page, host, "root.querySelector('.xp-lang').click()");
+  assert.ok(await until(async () => (await seen())[0].startsWith('Nvidia et OpenAI')));
+  await set('data-view', 'comparison');
+  assert.ok(await until(async () => (await seen())[1] === 'comparison'));
+  assert.ok((await seen())[0].startsWith('Nvidia et OpenAI'), 'still in the French the reader chose');
+  // An unknown value warns once (not at each later change of the page) and falls back.
+  await set('data-view', 'map');
+  assert.ok(await until(async () => (await seen())[1] === 'diagram'), 'an unknown view falls back to the diagram');
+  await page.evaluate(() => { document.body.append(document.createElement('p')); document.documentElement.dataset.x = '1'; });
+  await page.waitForTimeout(200);
+  assert.deepEqual(page.messages, ['warning: explainer: unknown data-view="map", using diagram']);
+  await page.context().close();
+});
+
 test('a story that fills only some views gets only their tabs; the arrows move among them', async () => {
   // The shipped story fills four views; these fill one (override.html #good: no timeline,
   // questions or comparison) and two (wide-figures.html: a diagram and a comparison).
