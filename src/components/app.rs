@@ -42,7 +42,8 @@ pub enum HostEvent {
 
 /// The item the page's address links this explainer to. The first value (`change` 0) is the
 /// deep link the page opened with; each later one (a link in the page's text, Back) comes
-/// with a new `change`, so that a link to the item already linked still counts.
+/// with a new `change`, so that a link to the item the address named before still reaches
+/// the explainer: the reader may have opened another since.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Linked {
     /// The item, if the address names one of this story's.
