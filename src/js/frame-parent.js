@@ -1,6 +1,7 @@
 // On a host page: sizes every <iframe data-explainer-frame> to the height its explainer
-// reports, scrolls the page where the explainer asks (a change of view under the reader)
-// and tells each frame when the page scrolls, without Pym.js. A fixed header's height can
+// reports, scrolls the page where the explainer asks (a change of view under the reader),
+// tells each frame when the page scrolls, and passes on the page's links to a frame's items,
+// without Pym.js. A fixed header's height can
 // be kept clear with `scroll-margin-top` on the iframe. Include with
 // <script type="module" src=".../frame-parent.js">.
 addEventListener('message', (event) => {
@@ -31,3 +32,19 @@ addEventListener('scroll', () => {
     }
   });
 }, { passive: true, capture: true });
+
+// A link on the page to an item of a frame's explainer, `#explainer-<iframe id>=<item id>`
+// (as the explainer names its part of a page's address), is passed on to that frame, which
+// opens the item as a deep link does: when the address changes (a link in the article's
+// text, Back), and as each frame loads, for the address the page was opened with.
+const link = (frame) => {
+  const key = `explainer-${frame.id}=`;
+  const part = location.hash.slice(1).split('&').find((p) => p.startsWith(key));
+  if (frame.id && part) frame.contentWindow?.postMessage({ type: 'explainer:link', item: part.slice(key.length) }, '*');
+};
+const frames = () => document.querySelectorAll('iframe[data-explainer-frame]');
+addEventListener('hashchange', () => frames().forEach(link));
+for (const frame of frames()) {
+  link(frame);
+  frame.addEventListener('load', () => link(frame));
+}

@@ -1,6 +1,7 @@
 // In frame.html: tells the parent page this frame's height whenever it changes, in the three
 // formats hosts understand (Pym.js, AMP embed-size, plain JSON), and answers Pym's width
-// messages with the current height; passes on where the explainer asks the page to scroll.
+// messages with the current height; passes on where the explainer asks the page to scroll,
+// and opens the items the page links to.
 const params = new URLSearchParams(location.search);
 const childId = params.get('childId') || 'explainer';
 let sent = 0;
@@ -48,3 +49,14 @@ if ('IntersectionObserver' in window) {
     else scrolled();
   }, { threshold: steps }).observe(document.documentElement);
 }
+
+// The page around the frame linked to an item (`frame-parent.js`): it becomes this page's
+// deep link, as `#explainer=<item>`, which the explainer reads as it mounts and follows once
+// running (`hashchange`). Replaced, not pushed: the page's own link made the history entry.
+addEventListener('message', (event) => {
+  const item = event.data?.type === 'explainer:link' && event.data.item;
+  if (event.source !== parent || typeof item !== 'string' || !/^[a-z0-9_-]+$/.test(item)) return;
+  if (location.hash === `#explainer=${item}`) return;
+  history.replaceState(history.state, '', `#explainer=${item}`);
+  dispatchEvent(new HashChangeEvent('hashchange'));
+});

@@ -506,6 +506,24 @@ test('a deep link into an iframe opens its item\'s panel on screen, below the it
   await page.context().close();
 });
 
+test('a link on the page to an item of a framed explainer opens it in the frame: at load, from the article\'s text, and back', async () => {
+  // frame-parent.js passes `#explainer-<iframe id>=<item>` on to the frame.
+  const page = await open(env.browser, `${env.base}hosts/iframe.html#explainer-xp1=microsoft`, PHONE);
+  const frame = page.frameLocator('iframe');
+  const title = frame.locator('.xp-panel h3');
+  const shows = (name) => until(async () => (await title.textContent({ timeout: 100 }).catch(() => null)) === name);
+  assert.ok(await shows('Microsoft'), 'the address the page was opened with');
+  await page.evaluate(() => document.querySelector('p').insertAdjacentHTML('beforeend', ' <a id="to-nv" href="#explainer-xp1=nvidia">Nvidia</a>'));
+  await page.locator('#to-nv').tap();
+  assert.ok(await shows('Nvidia'), 'a link in the text');
+  const control = frame.locator('[data-key="entity:nvidia"]').filter({ visible: true });
+  assert.ok(await until(async () => { const c = await control.boundingBox(); return c && c.y >= 0 && c.y + c.height <= 667; }), 'its item in view');
+  await page.goBack();
+  assert.ok(await shows('Microsoft'), 'Back');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('phone: a sheet opened with the views low on the screen ends at the screen\'s bottom, all its content within reach', async () => {
   // The sheet sticks to the screen's bottom but rises no higher than the views' top: tapped
   // just after scrolling to the explainer, its end was below the screen (63 px for Nvidia).
