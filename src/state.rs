@@ -172,7 +172,7 @@ pub enum Action {
     /// would show the diagram with nothing lit.
     SelectHere(Selection),
     /// [`Action::SelectHere`] from a deep link: the item opens where it is listed (an event
-    /// on the timeline) and is brought into view.
+    /// on the timeline, a bar in the comparison) and is brought into view.
     LinkHere(Selection),
     /// [`Action::Select`] from a deep link: the page opened at the explainer, and what the
     /// item lights is brought into view with its panel.
@@ -261,8 +261,14 @@ impl Reducible for State {
                 s.selection = Some(sel);
             }
             Action::SelectHere(sel) | Action::LinkHere(sel) => {
-                if linked && matches!(sel, Selection::Event(_)) {
-                    s.view = View::Timeline;
+                // A link opens the item where it is listed, whatever the view shown.
+                let listed = match sel {
+                    Selection::Event(_) => Some(View::Timeline),
+                    Selection::Bar(_) => Some(View::Comparison),
+                    _ => None,
+                };
+                if let Some(v) = listed.filter(|_| linked) {
+                    s.view = v;
                     s.return_view = None;
                 }
                 s.reveal = linked;

@@ -243,6 +243,30 @@ fn an_item_opened_in_place_keeps_the_view_and_closing_stays_there() {
 }
 
 #[test]
+fn a_link_to_a_bar_opens_the_comparison_from_any_view() {
+    // The diagram and timeline show no bar: its panel there named what the reader could
+    // not see.
+    let bar = Selection::Bar("bar-wsj".into());
+    for start in [View::Diagram, View::Timeline, View::Comparison] {
+        let s = run(
+            State::new(Lang::En, start, 375),
+            &[Action::LinkHere(bar.clone())],
+        );
+        assert_eq!(
+            (s.view, s.selection.clone(), s.reveal, s.return_view),
+            (View::Comparison, Some(bar.clone()), true, None),
+            "from {start:?}"
+        );
+    }
+    // A tap on a bar (in the comparison) stays there.
+    let s = run(
+        State::new(Lang::En, View::Comparison, 375),
+        &[Action::Select(bar.clone())],
+    );
+    assert_eq!((s.view, s.reveal), (View::Comparison, false));
+}
+
+#[test]
 fn printing_changes_only_what_is_built_and_nothing_the_reader_chose() {
     // Hydrated, with a kept drawing, an open panel's control to return focus to, and a view.
     let kept = run(

@@ -102,8 +102,10 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         use_effect_with(props.linked.clone(), move |linked| {
             let again = linked.change > 0 && state.selection == linked.to;
             if let Some(sel) = linked.to.clone().filter(|_| !again) {
-                // An event that involves no player opens on the timeline, as a tap there does.
-                state.dispatch(if opens_in_place(&story, &sel) {
+                // An event that involves no player opens on the timeline, as a tap there does,
+                // and a bar in the comparison: the diagram shows neither.
+                let listed = matches!(sel, Selection::Bar(_)) || opens_in_place(&story, &sel);
+                state.dispatch(if listed {
                     Action::LinkHere(sel)
                 } else {
                     Action::Link(sel)

@@ -688,7 +688,7 @@ test('in an iframe, scrolling the page around it lets idle time hydrate the expl
   await page.context().close();
 });
 
-test('a deep link selects its item and scrolls to it; taps add no history entries and keep the page\'s history state', async () => {
+test('a deep link selects its item and scrolls to it; taps add no history entries and keep the page\'s history state; a link to a bar opens the comparison', async () => {
   const page = await open(env.browser, `${env.base}index.html#explainer=nvidia-openai-loi`);
   await ready(page);
   assert.ok(await until(() => shadow(page, '[data-explainer]', "return root.querySelector('.xp-panel h3')?.textContent === 'Nvidia → OpenAI'")));
@@ -710,6 +710,13 @@ test('a deep link selects its item and scrolls to it; taps add no history entrie
   assert.ok(await until(() => page.evaluate(() => location.hash === '#explainer=openai')));
   assert.equal(await page.evaluate(() => history.length), length);
   assert.deepEqual(await page.evaluate(() => history.state), router, 'the page\'s history state is kept');
+  // A link to a comparison bar opens the comparison, where the bar is, and brings it into view
+  // above its panel (it opened over the diagram, which shows no bar).
+  await page.evaluate(() => { location.hash = 'explainer=bar-nvidia-wsj'; });
+  const bar = () => shadow(page, '[data-explainer]', `const b = [...root.querySelectorAll('[data-key="bar:bar-nvidia-wsj"]')].find((e) => e.getClientRects().length)?.getBoundingClientRect();
+    const p = root.querySelector('.xp-panel');
+    return [root.querySelector('[role=tab][aria-selected=true]').id.endsWith('-tab-comparison'), p?.querySelector('h3').textContent.includes('WSJ'), !!b && b.top >= 0 && b.bottom <= p.getBoundingClientRect().top]`);
+  assert.ok(await until(async () => (await bar()).every(Boolean)), `view, panel, bar in view: ${await bar()}`);
   await page.context().close();
 });
 
