@@ -1,6 +1,7 @@
 //! What a host page asks of an explainer, read without a browser so it is tested natively:
 //! `data-*` attribute fallbacks, deep-link fragments, and which item an id names.
 
+use crate::components::Linked;
 use crate::i18n::Lang;
 use crate::state::{Selection, View};
 use crate::story::Story;
@@ -132,6 +133,18 @@ pub fn fragment_set(hash: &str, key: &str, value: Option<&str>) -> String {
     } else {
         format!("#{}", parts.join("&"))
     }
+}
+
+/// What a link to the story id `id` opens (the `change`-th link since the explainer
+/// started): the item it names, else the open question; `None` if the story has neither.
+pub fn link_to(story: &Story, id: &str, change: u32) -> Option<Linked> {
+    let to = selection_for(story, id);
+    let question = story.questions.iter().any(|q| q.id == id);
+    (to.is_some() || question).then(|| Linked {
+        question: question.then(|| id.into()),
+        to,
+        change,
+    })
 }
 
 /// The item a story id names, whatever list it is in (ids are unique across lists).

@@ -83,3 +83,19 @@ fn ids_name_items_in_any_list() {
     );
     assert_eq!(selection_for(&s, "nope"), None);
 }
+
+#[test]
+fn a_link_opens_an_item_or_an_open_question() {
+    let s = load(EMBEDDED_JSON).unwrap();
+    let item = link_to(&s, "nvidia", 2).unwrap();
+    assert_eq!(
+        (item.to, item.question, item.change),
+        (Some(Selection::Entity("nvidia".into())), None, 2)
+    );
+    let question = link_to(&s, "qa-amount", 1).unwrap();
+    assert_eq!(
+        (question.to, question.question.as_deref()),
+        (None, Some("qa-amount"))
+    );
+    assert_eq!(link_to(&s, "nope", 1), None);
+}

@@ -48,6 +48,8 @@ pub enum HostEvent {
 pub struct Linked {
     /// The item, if the address names one of this story's.
     pub to: Option<Selection>,
+    /// The open question, if the address names one: opened in the questions view.
+    pub question: Option<String>,
     /// How many times the address changed it since the explainer started.
     pub change: u32,
 }

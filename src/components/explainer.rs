@@ -98,8 +98,15 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     {
         // Deep link: selected after the first render, which matches the pre-rendered HTML.
         // A later link to the item already open changes nothing (Back to it, say).
-        let (state, story) = (state.clone(), props.story.clone());
+        let (state, story, root) = (state.clone(), props.story.clone(), root.clone());
+        let questions = views.contains(&View::Questions);
         use_effect_with(props.linked.clone(), move |linked| {
+            // An open question: its view, with it open and focused once drawn.
+            if let Some(id) = linked.question.clone().filter(|_| questions) {
+                state.dispatch(Action::SetView(View::Questions));
+                super::open_question(root, id);
+                return;
+            }
             let again = linked.change > 0 && state.selection == linked.to;
             if let Some(sel) = linked.to.clone().filter(|_| !again) {
                 // An event that involves no player opens on the timeline, as a tap there does,

@@ -45,7 +45,7 @@ pub use legend::Legend;
 pub use owed::Owed;
 pub use panel::Panel;
 pub use print::watch_print;
-pub use questions::Questions;
+pub use questions::{open_question, Questions};
 pub use sheet::{fit_sheet, refit_on_scroll};
 pub use source_list::SourceList;
 pub use tabs::Tabs;

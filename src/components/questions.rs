@@ -26,7 +26,7 @@ pub fn Questions(props: &QuestionsProps) -> Html {
                 let state = q.state.code();
                 html! {
                     <li>
-                        <details class={format!("xp-q q-{state}")}>
+                        <details class={format!("xp-q q-{state}")} data-q={q.id.clone()}>
                             <summary>
                                 <span class="xp-q-text">{ q.question.get(lang) }</span>
                                 <span class={format!("xp-q-state q-{state}")}>{ question_state_name(q.state, lang) }</span>
@@ -40,4 +40,33 @@ pub fn Questions(props: &QuestionsProps) -> Html {
             </ol>
         </section>
     }
+}
+
+/// Opens the question `id` of the explainer at `root` and moves focus to it, brought into
+/// view (a link to it: the reader lands on what they followed). After the paint that shows
+/// the questions view; past 16 ms of work Yew may draw it a frame later, so it looks again
+/// after the next paints (a few).
+pub fn open_question(root: NodeRef, id: String) {
+    fn look(root: NodeRef, id: String, tries: u8) {
+        super::after_paint(move || {
+            let Some(el) = root.cast::<web_sys::Element>() else {
+                return;
+            };
+            let found = el
+                .query_selector(&format!(".xp-questions details[data-q=\"{id}\"]"))
+                .ok()
+                .flatten();
+            match found {
+                Some(details) => {
+                    let _ = details.set_attribute("open", "");
+                    if let Ok(Some(summary)) = details.query_selector("summary") {
+                        super::bring_back(&summary);
+                    }
+                }
+                None if tries > 0 => look(root, id, tries - 1),
+                None => {}
+            }
+        });
+    }
+    look(root, id, 3);
 }

@@ -10,8 +10,8 @@ use web_sys::Element;
 use super::input::Listeners;
 use super::lazy::Pending;
 use super::{warn, MOUNTED, READY};
-use crate::components::{App, AppProps, Linked};
-use crate::host::{resolve_lang, resolve_view, selection_for};
+use crate::components::{App, AppProps};
+use crate::host::{link_to, resolve_lang, resolve_view};
 
 /// A running explainer.
 pub(super) struct Live {
@@ -117,9 +117,9 @@ fn release(host: &Element) {
     let _ = host.remove_attribute(READY);
 }
 
-/// The page's address came to link `host`'s explainer to the item `id` (a link in the
-/// article's text, Back): a running explainer selects it and brings it into view, as a deep
-/// link does at load; a pre-rendered one not hydrated yet is hydrated now to do so; one
+/// The page's address came to link `host`'s explainer to the item or open question `id` (a
+/// link in the article's text, Back): a running explainer opens it and brings it into view,
+/// as a deep link does at load; a pre-rendered one not hydrated yet is hydrated now to do so; one
 /// still waiting for its stylesheet selects it once drawn.
 pub(super) fn follow_link(
     host: &Element,
@@ -133,12 +133,8 @@ pub(super) fn follow_link(
             return false;
         };
         if let Ok(story) = &*props.story.0 {
-            if let Some(to) = selection_for(story, &id) {
-                let change = props.linked.change + 1;
-                props.linked = Linked {
-                    to: Some(to),
-                    change,
-                };
+            if let Some(linked) = link_to(story, &id, props.linked.change + 1) {
+                props.linked = linked;
                 app.update(props.clone());
             }
         }

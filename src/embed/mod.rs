@@ -21,8 +21,8 @@ pub use text::text_of;
 use input::when_needed;
 use lazy::{drop_lazy, keep_visible_fit, prepare_at_idle};
 
-use crate::components::{App, AppProps, HostEvent, Linked, Loaded};
-use crate::host::{fragment_get, fragment_key, resolve_theme, selection_for};
+use crate::components::{App, AppProps, HostEvent, Loaded};
+use crate::host::{fragment_get, fragment_key, link_to, resolve_theme};
 use crate::state::{bucket, diagram_width, ROOT_PADDING};
 use crate::story::EMBEDDED_JSON;
 
@@ -311,8 +311,8 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         // Parsed here or at idle, not at mount: a widget below the fold costs the page's
         // load nothing.
         let story = load();
-        let to = match (&*story.0, go_linked.borrow().as_deref()) {
-            (Ok(s), Some(id)) => selection_for(s, id),
+        let linked = match (&*story.0, go_linked.borrow().as_deref()) {
+            (Ok(s), Some(id)) => link_to(s, id, 0),
             _ => None,
         };
         // An error view has no explainer to announce itself: it is as ready as it will get.
@@ -323,7 +323,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
             view,
             width,
             instance: "xp".into(),
-            linked: Linked { to, change: 0 },
+            linked: linked.unwrap_or_default(),
             on_host,
             complete: false,
             progressive: !hydrate,

@@ -382,7 +382,7 @@ for (const [w, h] of [[1280, 800], [1024, 768], [900, 700]]) test(`${w}x${h}: be
   await page.context().close();
 });
 
-test('a link in the page\'s text to an item opens it: a pre-rendered explainer far below hydrates and brings it into view; Back opens the item linked before', async () => {
+test('a link in the page\'s text to an item opens it: a pre-rendered explainer far below hydrates and brings it into view; Back opens the item linked before; a link to an open question opens it', async () => {
   const page = await open(env.browser, null, { hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
   await page.goto(`${env.base}hosts/two-prerendered.html`);
   const [near, far] = ['[data-explainer]:first-of-type', '[data-explainer][data-lang="en"]'];
@@ -417,6 +417,16 @@ test('a link in the page\'s text to an item opens it: a pre-rendered explainer f
   await page.goBack();
   assert.ok(await panelShows(page, far, 'Microsoft'), 'Back opens the item linked before');
   assert.equal(await page.evaluate(() => history.length), length + 2, 'one history entry per link followed, none per selection');
+  // A link to one of the article's open questions opens it in its view, focused.
+  await page.evaluate(() => { location.hash = 'explainer-2=qa-amount'; });
+  const question = () => page.evaluate((h) => {
+    const root = document.querySelector(h).shadowRoot;
+    const q = root.querySelector('details[data-q="qa-amount"]');
+    const r = q?.getBoundingClientRect();
+    return [root.querySelector('[role=tab][aria-selected=true]').id.endsWith('-tab-questions'), !!q?.open,
+      root.activeElement === q?.querySelector('summary'), !!r && r.top >= 0 && r.top < innerHeight];
+  }, far);
+  assert.ok(await until(async () => (await question()).every(Boolean)), `view, open, focused, in view: ${await question()}`);
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
