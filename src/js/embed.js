@@ -4,7 +4,7 @@
 //
 // Pre-rendered explainers are readable as they arrive, so the code (bindings and WASM) is
 // only fetched when one is about to be seen (a screen ahead) or touched, when a host has
-// nothing pre-rendered, or when the address links into one.
+// nothing pre-rendered, or when the address links into one (at load or later).
 const base = new URL('.', import.meta.url);
 const HOSTS = '[data-explainer]';
 const INPUTS = ['pointerdown', 'touchstart', 'focusin', 'keydown'];
@@ -104,5 +104,8 @@ function scan() {
 
 // Hosts added later (single-page apps, lazy blocks) count too.
 if (/explainer/.test(location.hash)) load();
+// So does a link followed later (`#explainer=…` in the article's text, Back): the explainer,
+// screens away, opens the item once its code runs, and brings it into view.
+addEventListener('hashchange', () => /explainer/.test(location.hash) && load());
 scan();
 new MutationObserver(scan).observe(document.documentElement, { childList: true, subtree: true });

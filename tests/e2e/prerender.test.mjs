@@ -431,6 +431,27 @@ test('a link in the page\'s text to an item opens it: a pre-rendered explainer f
   await page.context().close();
 });
 
+test('a link in the text to an explainer three screens down, whose code has not loaded, loads it and opens the item there', async () => {
+  // The loader fetches the code a screen ahead of the explainer: a link followed before then
+  // changed the address and nothing else.
+  const page = await open(env.browser, null, { hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  await page.goto(`${env.base}hosts/far-link.html`);
+  await page.waitForTimeout(300);
+  const host = '[data-explainer]';
+  assert.equal(await page.evaluate((h) => document.querySelector(h).hasAttribute('data-explainer-mounted'), host), false, 'no code before the link');
+  await page.locator('#to-ms').tap();
+  assert.ok(await panelShows(page, host, 'Microsoft'), 'the link opens its item');
+  const placed = () => page.evaluate((h) => {
+    const root = document.querySelector(h).shadowRoot;
+    const c = [...root.querySelectorAll('[data-key="entity:microsoft"]')].find((e) => e.getClientRects().length)?.getBoundingClientRect();
+    const p = root.querySelector('.xp-panel')?.getBoundingClientRect();
+    return !!c && !!p && c.top >= 0 && c.bottom <= p.top && root.activeElement?.textContent === 'Microsoft';
+  }, host);
+  assert.ok(await until(placed), 'its control in view above the sheet, focus on the panel\'s heading');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('on a column wider than a 1280 px explainer gives, the drawing the reader sees at hydration stays until out of sight; one hydrated unseen fills its column', async () => {
   // Past that width a wider shape of the same height is not pre-rendered (each costs the
   // page about 1 KB): CSS shows the narrower one. In view, it stays until the reader acts
