@@ -76,13 +76,7 @@ pub(super) fn when_needed(host: &Element, go: impl FnOnce() + 'static) -> (Pendi
     guard_first_press(&mut listeners);
     let on_input = {
         let go = go.clone();
-        Listener::new(move |_| {
-            // Taken first: the hydration must not run with its cell still borrowed.
-            let f = go.borrow_mut().take();
-            if let Some(f) = f {
-                f();
-            }
-        })
+        Listener::new(move |_| super::lazy::run(&go))
     };
     const INPUTS: &[&str] = &["pointerdown", "touchstart", "focusin", "keydown"];
     listeners.capture(INPUTS, true, on_input);

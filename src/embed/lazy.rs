@@ -88,6 +88,15 @@ pub(super) fn drop_lazy(root: &Element, close: bool) {
 /// before the reader reached for it.
 pub(super) type Pending = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
 
+/// Runs the hydration `pending` still holds, if any. Taken first: the hydration must not run
+/// with its cell still borrowed.
+pub(super) fn run(pending: &Pending) {
+    let go = pending.borrow_mut().take();
+    if let Some(go) = go {
+        go();
+    }
+}
+
 /// Whether `el` is shown, within a screen of the viewport, as close as the loader fetches the
 /// code for: a reader scrolling on reaches it soon. One further down (a page with several
 /// explainers), or hidden (in a closed tab of the page), is hydrated on its reader's first
@@ -206,10 +215,7 @@ impl Watch {
             return self.queue();
         }
         if near(&self.root) && !opened_lazy(&self.root) {
-            let go = self.pending.borrow_mut().take();
-            if let Some(go) = go {
-                go();
-            }
+            run(&self.pending);
             self.stop();
         }
     }

@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use web_sys::Element;
 
 use super::input::Listeners;
-use super::lazy::Pending;
+use super::lazy::{run, Pending};
 use super::{warn, MOUNTED, READY};
 use crate::components::{App, AppProps};
 use crate::host::{link_to, resolve_lang, resolve_view};
@@ -144,10 +144,8 @@ pub(super) fn follow_link(
         return;
     }
     *linked.borrow_mut() = Some(id);
-    // Taken first: the hydration must not run with its cell still borrowed.
-    let go = pending.as_ref().and_then(|p| p.borrow_mut().take());
-    if let Some(go) = go {
-        go();
+    if let Some(pending) = pending {
+        run(pending);
     }
 }
 
@@ -158,34 +156,20 @@ pub(super) fn follow_link(
 /// drawn in), then switched. Called for every change the page's observer sees: reads two
 /// attributes per explainer, and warns only of a value that changed.
 pub(super) fn follow_attributes() {
-    // Its drawing shows what its mount point says; hydration needs the same.
-    let drawn = |host: &Element| {
-        let mount = host.shadow_root()?.query_selector(".xp-mount").ok()??;
-        Some((
-            mount.get_attribute("data-lang")?,
-            mount.get_attribute("data-view")?,
-        ))
-    };
     let due: Vec<Pending> = PRERENDERED.with(|p| {
         p.borrow()
             .iter()
             .filter(|(host, pending, _)| {
                 pending.borrow().is_some() && {
                     let (lang, view, _) = Attrs::of(host).resolve();
-                    drawn(host).is_some_and(|d| d != (lang.code().into(), view.code().into()))
+                    !super::drawn_in(host, lang, view)
                 }
             })
             .map(|(_, pending, _)| pending.clone())
             .collect()
     });
-    for pending in due {
-        // Taken first: the hydration must not run with its cell still borrowed. It adds
-        // itself to the running explainers, and switches there.
-        let go = pending.borrow_mut().take();
-        if let Some(go) = go {
-            go();
-        }
-    }
+    // Each adds itself to the running explainers, and switches there.
+    due.iter().for_each(run);
     LIVE.with(|live| {
         for l in live.borrow_mut().iter_mut() {
             let now = Attrs::of(&l.host);

@@ -117,6 +117,18 @@ fn scan(doc: &web_sys::Document) {
     }
 }
 
+/// Whether `host` holds an explainer pre-rendered in `lang` and `view`, as its mount point
+/// says: hydration must find the very markup it would render.
+fn drawn_in(host: &Element, lang: crate::i18n::Lang, view: crate::state::View) -> bool {
+    let mount = host
+        .shadow_root()
+        .and_then(|s| s.query_selector(".xp-mount").ok().flatten());
+    mount.is_some_and(|m| {
+        m.get_attribute("data-lang").as_deref() == Some(lang.code())
+            && m.get_attribute("data-view").as_deref() == Some(view.code())
+    })
+}
+
 /// The shadow root's mount point: pre-rendered (to hydrate) or freshly made.
 fn mount_point(doc: &web_sys::Document, host: &Element, fresh: bool) -> Option<(Element, bool)> {
     let shadow: ShadowRoot = match host.shadow_root() {
@@ -203,13 +215,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     let linked = Rc::new(RefCell::new(fragment_get(&hash, &key)));
 
     // Hydrate only what was rendered for this very state; anything else renders afresh.
-    let pre = host
-        .shadow_root()
-        .and_then(|s| s.query_selector(".xp-mount").ok().flatten());
-    let same = pre.as_ref().is_some_and(|m| {
-        m.get_attribute("data-lang").as_deref() == Some(lang.code())
-            && m.get_attribute("data-view").as_deref() == Some(view.code())
-    });
+    let same = drawn_in(&host, lang, view);
     let Some((root, hydrate)) = mount_point(doc, &host, custom.is_some() || !same) else {
         return;
     };
