@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+# wasm-bindgen's runner gives ChromeDriver 5 s to listen, then kills it: on a busy 2-core
+# machine whose caches were just dropped, its first start took longer (twice, in CI).
+export WASM_BINDGEN_TEST_DRIVER_TIMEOUT="${WASM_BINDGEN_TEST_DRIVER_TIMEOUT:-60}"
 step() { echo; echo "== $*"; }
 
 step "format"
