@@ -144,6 +144,7 @@ pub fn link_to(story: &Story, id: &str, change: u32) -> Option<Linked> {
         question: question.then(|| id.into()),
         to,
         change,
+        again: false,
     })
 }
 

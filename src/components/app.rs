@@ -52,6 +52,9 @@ pub struct Linked {
     pub question: Option<String>,
     /// How many times the address changed it since the explainer started.
     pub change: u32,
+    /// The reader followed a link to the address the page already had: the item comes into
+    /// view even if it is open (they scrolled away from it, and want it back).
+    pub again: bool,
 }
 
 /// Properties of the explainer's root.

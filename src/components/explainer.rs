@@ -98,7 +98,8 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     {
         // Deep link: selected after the first render, which matches the pre-rendered HTML.
         // A later link to the item already open changes nothing (Back to it, say).
-        let (state, story, root) = (state.clone(), props.story.clone(), root.clone());
+        let (state, story) = (state.clone(), props.story.clone());
+        let (root, heading) = (root.clone(), heading.clone());
         let questions = views.contains(&View::Questions);
         use_effect_with(props.linked.clone(), move |linked| {
             // An open question: its view, with it open and focused once drawn.
@@ -107,8 +108,12 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 super::open_question(root, id);
                 return;
             }
-            let again = linked.change > 0 && state.selection == linked.to;
-            if let Some(sel) = linked.to.clone().filter(|_| !again) {
+            let open = linked.change > 0 && state.selection == linked.to;
+            // Open, and the reader followed its link again: back into view.
+            if let Some(sel) = linked.to.clone().filter(|_| open && linked.again) {
+                return shown(root, heading, sel, true);
+            }
+            if let Some(sel) = linked.to.clone().filter(|_| !open) {
                 // An event that involves no player opens on the timeline, as a tap there does,
                 // and a bar in the comparison: the diagram shows neither.
                 let listed = matches!(sel, Selection::Bar(_)) || opens_in_place(&story, &sel);
@@ -229,24 +234,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             // An open bottom sheet keeps ending at the screen's bottom as the reader scrolls.
             let stop = el.filter(|_| sel.is_some()).map(super::refit_on_scroll);
             if let Some(sel) = sel.clone() {
-                super::after_paint(move || {
-                    // A sheet that could not stick is placed by the control too, before
-                    // its heading takes focus.
-                    if let Some(root) = root.cast::<web_sys::Element>() {
-                        // The control chosen went with its view: what the item lights
-                        // comes into view, where the sheet may then stick.
-                        if reveal {
-                            super::reveal(&root, &sel);
-                        }
-                        super::anchor_if_unseen(&root, &sel);
-                        super::fit_sheet(&root);
-                    }
-                    if let Some(h) = heading.cast::<web_sys::Element>() {
-                        if h.is_connected() {
-                            super::focus_in_place(&h);
-                        }
-                    }
-                });
+                shown(root, heading, sel, reveal);
             }
             move || stop.map_or((), |stop| stop())
         });
@@ -465,4 +453,25 @@ fn seen(entries: &js_sys::Array) -> bool {
         let could_show = e.bounding_client_rect().height().min(screen);
         e.is_intersecting() && e.intersection_rect().height() >= could_show / 4.0
     })
+}
+
+/// After the paint that shows the panel of `sel`: a sheet that could not stick is placed by
+/// its control, then the panel's heading takes focus. With `reveal` (the control chosen went
+/// with its view, or a link named the item), what the item lights comes into view first,
+/// where the sheet may then stick.
+fn shown(root: NodeRef, heading: NodeRef, sel: Selection, reveal: bool) {
+    super::after_paint(move || {
+        if let Some(root) = root.cast::<web_sys::Element>() {
+            if reveal {
+                super::reveal(&root, &sel);
+            }
+            super::anchor_if_unseen(&root, &sel);
+            super::fit_sheet(&root);
+        }
+        if let Some(h) = heading.cast::<web_sys::Element>() {
+            if h.is_connected() {
+                super::focus_in_place(&h);
+            }
+        }
+    });
 }

@@ -1,6 +1,7 @@
 //! The page's address, shared by its explainers: each writes the item it shows into the
 //! URL fragment (`#explainer=openai`), and follows the links the page makes to its items
-//! after load: a link in the article's text, Back and Forward (`hashchange`).
+//! after load: a link in the article's text, Back and Forward (`hashchange`), and a link
+//! to the address the page already has (its `click`).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -12,8 +13,9 @@ use web_sys::Element;
 use crate::components::after_paint_in_background;
 use crate::host::{fragment_get, fragment_is_route, fragment_set};
 
-/// What an explainer does when the address comes to link to one of its items (the item's id).
-type Follow = Rc<dyn Fn(String)>;
+/// What an explainer does when the address comes to link to one of its items: the item's
+/// id, and whether the reader followed a link to the address the page already had.
+type Follow = Rc<dyn Fn(String, bool)>;
 
 thread_local! {
     /// Changes to the URL fragment not written yet: each instance's key and its item, the
@@ -74,19 +76,23 @@ fn write() {
 }
 
 /// Calls `follow` with the item's id each time the page's address changes to link `key` to
-/// one (a link the reader followed, Back, Forward), until `host` leaves the page. Writes made
-/// by [`queue`] replace the address, which fires no `hashchange`: an explainer never follows
-/// itself.
-pub(super) fn follow(host: &Element, key: String, follow: impl Fn(String) + 'static) {
+/// one (a link the reader followed, Back, Forward), and each time the reader follows a link
+/// to the address the page already has (with `true`), until `host` leaves the page. Writes
+/// made by [`queue`] replace the address, which fires no `hashchange`: an explainer never
+/// follows itself.
+pub(super) fn follow(host: &Element, key: String, follow: impl Fn(String, bool) + 'static) {
     FOLLOWERS.with(|f| f.borrow_mut().push((host.clone(), key, Rc::new(follow))));
     if LISTENING.replace(true) {
         return;
     }
     let Some(w) = web_sys::window() else { return };
-    let cb = Closure::<dyn Fn()>::new(changed);
-    let _ = w.add_event_listener_with_callback("hashchange", cb.as_ref().unchecked_ref());
-    // One listener for the page's whole life, however many explainers come and go.
-    cb.forget();
+    let changed = Closure::<dyn Fn()>::new(|| follow_address(false));
+    let _ = w.add_event_listener_with_callback("hashchange", changed.as_ref().unchecked_ref());
+    let clicked = Closure::<dyn Fn(web_sys::MouseEvent)>::new(clicked);
+    let _ = w.add_event_listener_with_callback("click", clicked.as_ref().unchecked_ref());
+    // One listener of each for the page's whole life, however many explainers come and go.
+    changed.forget();
+    clicked.forget();
 }
 
 /// Forgets the explainers whose host has left the page.
@@ -94,8 +100,49 @@ pub(super) fn forget_removed() {
     FOLLOWERS.with(|f| f.borrow_mut().retain(|(host, ..)| host.is_connected()));
 }
 
-/// The address changed: each explainer it now links to an item of follows that link.
-fn changed() {
+/// A click on a link to the very address the page has, which fires no `hashchange`: the
+/// reader who followed the article's link to an item, then scrolled back to the text, and
+/// follows it again to get back to it; or one who tapped another item a moment before, the
+/// address not written yet. The link is followed again (`again`). Left to the browser: a
+/// click the page handled itself (`preventDefault`, a router's), one that opens another tab
+/// or window (a modifier, another button, a `target`), and a download.
+fn clicked(e: web_sys::MouseEvent) {
+    if e.default_prevented()
+        || e.button() != 0
+        || e.ctrl_key()
+        || e.meta_key()
+        || e.shift_key()
+        || e.alt_key()
+    {
+        return;
+    }
+    // The link clicked: the innermost `<a href>` or `<area href>` on the event's path,
+    // shadow roots included (a link in a component of the page's).
+    let link = e.composed_path().iter().find_map(|t| {
+        let el = t.dyn_into::<Element>().ok()?;
+        matches!(el.local_name().as_str(), "a" | "area").then_some(el)
+    });
+    let Some(link) = link.filter(|l| {
+        l.has_attribute("href")
+            && !l.has_attribute("download")
+            && l.get_attribute("target")
+                .is_none_or(|t| t.is_empty() || t == "_self")
+    }) else {
+        return;
+    };
+    // The resolved address (an SVG link's is not a string: left alone).
+    let href = js_sys::Reflect::get(&link, &"href".into())
+        .ok()
+        .and_then(|h| h.as_string());
+    let here = web_sys::window().and_then(|w| w.location().href().ok());
+    if href.is_some() && href == here {
+        follow_address(true);
+    }
+}
+
+/// The address changed, or (`again`) a link to it was followed: each explainer it links to
+/// an item of follows that link.
+fn follow_address(again: bool) {
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
@@ -110,6 +157,6 @@ fn changed() {
             .collect()
     });
     for (follow, id) in due {
-        follow(id);
+        follow(id, again);
     }
 }

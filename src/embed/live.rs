@@ -10,7 +10,7 @@ use web_sys::Element;
 use super::input::Listeners;
 use super::lazy::{run, Pending};
 use super::{warn, MOUNTED, READY};
-use crate::components::{App, AppProps};
+use crate::components::{App, AppProps, Linked};
 use crate::host::{link_to, resolve_lang, resolve_view};
 
 /// A running explainer.
@@ -118,14 +118,16 @@ fn release(host: &Element) {
 }
 
 /// The page's address came to link `host`'s explainer to the item or open question `id` (a
-/// link in the article's text, Back): a running explainer opens it and brings it into view,
-/// as a deep link does at load; a pre-rendered one not hydrated yet is hydrated now to do so; one
-/// still waiting for its stylesheet selects it once drawn.
+/// link in the article's text, Back), or (`again`) the reader followed a link to the address
+/// it has: a running explainer opens it and brings it into view, as a deep link does at
+/// load; a pre-rendered one not hydrated yet is hydrated now to do so; one still waiting for
+/// its stylesheet selects it once drawn.
 pub(super) fn follow_link(
     host: &Element,
     linked: &RefCell<Option<String>>,
     pending: &Option<Pending>,
     id: String,
+    again: bool,
 ) {
     let running = LIVE.with(|live| {
         let mut live = live.borrow_mut();
@@ -134,7 +136,7 @@ pub(super) fn follow_link(
         };
         if let Ok(story) = &*props.story.0 {
             if let Some(linked) = link_to(story, &id, props.linked.change + 1) {
-                props.linked = linked;
+                props.linked = Linked { again, ..linked };
                 app.update(props.clone());
             }
         }

@@ -377,7 +377,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         host.scroll_into_view();
     }
     let follower = host.clone();
-    address::follow(&host, key, move |id| {
-        live::follow_link(&follower, &linked, &pending, id)
+    address::follow(&host, key, move |id, again| {
+        live::follow_link(&follower, &linked, &pending, id, again)
     });
 }

@@ -36,15 +36,25 @@ addEventListener('scroll', () => {
 // A link on the page to an item of a frame's explainer, `#explainer-<iframe id>=<item id>`
 // (as the explainer names its part of a page's address), is passed on to that frame, which
 // opens the item as a deep link does: when the address changes (a link in the article's
-// text, Back), and as each frame loads, for the address the page was opened with.
-const link = (frame) => {
+// text, Back), as each frame loads, for the address the page was opened with, and (`again`)
+// when the reader follows a link to the address the page already has, which fires no
+// `hashchange`: back from the text to the item it opened, which comes into view again.
+const link = (frame, again = false) => {
   const key = `explainer-${frame.id}=`;
   const part = location.hash.slice(1).split('&').find((p) => p.startsWith(key));
-  if (frame.id && part) frame.contentWindow?.postMessage({ type: 'explainer:link', item: part.slice(key.length) }, '*');
+  if (frame.id && part) frame.contentWindow?.postMessage({ type: 'explainer:link', item: part.slice(key.length), again }, '*');
 };
 const frames = () => document.querySelectorAll('iframe[data-explainer-frame]');
-addEventListener('hashchange', () => frames().forEach(link));
+addEventListener('hashchange', () => frames().forEach((f) => link(f)));
 for (const frame of frames()) {
   link(frame);
   frame.addEventListener('load', () => link(frame));
 }
+// Not a click the page handled, nor one opening another tab or a download.
+addEventListener('click', (e) => {
+  if (e.defaultPrevented || e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+  const a = e.composedPath().find((t) => t.localName === 'a' || t.localName === 'area');
+  if (a?.href === location.href && !a.hasAttribute('download') && [null, '', '_self'].includes(a.getAttribute('target'))) {
+    frames().forEach((f) => link(f, true));
+  }
+});

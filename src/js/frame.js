@@ -53,10 +53,20 @@ if ('IntersectionObserver' in window) {
 // The page around the frame linked to an item (`frame-parent.js`): it becomes this page's
 // deep link, as `#explainer=<item>`, which the explainer reads as it mounts and follows once
 // running (`hashchange`). Replaced, not pushed: the page's own link made the history entry.
+// The reader followed the page's link to it again (`again`): the frame follows a link to its
+// own address, which the explainer takes as the reader's way back to the item.
 addEventListener('message', (event) => {
   const item = event.data?.type === 'explainer:link' && event.data.item;
   if (event.source !== parent || typeof item !== 'string' || !/^[a-z0-9_-]+$/.test(item)) return;
-  if (location.hash === `#explainer=${item}`) return;
+  if (location.hash === `#explainer=${item}`) {
+    if (event.data.again === true) {
+      const a = Object.assign(document.createElement('a'), { href: location.href, hidden: true });
+      document.body.append(a);
+      a.click();
+      a.remove();
+    }
+    return;
+  }
   history.replaceState(history.state, '', `#explainer=${item}`);
   dispatchEvent(new HashChangeEvent('hashchange'));
 });

@@ -513,11 +513,22 @@ test('a link on the page to an item of a framed explainer opens it in the frame:
   const title = frame.locator('.xp-panel h3');
   const shows = (name) => until(async () => (await title.textContent({ timeout: 100 }).catch(() => null)) === name);
   assert.ok(await shows('Microsoft'), 'the address the page was opened with');
-  await page.evaluate(() => document.querySelector('p').insertAdjacentHTML('beforeend', ' <a id="to-nv" href="#explainer-xp1=nvidia">Nvidia</a>'));
+  // The link, two screens above the frame.
+  await page.evaluate(() => document.querySelector('p').insertAdjacentHTML('beforeend',
+    ' <a id="to-nv" href="#explainer-xp1=nvidia">Nvidia</a><span style="display: block; height: 200vh"></span>'));
+  await page.evaluate(() => scrollTo(0, 0));
   await page.locator('#to-nv').tap();
   assert.ok(await shows('Nvidia'), 'a link in the text');
   const control = frame.locator('[data-key="entity:nvidia"]').filter({ visible: true });
-  assert.ok(await until(async () => { const c = await control.boundingBox(); return c && c.y >= 0 && c.y + c.height <= 667; }), 'its item in view');
+  const seen = () => until(async () => { const c = await control.boundingBox(); return c && c.y >= 0 && c.y + c.height <= 667; });
+  assert.ok(await seen(), 'its item in view');
+  // Back in the text, the same link again (the page's address does not change): the item,
+  // still open, comes back into view.
+  await page.evaluate(() => scrollTo(0, 0));
+  assert.ok((await control.boundingBox()).y > 667, 'scrolled away from it');
+  await page.locator('#to-nv').tap();
+  assert.ok(await seen(), 'the same link again brings it back into view');
+  assert.ok(await shows('Nvidia'));
   await page.goBack();
   assert.ok(await shows('Microsoft'), 'Back');
   assert.deepEqual(page.messages, []);

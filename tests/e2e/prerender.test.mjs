@@ -448,6 +448,35 @@ test('a link in the text to an explainer three screens down, whose code has not 
     return !!c && !!p && c.top >= 0 && c.bottom <= p.top && root.activeElement?.textContent === 'Microsoft';
   }, host);
   assert.ok(await until(placed), 'its control in view above the sheet, focus on the panel\'s heading');
+  // Back in the text, the reader follows the same link again: the address does not change
+  // (no `hashchange`), and they are taken back to the item, still open.
+  await page.evaluate(() => scrollTo(0, 0));
+  assert.equal(await placed(), false, 'scrolled away from it');
+  await page.locator('#to-ms').tap();
+  assert.ok(await until(placed), 'the same link again brings the open item back into view, focus on its heading');
+  // A tap on another item, and the link at once, before the explainer writes the address
+  // (it still names Microsoft): the link is followed.
+  await page.evaluate((h) => {
+    const root = document.querySelector(h).shadowRoot;
+    [...root.querySelectorAll('[data-key="entity:nvidia"]')].find((e) => e.getClientRects().length)
+      .dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    document.querySelector('#to-ms').click();
+  }, host);
+  assert.ok(await panelShows(page, host, 'Microsoft'), 'the link opens its item over the one just tapped');
+  await page.waitForTimeout(700);
+  assert.ok(await panelShows(page, host, 'Microsoft'), 'and it stays open');
+  assert.equal(await page.evaluate(() => location.hash), '#explainer=microsoft');
+  // A link opened in another tab (a modifier) leaves the explainer alone; so does one the
+  // page handles itself.
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.locator('#to-ms').click({ modifiers: ['Control'] }).catch(() => {});
+  await page.evaluate(() => {
+    const a = document.querySelector('#to-ms');
+    a.addEventListener('click', (e) => e.preventDefault(), { once: true });
+    a.click();
+  });
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => scrollY), 0, 'a link the page handled, or opened elsewhere, does not scroll the page');
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
