@@ -43,6 +43,7 @@ pub fn render_html(
         width,
         instance: "xp".into(),
         linked: Default::default(),
+        asked: Default::default(),
         on_host: Default::default(),
         complete,
         progressive: false,

@@ -29,6 +29,7 @@ async fn mount_as(json: &str, lang: Lang, view: View, progressive: bool) -> Elem
         width: 375,
         instance: "t".into(),
         linked: Default::default(),
+        asked: Default::default(),
         on_host: Default::default(),
         complete: false,
         progressive,

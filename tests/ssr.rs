@@ -369,6 +369,7 @@ fn first_render(json: &str, width: u32, progressive: bool) -> String {
         width,
         instance: "xp".into(),
         linked: Default::default(),
+        asked: Default::default(),
         on_host: Default::default(),
         complete: false,
         progressive,

@@ -57,6 +57,18 @@ pub struct Linked {
     pub again: bool,
 }
 
+/// How many times the page set its host's `data-lang` and `data-view` since the explainer
+/// started, to a new value or the same one: each is the page asking (its own language
+/// switch, an article's button that shows the timeline), and the explainer switches to what
+/// the attribute says, even where the reader has chosen another since.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Asked {
+    /// Times the page set `data-lang`.
+    pub lang: u32,
+    /// Times the page set `data-view`.
+    pub view: u32,
+}
+
 /// Properties of the explainer's root.
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
@@ -78,6 +90,9 @@ pub struct AppProps {
     /// again when the address names another (see [`Linked`]).
     #[prop_or_default]
     pub linked: Linked,
+    /// How many times the page asked for `lang` and `view` again (see [`Asked`]).
+    #[prop_or_default]
+    pub asked: Asked,
     /// Receives what the reader does, for the host page.
     #[prop_or_default]
     pub on_host: Callback<HostEvent>,
@@ -109,6 +124,7 @@ pub fn App(props: &AppProps) -> Html {
                 width={props.width}
                 instance={props.instance.clone()}
                 linked={props.linked.clone()}
+                asked={props.asked}
                 on_host={props.on_host.clone()}
                 complete={props.complete}
                 progressive={props.progressive}

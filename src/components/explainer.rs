@@ -7,8 +7,8 @@ use yew::prelude::*;
 use super::tabs::{label, tab_id, view_id};
 use super::SourceList;
 use super::{
-    use_open, Comparison, Diagram, Disclosure, HostEvent, LanguageSwitch, Linked, Owed, Panel,
-    Questions, Tabs, TextAlternative, Timeline,
+    use_open, Asked, Comparison, Diagram, Disclosure, HostEvent, LanguageSwitch, Linked, Owed,
+    Panel, Questions, Tabs, TextAlternative, Timeline,
 };
 use crate::format::date;
 use crate::i18n::{ui, Lang};
@@ -32,6 +32,8 @@ pub struct ExplainerProps {
     /// Item the page's address links to, selected after the first render (so hydration sees
     /// the same HTML), and again when the address links to another.
     pub linked: Linked,
+    /// How many times the page asked for `lang` and `view` again (see [`Asked`]).
+    pub asked: Asked,
     /// Receives what the reader does.
     pub on_host: Callback<HostEvent>,
     /// Render every view and disclosure, not just what is shown (pre-rendered HTML).
@@ -79,9 +81,10 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     {
         // The page switched the host's language or view (its attributes): the explainer
         // follows as if the reader had chosen it. Each on its own: a new view must not undo
-        // the language the reader chose since. (At mount the state already holds both.)
+        // the language the reader chose since. Asked again for the same one, it switches
+        // back to it. (At mount the state already holds both.)
         let state = state.clone();
-        use_effect_with(props.lang, move |lang| {
+        use_effect_with((props.lang, props.asked.lang), move |(lang, _)| {
             if state.lang != *lang {
                 state.dispatch(Action::SetLang(*lang));
             }
@@ -89,7 +92,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     }
     {
         let (state, views) = (state.clone(), views.clone());
-        use_effect_with(props.view, move |view| {
+        use_effect_with((props.view, props.asked.view), move |(view, _)| {
             if state.view != *view && views.contains(view) {
                 state.dispatch(Action::SetView(*view));
             }

@@ -30,7 +30,7 @@ pub use anchor::{
     anchor_if_unseen, anchor_panel, bring_back, follow, reveal, settle, uncover, watch_tall_frame,
     zoom,
 };
-pub use app::{App, AppProps, HostEvent, Linked, Loaded};
+pub use app::{App, AppProps, Asked, HostEvent, Linked, Loaded};
 pub use badge::Badge;
 pub use comparison::{axis_fit, Comparison};
 pub use controls::{FIRST_SCREEN, PROGRESSIVE_FROM};

@@ -10,7 +10,7 @@ use web_sys::Element;
 use super::input::Listeners;
 use super::lazy::{run, Pending};
 use super::{warn, MOUNTED, READY};
-use crate::components::{App, AppProps, Linked};
+use crate::components::{App, AppProps, Asked, Linked};
 use crate::host::{link_to, resolve_lang, resolve_view};
 
 /// A running explainer.
@@ -66,7 +66,7 @@ thread_local! {
 /// page changed of its attributes meanwhile (before its stylesheet loaded, say).
 pub(super) fn running(live: Live) {
     LIVE.with(|l| l.borrow_mut().push(live));
-    follow_attributes();
+    follow_attributes(&[]);
 }
 
 /// Notes a pre-rendered explainer whose hydration waits (see `input::when_needed`).
@@ -155,9 +155,12 @@ pub(super) fn follow_link(
 /// page's language switch, its own link to the timeline): each explainer whose attributes
 /// now ask for another language or view switches to it, as if the reader had chosen it. A
 /// pre-rendered one not hydrated yet is hydrated first (in the language and view it was
-/// drawn in), then switched. Called for every change the page's observer sees: reads two
-/// attributes per explainer, and warns only of a value that changed.
-pub(super) fn follow_attributes() {
+/// drawn in), then switched. A host's attribute the page `set` to the value it had is the
+/// page asking again (its button pressed once more, after the reader chose another view):
+/// the explainer switches back. (Not the page's `lang`, which says what the page is written
+/// in.) Called for every change the page's observer sees: reads two attributes per
+/// explainer, and warns only of a value that changed.
+pub(super) fn follow_attributes(set: &[(Element, String)]) {
     let due: Vec<Pending> = PRERENDERED.with(|p| {
         p.borrow()
             .iter()
@@ -175,14 +178,22 @@ pub(super) fn follow_attributes() {
     LIVE.with(|live| {
         for l in live.borrow_mut().iter_mut() {
             let now = Attrs::of(&l.host);
-            if now == l.attrs {
+            let was_set =
+                |name: &str| u32::from(set.iter().any(|(e, n)| *e == l.host && n == name));
+            let asked = Asked {
+                lang: l.props.asked.lang + was_set("data-lang"),
+                view: l.props.asked.view + was_set("data-view"),
+            };
+            if now == l.attrs && asked == l.props.asked {
                 continue;
             }
             let (lang, view, warnings) = now.resolve();
+            if now != l.attrs {
+                warnings.iter().for_each(|w| warn(w));
+            }
             l.attrs = now;
-            warnings.iter().for_each(|w| warn(w));
-            if (lang, view) != (l.props.lang, l.props.view) {
-                (l.props.lang, l.props.view) = (lang, view);
+            if (lang, view, asked) != (l.props.lang, l.props.view, l.props.asked) {
+                (l.props.lang, l.props.view, l.props.asked) = (lang, view, asked);
                 // Rendered in a microtask, after this loop.
                 l.app.update(l.props.clone());
             }

@@ -78,9 +78,9 @@ pub fn start(css_url: String) {
     };
     scan(&doc);
     let observer_doc = doc.clone();
-    let cb = Closure::<dyn Fn()>::new(move || {
+    let cb = Closure::<dyn Fn(js_sys::Array)>::new(move |records: js_sys::Array| {
         live::unmount_removed();
-        live::follow_attributes();
+        live::follow_attributes(&attributes_set(&records));
         scan(&observer_doc);
     });
     if let Ok(observer) = web_sys::MutationObserver::new(cb.as_ref().unchecked_ref()) {
@@ -99,6 +99,19 @@ pub fn start(css_url: String) {
     }
     // The observer lives as long as the page.
     cb.forget();
+}
+
+/// The `data-` attributes the page set (changed or not), and on which element, in the
+/// observer's `records`.
+fn attributes_set(records: &js_sys::Array) -> Vec<(Element, String)> {
+    records
+        .iter()
+        .filter_map(|r| {
+            let r = r.unchecked_into::<web_sys::MutationRecord>();
+            let name = r.attribute_name().filter(|n| n.starts_with("data-"))?;
+            Some((r.target()?.dyn_into::<Element>().ok()?, name))
+        })
+        .collect()
 }
 
 fn scan(doc: &web_sys::Document) {
@@ -330,6 +343,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
             width,
             instance: "xp".into(),
             linked: linked.unwrap_or_default(),
+            asked: Default::default(),
             on_host,
             complete: false,
             progressive: !hydrate,

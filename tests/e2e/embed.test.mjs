@@ -267,6 +267,17 @@ test('the page switches an explainer by its attributes, pre-rendered or running;
   await set('data-view', 'comparison');
   assert.ok(await until(async () => (await seen())[1] === 'comparison'));
   assert.ok((await seen())[0].startsWith('Nvidia et OpenAI'), 'still in the French the reader chose');
+  // The reader goes to the timeline; the article's button sets the comparison again (the
+  // attribute says so already): the page asks once more, and the explainer follows.
+  await shadow(page, host, "root.querySelector('[role=tab][id$=-tab-timeline]').click()");
+  assert.ok(await until(async () => (await seen())[1] === 'timeline'));
+  await set('data-view', 'comparison');
+  assert.ok(await until(async () => (await seen())[1] === 'comparison'), 'the same view asked again is shown again');
+  assert.ok((await seen())[0].startsWith('Nvidia et OpenAI'), 'in the language the reader chose');
+  // Likewise the page's language switch pressed again, for the English it set before.
+  await set('data-lang', 'en');
+  assert.ok(await until(async () => (await seen())[0] === title), 'the same language asked again');
+  assert.equal((await seen())[1], 'comparison', 'in the view shown');
   // An unknown value warns once (not at each later change of the page) and falls back.
   await set('data-view', 'map');
   assert.ok(await until(async () => (await seen())[1] === 'diagram'), 'an unknown view falls back to the diagram');
