@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open, ready, until } from './lib.mjs';
+import { serve } from './server.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -484,6 +485,24 @@ test('under a strict CSP it renders, works, and fetches nothing from another ori
   const origin = new URL(env.base).origin;
   assert.deepEqual(page.requests.filter((u) => !u.startsWith(origin)), []);
   await page.context().close();
+});
+
+test('served from a CDN of another origin (with CORS), a snippet and an empty host load, hydrate and work', async () => {
+  const cdn = await serve(undefined, { cors: true });
+  const at = `http://127.0.0.1:${cdn.address().port}/`;
+  const page = await open(env.browser, `${env.base}hosts/cdn.html?cdn=${encodeURIComponent(at)}`, { hasTouch: true, isMobile: true });
+  await ready(page, 2);
+  for (const host of ['[data-explainer]:not(#fresh)', '#fresh']) {
+    await page.locator(host).locator('[data-key="entity:nvidia"]').filter({ visible: true }).tap();
+    assert.ok(await until(() => shadow(page, host, "return root.querySelector('.xp-panel h3')?.textContent === 'Nvidia'")), host);
+  }
+  assert.deepEqual(page.messages, []);
+  // The explainer's files all come from the CDN: the loader, bindings, WASM, stylesheet.
+  const from = (re) => page.requests.filter((u) => re.test(u));
+  assert.deepEqual(from(/(embed\.js|explainer-[^/]*\.(js|wasm|css))$/).filter((u) => !u.startsWith(at)), []);
+  assert.equal(from(/\.wasm$/).length, 1);
+  await page.context().close();
+  cdn.close();
 });
 
 test('a pre-rendered snippet under a strict CSP: styled by hash, or by the loader when the hash is missing', async () => {

@@ -15,7 +15,8 @@ export const STRICT = "script-src 'nonce-n0nce-for-tests' 'strict-dynamic' 'wasm
   + "base-uri 'none'; require-trusted-types-for 'script'; style-src 'self'";
 const here = new URL('.', import.meta.url).pathname;
 
-export function serve(dist = join(here, '../../dist/'), { hosts = join(here, '../hosts/'), compress = false } = {}) {
+// `cors`: as a CDN serving the assets to pages of other origins does.
+export function serve(dist = join(here, '../../dist/'), { hosts = join(here, '../hosts/'), compress = false, cors = false } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
@@ -24,6 +25,7 @@ export function serve(dist = join(here, '../../dist/'), { hosts = join(here, '..
     try {
       let body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
+      if (cors) headers['access-control-allow-origin'] = '*';
       // A legacy page, in the encoding many older CMS pages still use.
       if (path.includes('latin1')) headers['content-type'] = 'text/html; charset=windows-1252';
       if (/csp/.test(path)) {
