@@ -80,7 +80,6 @@ pub struct Ui {
     pub col_amount: &'static str,
     pub col_date: &'static str,
     pub col_status: &'static str,
-    pub axis_unit: &'static str,
     pub diagram_hint: &'static str,
     /// `diagram_hint` for a story of players without links.
     pub players_hint: &'static str,
@@ -126,7 +125,6 @@ const FR: Ui = Ui {
     col_amount: "Montant",
     col_date: "Date",
     col_status: "Statut",
-    axis_unit: "milliards de dollars",
     diagram_hint: "Choisissez un acteur ou un lien pour le détail.",
     players_hint: "Choisissez un acteur pour le détail.",
     side_hint: "Le détail de l’élément que vous choisissez s’affiche ici.",
@@ -172,7 +170,6 @@ const EN: Ui = Ui {
     col_amount: "Amount",
     col_date: "Date",
     col_status: "Status",
-    axis_unit: "billions of dollars",
     diagram_hint: "Choose a player or a link for details.",
     players_hint: "Choose a player for details.",
     side_hint: "The details of the item you choose appear here.",

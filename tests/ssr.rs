@@ -535,6 +535,46 @@ fn comparison_bars_are_drawn_to_scale() {
 }
 
 #[test]
+fn the_comparison_axis_names_the_unit_its_figures_are_in() {
+    // The shipped story compares billions of dollars; another may compare millions, or
+    // gigawatts: the caption under the axis says what its numbers count.
+    let caption = |json: &str, lang: Lang| {
+        let html = render_html(json, lang, View::Comparison, 375, false, true);
+        let tag = "class=\"xp-axis-unit\">";
+        let at = html.find(tag).expect("an axis caption") + tag.len();
+        html[at..at + html[at..].find('<').unwrap()].to_string()
+    };
+    assert_eq!(caption(EMBEDDED_JSON, Lang::Fr), "milliards de dollars");
+    assert_eq!(caption(EMBEDDED_JSON, Lang::En), "billions of dollars");
+    // The same comparison, its figures written in another unit.
+    let restated = |unit: &str, factor: f64| {
+        let mut v: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+        v["comparison"]["unit"] = unit.into();
+        for g in v["comparison"]["groups"].as_array_mut().unwrap() {
+            for b in g["bars"].as_array_mut().unwrap() {
+                let a = b["amount"].as_object_mut().unwrap();
+                for k in ["value", "low", "high"] {
+                    if let Some(x) = a.get(k).and_then(|x| x.as_f64()) {
+                        a.insert(k.into(), (x * factor).into());
+                    }
+                }
+                a.insert("unit".into(), unit.into());
+            }
+        }
+        let json = v.to_string();
+        assert!(load(&json).is_ok(), "{unit}: {:?}", load(&json).err());
+        json
+    };
+    let millions = restated("usd_m", 1000.0);
+    assert_eq!(caption(&millions, Lang::Fr), "millions de dollars");
+    assert_eq!(caption(&millions, Lang::En), "millions of dollars");
+    let power = restated("gw", 0.1);
+    assert_eq!(caption(&power, Lang::Fr), "gigawatts (GW)");
+    assert_eq!(caption(&power, Lang::En), "gigawatts (GW)");
+    assert_eq!(caption(&restated("pct", 0.5), Lang::En), "percent (%)");
+}
+
+#[test]
 fn each_source_date_is_its_own_line_of_its_link_in_the_page_language_then_the_new_tab_note() {
     // Between two links' 44 px targets a date read as the next source's: it is the last line
     // of its own link (or unlinked entry), and in the page's language even in an English

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::Badge;
-use crate::format::{amount, number};
+use crate::format::{amount, number, unit_caption};
 use crate::i18n::{ui, Lang};
 use crate::state::Selection;
 use crate::story::{AmountKind, Story};
@@ -105,7 +105,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                 { for labels.iter().enumerate().map(|(i, l)| html! {
                     <span class={format!("xp-tick t{i}")}>{ l }</span>
                 }) }
-                <span class="xp-axis-unit">{ t.axis_unit }</span>
+                <span class="xp-axis-unit">{ unit_caption(cmp.unit, lang) }</span>
             </div>
             { for cmp.groups.iter().map(|g| html! {
                 <div class="xp-cmp-group">
