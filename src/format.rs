@@ -70,17 +70,19 @@ fn no_break(text: String, french: bool) -> String {
     out
 }
 
-/// A number with at most one decimal: `64,6` / `64.6`, `1 000` / `1,000`, `100`.
+/// A number with the decimals the story gives it, up to three: `64,6` / `64.6`, `0,75`,
+/// `1 000` / `1,000`, `100`. A figure is shown as written: an exact 0.75 billion rounded to
+/// one decimal read as 0.8, 50 million dollars more than the story says.
 pub fn number(value: f64, lang: Lang) -> String {
-    let tenths = (value * 10.0).round() as i64;
-    let (int, frac) = (tenths / 10, (tenths % 10).abs());
+    let thousandths = (value * 1000.0).round() as i64;
+    let (int, frac) = (thousandths / 1000, (thousandths % 1000).abs());
     let digits = int.abs().to_string();
     let (group, decimal) = match lang {
         Lang::Fr => (NNBSP, ','),
         Lang::En => (',', '.'),
     };
     let mut out = String::new();
-    if tenths < 0 {
+    if thousandths < 0 {
         out.push('-');
     }
     for (i, c) in digits.chars().enumerate() {
@@ -91,7 +93,8 @@ pub fn number(value: f64, lang: Lang) -> String {
     }
     if frac != 0 {
         out.push(decimal);
-        out.push(char::from(b'0' + frac as u8));
+        // Integer formatting only: Rust's float formatting would add its code to the WASM.
+        out.push_str(format!("{frac:03}").trim_end_matches('0'));
     }
     out
 }

@@ -53,6 +53,24 @@ fn amounts_in_both_languages() {
 }
 
 #[test]
+fn figures_keep_the_decimals_the_story_gives_them() {
+    // An exact $0.75 billion is not "$0.8 billion": $50 million the story never said.
+    let exact = a(AmountKind::Exact, Some(0.75), None, None, Unit::UsdBn);
+    assert_eq!(amount(&exact, Fr), "0,75\u{a0}milliard de dollars");
+    assert_eq!(amount(&exact, En), "$0.75\u{a0}billion");
+    let range = a(AmountKind::Range, None, Some(1.25), Some(2.125), Unit::Gw);
+    assert_eq!(amount(&range, Fr), "de 1,25 à 2,125\u{a0}GW");
+    assert_eq!(amount(&range, En), "1.25–2.125\u{a0}GW");
+    assert_eq!(number(3.05, Fr), "3,05");
+    assert_eq!(number(-0.5, En), "-0.5");
+    assert_eq!(number(1234.567, En), "1,234.567");
+    // Past three decimals, the nearest thousandth; and no trailing zeros.
+    assert_eq!(number(0.33333, En), "0.333");
+    assert_eq!(number(2.0004, En), "2");
+    assert_eq!(number(11.8, Fr), "11,8");
+}
+
+#[test]
 fn numbers_group_thousands_per_language() {
     assert_eq!(number(1234.5, Fr), "1\u{202f}234,5");
     assert_eq!(number(1234.5, En), "1,234.5");
