@@ -575,6 +575,43 @@ fn the_comparison_axis_names_the_unit_its_figures_are_in() {
 }
 
 #[test]
+fn an_at_least_bar_goes_on_past_its_figure_and_no_other_does() {
+    // "At least 30" drawn as a bar that ends at 30 reads as 30: the figure is a floor, so
+    // the bar goes on, dashed, past it.
+    let mut v: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    let bar = &mut v["comparison"]["groups"][0]["bars"][0];
+    bar["amount"] = serde_json::json!({"kind": "at_least", "value": 30, "unit": "usd_bn"});
+    let json = v.to_string();
+    assert!(load(&json).is_ok(), "{:?}", load(&json).err());
+    let html = render_html(&json, Lang::En, View::Comparison, 375, false, true);
+    let attr = |tag: &str, name: &str| -> f64 {
+        let tag = format!(" {tag}");
+        let at = tag
+            .find(&format!(" {name}=\""))
+            .unwrap_or_else(|| panic!("{name} in {tag}"))
+            + name.len()
+            + 3;
+        tag[at..at + tag[at..].find('"').unwrap()].parse().unwrap()
+    };
+    let first_bar = html.split("class=\"xp-bar\"").nth(1).unwrap();
+    let first_bar = &first_bar[..first_bar.find("</svg>").unwrap()];
+    let fill = first_bar.split("<rect ").nth(2).unwrap();
+    let more = first_bar
+        .split("<line ")
+        .nth(1)
+        .expect("a dashed extension");
+    assert!(more.contains("class=\"xp-more\""), "{more}");
+    let end = attr(fill, "x") + attr(fill, "width");
+    assert!(
+        (attr(more, "x1") - end).abs() <= 0.1,
+        "it starts where the bar ends: {more}"
+    );
+    assert!(attr(more, "x2") > end && attr(more, "x2") <= 1000.0);
+    assert_eq!(html.matches("xp-more").count(), 1, "only the floor goes on");
+    assert!(html.contains("at least $30"));
+}
+
+#[test]
 fn each_source_date_is_its_own_line_of_its_link_in_the_page_language_then_the_new_tab_note() {
     // Between two links' 44 px targets a date read as the next source's: it is the last line
     // of its own link (or unlinked entry), and in the page's language even in an English

@@ -122,6 +122,9 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                             _ => "solid",
                         };
                         let start = if b.amount.kind == AmountKind::Range { x(lo) } else { 0 };
+                        // "At least": the bar goes on past its figure, dashed, for a short way
+                        // (8 % of the axis): the figure is a floor, not the amount.
+                        let floor = (b.amount.kind == AmountKind::AtLeast).then(|| (x(hi), (x(hi) + 800).min(10_000)));
                         let status = b.status.code();
                         html! {
                             <li>
@@ -132,6 +135,9 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                                         <rect class="xp-track" x="0" y="2" width="1000" height="20" />
                                         <rect class={format!("xp-fill {shape} st-{status}")} x={tenths(start)} y="3"
                                             width={tenths(x(hi).saturating_sub(start).max(20))} height="18" vector-effect="non-scaling-stroke" />
+                                        if let Some((from, to)) = floor {
+                                            <line class="xp-more" x1={tenths(from)} x2={tenths(to)} y1="12" y2="12" vector-effect="non-scaling-stroke" />
+                                        }
                                     </svg>
                                     <span class="xp-bar-value">{ amount(&b.amount, lang) }{" "}<Badge status={b.status} lang={lang} /></span>
                                 </button>
