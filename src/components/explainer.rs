@@ -461,15 +461,24 @@ fn seen(entries: &js_sys::Array) -> bool {
 /// After the paint that shows the panel of `sel`: a sheet that could not stick is placed by
 /// its control, then the panel's heading takes focus. With `reveal` (the control chosen went
 /// with its view, or a link named the item), what the item lights comes into view first,
-/// where the sheet may then stick.
+/// where the sheet may then stick (known once a smooth scroll has ended: focus does not
+/// wait for it).
 fn shown(root: NodeRef, heading: NodeRef, sel: Selection, reveal: bool) {
     super::after_paint(move || {
         if let Some(root) = root.cast::<web_sys::Element>() {
-            if reveal {
-                super::reveal(&root, &sel);
+            let moving = reveal.then(|| super::reveal(&root, &sel)).flatten();
+            let settle = {
+                let root = root.clone();
+                move || {
+                    super::anchor_if_unseen(&root, &sel);
+                    super::fit_sheet(&root);
+                }
+            };
+            match moving {
+                // A smooth scroll has only begun: the sheet is measured once it ends.
+                Some(control) => super::when_still(control, Box::new(settle)),
+                None => settle(),
             }
-            super::anchor_if_unseen(&root, &sel);
-            super::fit_sheet(&root);
         }
         if let Some(h) = heading.cast::<web_sys::Element>() {
             if h.is_connected() {

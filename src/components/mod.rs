@@ -28,7 +28,7 @@ mod trusted;
 
 pub use anchor::{
     anchor_if_unseen, anchor_panel, bring_back, follow, reveal, settle, uncover, watch_tall_frame,
-    zoom,
+    when_still, zoom,
 };
 pub use app::{App, AppProps, Asked, HostEvent, Linked, Loaded};
 pub use badge::Badge;

@@ -177,7 +177,7 @@ pub fn refit_on_scroll(root: Element) -> impl FnOnce() {
 
 /// The nearest ancestor of `el` (across shadow roots) that scrolls, within whose scrollport
 /// a sticky element inside `el` sticks; `None` for the window's.
-fn scroller(el: &Element, window: &Window) -> Option<Element> {
+pub(super) fn scroller(el: &Element, window: &Window) -> Option<Element> {
     let doc = window.document()?;
     let (html, body) = (doc.document_element(), doc.body());
     let mut at = parent(el);
@@ -212,7 +212,7 @@ fn parent(el: &Element) -> Option<Element> {
 }
 
 /// One computed property of `el`.
-fn computed(window: &Window, el: &Element, property: &str) -> Option<String> {
+pub(super) fn computed(window: &Window, el: &Element, property: &str) -> Option<String> {
     window
         .get_computed_style(el)
         .ok()??

@@ -506,6 +506,52 @@ test('a deep link into an iframe opens its item\'s panel on screen, below the it
   await page.context().close();
 });
 
+test('on a page that scrolls smoothly, a link, a deep link and a timeline event open the sheet stuck to the screen\'s bottom', async () => {
+  // Many news sites set `scroll-behavior: smooth`. Measured mid-scroll, the sheet looked as
+  // if it could not stick and was placed by its control: out of the flow, it was left
+  // behind as the reader scrolled on.
+  const smoothly = async (page) => page.route(/\.html(\?|#|$)/, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('</head>', '<style>html { scroll-behavior: smooth }</style></head>');
+    await route.fulfill({ response, body });
+  });
+  const sheet = (page) => page.evaluate(() => {
+    const root = document.querySelector('[data-explainer]').shadowRoot;
+    const panel = root.querySelector('.xp-panel');
+    return { anchored: root.querySelector('.xp-body').hasAttribute('data-anchored'), position: panel && getComputedStyle(panel).position,
+      bottom: panel && Math.round(panel.getBoundingClientRect().bottom), smooth: getComputedStyle(document.documentElement).scrollBehavior };
+  });
+  const stuck = { anchored: false, position: 'sticky', bottom: 667, smooth: 'smooth' };
+  // Stuck, and still at the screen's bottom once the reader scrolls on within the diagram.
+  const stays = async (page, what) => {
+    await page.waitForTimeout(1200);
+    assert.deepEqual(await sheet(page), stuck, what);
+    await page.mouse.wheel(0, 200);
+    await page.waitForTimeout(500);
+    assert.equal((await sheet(page)).bottom, 667, `${what}: the sheet follows the reader`);
+  };
+  const page = await open(env.browser, null, PHONE);
+  await smoothly(page);
+  await page.goto(`${env.base}hosts/far-link.html`);
+  await page.locator('#to-ms').tap();
+  assert.ok(await until(async () => (await sheet(page)).bottom === 667), 'the link opens the sheet');
+  await stays(page, 'a link in the text');
+  await page.goto(`${env.base}hosts/far-link.html#explainer=nvidia`);
+  assert.ok(await until(async () => (await sheet(page)).bottom === 667), 'the deep link opens the sheet');
+  await stays(page, 'a deep link');
+  await page.goto(`${env.base}index.html`);
+  await mounted(page);
+  const x = page.locator('[data-explainer]').first();
+  await x.locator('[id$="-tab-timeline"]').tap();
+  const event = x.locator('.xp-event-btn').last();
+  await event.scrollIntoViewIfNeeded();
+  await event.tap();
+  assert.ok(await until(async () => (await sheet(page)).bottom === 667), 'the event opens the sheet over the diagram');
+  await stays(page, 'a timeline event');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('a link on the page to an item of a framed explainer opens it in the frame: at load, from the article\'s text, and back', async () => {
   // frame-parent.js passes `#explainer-<iframe id>=<item>` on to the frame.
   const page = await open(env.browser, `${env.base}hosts/iframe.html#explainer-xp1=microsoft`, PHONE);
