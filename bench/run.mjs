@@ -32,12 +32,12 @@ const snippet = readFileSync(dist + 'snippet.fr.html');
 
 // A browser-rendered-only copy of the article, to show what pre-rendering buys.
 const index = readFileSync(dist + 'index.html', 'utf8');
-const csr = index.replace(/<div data-explainer[\s\S]*?<\/template><\/div>/, '<div data-explainer data-lang="fr"></div>');
+const csr = index.replace(/<div data-explainer[\s\S]*?<\/template>(<div class="explainer-fallback">[\s\S]*?<\/div>)?<\/div>/, '<div data-explainer data-lang="fr"></div>');
 writeFileSync(dist + 'bench-csr.html', csr);
 // The same article with no widget at all, with and without the loader's script tag: the LCP
 // floor of the page itself, and what one script request costs it in Lighthouse's model
 // (which counts every request started before the observed LCP).
-const bare = index.replace(/<div data-explainer[\s\S]*?<\/template><\/div>/, '');
+const bare = index.replace(/<div data-explainer[\s\S]*?<\/template>(<div class="explainer-fallback">[\s\S]*?<\/div>)?<\/div>/, '');
 // The loader, inline in the article page (src/prerender.rs inline_loader).
 const script = /<script type="module">[\s\S]*?<\/script>/;
 if (bare === index || !script.test(bare)) throw new Error('bench: the article page no longer has the expected widget and loader');

@@ -17,6 +17,8 @@ pub mod story;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod fallback;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod shrink;

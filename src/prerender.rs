@@ -39,11 +39,16 @@ pub struct Assets {
 }
 
 /// The host element with a declarative shadow root holding the stylesheet, the reading-mode
-/// stylesheet for readers without JavaScript, and the hydratable explainer. The stylesheet
+/// stylesheet for readers without JavaScript, and the hydratable explainer; then, for where
+/// that root is not drawn, the story in a few lines ([`crate::fallback`]). The stylesheet
 /// is inline: a linked one would block the page's first paint for a round trip. Pages with
 /// a strict CSP allow it by hash ([`style_hash`]); without it, the loader links the file.
 pub fn host_markup(lang: Lang, base: &str, assets: &Assets) -> String {
     let html = crate::render_html(EMBEDDED_JSON, lang, View::Diagram, WIDTH, true, true);
+    // Where the shadow root is not drawn (a feed reader): see `crate::fallback`.
+    let fallback = crate::story::load(EMBEDDED_JSON)
+        .map(|story| crate::fallback::fallback(&story, lang))
+        .unwrap_or_default();
     format!(
         concat!(
             "<div data-explainer data-lang=\"{lang}\">",
@@ -51,13 +56,14 @@ pub fn host_markup(lang: Lang, base: &str, assets: &Assets) -> String {
             "<style>{css}</style>",
             "<noscript><link rel=\"stylesheet\" href=\"{base}static.css\"></noscript>",
             "<div class=\"xp-mount\" data-lang=\"{lang}\" data-view=\"diagram\" data-width=\"{w}\">{html}</div>",
-            "</template></div>"
+            "</template>{fallback}</div>"
         ),
         lang = lang.code(),
         base = base,
         css = assets.css_text,
         w = WIDTH,
-        html = html
+        html = html,
+        fallback = fallback
     )
 }
 

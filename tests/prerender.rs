@@ -24,6 +24,42 @@ fn assets() -> Assets {
 }
 
 #[test]
+fn where_the_shadow_root_is_not_drawn_the_host_still_tells_the_story_in_brief() {
+    // A feed reader drops `<template>`; so does a browser older than declarative shadow DOM
+    // without JavaScript. What is left of the host, after its template, is its light DOM.
+    let story = load(EMBEDDED_JSON).unwrap();
+    let cmp = story.comparison.as_ref().unwrap();
+    for lang in [Lang::Fr, Lang::En] {
+        let html = host_markup(lang, "", &assets());
+        let light = html
+            .split("</template>")
+            .nth(1)
+            .expect("light DOM after the template");
+        let has = |s: &str, what: &str| {
+            assert!(light.contains(&esc(s)), "{lang:?}: {what} {s:?} missing")
+        };
+        has(story.title.get(lang), "title");
+        has(story.dek.get(lang), "dek");
+        for b in cmp.groups.iter().flat_map(|g| &g.bars) {
+            has(b.label.get(lang), "bar");
+            has(&explainer::format::amount(&b.amount, lang), "figure");
+        }
+        for q in &story.questions {
+            has(q.question.get(lang), "question");
+        }
+        // Plain lines, small: a page pays for them in every load.
+        assert!(
+            !light.contains("<template") && !light.contains("<script") && !light.contains("<style")
+        );
+        assert!(light.len() < 4096, "{} bytes", light.len());
+    }
+    let day = |lang| explainer::format::date("2025-09-22", lang);
+    let (en, fr) = (day(Lang::En), day(Lang::Fr));
+    assert!(host_markup(Lang::En, "", &assets()).contains(&format!("(superseded, {en})")));
+    assert!(host_markup(Lang::Fr, "", &assets()).contains(&format!("(remplacé, {fr})")));
+}
+
+#[test]
 fn prerendered_html_holds_every_item_in_each_language() {
     let story = load(EMBEDDED_JSON).unwrap();
     for lang in [Lang::Fr, Lang::En] {
@@ -86,7 +122,8 @@ fn snippet_page_and_loader_use_the_build_names() {
     let page = "<main><p>a</p><div data-explainer data-lang=\"fr\"></div><p>b</p></main>";
     let filled = fill_page(page, Lang::Fr, &a).unwrap();
     assert!(filled.starts_with("<main><p>a</p><div data-explainer data-lang=\"fr\"><template"));
-    assert!(filled.ends_with("</template></div><p>b</p></main>"));
+    assert!(filled.ends_with("</div></div><p>b</p></main>"));
+    assert!(filled.contains("</template><div class=\"explainer-fallback\">"));
     assert!(fill_page("<p>none</p>", Lang::Fr, &a).is_none());
     let js = loader(&a);
     assert!(

@@ -81,7 +81,22 @@ test('without JavaScript the page shows the diagram, every view, the table and l
   });
   assert.deepEqual(seen, { nodes: 18, views: 4, table: true, note: true, links: seen.links, scroll: true });
   assert.ok(seen.links >= 20, `${seen.links} linked sources`);
+  // The host's light DOM (for where its shadow root is not drawn) is neither shown nor read.
+  assert.deepEqual(await page.evaluate(() => [document.querySelector('.explainer-fallback').getClientRects().length,
+    document.body.innerText.replace(/\u00a0/g, ' ').includes('navigateur avec JavaScript')]), [0, false]);
   await page.context().close();
+  // A feed reader drops the template, as a browser without declarative shadow DOM ignores
+  // it: the host then shows the story in brief, its figures with their status and date.
+  const feed = await open(env.browser, null, { javaScriptEnabled: false });
+  const snippet = (await (await fetch(`${env.base}snippet.en.html`)).text()).split('\n<script')[0];
+  await feed.setContent(`<!doctype html><html lang="en"><body><article><h1>An article</h1>${snippet.replace(/<template[\s\S]*<\/template>/, '')}</article></body></html>`);
+  // (No-break spaces keep a figure and its word together: read as spaces here.)
+  const text = (await feed.evaluate(() => document.querySelector('[data-explainer]').innerText)).replace(/\u00a0/g, ' ');
+  for (const line of ['Nvidia and OpenAI: $100 billion promised', 'Invested in the 2026 round: $30 billion (confirmed,',
+    'Letter-of-intent ceiling: up to $100 billion (superseded,', 'Are the 10 gigawatts still on? (partly answered)', 'in a browser with JavaScript']) {
+    assert.ok(text.includes(line), `${line} in: ${text}`);
+  }
+  await feed.context().close();
   // On a desktop, no column waits for a panel that cannot open, and no hint promises one.
   const wide = await open(env.browser, `${env.base}index.html`, { javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
   const room = await wide.evaluate(() => {
