@@ -173,23 +173,6 @@ fn with_unit(value: f64, unit: Unit, lang: Lang) -> String {
     }
 }
 
-/// What the figures on an axis in `unit` count, as its caption says it: "milliards de
-/// dollars", "gigawatts (GW)".
-pub fn unit_caption(unit: Unit, lang: Lang) -> &'static str {
-    match (lang, unit) {
-        (Lang::Fr, Unit::UsdBn) => "milliards de dollars",
-        (Lang::Fr, Unit::UsdM) => "millions de dollars",
-        (Lang::Fr, Unit::Gw) => "gigawatts (GW)",
-        (Lang::Fr, Unit::Mw) => "mégawatts (MW)",
-        (Lang::Fr, Unit::Pct) => "pour cent (%)",
-        (Lang::En, Unit::UsdBn) => "billions of dollars",
-        (Lang::En, Unit::UsdM) => "millions of dollars",
-        (Lang::En, Unit::Gw) => "gigawatts (GW)",
-        (Lang::En, Unit::Mw) => "megawatts (MW)",
-        (Lang::En, Unit::Pct) => "percent (%)",
-    }
-}
-
 /// A range: "de 20 à 50 milliards de dollars", "$20–50 billion".
 fn range(low: f64, high: f64, unit: Unit, lang: Lang) -> String {
     match lang {

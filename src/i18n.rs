@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use crate::story::{Kind, QuestionState, Role, Status};
+use crate::story::{Kind, QuestionState, Role, Status, Unit};
 
 /// A reader language. French is the article's, so it is the default.
 #[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, Hash)]
@@ -186,6 +186,23 @@ pub fn ui(lang: Lang) -> &'static Ui {
     match lang {
         Lang::Fr => &FR,
         Lang::En => &EN,
+    }
+}
+
+/// What the figures on an axis in `unit` count, as its caption says it: "milliards de
+/// dollars", "gigawatts (GW)".
+pub fn unit_caption(unit: Unit, lang: Lang) -> &'static str {
+    match (lang, unit) {
+        (Lang::Fr, Unit::UsdBn) => "milliards de dollars",
+        (Lang::Fr, Unit::UsdM) => "millions de dollars",
+        (Lang::Fr, Unit::Gw) => "gigawatts (GW)",
+        (Lang::Fr, Unit::Mw) => "mégawatts (MW)",
+        (Lang::Fr, Unit::Pct) => "pour cent (%)",
+        (Lang::En, Unit::UsdBn) => "billions of dollars",
+        (Lang::En, Unit::UsdM) => "millions of dollars",
+        (Lang::En, Unit::Gw) => "gigawatts (GW)",
+        (Lang::En, Unit::Mw) => "megawatts (MW)",
+        (Lang::En, Unit::Pct) => "percent (%)",
     }
 }
 

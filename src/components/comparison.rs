@@ -3,8 +3,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::Badge;
-use crate::format::{amount, number, unit_caption};
-use crate::i18n::{ui, Lang};
+use crate::format::{amount, number};
+use crate::i18n::{ui, unit_caption, Lang};
 use crate::state::Selection;
 use crate::story::{AmountKind, Story};
 

@@ -116,15 +116,16 @@ fn clicked(e: web_sys::MouseEvent) {
     {
         return;
     }
-    // The link clicked: the innermost `<a href>` or `<area href>` on the event's path,
-    // shadow roots included (a link in a component of the page's).
-    let link = e.composed_path().iter().find_map(|t| {
-        let el = t.dyn_into::<Element>().ok()?;
-        matches!(el.local_name().as_str(), "a" | "area").then_some(el)
-    });
+    // The link clicked: around the element clicked, in its own tree (a link in a component
+    // of the page's, in its shadow root, too). One lookup: every tap on the page comes here.
+    let link = e
+        .composed_path()
+        .get(0)
+        .dyn_into::<Element>()
+        .ok()
+        .and_then(|el| el.closest("a[href], area[href]").ok().flatten());
     let Some(link) = link.filter(|l| {
-        l.has_attribute("href")
-            && !l.has_attribute("download")
+        !l.has_attribute("download")
             && l.get_attribute("target")
                 .is_none_or(|t| t.is_empty() || t == "_self")
     }) else {
