@@ -367,13 +367,15 @@ pub fn follow(root: &web_sys::Element, sel: &Selection, scroll: bool) {
 /// the diagram it lights into view, with the panel. The sheet shows above its bottom margin
 /// (CSS); an anchored panel opens by the control, which goes to the top. In a frame, the
 /// page around it is asked to follow (`explainer:reveal`, passed on by `frame.js`): not
-/// every browser scrolls a page of another origin for its frame. Returns the control where
-/// the page scrolls smoothly: the scroll has only begun (see [`when_still`]).
-pub fn reveal(root: &web_sys::Element, sel: &Selection) -> Option<web_sys::Element> {
+/// every browser scrolls a page of another origin for its frame. Returns whether it began a
+/// smooth scroll, which has yet to move the page (see [`after_scroll`]).
+pub fn reveal(root: &web_sys::Element, sel: &Selection) -> bool {
     let (Some(body), Some(control)) = (body_of(root), placed_by(root, sel)) else {
-        return None;
+        return false;
     };
     let anchored = body.has_attribute("data-anchored");
+    // Asked before the scroll: where the control is now.
+    let smoothly = !anchored && web_sys::window().is_some_and(|w| smooth(&control, &w));
     scroll_to(
         &control,
         if anchored {
@@ -385,58 +387,74 @@ pub fn reveal(root: &web_sys::Element, sel: &Selection) -> Option<web_sys::Eleme
     if anchored && framed() {
         ask_page(&control);
     }
-    smooth(&control).then_some(control)
+    smoothly
 }
 
-/// Whether the page scrolls `el` into view smoothly: `scroll-behavior: smooth` on the
+/// Whether the page would scroll `el` into view (block `Nearest`) smoothly: out of its
+/// scrollport (its scroll margins count), on a page with `scroll-behavior: smooth` on the
 /// element that scrolls it, or on the page's root for the window (as many news sites set).
-fn smooth(el: &web_sys::Element) -> bool {
-    let Some(w) = web_sys::window() else {
+fn smooth(el: &web_sys::Element, w: &web_sys::Window) -> bool {
+    let port = scroller(el, w);
+    let behaviour = port
+        .clone()
+        .or_else(|| w.document()?.document_element())
+        .and_then(|p| computed(w, &p, "scroll-behavior"));
+    if behaviour.as_deref() != Some("smooth") {
         return false;
+    }
+    let (top, bottom) = match &port {
+        Some(p) => {
+            let b = p.get_bounding_client_rect();
+            (b.top(), b.bottom())
+        }
+        None => (
+            0.0,
+            w.inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0),
+        ),
     };
-    let port = scroller(el, &w).or_else(|| w.document()?.document_element());
-    port.and_then(|p| computed(&w, &p, "scroll-behavior"))
-        .is_some_and(|b| b == "smooth")
+    // Whole px are enough (the margins are the stylesheet's, in whole px).
+    let margin = |side: &str| {
+        computed(w, el, side)
+            .and_then(|v| v.split(['.', 'p']).next()?.parse::<u32>().ok())
+            .map_or(0.0, f64::from)
+    };
+    let r = el.get_bounding_client_rect();
+    r.top() - margin("scroll-margin-top") < top
+        || r.bottom() + margin("scroll-margin-bottom") > bottom
 }
 
-/// After [`reveal`] began a smooth scroll to `control`: runs `f` once it has ended, where
-/// what `f` measures (whether the sheet sticks) holds. Measured at once, mid-scroll, the
-/// sheet looked as if it could not stick and was placed by its control. Nothing moved two
-/// frames on (the control was in view already), `f` runs then; else at the scroll's end
-/// (`scrollend`, listened to in the capture phase: an element's does not bubble), or a
-/// second on where the browser has no such event.
-pub fn when_still(control: web_sys::Element, f: Box<dyn FnOnce()>) {
+/// After [`reveal`] began a smooth scroll: runs `f` once it has ended, where what `f`
+/// measures (whether the sheet sticks) holds; measured mid-scroll, the sheet looked as if it
+/// could not stick and was placed by its control. At the scroll's end (`scrollend`, listened
+/// to in the capture phase: an element's does not bubble), or a second on where the browser
+/// has no such event. Called in the task that began the scroll, which has not moved yet.
+pub fn after_scroll(f: Box<dyn FnOnce()>) {
     use std::{cell::Cell, rc::Rc};
-    let top = control.get_bounding_client_rect().top();
-    super::next_frame(Box::new(move || {
-        super::next_frame(Box::new(move || {
-            if control.get_bounding_client_rect().top() == top {
-                return f();
-            }
-            let Some(w) = web_sys::window() else {
-                return f();
-            };
-            let f = Rc::new(Cell::new(Some(f)));
-            let run = move || {
-                if let Some(f) = f.take() {
-                    f();
-                }
-            };
-            let options = web_sys::AddEventListenerOptions::new();
-            options.set_capture(true);
-            options.set_once(true);
-            let end = Closure::once_into_js(run.clone());
-            let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
-                "scrollend",
-                end.unchecked_ref(),
-                &options,
-            );
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                Closure::once_into_js(run).unchecked_ref(),
-                1000,
-            );
-        }));
-    }));
+    let Some(w) = web_sys::window() else {
+        return f();
+    };
+    let f = Rc::new(Cell::new(Some(f)));
+    let run = move || {
+        if let Some(f) = f.take() {
+            f();
+        }
+    };
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_capture(true);
+    options.set_once(true);
+    let end = Closure::once_into_js(run.clone());
+    let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
+        "scrollend",
+        end.unchecked_ref(),
+        &options,
+    );
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+        Closure::once_into_js(run).unchecked_ref(),
+        1000,
+    );
 }
 
 /// After a close that went back to the view the item was chosen on (the timeline): the

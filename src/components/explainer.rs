@@ -466,7 +466,7 @@ fn seen(entries: &js_sys::Array) -> bool {
 fn shown(root: NodeRef, heading: NodeRef, sel: Selection, reveal: bool) {
     super::after_paint(move || {
         if let Some(root) = root.cast::<web_sys::Element>() {
-            let moving = reveal.then(|| super::reveal(&root, &sel)).flatten();
+            let smoothly = reveal && super::reveal(&root, &sel);
             let settle = {
                 let root = root.clone();
                 move || {
@@ -474,10 +474,11 @@ fn shown(root: NodeRef, heading: NodeRef, sel: Selection, reveal: bool) {
                     super::fit_sheet(&root);
                 }
             };
-            match moving {
+            if smoothly {
                 // A smooth scroll has only begun: the sheet is measured once it ends.
-                Some(control) => super::when_still(control, Box::new(settle)),
-                None => settle(),
+                super::after_scroll(Box::new(settle));
+            } else {
+                settle();
             }
         }
         if let Some(h) = heading.cast::<web_sys::Element>() {

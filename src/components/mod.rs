@@ -27,8 +27,8 @@ mod timeline;
 mod trusted;
 
 pub use anchor::{
-    anchor_if_unseen, anchor_panel, bring_back, follow, reveal, settle, uncover, watch_tall_frame,
-    when_still, zoom,
+    after_scroll, anchor_if_unseen, anchor_panel, bring_back, follow, reveal, settle, uncover,
+    watch_tall_frame, zoom,
 };
 pub use app::{App, AppProps, Asked, HostEvent, Linked, Loaded};
 pub use badge::Badge;

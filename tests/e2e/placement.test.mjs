@@ -546,7 +546,7 @@ test('on a page that scrolls smoothly, a link, a deep link and a timeline event 
   const event = x.locator('.xp-event-btn').last();
   await event.scrollIntoViewIfNeeded();
   await event.tap();
-  assert.ok(await until(async () => (await sheet(page)).bottom === 667), 'the event opens the sheet over the diagram');
+  assert.ok(await until(async () => (await sheet(page)).bottom === 667), `the event opens the sheet over the diagram: ${JSON.stringify(await sheet(page))}`);
   await stays(page, 'a timeline event');
   assert.deepEqual(page.messages, []);
   await page.context().close();
