@@ -10,7 +10,6 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::sheet::{computed, scroller};
 use super::shown_control;
 use crate::state::Selection;
 
@@ -368,14 +367,14 @@ pub fn follow(root: &web_sys::Element, sel: &Selection, scroll: bool) {
 /// (CSS); an anchored panel opens by the control, which goes to the top. In a frame, the
 /// page around it is asked to follow (`explainer:reveal`, passed on by `frame.js`): not
 /// every browser scrolls a page of another origin for its frame. Returns whether it began a
-/// smooth scroll, which has yet to move the page (see [`after_scroll`]).
+/// smooth scroll, which has yet to move the page (see [`super::after_scroll`]).
 pub fn reveal(root: &web_sys::Element, sel: &Selection) -> bool {
     let (Some(body), Some(control)) = (body_of(root), placed_by(root, sel)) else {
         return false;
     };
     let anchored = body.has_attribute("data-anchored");
     // Asked before the scroll: where the control is now.
-    let smoothly = !anchored && web_sys::window().is_some_and(|w| smooth(&control, &w));
+    let smoothly = !anchored && super::smooth::will_scroll_smoothly(&control);
     scroll_to(
         &control,
         if anchored {
@@ -388,73 +387,6 @@ pub fn reveal(root: &web_sys::Element, sel: &Selection) -> bool {
         ask_page(&control);
     }
     smoothly
-}
-
-/// Whether the page would scroll `el` into view (block `Nearest`) smoothly: out of its
-/// scrollport (its scroll margins count), on a page with `scroll-behavior: smooth` on the
-/// element that scrolls it, or on the page's root for the window (as many news sites set).
-fn smooth(el: &web_sys::Element, w: &web_sys::Window) -> bool {
-    let port = scroller(el, w);
-    let behaviour = port
-        .clone()
-        .or_else(|| w.document()?.document_element())
-        .and_then(|p| computed(w, &p, "scroll-behavior"));
-    if behaviour.as_deref() != Some("smooth") {
-        return false;
-    }
-    let (top, bottom) = match &port {
-        Some(p) => {
-            let b = p.get_bounding_client_rect();
-            (b.top(), b.bottom())
-        }
-        None => (
-            0.0,
-            w.inner_height()
-                .ok()
-                .and_then(|h| h.as_f64())
-                .unwrap_or(0.0),
-        ),
-    };
-    // Whole px are enough (the margins are the stylesheet's, in whole px).
-    let margin = |side: &str| {
-        computed(w, el, side)
-            .and_then(|v| v.split(['.', 'p']).next()?.parse::<u32>().ok())
-            .map_or(0.0, f64::from)
-    };
-    let r = el.get_bounding_client_rect();
-    r.top() - margin("scroll-margin-top") < top
-        || r.bottom() + margin("scroll-margin-bottom") > bottom
-}
-
-/// After [`reveal`] began a smooth scroll: runs `f` once it has ended, where what `f`
-/// measures (whether the sheet sticks) holds; measured mid-scroll, the sheet looked as if it
-/// could not stick and was placed by its control. At the scroll's end (`scrollend`, listened
-/// to in the capture phase: an element's does not bubble), or a second on where the browser
-/// has no such event. Called in the task that began the scroll, which has not moved yet.
-pub fn after_scroll(f: Box<dyn FnOnce()>) {
-    use std::{cell::Cell, rc::Rc};
-    let Some(w) = web_sys::window() else {
-        return f();
-    };
-    let f = Rc::new(Cell::new(Some(f)));
-    let run = move || {
-        if let Some(f) = f.take() {
-            f();
-        }
-    };
-    let options = web_sys::AddEventListenerOptions::new();
-    options.set_capture(true);
-    options.set_once(true);
-    let end = Closure::once_into_js(run.clone());
-    let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
-        "scrollend",
-        end.unchecked_ref(),
-        &options,
-    );
-    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-        Closure::once_into_js(run).unchecked_ref(),
-        1000,
-    );
 }
 
 /// After a close that went back to the view the item was chosen on (the timeline): the

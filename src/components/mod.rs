@@ -20,6 +20,7 @@ mod panel;
 mod print;
 mod questions;
 mod sheet;
+mod smooth;
 mod source_list;
 mod tabs;
 mod text_alternative;
@@ -27,8 +28,8 @@ mod timeline;
 mod trusted;
 
 pub use anchor::{
-    after_scroll, anchor_if_unseen, anchor_panel, bring_back, follow, reveal, settle, uncover,
-    watch_tall_frame, zoom,
+    anchor_if_unseen, anchor_panel, bring_back, follow, reveal, settle, uncover, watch_tall_frame,
+    zoom,
 };
 pub use app::{App, AppProps, Asked, HostEvent, Linked, Loaded};
 pub use badge::Badge;
@@ -47,6 +48,7 @@ pub use panel::Panel;
 pub use print::watch_print;
 pub use questions::{open_question, Questions};
 pub use sheet::{fit_sheet, refit_on_scroll};
+pub use smooth::after_scroll;
 pub use source_list::SourceList;
 pub use tabs::Tabs;
 pub use text_alternative::TextAlternative;
