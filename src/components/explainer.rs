@@ -100,7 +100,8 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     }
     {
         // Deep link: selected after the first render, which matches the pre-rendered HTML.
-        // A later link to the item already open changes nothing (Back to it, say).
+        // A later link to the item already open changes nothing (Back to it, say), unless
+        // the reader followed its link again: then it comes back into view.
         let (state, story) = (state.clone(), props.story.clone());
         let (root, heading) = (root.clone(), heading.clone());
         let questions = views.contains(&View::Questions);
@@ -112,19 +113,19 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 return;
             }
             let open = linked.change > 0 && state.selection == linked.to;
-            // Open, and the reader followed its link again: back into view.
-            if let Some(sel) = linked.to.clone().filter(|_| open && linked.again) {
-                return shown(root, heading, sel, true);
-            }
-            if let Some(sel) = linked.to.clone().filter(|_| !open) {
-                // An event that involves no player opens on the timeline, as a tap there does,
-                // and a bar in the comparison: the diagram shows neither.
-                let listed = matches!(sel, Selection::Bar(_)) || opens_in_place(&story, &sel);
-                state.dispatch(if listed {
-                    Action::LinkHere(sel)
-                } else {
-                    Action::Link(sel)
-                });
+            match linked.to.clone() {
+                Some(sel) if open && linked.again => shown(root, heading, sel, true),
+                Some(sel) if !open => {
+                    // An event that involves no player opens on the timeline, as a tap there
+                    // does, and a bar in the comparison: the diagram shows neither.
+                    let listed = matches!(sel, Selection::Bar(_)) || opens_in_place(&story, &sel);
+                    state.dispatch(if listed {
+                        Action::LinkHere(sel)
+                    } else {
+                        Action::Link(sel)
+                    });
+                }
+                _ => {}
             }
         });
     }
