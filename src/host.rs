@@ -135,6 +135,15 @@ pub fn fragment_set(hash: &str, key: &str, value: Option<&str>) -> String {
     }
 }
 
+/// The page's address `href` with its fragment replaced by `fragment` (`"#…"`, or empty for
+/// none). Absolute, because a relative address given to `history.replaceState` resolves
+/// against the page's `<base href>`: every Angular app has `<base href="/">`, and there
+/// `"#explainer=nvidia"` would turn an article's address into its site's home page.
+pub fn with_fragment(href: &str, fragment: &str) -> String {
+    let page = href.split_once('#').map_or(href, |(page, _)| page);
+    format!("{page}{fragment}")
+}
+
 /// What a link to the story id `id` opens (the `change`-th link since the explainer
 /// started): the item it names, else the open question; `None` if the story has neither.
 pub fn link_to(story: &Story, id: &str, change: u32) -> Option<Linked> {

@@ -53,6 +53,25 @@ fn fragments_are_scoped_per_instance() {
 }
 
 #[test]
+fn the_address_written_keeps_the_pages_path_and_query_whatever_its_base() {
+    let page = "https://news.example/2026/nvidia-openai?utm=x";
+    assert_eq!(
+        with_fragment(page, "#explainer=nvidia"),
+        "https://news.example/2026/nvidia-openai?utm=x#explainer=nvidia"
+    );
+    assert_eq!(
+        with_fragment(&format!("{page}#top&explainer=a"), "#top"),
+        format!("{page}#top")
+    );
+    // The last item closed: no fragment, and no bare `#` left behind.
+    assert_eq!(with_fragment(&format!("{page}#explainer=a"), ""), page);
+    assert_eq!(
+        with_fragment(&format!("{page}#"), "#explainer=b"),
+        format!("{page}#explainer=b")
+    );
+}
+
+#[test]
 fn a_routers_fragment_is_left_alone() {
     for route in ["#/article/42", "#!/article/42", "/"] {
         assert!(fragment_is_route(route), "{route}");

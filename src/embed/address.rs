@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::components::after_paint_in_background;
-use crate::host::{fragment_get, fragment_is_route, fragment_set};
+use crate::host::{fragment_get, fragment_is_route, fragment_set, with_fragment};
 
 /// What an explainer does when the address comes to link to one of its items: the item's
 /// id, and whether the reader followed a link to the address the page already had.
@@ -58,15 +58,8 @@ fn write() {
     if next == hash || fragment_is_route(&hash) {
         return;
     }
-    let url = if next.is_empty() {
-        format!(
-            "{}{}",
-            loc.pathname().unwrap_or_default(),
-            loc.search().unwrap_or_default()
-        )
-    } else {
-        next
-    };
+    let Ok(href) = loc.href() else { return };
+    let url = with_fragment(&href, &next);
     if let Ok(h) = w.history() {
         // The entry keeps the page's own state: a client-side router keeps its bookkeeping
         // there (its key and index), and reloads or loses its place on Back without it.

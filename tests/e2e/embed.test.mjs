@@ -763,6 +763,24 @@ test('on a page whose address fragment is a client-side route, taps leave the ro
   await page.context().close();
 });
 
+test('on a page with <base href="/"> (an Angular app), the address a tap writes keeps the page\'s path and query', async () => {
+  const page = await open(env.browser, `${env.base}hosts/base-href.html?id=42`);
+  await ready(page);
+  const address = () => page.evaluate(() => location.pathname + location.search + location.hash);
+  await page.locator('[data-key="entity:nvidia"]').filter({ visible: true }).click();
+  assert.ok(await until(async () => (await address()).endsWith('#explainer=nvidia')), await address());
+  assert.equal(await address(), '/hosts/base-href.html?id=42#explainer=nvidia');
+  // Closed: the fragment goes, the page's address stays.
+  await page.keyboard.press('Escape');
+  assert.ok(await until(async () => !(await address()).includes('#')), await address());
+  assert.equal(await address(), '/hosts/base-href.html?id=42');
+  // Reloaded, or shared, it is still the article.
+  await page.reload();
+  assert.equal(await page.title(), 'Host page: base href');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('a host added after load is mounted', async () => {
   const page = await open(env.browser, `${env.base}hosts/late.html`);
   await ready(page, 1);
