@@ -490,11 +490,49 @@ fn the_timeline_lists_events_by_date_whatever_the_story_order() {
 
 #[test]
 fn comparison_bars_are_drawn_to_scale() {
-    // The figures' honesty: each bar spans its amount on one axis from zero, read from the
-    // rendered markup against the axis's own top label.
-    let story = load(EMBEDDED_JSON).unwrap();
+    let (top, max) = bars_to_scale(EMBEDDED_JSON);
+    assert!(max / top >= 0.5, "the longest bar spans {max} of {top}");
+}
+
+#[test]
+fn small_figures_fill_the_axis_as_large_ones_do() {
+    // The shipped comparison restated a thousand times smaller (0.25 GW, say): drawn on an
+    // axis from 0 to 4, as it was, its longest bar spanned a sixteenth of the track.
+    let mut v: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    for g in v["comparison"]["groups"].as_array_mut().unwrap() {
+        for b in g["bars"].as_array_mut().unwrap() {
+            let a = b["amount"].as_object_mut().unwrap();
+            for k in ["value", "low", "high"] {
+                if let Some(x) = a.get(k).and_then(|x| x.as_f64()) {
+                    a.insert(k.into(), (x / 1000.0).into());
+                }
+            }
+        }
+    }
+    let (top, max) = bars_to_scale(&v.to_string());
+    assert!(max < 1.0, "every figure under one: {max}");
+    assert!(max / top >= 0.5, "the longest bar spans {max} of {top}");
+    // Quarter ticks on round numbers, with no more decimals than a figure is written with.
+    use explainer::components::axis_max;
+    assert_eq!(axis_max(0.25), 0.4);
+    assert_eq!(axis_max(0.09), 0.1);
+    assert_eq!(axis_max(0.001), 0.04);
+    assert_eq!(axis_max(3.0), 4.0);
+    assert_eq!(axis_max(300.0), 400.0);
+    assert_eq!(
+        axis_max(0.0),
+        4.0,
+        "nothing above zero: the axis it always had"
+    );
+}
+
+/// Checks, in the rendered comparison of `json`, that each bar spans its amount on one axis
+/// from zero (the figures' honesty), read against the axis's own top label. Returns the
+/// axis's top and the largest figure.
+fn bars_to_scale(json: &str) -> (f64, f64) {
+    let story = load(json).unwrap();
     let cmp = story.comparison.as_ref().unwrap();
-    let html = render_html(EMBEDDED_JSON, Lang::En, View::Comparison, 375, false, true);
+    let html = render_html(json, Lang::En, View::Comparison, 375, false, true);
     let attr = |tag: &str, name: &str| -> f64 {
         let tag = format!(" {tag}");
         let at = tag.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
@@ -513,7 +551,7 @@ fn comparison_bars_are_drawn_to_scale() {
         .collect();
     let bars: Vec<_> = cmp.groups.iter().flat_map(|g| &g.bars).collect();
     assert_eq!(fills.len(), bars.len());
-    let mut seen_range = false;
+    let (mut seen_range, mut max) = (false, 0.0_f64);
     for (rect, bar) in fills.iter().zip(bars) {
         let Some((lo, hi)) = bar.amount.extent() else {
             continue;
@@ -530,8 +568,10 @@ fn comparison_bars_are_drawn_to_scale() {
             "{}: {rect}",
             bar.id
         );
+        max = max.max(hi);
     }
     assert!(seen_range, "the story has a range to check");
+    (top, max)
 }
 
 #[test]

@@ -22,19 +22,23 @@ pub struct ComparisonProps {
 }
 
 /// The axis maximum: the largest figure rounded up to a multiple of 4 nice steps, so the
-/// quarter ticks fall on round numbers.
+/// quarter ticks fall on round numbers. From hundredths up, so that small figures (0.3 GW,
+/// a 0.75 % stake) fill the axis as large ones do, and every tick still has at most the
+/// three decimals a figure is written with. Nothing above zero: 0 to 4.
 pub fn axis_max(max: f64) -> f64 {
-    let steps = [1.0, 2.0, 2.5, 5.0];
-    let mut scale = 1.0;
-    loop {
-        for s in steps {
-            let m = s * 4.0 * scale;
-            if m >= max {
-                return m;
+    if max.is_nan() || max <= 0.0 {
+        return 4.0;
+    }
+    // Bounded: validation caps every figure far below 4 × 10^15.
+    for e in -2..=15 {
+        let scale = 10f64.powi(e);
+        for s in [1.0, 2.0, 2.5, 5.0] {
+            if s * 4.0 * scale >= max {
+                return s * 4.0 * scale;
             }
         }
-        scale *= 10.0;
     }
+    max
 }
 
 /// The widths of the views' column (CSS px) below which the axis drops labels, as the
@@ -93,7 +97,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
         .flat_map(|g| &g.bars)
         .filter_map(|b| b.amount.extent())
         .fold(0.0_f64, |m, (_, hi)| m.max(hi));
-    let top = axis_max(max.max(1.0));
+    let top = axis_max(max);
     let labels = [0, 1, 2, 3, 4].map(|i| number(top * f64::from(i) / 4.0, lang));
     // In tenths of the 1000-wide bar, written without Rust's float formatting (see `tenths`).
     let x = |v: f64| (v / top * 10_000.0).clamp(0.0, 10_000.0).round() as u32;

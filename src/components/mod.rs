@@ -33,7 +33,7 @@ pub use anchor::{
 };
 pub use app::{App, AppProps, Asked, HostEvent, Linked, Loaded};
 pub use badge::Badge;
-pub use comparison::{axis_fit, Comparison};
+pub use comparison::{axis_fit, axis_max, Comparison};
 pub use controls::{FIRST_SCREEN, PROGRESSIVE_FROM};
 pub use data_table::DataTable;
 pub use diagram::Diagram;
