@@ -100,14 +100,56 @@ pub fn fragment_key(index: usize, host_id: Option<&str>) -> String {
     }
 }
 
-/// The value of `key` in a fragment such as `#explainer=nvidia&explainer-2=ev-loi`.
+/// The value of `key` in a fragment such as `#explainer=nvidia&explainer-2=ev-loi`. Keys
+/// are compared percent-decoded: the browser writes a host id of other letters
+/// (`explainer-schéma`) as `explainer-sch%C3%A9ma` in the address.
 pub fn fragment_get(hash: &str, key: &str) -> Option<String> {
     hash.trim_start_matches('#')
         .split('&')
         .filter_map(|pair| pair.split_once('='))
-        .find(|(k, _)| *k == key)
-        .map(|(_, v)| v.to_string())
+        .find(|(k, _)| percent_decode(k) == key)
+        .map(|(_, v)| percent_decode(v))
         .filter(|v| !v.is_empty())
+}
+
+/// `s` with every byte but letters, digits and `-._~` percent-encoded, as the browser would
+/// write it in an address, and so that a host id with `&` or `=` cannot split its part.
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            let hex = |n: u8| char::from(b"0123456789ABCDEF"[usize::from(n)]);
+            out.extend(['%', hex(b >> 4), hex(b & 15)]);
+        }
+    }
+    out
+}
+
+/// `s` with its `%XX` escapes decoded (as UTF-8); anything else is kept as written.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| char::from(c).to_digit(16);
+        match (
+            b[i],
+            b.get(i + 1).copied().and_then(hex),
+            b.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (c, ..) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Whether the fragment is a client-side route (`#/article/42`, `#!/article/42`): the page's
@@ -122,11 +164,14 @@ pub fn fragment_set(hash: &str, key: &str, value: Option<&str>) -> String {
     let mut parts: Vec<String> = hash
         .trim_start_matches('#')
         .split('&')
-        .filter(|p| !p.is_empty() && p.split_once('=').map(|(k, _)| k) != Some(key))
+        .filter(|p| {
+            !p.is_empty()
+                && p.split_once('=').map(|(k, _)| percent_decode(k)).as_deref() != Some(key)
+        })
         .map(str::to_string)
         .collect();
     if let Some(v) = value {
-        parts.push(format!("{key}={v}"));
+        parts.push(format!("{}={v}", percent_encode(key)));
     }
     if parts.is_empty() {
         String::new()

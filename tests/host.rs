@@ -53,6 +53,28 @@ fn fragments_are_scoped_per_instance() {
 }
 
 #[test]
+fn a_host_id_of_any_letters_names_its_part_of_the_address_as_the_browser_writes_it() {
+    // The browser percent-encodes what an article's link says (`#explainer-schéma=nvidia`):
+    // the explainer reads that, and writes its own part the same way.
+    let key = fragment_key(0, Some("schéma"));
+    let h = fragment_set("#top", &key, Some("nvidia"));
+    assert_eq!(h, "#top&explainer-sch%C3%A9ma=nvidia");
+    assert_eq!(fragment_get(&h, &key).as_deref(), Some("nvidia"));
+    assert_eq!(fragment_set(&h, &key, None), "#top");
+    // `&` and `=` in an id cannot split its part, nor take another instance's.
+    let odd = fragment_key(1, Some("a&explainer=b"));
+    let h = fragment_set("#explainer=openai", &odd, Some("amd"));
+    assert_eq!(h, "#explainer=openai&explainer-a%26explainer%3Db=amd");
+    assert_eq!(fragment_get(&h, "explainer").as_deref(), Some("openai"));
+    assert_eq!(fragment_get(&h, &odd).as_deref(), Some("amd"));
+    // A stray `%` is kept as written.
+    assert_eq!(
+        fragment_get("#explainer-100%=x", "explainer-100%").as_deref(),
+        Some("x")
+    );
+}
+
+#[test]
 fn the_address_written_keeps_the_pages_path_and_query_whatever_its_base() {
     let page = "https://news.example/2026/nvidia-openai?utm=x";
     assert_eq!(

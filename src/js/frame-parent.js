@@ -39,10 +39,12 @@ addEventListener('scroll', () => {
 // text, Back), as each frame loads, for the address the page was opened with, and (`again`)
 // when the reader follows a link to the address the page already has, which fires no
 // `hashchange`: back from the text to the item it opened, which comes into view again.
+// The key is compared percent-decoded: the browser writes an id of other letters
+// (`schéma`) as `sch%C3%A9ma` in the address.
+const decoded = (s) => { try { return decodeURIComponent(s); } catch { return s; } };
 const link = (frame, again = false) => {
-  const key = `explainer-${frame.id}=`;
-  const part = location.hash.slice(1).split('&').find((p) => p.startsWith(key));
-  if (frame.id && part) frame.contentWindow?.postMessage({ type: 'explainer:link', item: part.slice(key.length), again }, '*');
+  const part = location.hash.slice(1).split('&').find((p) => decoded(p.split('=')[0]) === `explainer-${frame.id}`);
+  if (frame.id && part) frame.contentWindow?.postMessage({ type: 'explainer:link', item: part.slice(part.indexOf('=') + 1), again }, '*');
 };
 const frames = () => document.querySelectorAll('iframe[data-explainer-frame]');
 addEventListener('hashchange', () => frames().forEach((f) => link(f)));

@@ -781,6 +781,22 @@ test('on a page with <base href="/"> (an Angular app), the address a tap writes 
   await page.context().close();
 });
 
+test('a host whose id has other letters (schéma) is linked to, writes its part of the address and opens it again on reload', async () => {
+  // The browser writes `#explainer-schéma=…` as `#explainer-sch%C3%A9ma=…`.
+  const page = await open(env.browser, `${env.base}hosts/accented-id.html`);
+  await ready(page);
+  const title = () => shadow(page, '[data-explainer]', "return root.querySelector('.xp-panel h3')?.textContent");
+  await page.locator('#to-ms').click();
+  assert.ok(await until(async () => (await title()) === 'Microsoft'), 'the article\'s link');
+  await page.locator('[data-key="entity:nvidia"]').filter({ visible: true }).click();
+  assert.ok(await until(() => page.evaluate(() => location.hash === '#explainer-sch%C3%A9ma=nvidia')), await page.evaluate(() => location.hash));
+  await page.reload();
+  await ready(page);
+  assert.ok(await until(async () => (await title()) === 'Nvidia'), 'the address it wrote');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('a host added after load is mounted', async () => {
   const page = await open(env.browser, `${env.base}hosts/late.html`);
   await ready(page, 1);

@@ -577,6 +577,9 @@ test('a link on the page to an item of a framed explainer opens it in the frame:
   assert.ok(await shows('Nvidia'));
   await page.goBack();
   assert.ok(await shows('Microsoft'), 'Back');
+  // A frame whose id has other letters: the browser percent-encodes it in the address.
+  await page.evaluate(() => { document.querySelector('iframe').id = 'schéma'; location.hash = 'explainer-schéma=openai'; });
+  assert.ok(await shows('OpenAI'), 'an id of other letters');
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
