@@ -49,6 +49,23 @@ async function axe(page) {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+// The names of the diagram's players below 4.5:1 against the explainer's background, as drawn:
+// their fill, faded by every group's opacity up to the drawing. axe does not read SVG text.
+// With a panel open, the players it does not involve step back, but they are still controls.
+const faintNames = (page) => root(page, `
+  const rgb = (s) => s.match(/[\\d.]+/g).map(Number);
+  const lum = (c) => c.slice(0, 3).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const bg = rgb(getComputedStyle(r.querySelector('.xp-root')).backgroundColor);
+  return [...r.querySelectorAll('.xp-node text')].filter((t) => t.getClientRects().length).flatMap((t) => {
+    let a = 1;
+    for (let e = t; e.localName !== 'svg'; e = e.parentElement) a *= Number(getComputedStyle(e).opacity);
+    const drawn = rgb(getComputedStyle(t).fill).map((v, i) => v * a + bg[i] * (1 - a));
+    const [hi, lo] = [lum(drawn), lum(bg)].sort((x, y) => y - x);
+    const ratio = (hi + 0.05) / (lo + 0.05);
+    return ratio < 4.5 ? [\`\${t.textContent} \${ratio.toFixed(2)}:1\`] : [];
+  });`);
+
 async function layoutChecks(page, label) {
   const r = await page.evaluate(() => {
     const s = document.querySelector('[data-explainer]').shadowRoot;
@@ -78,6 +95,7 @@ for (const name of Object.keys(VIEWPORTS)) {
         await until(async () => (await panelTitle(page)) === 'Nvidia → OpenAI');
         await page.waitForTimeout(250);
         await layoutChecks(page, `${label} panel`);
+        assert.deepEqual(await faintNames(page), [], `${label}, panel open: players' names under 4.5:1`);
         assert.deepEqual(await axe(page), [], `${label}, panel open`);
         await page.screenshot({ path: `${SHOTS}${label}-panel.png` });
         await page.locator('[id$="-tab-questions"]').click();
