@@ -204,58 +204,71 @@ pub fn Panel(props: &PanelProps) -> Html {
         return html! {};
     };
     let title_id = format!("{}-panel-title", props.instance);
+    // Keyed by what it shows, so that another item's text comes in new nodes rather than
+    // as new values of the old ones. A page translator (a browser's, an extension's)
+    // replaces the text nodes it translates: Yew's updates went to the replaced nodes, and
+    // the panel went on showing the first item's title and text for the next one.
+    let shows = format!(
+        "{}:{}:{}",
+        props.selection.kind(),
+        props.selection.id(),
+        lang.code()
+    );
     let onclose = props.on_close.reform(|_: MouseEvent| ());
     html! {
         // `data-partial`: the lists are still to come (see `anchor::place`).
         <aside class="xp-panel" role="region" aria-labelledby={title_id.clone()} ref={aside}
             data-partial={(!whole).then_some("")}>
             <div class="xp-panel-head">
-                <h3 id={title_id} tabindex="-1" ref={props.heading.clone()}>{ &b.title }</h3>
+                // The heading stays, with focus if it has it; its text is new.
+                <h3 id={title_id} tabindex="-1" ref={props.heading.clone()}><span key={shows.clone()}>{ &b.title }</span></h3>
                 <button type="button" class="xp-close" aria-label={t.close} onclick={onclose}>
                     <span aria-hidden="true">{"×"}</span>
                 </button>
             </div>
-            <p class="xp-sub">{ &b.subtitle }</p>
-            if b.figure.is_some() || b.status.is_some() || b.when.is_some() {
-                <p class="xp-figure">
-                    if let Some(f) = &b.figure { <strong>{ f }</strong>{" "} }
-                    if let Some(s) = b.status { <Badge status={s} lang={lang} />{" "} }
-                    if let Some(w) = &b.when { <span class="xp-when">{ w }</span> }
-                </p>
-            }
-            { for b.text.iter().map(|p| html! { <p>{ p }</p> }) }
-            if whole && !b.links.is_empty() {
-                <h4>{ if matches!(props.selection, Selection::Entity(_)) { t.links } else { t.involves } }</h4>
-                <ul class="xp-links">
-                    { for b.links.iter().map(|(label, sel)| {
-                        let (cb, chosen_here) = (props.on_select.clone(), chosen_here.clone());
-                        let (sel, heading) = (sel.clone(), props.heading.clone());
-                        let onclick = Callback::from(move |_: MouseEvent| {
-                            // Focus goes to the title, which stays, before the list it was
-                            // in is redrawn: a removed button would drop it on the page.
-                            if let Some(h) = heading.cast::<web_sys::Element>() {
-                                super::focus_in_place(&h);
-                            }
-                            *chosen_here.borrow_mut() = Some(sel.clone());
-                            cb.emit(sel.clone());
-                        });
-                        html! { <li><button type="button" class="xp-link" {onclick}>{ label }</button></li> }
+            <div class="xp-panel-main" key={shows}>
+                <p class="xp-sub">{ &b.subtitle }</p>
+                if b.figure.is_some() || b.status.is_some() || b.when.is_some() {
+                    <p class="xp-figure">
+                        if let Some(f) = &b.figure { <strong>{ f }</strong>{" "} }
+                        if let Some(s) = b.status { <Badge status={s} lang={lang} />{" "} }
+                        if let Some(w) = &b.when { <span class="xp-when">{ w }</span> }
+                    </p>
+                }
+                { for b.text.iter().map(|p| html! { <p>{ p }</p> }) }
+                if whole && !b.links.is_empty() {
+                    <h4>{ if matches!(props.selection, Selection::Entity(_)) { t.links } else { t.involves } }</h4>
+                    <ul class="xp-links">
+                        { for b.links.iter().map(|(label, sel)| {
+                            let (cb, chosen_here) = (props.on_select.clone(), chosen_here.clone());
+                            let (sel, heading) = (sel.clone(), props.heading.clone());
+                            let onclick = Callback::from(move |_: MouseEvent| {
+                                // Focus goes to the title, which stays, before the list it was
+                                // in is redrawn: a removed button would drop it on the page.
+                                if let Some(h) = heading.cast::<web_sys::Element>() {
+                                    super::focus_in_place(&h);
+                                }
+                                *chosen_here.borrow_mut() = Some(sel.clone());
+                                cb.emit(sel.clone());
+                            });
+                            html! { <li><button type="button" class="xp-link" {onclick}>{ label }</button></li> }
+                        }) }
+                    </ul>
+                }
+                if whole && !b.quotes.is_empty() {
+                    <h4>{ t.quotes }</h4>
+                    { for b.quotes.iter().map(|q| html! {
+                        <figure class="xp-quote">
+                            <blockquote lang={if q.lang == lang { None } else { Some(lang.code()) }}>{ q.text.get(lang) }</blockquote>
+                            <figcaption>
+                                { format!("{} — {}, {}", q.speaker.get(lang), q.place.get(lang), date(&q.date, lang)) }
+                                if q.lang != lang { { format!(" ({})", t.translation) } }
+                            </figcaption>
+                        </figure>
                     }) }
-                </ul>
-            }
-            if whole && !b.quotes.is_empty() {
-                <h4>{ t.quotes }</h4>
-                { for b.quotes.iter().map(|q| html! {
-                    <figure class="xp-quote">
-                        <blockquote lang={if q.lang == lang { None } else { Some(lang.code()) }}>{ q.text.get(lang) }</blockquote>
-                        <figcaption>
-                            { format!("{} — {}, {}", q.speaker.get(lang), q.place.get(lang), date(&q.date, lang)) }
-                            if q.lang != lang { { format!(" ({})", t.translation) } }
-                        </figcaption>
-                    </figure>
-                }) }
-            }
-            if whole { <SourceList story={props.story.clone()} ids={b.sources} lang={lang} /> }
+                }
+                if whole { <SourceList story={props.story.clone()} ids={b.sources} lang={lang} /> }
+            </div>
         </aside>
     }
 }

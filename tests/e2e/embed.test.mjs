@@ -797,6 +797,33 @@ test('a host whose id has other letters (schéma) is linked to, writes its part 
   await page.context().close();
 });
 
+test('under a page translator that replaces the text it translates, the panel shows the item chosen next, not the last one', async () => {
+  // As translation extensions do in their "translation only" mode (and Google Translate in
+  // the page): each text node replaced by <font> elements holding the translation.
+  const page = await open(env.browser, `${env.base}hosts/plain.html`, { viewport: { width: 1280, height: 800 } });
+  await ready(page);
+  const translate = () => shadow(page, '[data-explainer]', `const w = document.createTreeWalker(root.querySelector('.xp-panel'), NodeFilter.SHOW_TEXT);
+    const texts = []; while (w.nextNode()) if (w.currentNode.nodeValue.trim()) texts.push(w.currentNode);
+    for (const t of texts) { const f = document.createElement('font'); f.textContent = '⟦' + t.nodeValue + '⟧'; t.replaceWith(f); }
+    return texts.length`);
+  const panel = () => shadow(page, '[data-explainer]', "const p = root.querySelector('.xp-panel'); return [p.querySelector('h3').innerText, p.innerText]");
+  await page.locator('[data-key="entity:nvidia"]').filter({ visible: true }).click();
+  await until(async () => (await panel())[0] === 'Nvidia' && !(await panel())[1].includes('⟦'));
+  assert.ok(await translate() > 5);
+  assert.equal((await panel())[0], '⟦Nvidia⟧', 'translated');
+  await page.locator('[data-key="entity:openai"]').filter({ visible: true }).click();
+  assert.ok(await until(async () => (await panel())[0] === 'OpenAI'), `the title: ${(await panel())[0]}`);
+  const [, text] = await panel();
+  assert.ok(!text.replace('⟦×⟧', '').includes('⟦') && !text.includes('fabricant de puces'), `nothing of Nvidia's panel: ${text}`);
+  // A link chosen in the panel, its heading focused: the heading stays, its text is new.
+  await translate();
+  await page.locator('.xp-panel .xp-link').first().click();
+  assert.ok(await until(async () => (await panel())[0] !== '⟦OpenAI⟧' && !(await panel())[0].includes('⟦')), `after a link: ${(await panel())[0]}`);
+  assert.equal(await shadow(page, '[data-explainer]', "return root.activeElement?.localName"), 'h3');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('a host added after load is mounted', async () => {
   const page = await open(env.browser, `${env.base}hosts/late.html`);
   await ready(page, 1);
