@@ -824,6 +824,22 @@ test('under a page translator that replaces the text it translates, the panel sh
   await page.context().close();
 });
 
+for (const scheme of ['light', 'dark']) test(`on a ${scheme} screen, data-theme picks the explainer's palette, however the page wrote it, and when the page changes it`, async () => {
+  const page = await open(env.browser, `${env.base}hosts/themes.html`, { colorScheme: scheme, viewport: { width: 1280, height: 800 } });
+  await ready(page, 5);
+  // Dark or light, by the explainer's own background.
+  const themes = () => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-explainer]')].map((h) => {
+    const [r, g, b] = getComputedStyle(h.shadowRoot.querySelector('.xp-root')).backgroundColor.match(/\d+/g).map(Number);
+    return [h.id, r + g + b < 384 ? 'dark' : 'light'];
+  })));
+  assert.deepEqual(await themes(), { auto: scheme, dark: 'dark', light: 'light', 'dark-cap': 'dark', 'light-cap': 'light' });
+  // The page's own switch, after load.
+  await page.evaluate(() => { document.getElementById('auto').dataset.theme = 'DARK'; document.getElementById('dark').dataset.theme = 'light'; });
+  assert.deepEqual(await themes(), { auto: 'dark', dark: 'light', light: 'light', 'dark-cap': 'dark', 'light-cap': 'light' });
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('a host added after load is mounted', async () => {
   const page = await open(env.browser, `${env.base}hosts/late.html`);
   await ready(page, 1);
