@@ -36,6 +36,12 @@ function load() {
 
 const prerendered = (host) => !!host.shadowRoot?.querySelector('.xp-mount > *');
 
+// Whether the explainer would speak English, as the code reads the host's `data-lang`
+// (host.rs `resolve_lang`): any case, spaces around, a region after `-` or `_`; a language
+// it does not know gives way to the page's; French when neither says.
+const code = (tag) => /^\s*(en|fr)(?:[-_]|\s*$)/i.exec(tag ?? '')?.[1].toLowerCase();
+const english = (host, page) => (code(host) ?? code(page)) === 'en';
+
 // Once the code failed, every host, even one added later, says the explainer is unavailable:
 // a pre-rendered one stays readable; an empty one says so rather than stay blank.
 let broken = false;
@@ -46,7 +52,7 @@ function unavailable(host) {
     const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
     const note = document.createElement('p');
     note.setAttribute('role', 'note');
-    note.textContent = /^en/i.test(host.dataset.lang || document.documentElement.lang)
+    note.textContent = english(host.dataset.lang, document.documentElement.lang)
       ? 'The interactive explainer could not load on this page.'
       : 'L’explication interactive n’a pas pu se charger sur cette page.';
     root.replaceChildren(note);

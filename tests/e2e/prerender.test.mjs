@@ -126,8 +126,8 @@ test('when the WASM cannot load, the static content stays and says interaction i
 });
 
 test('when the WASM cannot load, an empty host says so in its language instead of staying blank', async () => {
-  for (const [page0, text] of [['hosts/csp.html', 'The interactive explainer could not load on this page.'],
-    ['hosts/plain.html', 'L’explication interactive n’a pas pu se charger sur cette page.']]) {
+  const [EN, FR] = ['The interactive explainer could not load on this page.', 'L’explication interactive n’a pas pu se charger sur cette page.'];
+  for (const [page0, text] of [['hosts/csp.html', EN], ['hosts/plain.html', FR]]) {
     const page = await open(env.browser);
     await page.route('**/*.wasm', (route) => route.abort());
     await page.goto(`${env.base}${page0}`);
@@ -144,6 +144,19 @@ test('when the WASM cannot load, an empty host says so in its language instead o
       document.body.append(late);
     });
     assert.ok(await until(() => page.evaluate(() => !!document.querySelector('#late').shadowRoot?.querySelector('[role=note]'))), 'the late host says so too');
+    // In the language the explainer would have shown, as it reads data-lang: any case, spaces
+    // around, a region after `-` or `_`; an unknown one gives way to the page's.
+    await page.evaluate((lang) => { document.documentElement.lang = lang; }, text === EN ? 'en-US' : 'fr');
+    await page.evaluate(() => ['xx', 'english', ' EN-gb ', 'en_GB', ' Fr ', 'fr-CA'].forEach((lang) => {
+      const host = document.createElement('div');
+      host.setAttribute('data-explainer', '');
+      host.dataset.lang = lang;
+      document.body.append(host);
+    }));
+    for (const [lang, want] of Object.entries({ xx: text, english: text, ' EN-gb ': EN, en_GB: EN, ' Fr ': FR, 'fr-CA': FR })) {
+      const said = await until(() => page.evaluate((l) => [...document.querySelectorAll('[data-explainer]')].find((h) => h.dataset.lang === l)?.shadowRoot?.querySelector('[role=note]')?.textContent, lang));
+      assert.equal(said, want, `data-lang="${lang}"`);
+    }
     assert.ok(page.messages.every((m) => /interactive mode is not available|Failed to load resource|ERR_FAILED/.test(m)), page.messages.join('\n'));
     await page.context().close();
   }
