@@ -305,6 +305,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         })
     });
     let close = use_callback(act.clone(), |(), act| act.emit(Action::Close));
+    super::back::use_close_request(state.selection.is_some(), close.clone());
     // The panel's lists came a frame after its head: placed by its control, it is placed
     // again at its full height (see `anchor::settle`).
     let whole = use_callback(root.clone(), |sel: Selection, root| {

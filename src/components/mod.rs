@@ -3,6 +3,7 @@
 
 mod anchor;
 mod app;
+mod back;
 mod badge;
 mod comparison;
 mod controls;

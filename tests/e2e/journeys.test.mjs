@@ -137,6 +137,66 @@ for (const [name, lang, scheme] of [['phone320', 'fr', 'light'], ['phone375', 'e
   });
 }
 
+test('phone: Back closes an open panel, as it closes an app\'s sheet, and is the page\'s again once it is closed; not with a mouse', async () => {
+  // Chromium's close requests: Android's Back, and here, headless, Escape pressed with focus
+  // outside the explainer. The watchers the page holds are counted.
+  const opened = async (name) => {
+    const page = await open(env.browser, null, VIEWPORTS[name]);
+    await page.addInitScript(() => {
+      const Native = window.CloseWatcher;
+      window.watchers = new Set();
+      window.CloseWatcher = class extends Native {
+        constructor(o) { super(o); window.watchers.add(this); }
+        destroy() { window.watchers.delete(this); super.destroy(); }
+      };
+    });
+    await page.goto(`${env.base}index.html`);
+    await page.evaluate(() => document.querySelector('[data-explainer]').scrollIntoView());
+    await ready(page);
+    return page;
+  };
+  const watchers = (page) => page.evaluate(() => window.watchers.size);
+  const away = (page) => root(page, 'r.activeElement?.blur()');
+  const page = await opened('phone375');
+  const nvidia = page.locator('[data-key="entity:nvidia"]');
+  await nvidia.tap();
+  assert.ok(await until(async () => (await panelTitle(page)) === 'Nvidia'));
+  assert.ok(await until(() => page.evaluate(() => location.hash === '#explainer=nvidia')));
+  const entries = await page.evaluate(() => history.length);
+  await away(page);
+  await page.keyboard.press('Escape');
+  assert.ok(await until(async () => (await panelTitle(page)) === ''), 'Back closed the panel');
+  assert.ok(await until(() => page.evaluate(() => location.hash === '')), 'and its part of the address');
+  assert.equal(await page.evaluate(() => history.length), entries, 'no history entry taken or added');
+  assert.equal(await watchers(page), 0, 'the next Back is the page\'s');
+  // Closed by its × instead: the next Back is the page's too.
+  await nvidia.tap();
+  assert.ok(await until(async () => (await watchers(page)) === 1));
+  await page.locator('.xp-close').tap();
+  assert.ok(await until(async () => (await watchers(page)) === 0), 'closed by ×');
+  // Escape inside the explainer closes it once: focus goes back to the control it opened from.
+  await nvidia.tap();
+  assert.ok(await until(async () => (await panelTitle(page)) === 'Nvidia'));
+  await nvidia.focus();
+  await page.keyboard.press('Escape');
+  assert.ok(await until(async () => (await panelTitle(page)) === ''));
+  assert.equal(await root(page, "return r.activeElement?.getAttribute('data-key')"), 'entity:nvidia');
+  assert.equal(await watchers(page), 0);
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+  // With a mouse, Escape pressed elsewhere on the page is the page's.
+  const desk = await opened('desktop');
+  await desk.locator('[data-key="entity:nvidia"]').click();
+  assert.ok(await until(async () => (await panelTitle(desk)) === 'Nvidia'));
+  await away(desk);
+  await desk.keyboard.press('Escape');
+  await desk.waitForTimeout(300);
+  assert.equal(await panelTitle(desk), 'Nvidia');
+  assert.equal(await watchers(desk), 0);
+  assert.deepEqual(desk.messages, []);
+  await desk.context().close();
+});
+
 test('phone: a panel\'s links and sources read as separate items, a wrapped label as one', async () => {
   const page = await article('phone320', 'fr', 'light');
   await page.locator('[data-key="entity:openai"]').tap();
