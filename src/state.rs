@@ -128,6 +128,9 @@ pub struct State {
     /// and the close that goes back, whose control (focus returns to it) is too; and by a
     /// deep link ([`Action::Link`]).
     pub reveal: bool,
+    /// The open item came by a link ([`Action::Link`]): the history entry is the link's, so
+    /// a phone's Back goes back through the links, as on any page, rather than closing it.
+    pub linked: bool,
     /// The page is being printed: every view and disclosure is built, as for readers
     /// without script, not only what the screen shows ([`Action::Print`]).
     pub printing: bool,
@@ -148,6 +151,7 @@ impl State {
             measured: 0,
             focus_return: None,
             reveal: false,
+            linked: false,
             printing: false,
         }
     }
@@ -258,6 +262,7 @@ impl Reducible for State {
                     s.view = View::Diagram;
                 }
                 s.reveal = switch || linked;
+                s.linked = linked;
                 s.selection = Some(sel);
             }
             Action::SelectHere(sel) | Action::LinkHere(sel) => {
@@ -272,10 +277,12 @@ impl Reducible for State {
                     s.return_view = None;
                 }
                 s.reveal = linked;
+                s.linked = linked;
                 s.selection = Some(sel);
             }
             Action::Close => {
                 s.focus_return = s.selection.take();
+                s.linked = false;
                 s.reveal = s.return_view.is_some();
                 if let Some(v) = s.return_view.take() {
                     s.view = v;
@@ -289,6 +296,7 @@ impl Reducible for State {
                 s.selection = None;
                 s.return_view = None;
                 s.reveal = false;
+                s.linked = false;
             }
             Action::SetLang(l) => s.lang = l,
             Action::Print(printing) => {

@@ -297,3 +297,32 @@ fn printing_changes_only_what_is_built_and_nothing_the_reader_chose() {
     ));
     assert!(Rc::ptr_eq(&once, &once.clone().reduce(Action::Print(true))));
 }
+
+#[test]
+fn an_item_a_link_opened_is_known_as_such_until_the_reader_taps_another() {
+    // A phone's Back closes a tapped item's panel, but goes back through the links that
+    // opened one (their history entries).
+    let (nv, ms) = (
+        Selection::Entity("nvidia".into()),
+        Selection::Entity("microsoft".into()),
+    );
+    let fresh = State::new(Lang::Fr, View::Diagram, 375);
+    assert!(run(fresh.clone(), &[Action::Link(ms.clone())]).linked);
+    assert!(
+        run(
+            fresh.clone(),
+            &[Action::LinkHere(Selection::Bar("b".into()))]
+        )
+        .linked
+    );
+    assert!(
+        !run(
+            fresh.clone(),
+            &[Action::Link(ms.clone()), Action::Select(nv.clone())]
+        )
+        .linked
+    );
+    assert!(!run(fresh.clone(), &[Action::Select(nv.clone())]).linked);
+    assert!(!run(fresh.clone(), &[Action::Link(ms.clone()), Action::Close]).linked);
+    assert!(!run(fresh, &[Action::Link(ms), Action::SetView(View::Timeline)]).linked);
+}

@@ -140,7 +140,7 @@ for (const [name, lang, scheme] of [['phone320', 'fr', 'light'], ['phone375', 'e
 test('phone: Back closes an open panel, as it closes an app\'s sheet, and is the page\'s again once it is closed; not with a mouse', async () => {
   // Chromium's close requests: Android's Back, and here, headless, Escape pressed with focus
   // outside the explainer. The watchers the page holds are counted.
-  const opened = async (name) => {
+  const opened = async (name, path = 'index.html') => {
     const page = await open(env.browser, null, VIEWPORTS[name]);
     await page.addInitScript(() => {
       const Native = window.CloseWatcher;
@@ -150,9 +150,11 @@ test('phone: Back closes an open panel, as it closes an app\'s sheet, and is the
         destroy() { window.watchers.delete(this); super.destroy(); }
       };
     });
-    await page.goto(`${env.base}index.html`);
-    await page.evaluate(() => document.querySelector('[data-explainer]').scrollIntoView());
-    await ready(page);
+    await page.goto(`${env.base}${path}`);
+    if (path === 'index.html') {
+      await page.evaluate(() => document.querySelector('[data-explainer]').scrollIntoView());
+      await ready(page);
+    }
     return page;
   };
   const watchers = (page) => page.evaluate(() => window.watchers.size);
@@ -184,6 +186,18 @@ test('phone: Back closes an open panel, as it closes an app\'s sheet, and is the
   assert.equal(await watchers(page), 0);
   assert.deepEqual(page.messages, []);
   await page.context().close();
+  // An item a link in the text opened has the link's history entry: Back goes back to the
+  // text, as on any page. Tapped afterwards, another item's panel is closed by Back.
+  const linked = await opened('phone375', 'hosts/far-link.html');
+  await linked.locator('#to-ms').tap();
+  assert.ok(await until(async () => (await panelTitle(linked)) === 'Microsoft'));
+  await linked.waitForTimeout(300);
+  assert.equal(await watchers(linked), 0, 'Back is the page\'s');
+  await linked.locator('[data-key="entity:nvidia"]').filter({ visible: true }).tap();
+  assert.ok(await until(async () => (await panelTitle(linked)) === 'Nvidia'));
+  assert.ok(await until(async () => (await watchers(linked)) === 1), 'a tapped item: Back closes it');
+  assert.deepEqual(linked.messages, []);
+  await linked.context().close();
   // With a mouse, Escape pressed elsewhere on the page is the page's.
   const desk = await opened('desktop');
   await desk.locator('[data-key="entity:nvidia"]').click();
