@@ -26,10 +26,9 @@ extern "C" {
 #[hook]
 pub fn use_close_request(open: bool, close: Callback<()>) {
     use_effect_with(open, move |open| {
-        let watcher = open
-            .then(touch_screen)
-            .filter(|touch| *touch)
-            .and_then(|_| CloseWatcher::new().ok());
+        let watcher = (*open && touch_screen())
+            .then(CloseWatcher::new)
+            .and_then(Result::ok);
         let onclose = watcher.as_ref().map(|w| {
             let f = Closure::<dyn Fn()>::new(move || close.emit(()));
             w.set_onclose(Some(f.as_ref().unchecked_ref()));
