@@ -3,7 +3,7 @@
 //! declarative shadow DOM, without JavaScript; in a reader mode that reads the page's own
 //! tree. There the whole explainer was a blank. This is light DOM inside the host, after the
 //! template: where the shadow root is drawn it has no slot, so it is neither shown nor read
-//! aloud, and costs the page its bytes only (about 1 KB gzip).
+//! aloud, and costs the page its bytes only (0.4 KB gzip for the shipped story).
 
 use crate::components::escape_into;
 use crate::format::{amount, date};
