@@ -597,6 +597,48 @@ test('forced colours (Windows contrast themes): the chosen view and the chosen b
   }
 });
 
+test('phone: no browser tap highlight over what a tap opens; each control shows its own pressed state', async () => {
+  const page = await article('phone375', 'fr', 'light');
+  const CONTROLS = 'button, a, summary, [role=button], [role=tab], [data-key], .xp-hit';
+  // Chrome paints its highlight (a cyan box around the control's bounds) above the bottom
+  // sheet the tap opens: across the panel's text for a bar, as a square over it for a handle.
+  const highlighted = (view) => root(page, `return [...r.querySelectorAll('${CONTROLS}')].filter((e) => e.getClientRects().length)
+    .filter((e) => !/rgba\\(.*, 0\\)$/.test(getComputedStyle(e).webkitTapHighlightColor))
+    .map((e) => '${view} ' + (e.getAttribute('data-key') || e.textContent.slice(0, 30)) + ' ' + getComputedStyle(e).webkitTapHighlightColor)`);
+  const found = [];
+  for (const view of ['diagram', 'comparison', 'timeline', 'questions']) {
+    await page.locator(`[id$="-tab-${view}"]`).tap();
+    await until(() => root(page, `return r.querySelector('[role=tab][aria-selected=true]')?.id.endsWith('-tab-${view}')`));
+    found.push(...await highlighted(view));
+  }
+  await page.locator('[id$="-tab-comparison"]').tap();
+  await page.locator('.xp-bar-row').first().tap();
+  await until(() => panelWhole(page));
+  found.push(...await highlighted('comparison, panel open'));
+  assert.deepEqual(found, [], 'controls the browser would highlight');
+  // Without it, a pressed control answers at once, in its own shape: a box or handle of the
+  // diagram is outlined, a button takes a background. (A mouse press: headless Chromium
+  // does not mark a synthetic touch as :active.)
+  await page.locator('.xp-close').tap();
+  await page.locator('[id$="-tab-diagram"]').tap();
+  const looks = (sel) => root(page, `const e = [...r.querySelectorAll('${sel}')].find((e) => e.getClientRects().length);
+    const s = getComputedStyle(e.querySelector('rect') ?? e); return [s.stroke, s.strokeWidth, s.backgroundColor].join(' ')`);
+  for (const sel of ['.xp-node:not(.sel)', '.xp-hit:not(.sel)', '[role=tab][aria-selected=false]', '.xp-lang']) {
+    const at = await root(page, `const e = [...r.querySelectorAll('${sel}')].find((e) => e.getClientRects().length);
+      e.scrollIntoView({ block: 'center' }); const b = e.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2]`);
+    const idle = await looks(sel);
+    await page.mouse.move(at[0], at[1]);
+    await page.mouse.down();
+    const pressed = await looks(sel);
+    // Let go elsewhere: no click.
+    await page.mouse.move(2, 2);
+    await page.mouse.up();
+    assert.notEqual(pressed, idle, `${sel}: pressed looks as it does idle (${idle})`);
+  }
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('a reader\'s text spacing (WCAG 1.4.12) loses nothing: labels stay in their boxes, no text spills or is clipped', async () => {
   // The spacing of WCAG's test, set the way a reader's stylesheet or bookmarklet sets it,
   // inside the explainer's shadow root. The diagram's boxes are sized from estimated widths;
