@@ -66,6 +66,24 @@ const faintNames = (page) => root(page, `
     return ratio < 4.5 ? [\`\${t.textContent} \${ratio.toFixed(2)}:1\`] : [];
   });`);
 
+// The markers of the diagram's relationships below 3:1 (WCAG 1.4.11), as drawn: each is its
+// relationship's handle, a control. With a panel open, one the choice does not involve is
+// left hollow: its outline must still show (fill or outline, whichever stands out more).
+const faintMarks = (page) => root(page, `
+  const rgb = (s) => s.match(/[\\d.]+/g).map(Number);
+  const lum = (c) => c.slice(0, 3).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const bg = rgb(getComputedStyle(r.querySelector('.xp-root')).backgroundColor);
+  const ratio = (c, a) => { const drawn = c.map((v, i) => v * a + bg[i] * (1 - a)); const [hi, lo] = [lum(drawn), lum(bg)].sort((x, y) => y - x); return (hi + 0.05) / (lo + 0.05); };
+  return [...r.querySelectorAll('.xp-marks .xp-mark')].filter((m) => m.getClientRects().length).flatMap((m) => {
+    let a = 1;
+    for (let e = m; e.localName !== 'svg'; e = e.parentElement) a *= Number(getComputedStyle(e).opacity);
+    const s = getComputedStyle(m);
+    const paints = [s.fill, s.stroke].filter((p) => p.startsWith('rgb')).map((p) => ratio(rgb(p), a * (rgb(p)[3] ?? 1)));
+    const best = Math.max(0, ...paints);
+    return best < 3 ? [\`\${m.parentElement.getAttribute('class')} \${best.toFixed(2)}:1\`] : [];
+  });`);
+
 async function layoutChecks(page, label) {
   const r = await page.evaluate(() => {
     const s = document.querySelector('[data-explainer]').shadowRoot;
@@ -96,6 +114,7 @@ for (const name of Object.keys(VIEWPORTS)) {
         await page.waitForTimeout(250);
         await layoutChecks(page, `${label} panel`);
         assert.deepEqual(await faintNames(page), [], `${label}, panel open: players' names under 4.5:1`);
+        assert.deepEqual(await faintMarks(page), [], `${label}, panel open: relationships' markers under 3:1`);
         assert.deepEqual(await axe(page), [], `${label}, panel open`);
         await page.screenshot({ path: `${SHOTS}${label}-panel.png` });
         await page.locator('[id$="-tab-questions"]').click();
