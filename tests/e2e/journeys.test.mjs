@@ -616,6 +616,23 @@ test('forced colours (Windows contrast themes): the chosen view and the chosen b
   }
 });
 
+test('desktop: a double click on a player or a handle chooses it and selects no text', async () => {
+  // Many readers double-click what they mean to open. A name is a control's label: selected,
+  // it showed highlighted; a handle's double click selected a word far below the drawing.
+  const page = await article('desktop', 'fr', 'light');
+  for (const key of ['entity:nvidia', 'entity:openai', 'relationship:nvidia-openai-loi', 'relationship:openai-vs-google']) {
+    const at = await root(page, `const e = [...r.querySelectorAll('.xp-svg [data-key="${key}"]')].find((e) => e.getClientRects().length);
+      e.scrollIntoView({ block: 'center' }); const b = e.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2]`);
+    await page.mouse.dblclick(at[0], at[1]);
+    const label = await root(page, `return r.querySelector('.xp-svg [data-key="${key}"]').getAttribute('aria-label')`);
+    await until(async () => label.startsWith(await panelTitle(page)));
+    assert.ok(label.startsWith(await panelTitle(page)), `${key}: its panel opens`);
+    assert.equal(await page.evaluate(() => getSelection().toString()), '', `${key}: text selected`);
+  }
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('phone: no browser tap highlight over what a tap opens; each control shows its own pressed state', async () => {
   const page = await article('phone375', 'fr', 'light');
   const CONTROLS = 'button, a, summary, [role=button], [role=tab], [data-key], .xp-hit';
