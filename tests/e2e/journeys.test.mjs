@@ -3,9 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
-import { setup, open, ready, until } from './lib.mjs';
+import { setup, open, ready, until, axe } from './lib.mjs';
 
-const AXE = await readFile(new URL('../../tools/node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
 const VIEWPORTS = {
   phone320: { viewport: { width: 320, height: 568 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 },
@@ -40,14 +39,6 @@ const panelTitle = (page) => root(page, "return r.querySelector('.xp-panel h3')?
 // The panel draws its head in the tap's frame and its lists (links, quotations, sources) in
 // the next: true once they are there.
 const panelWhole = (page) => root(page, "const p = r.querySelector('.xp-panel'); return !!p && !p.hasAttribute('data-partial')");
-
-async function axe(page) {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(() => axe.run({ include: [['[data-explainer]']] }, {
-    runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-  }));
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 // The names of the diagram's players below 4.5:1 against the explainer's background, as drawn:
 // their fill, faded by every group's opacity up to the drawing. axe does not read SVG text.

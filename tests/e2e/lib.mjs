@@ -1,7 +1,19 @@
 // Shared helpers for the end-to-end tests: Debian's Chromium through playwright-core (no
 // browser download), the local server, and pages that record console messages and requests.
+import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
+
+const AXE = await readFile(new URL('../../tools/node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+/** axe-core's violations inside the explainer hosts (WCAG 2.2 A and AA, and best practice). */
+export async function axe(page) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(() => window.axe.run({ include: [['[data-explainer]']] }, {
+    runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+  }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 export const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
