@@ -61,6 +61,14 @@ function unavailable(host) {
     link.rel = 'stylesheet';
     link.href = new URL('static.css', base).href;
     host.shadowRoot.append(link);
+    // Its controls now answer nothing: a screen reader must not offer dozens of buttons that
+    // do nothing, nor Tab stop on them. The diagram's are read as the named images they
+    // are; the bars and events, as their text, disabled. Links and disclosures still work.
+    for (const c of host.shadowRoot.querySelectorAll('.xp-svg [role="button"]')) {
+      c.setAttribute('role', 'img');
+      c.removeAttribute('tabindex');
+    }
+    for (const b of host.shadowRoot.querySelectorAll('.xp-views button')) b.disabled = true;
   }
 }
 

@@ -2,7 +2,7 @@
 // there before the WASM and without it; hydration adopts the markup instead of redrawing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, ready, until } from './lib.mjs';
+import { setup, open, ready, until, axe } from './lib.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -122,6 +122,17 @@ test('when the WASM cannot load, the static content stays and says interaction i
       [...r.querySelectorAll('.xp-view')].filter(visible).length];
   });
   assert.deepEqual(seen, [18, true, 4]);
+  // What a keyboard or screen reader user is offered: only what still works (links,
+  // disclosures, the table's scrolling region), not the diagram's controls, bars and
+  // events, which now answer nothing.
+  const offered = await page.evaluate(() => {
+    const r = document.querySelector('[data-explainer]').shadowRoot;
+    const dead = [...r.querySelectorAll('[role=button], button:not(:disabled), [tabindex]:not([tabindex="-1"])')]
+      .filter((e) => e.getClientRects().length && !e.matches('a[href], summary, [role=region]'));
+    return dead.map((e) => e.getAttribute('data-key') || e.textContent.slice(0, 30));
+  });
+  assert.deepEqual(offered, [], 'controls offered that answer nothing');
+  assert.deepEqual(await axe(page), []);
   await page.context().close();
 });
 
