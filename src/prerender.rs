@@ -203,15 +203,26 @@ pub fn page_lang(page: &str) -> Lang {
 pub fn reading_mode(css: &str) -> Option<String> {
     let at = css.find("@container style(--xp-read")?;
     let open = at + css[at..].find('{')? + 1;
-    // Braces inside a string (`content: "}"`) do not count.
+    // Braces inside a string (`content: "}"`) or a comment do not count, nor does a quote
+    // inside a comment (`the diagram's`).
     let (mut depth, mut quote, mut escaped) = (1, None, false);
-    for (i, c) in css[open..].char_indices() {
+    // Where the open comment's text starts (after its `/*`): `/*/` does not close it.
+    let mut comment: Option<usize> = None;
+    let body = &css[open..];
+    for (i, c) in body.char_indices() {
+        if let Some(from) = comment {
+            if c == '/' && i > from && body[from..i].ends_with('*') {
+                comment = None;
+            }
+            continue;
+        }
         match (quote, c) {
             (Some(_), _) if escaped => escaped = false,
             (Some(_), '\\') => escaped = true,
             (Some(q), c) if c == q => quote = None,
             (Some(_), _) => {}
             (None, '"' | '\'') => quote = Some(c),
+            (None, '*') if body[..i].ends_with('/') => comment = Some(i + 1),
             (None, '{') => depth += 1,
             (None, '}') => depth -= 1,
             _ => {}

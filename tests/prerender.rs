@@ -322,6 +322,16 @@ fn reading_mode_is_one_set_of_rules_for_pages_without_script_a_missing_loader_an
         reading_mode(minified).unwrap().lines().nth(1),
         Some(".d{e:f}.g::after{content:\"}\"}")
     );
+    // A comment may hold a quote or a brace: neither opens nor closes anything.
+    let commented = ".a{b:c}@container style(--xp-read: 1) {\n  /*/ the diagram's } */\n  .d { e: f; }\n}\n.h{i:j}";
+    assert_eq!(
+        reading_mode(commented)
+            .unwrap()
+            .lines()
+            .last()
+            .map(str::trim),
+        Some(".d { e: f; }")
+    );
     assert_eq!(reading_mode(".a{b:c}"), None);
     assert!(css.contains(":host(:not([data-explainer-loader])) .xp-root { animation: xp-read"));
     assert!(
