@@ -81,6 +81,17 @@ test('without JavaScript the page shows the diagram, every view, the table and l
   });
   assert.deepEqual(seen, { nodes: 18, views: 4, table: true, note: true, links: seen.links, scroll: true });
   assert.ok(seen.links >= 20, `${seen.links} linked sources`);
+  // The diagram's controls answer nothing without the code: Tab never stops on one. (The
+  // bars and events are buttons holding their figures and dates, which inertness would hide
+  // from screen readers too: they stay.)
+  const stops = [];
+  await page.locator('h1').click();
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    stops.push(await page.evaluate(() => document.querySelector('[data-explainer]').shadowRoot.activeElement?.getAttribute('data-key') ?? ''));
+  }
+  assert.ok(stops.some((k) => k.startsWith('bar:')), `Tab went through the explainer: ${stops}`);
+  assert.deepEqual(stops.filter((k) => /^(entity|relationship):/.test(k)), [], 'Tab stops on the diagram');
   // The host's light DOM (for where its shadow root is not drawn) is neither shown nor read.
   assert.deepEqual(await page.evaluate(() => [document.querySelector('.explainer-fallback').getClientRects().length,
     document.body.innerText.replace(/\u00a0/g, ' ').includes('navigateur avec JavaScript')]), [0, false]);
