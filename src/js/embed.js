@@ -101,6 +101,15 @@ function watch(host) {
     const control = e.composedPath()[0]?.closest?.('[data-key], [role=tab], button');
     if (control && !control.closest('a, summary')) early = control;
   }, { capture: true });
+  // Enter or Space on one of the diagram's controls (no native button, so no click to
+  // answer later): kept the same way, and Space does not scroll the page meanwhile.
+  host.addEventListener('keydown', (e) => {
+    if (started || (e.key !== 'Enter' && e.key !== ' ')) return;
+    const control = e.composedPath()[0]?.closest?.('[data-key][role=button]');
+    if (!control) return;
+    e.preventDefault();
+    early = control;
+  }, { capture: true });
 }
 function scan() {
   for (const host of document.querySelectorAll(HOSTS)) {

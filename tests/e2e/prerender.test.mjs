@@ -738,6 +738,30 @@ test('a tap that comes before the code is answered once the code arrives', async
   await page.context().close();
 });
 
+test('Enter or Space on a diagram control before the code arrives is answered once it does, and Space does not scroll', async () => {
+  for (const key of ['Enter', ' ']) {
+    const page = await open(env.browser, null, { viewport: { width: 1280, height: 800 } });
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route(/explainer-[^/]*\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto(`${env.base}index.html`);
+    // The diagram's tab stop, focused as Tab brings a keyboard reader to it.
+    await page.evaluate(() => { const c = [...document.querySelector('[data-explainer]').shadowRoot.querySelectorAll('.xp-svg [tabindex="0"]')]
+      .find((e) => e.getClientRects().length); c.scrollIntoView({ block: 'center' }); c.focus(); });
+    const y = await page.evaluate(() => scrollY);
+    await page.keyboard.press(key);
+    assert.equal(await page.evaluate(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted')), false,
+      'the key came before the code');
+    assert.equal(await page.evaluate(() => scrollY), y, `${JSON.stringify(key)} scrolled the page`);
+    release();
+    assert.ok(await until(() => page.evaluate(() =>
+      document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-panel h3')?.textContent === 'Nvidia')),
+    `${JSON.stringify(key)}: the panel opens for the early key`);
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
+
 test('a click with no input before it (assistive technology) hydrates and is replayed', async () => {
   // Not scrolled: idle time hydrates only an explainer the reader has scrolled to.
   const page = await open(env.browser, `${env.base}index.html`);
