@@ -96,7 +96,10 @@ pub fn frame_page(lang: Lang, assets: &Assets) -> String {
             "<title>{title}</title>\n",
             "<link rel=\"stylesheet\" href=\"frame.css\">\n<link rel=\"icon\" href=\"favicon.png\" type=\"image/png\">\n</head>\n<body>\n{host}\n",
             "<script type=\"module\" src=\"embed.js\"></script>\n",
-            "<script type=\"module\" src=\"frame.js\"></script>\n</body>\n</html>\n"
+            // Classic, not a module: in a frame sandboxed without `allow-same-origin` (as
+            // many CMSs embed), a module is a CORS request the server may refuse. The height
+            // still reaches the page, so reading mode shows whole rather than cut.
+            "<script defer src=\"frame.js\"></script>\n</body>\n</html>\n"
         ),
         lang = lang.code(),
         title = title,

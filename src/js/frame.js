@@ -1,7 +1,8 @@
 // In frame.html: tells the parent page this frame's height whenever it changes, in the three
 // formats hosts understand (Pym.js, AMP embed-size, plain JSON), and answers Pym's width
 // messages with the current height; passes on where the explainer asks the page to scroll,
-// and opens the items the page links to.
+// and opens the items the page links to. A classic script (see `prerender::frame_page`).
+'use strict';
 const params = new URLSearchParams(location.search);
 const childId = params.get('childId') || 'explainer';
 let sent = 0;

@@ -616,6 +616,33 @@ test('the iframe follows its content height', async () => {
   await page.context().close();
 });
 
+test('in a frame sandboxed without its origin (as CMSs embed): with CORS it works; without, it reads whole, never cut', async () => {
+  // The frame's origin is opaque, so its loader, bindings and WASM are cross-origin requests.
+  const inFrame = async (page) => until(() => page.frames().find((f) => f.url().includes('frame.en.html')));
+  const heights = async (page, frame) => [await page.evaluate(() => document.querySelector('iframe').clientHeight),
+    await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height))];
+  // Served with Access-Control-Allow-Origin (README): the explainer runs, and a tap opens its panel.
+  const cors = await serve(undefined, { cors: true });
+  const page = await open(env.browser, `http://127.0.0.1:${cors.address().port}/hosts/sandboxed.html`, { hasTouch: true, isMobile: true });
+  let frame = await inFrame(page);
+  await frame.waitForFunction(() => document.querySelector('[data-explainer]')?.hasAttribute('data-explainer-mounted'));
+  await frame.locator('[data-key="entity:nvidia"]').filter({ visible: true }).tap();
+  assert.ok(await until(() => frame.evaluate(() => document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-panel h3')?.textContent === 'Nvidia')));
+  assert.ok(await until(async () => { const [a, b] = await heights(page, frame); return a === b; }), `${await heights(page, frame)}`);
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+  cors.close();
+  // Without it, the browser refuses the loader: the frame still tells the page its height
+  // (a classic script), so the reading mode it turns to after 6 s shows whole, not cut at
+  // the 600 px the page gave it.
+  const bare = await open(env.browser, `${env.base}hosts/sandboxed.html`, { hasTouch: true, isMobile: true });
+  frame = await inFrame(bare);
+  assert.ok(await until(() => frame.evaluate(() => getComputedStyle(document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-tabs')).display === 'none'), 9000), 'reading mode');
+  assert.ok(await until(async () => { const [a, b] = await heights(bare, frame); return a === b && a > 3000; }), `${await heights(bare, frame)}`);
+  assert.ok(bare.messages.length > 0 && bare.messages.every((m) => /CORS|ERR_FAILED/.test(m)), bare.messages.join('\n'));
+  await bare.context().close();
+});
+
 test('phone, in an iframe as tall as its content: a tap opens the panel just below the control, on screen', async () => {
   // Nothing sticks in a frame that does not scroll: the sheet would open at the end of the
   // diagram, a screen or more below the finger.
