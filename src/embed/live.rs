@@ -109,7 +109,7 @@ pub(super) fn unmount_removed() {
 /// Empties a host that has left the page and unmarks it, so one put back is mounted again.
 /// (Yew leaves a destroyed app's nodes in place; a put-back host must not show stale state.)
 fn release(host: &Element) {
-    if let Some(shadow) = host.shadow_root() {
+    if let Some(shadow) = super::shadow_of(host) {
         // Not innerHTML: a page enforcing Trusted Types refuses even an empty string.
         shadow.set_text_content(None);
     }

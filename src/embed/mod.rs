@@ -30,6 +30,37 @@ use crate::story::EMBEDDED_JSON;
 const MOUNTED: &str = "data-explainer-mounted";
 /// Marks a host whose explainer answers taps (or shows its error view).
 const READY: &str = "data-explainer-ready";
+/// Marks the `<div>` made inside a host that cannot hold a shadow root (see [`shadow_of`]).
+const INNER: &str = "data-explainer-shadow";
+
+/// The shadow root `host`'s explainer lives in: its own, or, for a host that cannot hold one
+/// (a `<figure>` or `<li>`, as CMSs wrap embeds), that of the `<div>` made inside it. The
+/// host keeps its attributes, id and events either way.
+fn shadow_of(host: &Element) -> Option<ShadowRoot> {
+    host.shadow_root().or_else(|| {
+        host.query_selector(&format!(":scope > [{INNER}]"))
+            .ok()
+            .flatten()?
+            .shadow_root()
+    })
+}
+
+/// Attaches the explainer's shadow root to `host`, or to a `<div>` made inside it when the
+/// browser refuses (`attachShadow` takes only some elements): the host's own text (the
+/// snippet's fallback) is then hidden, as a shadow root on the host would hide it.
+fn attach(doc: &web_sys::Document, host: &Element) -> Option<ShadowRoot> {
+    let init = web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open);
+    if let Ok(shadow) = host.attach_shadow(&init) {
+        return Some(shadow);
+    }
+    let inner = doc.create_element("div").ok()?;
+    inner.set_attribute(INNER, "").ok()?;
+    if let Ok(Some(fallback)) = host.query_selector(":scope > .explainer-fallback") {
+        let _ = fallback.set_attribute("hidden", "");
+    }
+    host.prepend_with_node_1(&inner).ok()?;
+    inner.attach_shadow(&init).ok()
+}
 
 thread_local! {
     static CSS: RefCell<String> = const { RefCell::new(String::new()) };
@@ -133,9 +164,7 @@ fn scan(doc: &web_sys::Document) {
 /// Whether `host` holds an explainer pre-rendered in `lang` and `view`, as its mount point
 /// says: hydration must find the very markup it would render.
 fn drawn_in(host: &Element, lang: crate::i18n::Lang, view: crate::state::View) -> bool {
-    let mount = host
-        .shadow_root()
-        .and_then(|s| s.query_selector(".xp-mount").ok().flatten());
+    let mount = shadow_of(host).and_then(|s| s.query_selector(".xp-mount").ok().flatten());
     mount.is_some_and(|m| {
         m.get_attribute("data-lang").as_deref() == Some(lang.code())
             && m.get_attribute("data-view").as_deref() == Some(view.code())
@@ -144,11 +173,9 @@ fn drawn_in(host: &Element, lang: crate::i18n::Lang, view: crate::state::View) -
 
 /// The shadow root's mount point: pre-rendered (to hydrate) or freshly made.
 fn mount_point(doc: &web_sys::Document, host: &Element, fresh: bool) -> Option<(Element, bool)> {
-    let shadow: ShadowRoot = match host.shadow_root() {
+    let shadow: ShadowRoot = match shadow_of(host) {
         Some(s) => s,
-        None => host
-            .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
-            .ok()?,
+        None => attach(doc, host)?,
     };
     if !fresh {
         if let Ok(Some(m)) = shadow.query_selector(".xp-mount") {

@@ -34,7 +34,10 @@ function load() {
   })();
 }
 
-const prerendered = (host) => !!host.shadowRoot?.querySelector('.xp-mount > *');
+// The shadow root a host's explainer lives in: its own, or that of the <div> the code makes
+// inside a host that cannot hold one (a <figure>, an <li>: embed/mod.rs `shadow_of`).
+const shadowOf = (host) => host.shadowRoot ?? host.querySelector(':scope > [data-explainer-shadow]')?.shadowRoot ?? null;
+const prerendered = (host) => !!shadowOf(host)?.querySelector('.xp-mount > *');
 
 // Whether the explainer would speak English, as the code reads the host's `data-lang`
 // (host.rs `resolve_lang`): any case, spaces around, a region after `-` or `_`; a language
@@ -49,7 +52,17 @@ function unavailable(host) {
   if (host.hasAttribute('data-explainer-failed')) return;
   host.setAttribute('data-explainer-failed', '');
   if (!prerendered(host)) {
-    const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+    let root = shadowOf(host);
+    if (!root) {
+      try {
+        root = host.attachShadow({ mode: 'open' });
+      } catch {
+        const inner = document.createElement('div');
+        inner.setAttribute('data-explainer-shadow', '');
+        host.prepend(inner);
+        root = inner.attachShadow({ mode: 'open' });
+      }
+    }
     const note = document.createElement('p');
     note.setAttribute('role', 'note');
     note.textContent = english(host.dataset.lang, document.documentElement.lang)
@@ -60,22 +73,23 @@ function unavailable(host) {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
     link.href = new URL('static.css', base).href;
-    host.shadowRoot.append(link);
+    const root = shadowOf(host);
+    root.append(link);
     // Its controls now answer nothing: a screen reader must not offer dozens of buttons that
     // do nothing, nor Tab stop on them. The diagram's are read as the named images they
     // are; the bars and events, as their text, disabled. Links and disclosures still work.
-    for (const c of host.shadowRoot.querySelectorAll('.xp-svg [role="button"]')) {
+    for (const c of root.querySelectorAll('.xp-svg [role="button"]')) {
       c.setAttribute('role', 'img');
       c.removeAttribute('tabindex');
     }
-    for (const b of host.shadowRoot.querySelectorAll('.xp-views button')) b.disabled = true;
+    for (const b of root.querySelectorAll('.xp-views button')) b.disabled = true;
   }
 }
 
 // A pre-rendered host carries its stylesheet inline. A strict CSP without the build's hash
 // (dist/csp-style-hash.txt) blocks it: link the same stylesheet instead.
 function ensureStyle(host) {
-  const root = host.shadowRoot;
+  const root = shadowOf(host);
   const inline = root?.querySelector('style');
   if (inline && !inline.sheet && !root.querySelector('link[data-xp-css]')) {
     const link = document.createElement('link');

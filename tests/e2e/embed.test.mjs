@@ -32,6 +32,32 @@ test('every host page loads without console errors or warnings', async () => {
   }
 });
 
+test('a host the browser gives no shadow root (a <figure>, an <li>, a pasted snippet turned figure) still shows the explainer', async () => {
+  const page = await open(env.browser, `${env.base}hosts/figure.html`, { hasTouch: true, isMobile: true });
+  // A snippet whose host a CMS turned into a <figure>: its declarative shadow root is not
+  // built there, so the fallback shows until the code takes the host.
+  await page.evaluate(async () => {
+    const html = (await (await fetch('../snippet.en.html')).text()).replace(/<script[^>]*><\/script>\s*$/, '').trim();
+    const box = document.createElement('div');
+    box.setHTMLUnsafe(html.replace(/^<div data-explainer/, '<figure id="pasted" data-explainer').replace(/<\/div>$/, '</figure>'));
+    document.body.append(box);
+  });
+  await ready(page, 3);
+  for (const [id, name] of [['fig', 'Nvidia'], ['item', 'Nvidia'], ['pasted', 'Nvidia']]) {
+    const host = page.locator(`#${id}`);
+    await host.locator('[data-key="entity:nvidia"]').filter({ visible: true }).tap();
+    assert.ok(await until(() => page.evaluate((id) => {
+      const h = document.getElementById(id);
+      return h.querySelector(':scope > [data-explainer-shadow]')?.shadowRoot.querySelector('.xp-panel h3')?.textContent;
+    }, id).then((t) => t === name)), `${id}: its panel opens`);
+  }
+  // The pasted snippet's fallback (its story in brief) no longer shows beside the explainer.
+  assert.equal(await page.evaluate(() => document.querySelector('#pasted .explainer-fallback').getClientRects().length), 0);
+  // Only the browser's own word on the declarative shadow root it could not build.
+  assert.deepEqual(page.messages.filter((m) => !/does not support attachShadow/.test(m)), []);
+  await page.context().close();
+});
+
 test('on a page in a legacy encoding, the signs drawn by the stylesheet stay right', async () => {
   const page = await open(env.browser, `${env.base}hosts/latin1.html`);
   await ready(page, 1);
