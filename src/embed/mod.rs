@@ -146,11 +146,21 @@ fn attributes_set(records: &js_sys::Array) -> Vec<(Element, String)> {
 }
 
 fn scan(doc: &web_sys::Document) {
-    let Ok(hosts) = doc.query_selector_all(&format!("[data-explainer]:not([{MOUNTED}])")) else {
+    let Ok(hosts) = doc.query_selector_all("[data-explainer]") else {
         return;
     };
     for i in 0..hosts.length() {
         if let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            // Taken in charge: marked, with the shadow root the explainer lives in. A copy of
+            // a host taken (`cloneNode`: a CMS's "load more", a page-transition library's
+            // snapshot put back) has the marks but no shadow root: it is taken afresh.
+            if host.has_attribute(MOUNTED) {
+                if shadow_of(&host).is_some() {
+                    continue;
+                }
+                let _ = host.remove_attribute(MOUNTED);
+                let _ = host.remove_attribute(READY);
+            }
             let index = COUNT.with(|c| {
                 let mut c = c.borrow_mut();
                 *c += 1;

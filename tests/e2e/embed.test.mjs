@@ -58,6 +58,20 @@ test('a host the browser gives no shadow root (a <figure>, an <li>, a pasted sni
   await page.context().close();
 });
 
+test('a copy of a host the explainer took (cloneNode, as "load more" and page-transition scripts do) gets its own explainer', async () => {
+  const page = await open(env.browser, `${env.base}hosts/plain.html`, { hasTouch: true, isMobile: true });
+  await ready(page, 1);
+  // The copy carries the marks of the host it was made from, but not its shadow root.
+  await page.evaluate(() => { const c = document.querySelector('[data-explainer]').cloneNode(true); c.id = 'copy'; document.body.append(c); });
+  await ready(page, 2);
+  await page.locator('#copy [data-key="entity:openai"]').filter({ visible: true }).tap();
+  assert.ok(await until(() => shadow(page, '#copy', "return root.querySelector('.xp-panel h3')?.textContent === 'OpenAI'")));
+  await page.locator('[data-explainer]:not(#copy) [data-key="entity:nvidia"]').filter({ visible: true }).tap();
+  assert.ok(await until(() => shadow(page, '[data-explainer]:not(#copy)', "return root.querySelector('.xp-panel h3')?.textContent === 'Nvidia'")));
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('on a page in a legacy encoding, the signs drawn by the stylesheet stay right', async () => {
   const page = await open(env.browser, `${env.base}hosts/latin1.html`);
   await ready(page, 1);
