@@ -240,6 +240,22 @@ fn broken_text_names_an_editors_likely_slip() {
         ("{\"value\":\u{a0}30}", "line 1 column 10", "no-break space"),
         ("{\"value\": $30}", "line 1 column 11", "currency sign"),
         ("{\"value\": 30€}", "line 1 column 13", "currency sign"),
+        (
+            "{&quot;value&quot;: 30}",
+            "line 1 column 2",
+            "HTML entities",
+        ),
+        ("{\"a\": &lt;b&gt;}", "line 1 column 7", "HTML entities"),
+        (
+            "<!-- {\"value\": 30} -->",
+            "line 1 column 1",
+            "HTML around the JSON",
+        ),
+        (
+            "<![CDATA[{\"value\": 30}]]>",
+            "line 1 column 1",
+            "HTML around the JSON",
+        ),
     ] {
         let err = broken(text);
         assert!(

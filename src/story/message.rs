@@ -311,4 +311,10 @@ templates! {
     /// A no-break space between values.
     HINT_NO_BREAK_SPACE: "a no-break space? JSON allows ordinary spaces only",
         "une espace insécable\u{a0}? JSON n’admet que des espaces ordinaires";
+    /// `{&quot;a&quot;: 1}`: a CMS escaped the script's text as HTML.
+    HINT_HTML_ENTITY: "HTML entities (&quot;)? the page escaped the JSON: put it in its <script type=\"application/json\"> as written",
+        "des entités HTML (&quot;)\u{a0}? la page a échappé le JSON\u{a0}: mettez-le tel quel dans son <script type=\"application/json\">";
+    /// `<!-- {…} -->`, `<![CDATA[{…}]]>`, `<p>{…}</p>`.
+    HINT_HTML_AROUND: "HTML around the JSON (<!-- -->, <![CDATA[ ]]>, a tag)? the script holds the JSON alone",
+        "du HTML autour du JSON (<!-- -->, <![CDATA[ ]]>, une balise)\u{a0}? le script ne contient que le JSON";
 }
