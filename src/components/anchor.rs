@@ -154,11 +154,9 @@ fn anchored_parts(root: &web_sys::Element) -> Option<(web_sys::HtmlElement, web_
 }
 
 /// Scrolls `el` into view, at the top (`Start`) or just enough (`Nearest`), clear of its
-/// scroll margin.
+/// scroll margin; at once for a reader who asked for less motion.
 fn scroll_to(el: &web_sys::Element, block: web_sys::ScrollLogicalPosition) {
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(block);
-    el.scroll_into_view_with_scroll_into_view_options(&options);
+    el.scroll_into_view_with_scroll_into_view_options(&super::smooth::scroll_options(block));
 }
 
 /// The control the panel of `sel` is placed by: its own, or, where the shown view has none

@@ -7,6 +7,25 @@ use wasm_bindgen::JsCast;
 
 use super::sheet::{computed, scroller};
 
+/// Whether the reader asked for less motion (`prefers-reduced-motion: reduce`): the
+/// explainer's own scrolls then jump, even on a page that scrolls smoothly.
+pub fn less_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok()?)
+        .is_some_and(|m| m.matches())
+}
+
+/// The options of a scroll the explainer makes: `block`, and no smooth scroll for a reader
+/// who asked for less motion.
+pub fn scroll_options(block: web_sys::ScrollLogicalPosition) -> web_sys::ScrollIntoViewOptions {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(block);
+    if less_motion() {
+        options.set_behavior(web_sys::ScrollBehavior::Instant);
+    }
+    options
+}
+
 /// Whether the page would scroll `el` into view (block `Nearest`) smoothly: out of its
 /// scrollport (its scroll margins count), on a page with `scroll-behavior: smooth` on the
 /// element that scrolls it, or on the page's root for the window (as many news sites set).
@@ -14,6 +33,9 @@ pub fn will_scroll_smoothly(el: &web_sys::Element) -> bool {
     let Some(w) = &web_sys::window() else {
         return false;
     };
+    if less_motion() {
+        return false;
+    }
     let port = scroller(el, w);
     let behaviour = port
         .clone()

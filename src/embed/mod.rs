@@ -425,7 +425,10 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         when_styled(&idle_root, Box::new(go));
     }
     if scroll_to {
-        host.scroll_into_view();
+        let start = web_sys::ScrollLogicalPosition::Start;
+        host.scroll_into_view_with_scroll_into_view_options(&crate::components::scroll_options(
+            start,
+        ));
     }
     let follower = host.clone();
     address::follow(&host, key, move |id, again| {

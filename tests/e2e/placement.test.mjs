@@ -506,15 +506,17 @@ test('a deep link into an iframe opens its item\'s panel on screen, below the it
   await page.context().close();
 });
 
+/** Serves every page with `html { scroll-behavior: smooth }`, as many news sites set it. */
+const smoothly = async (page) => page.route(/\.html(\?|#|$)/, async (route) => {
+  const response = await route.fetch();
+  const body = (await response.text()).replace('</head>', '<style>html { scroll-behavior: smooth }</style></head>');
+  await route.fulfill({ response, body });
+});
+
 test('on a page that scrolls smoothly, a link, a deep link and a timeline event open the sheet stuck to the screen\'s bottom', async () => {
   // Many news sites set `scroll-behavior: smooth`. Measured mid-scroll, the sheet looked as
   // if it could not stick and was placed by its control: out of the flow, it was left
   // behind as the reader scrolled on.
-  const smoothly = async (page) => page.route(/\.html(\?|#|$)/, async (route) => {
-    const response = await route.fetch();
-    const body = (await response.text()).replace('</head>', '<style>html { scroll-behavior: smooth }</style></head>');
-    await route.fulfill({ response, body });
-  });
   const sheet = (page) => page.evaluate(() => {
     const root = document.querySelector('[data-explainer]').shadowRoot;
     const panel = root.querySelector('.xp-panel');
@@ -550,6 +552,36 @@ test('on a page that scrolls smoothly, a link, a deep link and a timeline event 
   await stays(page, 'a timeline event');
   assert.deepEqual(page.messages, []);
   await page.context().close();
+});
+
+test('a reader who asked for less motion: on a page that scrolls smoothly, the explainer\'s own scrolls jump', async () => {
+  for (const motion of ['no-preference', 'reduce']) {
+    const page = await open(env.browser, null, { ...PHONE, reducedMotion: motion });
+    await smoothly(page);
+    await page.goto(`${env.base}index.html`);
+    await mounted(page);
+    const x = page.locator('[data-explainer]').first();
+    await x.locator('[id$="-tab-timeline"]').tap();
+    const event = x.locator('.xp-event-btn').last();
+    await event.scrollIntoViewIfNeeded();
+    // Every scroll position the page passes through after the tap, frame by frame: the
+    // event opens over the diagram, whose part it lights is brought into view.
+    await page.evaluate(() => { window.ys = []; const f = () => { window.ys.push(Math.round(scrollY)); requestAnimationFrame(f); }; f(); });
+    await event.tap();
+    await page.waitForTimeout(1200);
+    const ys = await page.evaluate(() => window.ys.filter((y, i, a) => i === 0 || y !== a[i - 1]));
+    // A smooth scroll passes through dozens of positions; jumps (the view changing under the
+    // reader, then the item brought into view) through a few.
+    if (motion === 'reduce') assert.ok(ys.length >= 2 && ys.length <= 4, `jumps only: ${ys.join(' → ')}`);
+    else assert.ok(ys.length >= 8, `a smooth scroll: ${ys.join(' → ')}`);
+    // Jumped, the sheet then sticks to the screen's bottom, as after a smooth scroll (above).
+    if (motion === 'reduce') {
+      assert.deepEqual(await page.evaluate(() => { const p = document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-panel');
+        return [getComputedStyle(p).position, Math.round(p.getBoundingClientRect().bottom)]; }), ['sticky', 667]);
+    }
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
 });
 
 test('a link on the page to an item of a framed explainer opens it in the frame: at load, from the article\'s text, and back', async () => {
