@@ -364,15 +364,16 @@ pub fn follow(root: &web_sys::Element, sel: &Selection, scroll: bool) {
 /// the diagram it lights into view, with the panel. The sheet shows above its bottom margin
 /// (CSS); an anchored panel opens by the control, which goes to the top. In a frame, the
 /// page around it is asked to follow (`explainer:reveal`, passed on by `frame.js`): not
-/// every browser scrolls a page of another origin for its frame. Returns whether it began a
-/// smooth scroll, which has yet to move the page (see [`super::after_scroll`]).
-pub fn reveal(root: &web_sys::Element, sel: &Selection) -> bool {
+/// every browser scrolls a page of another origin for its frame. Returns the control when
+/// the page scrolls smoothly: the scroll, if any, has yet to move the page (see
+/// [`super::after_scroll`]).
+pub fn reveal(root: &web_sys::Element, sel: &Selection) -> Option<web_sys::Element> {
     let (Some(body), Some(control)) = (body_of(root), placed_by(root, sel)) else {
-        return false;
+        return None;
     };
     let anchored = body.has_attribute("data-anchored");
-    // Asked before the scroll: where the control is now.
-    let smoothly = !anchored && super::smooth::will_scroll_smoothly(&control);
+    let smoothly =
+        (!anchored && super::smooth::scrolls_smoothly(&control)).then(|| control.clone());
     scroll_to(
         &control,
         if anchored {

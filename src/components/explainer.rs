@@ -469,7 +469,7 @@ fn seen(entries: &js_sys::Array) -> bool {
 fn shown(root: NodeRef, heading: NodeRef, sel: Selection, reveal: bool) {
     super::after_paint(move || {
         if let Some(root) = root.cast::<web_sys::Element>() {
-            let smoothly = reveal && super::reveal(&root, &sel);
+            let smoothly = reveal.then(|| super::reveal(&root, &sel)).flatten();
             let settle = {
                 let root = root.clone();
                 move || {
@@ -477,11 +477,10 @@ fn shown(root: NodeRef, heading: NodeRef, sel: Selection, reveal: bool) {
                     super::fit_sheet(&root);
                 }
             };
-            if smoothly {
-                // A smooth scroll has only begun: the sheet is measured once it ends.
-                super::after_scroll(Box::new(settle));
-            } else {
-                settle();
+            match smoothly {
+                // A smooth scroll may have only begun: the sheet is measured once it ends.
+                Some(control) => super::after_scroll(control, Box::new(settle)),
+                None => settle(),
             }
         }
         if let Some(h) = heading.cast::<web_sys::Element>() {

@@ -26,75 +26,89 @@ pub fn scroll_options(block: web_sys::ScrollLogicalPosition) -> web_sys::ScrollI
     options
 }
 
-/// Whether the page would scroll `el` into view (block `Nearest`) smoothly: out of its
-/// scrollport (its scroll margins count), on a page with `scroll-behavior: smooth` on the
-/// element that scrolls it, or on the page's root for the window (as many news sites set).
-pub fn will_scroll_smoothly(el: &web_sys::Element) -> bool {
+/// Whether the page scrolls `el` into view smoothly: `scroll-behavior: smooth` on the element
+/// that scrolls it, or on the page's root for the window (as many news sites set), and a
+/// reader who did not ask for less motion. Whether it scrolls at all is seen afterwards
+/// ([`after_scroll`]): foretold, it raced the jumps a change of view makes.
+pub fn scrolls_smoothly(el: &web_sys::Element) -> bool {
     let Some(w) = &web_sys::window() else {
         return false;
     };
     if less_motion() {
         return false;
     }
-    let port = scroller(el, w);
-    let behaviour = port
-        .clone()
+    let behaviour = scroller(el, w)
         .or_else(|| w.document()?.document_element())
         .and_then(|p| computed(w, &p, "scroll-behavior"));
-    if behaviour.as_deref() != Some("smooth") {
-        return false;
-    }
-    let (top, bottom) = match &port {
-        Some(p) => {
-            let b = p.get_bounding_client_rect();
-            (b.top(), b.bottom())
-        }
-        None => (
-            0.0,
-            w.inner_height()
-                .ok()
-                .and_then(|h| h.as_f64())
-                .unwrap_or(0.0),
-        ),
-    };
-    // Whole px are enough (the margins are the stylesheet's, in whole px).
-    let margin = |side: &str| {
-        computed(w, el, side)
-            .and_then(|v| v.split(['.', 'p']).next()?.parse::<u32>().ok())
-            .map_or(0.0, f64::from)
-    };
-    let r = el.get_bounding_client_rect();
-    r.top() - margin("scroll-margin-top") < top
-        || r.bottom() + margin("scroll-margin-bottom") > bottom
+    behaviour.as_deref() == Some("smooth")
 }
 
-/// After [`super::reveal`] began a smooth scroll: runs `f` once it has ended, where what `f`
-/// measures (whether the sheet sticks) holds; measured mid-scroll, the sheet looked as if it
-/// could not stick and was placed by its control. At the scroll's end (`scrollend`, listened
-/// to in the capture phase: an element's does not bubble), or a second on where the browser
-/// has no such event. Called in the task that began the scroll, which has not moved yet.
-pub fn after_scroll(f: Box<dyn FnOnce()>) {
+/// After [`super::reveal`] asked for a scroll that may be smooth: runs `f` once `control` has
+/// stopped moving, where what `f` measures (whether the sheet sticks) holds; measured
+/// mid-scroll, the sheet looked as if it could not stick and was placed by its control.
+/// Unmoved for a few frames (`STILL_FRAMES`; a smooth scroll starts within one or two), there is
+/// no scroll; moving, at the scroll's end (`scrollend`, listened to in the capture phase: an
+/// element's does not bubble) if it then stays still for a frame (a `scrollend` may be that
+/// of the jump a change of view makes), or a second on where the browser has no such event.
+/// Called in the task that asked for the scroll.
+pub fn after_scroll(control: web_sys::Element, f: Box<dyn FnOnce()>) {
     use std::{cell::Cell, rc::Rc};
     let Some(w) = web_sys::window() else {
         return f();
     };
     let f = Rc::new(Cell::new(Some(f)));
-    let run = move || {
+    let run: Rc<dyn Fn()> = Rc::new(move || {
         if let Some(f) = f.take() {
             f();
         }
+    });
+    let late = run.clone();
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+        Closure::once_into_js(move || late()).unchecked_ref(),
+        1000,
+    );
+    let at = control.get_bounding_client_rect().top();
+    watch(control, run, at, STILL_FRAMES);
+}
+
+/// How many frames a control must stay still after a scroll was asked for to be deemed not
+/// scrolled.
+const STILL_FRAMES: u32 = 4;
+
+/// Runs `done` once `control`, at `at` now, has stayed there `frames` frames; if it moves,
+/// awaits the scroll's end instead.
+fn watch(control: web_sys::Element, done: std::rc::Rc<dyn Fn()>, at: f64, frames: u32) {
+    let Some(w) = web_sys::window() else {
+        return done();
+    };
+    let next = Closure::once_into_js(move || {
+        let now = control.get_bounding_client_rect().top();
+        if now != at {
+            at_scroll_end(control, done);
+        } else if frames <= 1 {
+            done();
+        } else {
+            watch(control, done, now, frames - 1);
+        }
+    });
+    let _ = w.request_animation_frame(next.unchecked_ref());
+}
+
+/// Awaits the next `scrollend`, then `control` still for a frame.
+fn at_scroll_end(control: web_sys::Element, done: std::rc::Rc<dyn Fn()>) {
+    let Some(w) = web_sys::window() else {
+        return done();
     };
     let options = web_sys::AddEventListenerOptions::new();
     options.set_capture(true);
     options.set_once(true);
-    let end = Closure::once_into_js(run.clone());
+    let end = Closure::once_into_js(move || {
+        let at = control.get_bounding_client_rect().top();
+        watch(control, done, at, 1);
+    });
     let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
         "scrollend",
         end.unchecked_ref(),
         &options,
-    );
-    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-        Closure::once_into_js(run).unchecked_ref(),
-        1000,
     );
 }
