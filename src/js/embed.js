@@ -36,7 +36,8 @@ function load() {
 
 // The shadow root a host's explainer lives in: its own, or that of the <div> the code makes
 // inside a host that cannot hold one (a <figure>, an <li>: embed/mod.rs `shadow_of`).
-const shadowOf = (host) => host.shadowRoot ?? host.querySelector(':scope > [data-explainer-shadow]')?.shadowRoot ?? null;
+const shadowOf = (host) =>
+  host.shadowRoot ?? host.querySelector(':scope > [data-explainer-shadow]')?.shadowRoot ?? null;
 const prerendered = (host) => !!shadowOf(host)?.querySelector('.xp-mount > *');
 
 // Whether the explainer would speak English, as the code reads the host's `data-lang`

@@ -506,6 +506,17 @@ test('a deep link into an iframe opens its item\'s panel on screen, below the it
   await page.context().close();
 });
 
+/** The article's timeline, with its last event (far down) in view: the event to tap. */
+async function lastEvent(page) {
+  await page.goto(`${env.base}index.html`);
+  await mounted(page);
+  const x = page.locator('[data-explainer]').first();
+  await x.locator('[id$="-tab-timeline"]').tap();
+  const event = x.locator('.xp-event-btn').last();
+  await event.scrollIntoViewIfNeeded();
+  return event;
+}
+
 /** Serves every page with `html { scroll-behavior: smooth }`, as many news sites set it. */
 const smoothly = async (page) => page.route(/\.html(\?|#|$)/, async (route) => {
   const response = await route.fetch();
@@ -541,12 +552,7 @@ test('on a page that scrolls smoothly, a link, a deep link and a timeline event 
   await page.goto(`${env.base}hosts/far-link.html#explainer=nvidia`);
   assert.ok(await until(async () => (await sheet(page)).bottom === 667), 'the deep link opens the sheet');
   await stays(page, 'a deep link');
-  await page.goto(`${env.base}index.html`);
-  await mounted(page);
-  const x = page.locator('[data-explainer]').first();
-  await x.locator('[id$="-tab-timeline"]').tap();
-  const event = x.locator('.xp-event-btn').last();
-  await event.scrollIntoViewIfNeeded();
+  const event = await lastEvent(page);
   await event.tap();
   assert.ok(await until(async () => (await sheet(page)).bottom === 667), `the event opens the sheet over the diagram: ${JSON.stringify(await sheet(page))}`);
   await stays(page, 'a timeline event');
@@ -558,12 +564,7 @@ test('a reader who asked for less motion: on a page that scrolls smoothly, the e
   for (const motion of ['no-preference', 'reduce']) {
     const page = await open(env.browser, null, { ...PHONE, reducedMotion: motion });
     await smoothly(page);
-    await page.goto(`${env.base}index.html`);
-    await mounted(page);
-    const x = page.locator('[data-explainer]').first();
-    await x.locator('[id$="-tab-timeline"]').tap();
-    const event = x.locator('.xp-event-btn').last();
-    await event.scrollIntoViewIfNeeded();
+    const event = await lastEvent(page);
     // Every scroll position the page passes through after the tap, frame by frame: the
     // event opens over the diagram, whose part it lights is brought into view.
     await page.evaluate(() => { window.ys = []; const f = () => { window.ys.push(Math.round(scrollY)); requestAnimationFrame(f); }; f(); });
