@@ -48,7 +48,5 @@ pub fn use_close_request(open: bool, close: Callback<()>) {
 
 /// Whether the reader's main pointer is a finger.
 fn touch_screen() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(pointer: coarse)").ok().flatten())
-        .is_some_and(|q| q.matches())
+    super::media_matches("(pointer: coarse)")
 }

@@ -235,6 +235,13 @@ pub fn open_control(
     out.push('"');
 }
 
+/// Whether the media `query` holds for the reader now (`(pointer: coarse)`, say).
+fn media_matches(query: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media(query).ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
 /// True when a key press should activate a custom control (Enter or Space).
 pub fn is_activation(key: &str) -> bool {
     key == "Enter" || key == " "

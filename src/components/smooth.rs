@@ -10,9 +10,7 @@ use super::sheet::{computed, scroller};
 /// Whether the reader asked for less motion (`prefers-reduced-motion: reduce`): the
 /// explainer's own scrolls then jump, even on a page that scrolls smoothly.
 pub fn less_motion() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok()?)
-        .is_some_and(|m| m.matches())
+    super::media_matches("(prefers-reduced-motion: reduce)")
 }
 
 /// The options of a scroll the explainer makes: `block`, and no smooth scroll for a reader
