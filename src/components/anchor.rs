@@ -14,8 +14,8 @@ use super::shown_control;
 use crate::state::Selection;
 
 /// The shortest panel worth opening below its control, in CSS px: a title, a line and a
-/// figure.
-const SHORT: f64 = 240.0;
+/// figure. The shortest a bottom sheet is made to leave its control in sight, too.
+pub(super) const SHORT: f64 = 240.0;
 
 /// The tallest anchored panel, in CSS px (the stylesheet's `max-height`).
 const MOST: f64 = 440.0;
@@ -24,8 +24,8 @@ const MOST: f64 = 440.0;
 /// taller panel is shortened (it scrolls) so that its title stays near the control.
 const RISE: f64 = 200.0;
 
-/// The space between a control and the panel placed by it, in CSS px.
-const GAP: f64 = 8.0;
+/// The space between a control and the panel placed by it (or a sheet below it), in CSS px.
+pub(super) const GAP: f64 = 8.0;
 
 /// Before the paint (so the frame's height, which the page around it follows, never sees
 /// the sheet in the flow): in a frame that does not scroll, places the open panel of the

@@ -234,6 +234,11 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             let el = root.cast::<web_sys::Element>();
             if let Some(el) = &el {
                 super::anchor_panel(el, sel.as_ref());
+                // A sheet stops below the control tapped from its first frame: fitted only
+                // after it, it covered the control for a frame, then dropped.
+                if sel.is_some() && !reveal {
+                    super::fit_sheet(el);
+                }
             }
             // An open bottom sheet keeps ending at the screen's bottom as the reader scrolls.
             let stop = el.filter(|_| sel.is_some()).map(super::refit_on_scroll);

@@ -8,7 +8,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Window};
 
-use super::anchor::{parts, zoom};
+use super::anchor::{parts, zoom, GAP, SHORT};
 
 /// The space above a bottom sheet, in CSS px (`.xp-panel`'s `margin-top` in the stylesheet):
 /// sticking, it rises at most to that far below the views' top.
@@ -19,8 +19,9 @@ const SHEET_MARGIN: f64 = 10.0;
 /// within. Opened with that top low on the screen (the reader tapped the first controls after
 /// scrolling just to the explainer), its end would be below the screen, with the last of its
 /// content out of reach until the page scrolls: it is shortened to end at the scrollport's
-/// bottom (above a page's fixed bottom bar). Measured for each item chosen, and from the
-/// views' top alone: the panel's own height does not matter, and its lists may still be to
+/// bottom (above a page's fixed bottom bar). Nor does it rise over the control chosen while
+/// that leaves it 240 px (`SHORT`). Measured for each item chosen, from the views' top and the
+/// control alone: the panel's own height does not matter, and its lists may still be to
 /// come.
 pub fn fit_sheet(root: &Element) {
     let Some(window) = web_sys::window() else {
@@ -46,6 +47,9 @@ struct Sheet {
     /// The nearest ancestor that scrolls, or `None` for the window: looked for only once
     /// the panel is known to be a sheet (not for a side panel, or one placed by its control).
     port: OnceCell<Option<Element>>,
+    /// The control of the item chosen, where it shows (`aria-current`; none for an event
+    /// that opened over the diagram): looked for once, as `port` is.
+    chosen: OnceCell<Option<Element>>,
 }
 
 impl Sheet {
@@ -59,6 +63,7 @@ impl Sheet {
             body,
             panel,
             port: OnceCell::new(),
+            chosen: OnceCell::new(),
         })
     }
 
@@ -66,7 +71,10 @@ impl Sheet {
     /// replaced them).
     fn current(&self) -> bool {
         let port = self.port.get().and_then(Option::as_ref);
-        self.panel.is_connected() && port.is_none_or(|p| p.is_connected())
+        let chosen = self.chosen.get().and_then(Option::as_ref);
+        self.panel.is_connected()
+            && port.is_none_or(|p| p.is_connected())
+            && chosen.is_none_or(|c| c.is_connected())
     }
 
     /// Writes the height the sheet may take (its `max-height`) where it changed; nothing for
@@ -107,7 +115,14 @@ impl Sheet {
             .map_or(0.0, f64::from);
         let z = zoom(root);
         // Never above the window's top either: a scroller partly scrolled off the screen.
-        let room = (bottom - b.top().max(top).max(0.0)) / z - SHEET_MARGIN - bar;
+        let mut room = (bottom - b.top().max(top).max(0.0)) / z - SHEET_MARGIN - bar;
+        // Nor over the control the reader chose, while that leaves the sheet `SHORT` px:
+        // they see what their tap lit around it (a tap never scrolls the page). Lower on
+        // the screen, the sheet covers it, with the height it keeps as the page scrolls.
+        if let Some(c) = self.chosen.get_or_init(|| chosen(&self.body)) {
+            let clear = (bottom - c.get_bounding_client_rect().bottom()) / z - GAP - bar;
+            room = room.min(clear.max(SHORT));
+        }
         // Whole px, written as an integer: formatting a float would bring its code into the
         // WASM.
         let room = format!("min(var(--xp-sheet), {}px)", room.floor().max(0.0) as i64);
@@ -199,6 +214,14 @@ pub(super) fn scroller(el: &Element, window: &Window) -> Option<Element> {
         at = parent(&el);
     }
     None
+}
+
+/// The control of the item chosen in `body`'s views, where it shows.
+fn chosen(body: &Element) -> Option<Element> {
+    let list = body.query_selector_all("[data-key][aria-current]").ok()?;
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .find(|c| c.get_client_rects().length() > 0)
 }
 
 /// The element above `el`, out of a shadow root to its host.
