@@ -30,39 +30,81 @@ use crate::story::EMBEDDED_JSON;
 const MOUNTED: &str = "data-explainer-mounted";
 /// Marks a host whose explainer answers taps (or shows its error view).
 const READY: &str = "data-explainer-ready";
-/// Marks the `<div>` made inside a host that cannot hold a shadow root (see [`shadow_of`]).
+/// Marks the `<div>` made inside a host that cannot hold a shadow root, or holds one of its
+/// own (see [`shadow_of`]).
 const INNER: &str = "data-explainer-shadow";
 
-/// The shadow root `host`'s explainer lives in: its own, or, for a host that cannot hold one
-/// (a `<figure>` or `<li>`, as CMSs wrap embeds), that of the `<div>` made inside it. The
-/// host keeps its attributes, id and events either way.
+/// The shadow root `host`'s explainer lives in: its own, or that of the `<div>` made for it
+/// where the host cannot hold one (a `<figure>` or `<li>`, as CMSs wrap embeds) or holds
+/// one of its own (a custom element's): inside the host, or inside that root when it has no
+/// slot to show the host's children. The host keeps its attributes, id and events, and a
+/// custom element its own content.
 fn shadow_of(host: &Element) -> Option<ShadowRoot> {
-    host.shadow_root().or_else(|| {
-        host.query_selector(&format!(":scope > [{INNER}]"))
-            .ok()
-            .flatten()?
-            .shadow_root()
-    })
+    let own = host.shadow_root();
+    if let Some(s) = own.as_ref().filter(|s| ours(s)) {
+        return Some(s.clone());
+    }
+    inner_of(host, own.as_ref())?.shadow_root()
+}
+
+/// Whether `shadow` is one the explainer drew in (pre-rendered, or attached by the code and
+/// perhaps emptied since, the host having left the page), not a root a custom element made
+/// for its own content.
+fn ours(shadow: &ShadowRoot) -> bool {
+    ATTACHED.with(|a| a.has(shadow)) || shadow.query_selector(".xp-mount").ok().flatten().is_some()
+}
+
+/// The `<div>` made for the explainer in `host`, or in `own`, the host's own shadow root.
+fn inner_of(host: &Element, own: Option<&ShadowRoot>) -> Option<Element> {
+    if let Ok(Some(inner)) = host.query_selector(&format!(":scope > [{INNER}]")) {
+        return Some(inner);
+    }
+    // `:scope` matches nothing in a shadow root: its children are read one by one.
+    let children = own?.children();
+    (0..children.length())
+        .filter_map(|i| children.item(i))
+        .find(|c| c.has_attribute(INNER))
 }
 
 /// Attaches the explainer's shadow root to `host`, or to a `<div>` made inside it when the
-/// browser refuses (`attachShadow` takes only some elements): the host's own text (the
-/// snippet's fallback) is then hidden, as a shadow root on the host would hide it.
+/// browser refuses (`attachShadow` takes only some elements, and none that has a root):
+/// the host's own text (the snippet's fallback) is then hidden, as a shadow root on the
+/// host would hide it. Where the host's own (open) root has no slot, the `<div>` could not
+/// show among the host's children: it goes at the end of that root instead.
 fn attach(doc: &web_sys::Document, host: &Element) -> Option<ShadowRoot> {
     let init = web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open);
     if let Ok(shadow) = host.attach_shadow(&init) {
+        ATTACHED.with(|a| a.add(&shadow));
         return Some(shadow);
     }
-    let inner = doc.create_element("div").ok()?;
-    inner.set_attribute(INNER, "").ok()?;
+    // One copied with the host (`cloneNode` copies no shadow root) is used again.
+    let own = host.shadow_root();
+    let inner = match inner_of(host, own.as_ref()) {
+        Some(inner) => inner,
+        None => {
+            let inner = doc.create_element("div").ok()?;
+            inner.set_attribute(INNER, "").ok()?;
+            host.prepend_with_node_1(&inner).ok()?;
+            inner
+        }
+    };
     if let Ok(Some(fallback)) = host.query_selector(":scope > .explainer-fallback") {
         let _ = fallback.set_attribute("hidden", "");
     }
-    host.prepend_with_node_1(&inner).ok()?;
-    inner.attach_shadow(&init).ok()
+    let slotted = js_sys::Reflect::get(&inner, &"assignedSlot".into())
+        .is_ok_and(|s| !s.is_null() && !s.is_undefined());
+    if let Some(own) = own.filter(|_| !slotted && inner.parent_node().is_some_and(|p| p == **host))
+    {
+        own.append_with_node_1(&inner).ok()?;
+    }
+    inner
+        .shadow_root()
+        .or_else(|| inner.attach_shadow(&init).ok())
 }
 
 thread_local! {
+    /// The shadow roots the code attached to hosts (held weakly: a host gone is freed).
+    static ATTACHED: js_sys::WeakSet = js_sys::WeakSet::new();
     static CSS: RefCell<String> = const { RefCell::new(String::new()) };
     static COUNT: RefCell<usize> = const { RefCell::new(0) };
     /// The embedded story, read once for every instance that shows it.

@@ -35,9 +35,14 @@ function load() {
 }
 
 // The shadow root a host's explainer lives in: its own, or that of the <div> the code makes
-// inside a host that cannot hold one (a <figure>, an <li>: embed/mod.rs `shadow_of`).
-const shadowOf = (host) =>
-  host.shadowRoot ?? host.querySelector(':scope > [data-explainer-shadow]')?.shadowRoot ?? null;
+// inside a host that cannot hold one (a <figure>, an <li>) or holds one of its own (a custom
+// element's), put inside that root when it has no slot (embed/mod.rs `shadow_of`).
+const INNER = '[data-explainer-shadow]';
+const shadowOf = (host) => {
+  const own = host.shadowRoot;
+  if (own?.querySelector('.xp-mount, [data-xp-note]')) return own;
+  return (host.querySelector(`:scope > ${INNER}`) ?? [...(own?.children ?? [])].find((c) => c.matches(INNER)))?.shadowRoot ?? null;
+};
 const prerendered = (host) => !!shadowOf(host)?.querySelector('.xp-mount > *');
 
 // Whether the explainer would speak English, as the code reads the host's `data-lang`
@@ -61,11 +66,14 @@ function unavailable(host) {
         const inner = document.createElement('div');
         inner.setAttribute('data-explainer-shadow', '');
         host.prepend(inner);
+        // A custom element's own root without a slot would not show it: it goes in there.
+        if (host.shadowRoot && !inner.assignedSlot) host.shadowRoot.append(inner);
         root = inner.attachShadow({ mode: 'open' });
       }
     }
     const note = document.createElement('p');
     note.setAttribute('role', 'note');
+    note.setAttribute('data-xp-note', '');
     note.textContent = english(host.dataset.lang, document.documentElement.lang)
       ? 'The interactive explainer could not load on this page.'
       : 'L’explication interactive n’a pas pu se charger sur cette page.';

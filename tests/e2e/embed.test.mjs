@@ -58,6 +58,41 @@ test('a host the browser gives no shadow root (a <figure>, an <li>, a pasted sni
   await page.context().close();
 });
 
+test('a custom element with a shadow root of its own as host: the explainer shows in it, and its own content stays', async () => {
+  // The explainer emptied such a root and drew in it: a design system's card lost its own
+  // heading. With a slot, the explainer now goes among the host's children; without one,
+  // at the end of the host's root; in a closed root's host, among its children too.
+  const page = await open(env.browser, `${env.base}hosts/custom-element.html`, { hasTouch: true, isMobile: true });
+  await ready(page, 4);
+  // The explainer's shadow root for the host `id`, and whether the host's own heading shows.
+  const find = `const h = document.getElementById(id);
+    const inner = h.querySelector(':scope > [data-explainer-shadow]') ?? [...(h.shadowRoot?.children ?? [])].find((c) => c.matches('[data-explainer-shadow]'));
+    const root = inner ? inner.shadowRoot : h.shadowRoot;`;
+  for (const [id, own] of [['open', true], ['closed', false], ['inside', false], ['bare', true]]) {
+    await page.locator(`#${id} [data-key="entity:openai"]`).filter({ visible: true }).tap();
+    const seen = await until(() => page.evaluate(([id, find]) => new Function('id', `${find}
+      return root?.querySelector('.xp-panel h3')?.textContent === 'OpenAI' && root.querySelector('.xp-panel').getClientRects().length > 0;`)(id), [id, find]));
+    assert.ok(seen, `${id}: a tap opens its panel, on screen`);
+    if (own) {
+      assert.ok(await page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector('.card-head')?.getClientRects().length > 0, id),
+        `${id}: the card's own heading is gone`);
+    }
+  }
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+  // The code blocked: each host says so where the reader sees it (the loader's note).
+  const blocked = await open(env.browser, undefined, { hasTouch: true, isMobile: true });
+  await blocked.route('**/*.wasm', (route) => route.abort());
+  await blocked.goto(`${env.base}hosts/custom-element.html`);
+  assert.ok(await until(() => blocked.evaluate(() => document.querySelectorAll('[data-explainer-failed]').length === 4)), 'each host marked failed');
+  for (const id of ['open', 'closed', 'inside', 'bare']) {
+    const shown = await blocked.evaluate(([id, find]) => new Function('id', `${find}
+      return root?.querySelector('[role=note]')?.getClientRects().length > 0;`)(id), [id, find]);
+    assert.ok(shown, `${id}: the note that the explainer could not load shows`);
+  }
+  await blocked.context().close();
+});
+
 test('a copy of a host the explainer took (cloneNode, as "load more" and page-transition scripts do) gets its own explainer', async () => {
   const page = await open(env.browser, `${env.base}hosts/plain.html`, { hasTouch: true, isMobile: true });
   await ready(page, 1);
