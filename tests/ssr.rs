@@ -158,6 +158,45 @@ fn a_story_without_relationships_shows_no_empty_legend_table_or_link_hint() {
     assert!(full.contains(t.diagram_hint) && !full.contains(t.players_hint));
 }
 
+/// Empties every `sources` list in `v`, the story's own and each item's.
+fn without_sources(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(o) => {
+            for (k, x) in o.iter_mut() {
+                if k == "sources" {
+                    *x = serde_json::json!([]);
+                } else {
+                    without_sources(x);
+                }
+            }
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(without_sources),
+        _ => {}
+    }
+}
+
+#[test]
+fn a_story_without_sources_offers_no_empty_list_of_them() {
+    // "All sources (0)" was offered, and opened onto nothing.
+    let mut v: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    without_sources(&mut v);
+    // A quotation needs its source.
+    v["quotes"] = serde_json::json!([]);
+    let json = v.to_string();
+    for lang in [Lang::Fr, Lang::En] {
+        let t = ui(lang);
+        for view in [View::Diagram, View::Questions] {
+            let html = render_html(&json, lang, view, 375, false, true);
+            assert!(html.contains("data-key=\"entity:nvidia\""), "{html}");
+            assert!(!html.contains(t.all_sources), "{lang:?} {view:?}: {html}");
+            assert!(!html.contains("xp-sources"), "{lang:?} {view:?}: {html}");
+        }
+    }
+    // The shipped story keeps its list.
+    let full = render_html(EMBEDDED_JSON, Lang::En, View::Diagram, 375, false, true);
+    assert!(full.contains(ui(Lang::En).all_sources));
+}
+
 #[test]
 fn broken_story_renders_the_error_view_with_the_path() {
     let broken = EMBEDDED_JSON.replacen("\"from\": \"nvidia\"", "\"from\": \"nvidai\"", 1);

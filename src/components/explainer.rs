@@ -414,11 +414,15 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 <TextAlternative key={u8::from(every)} story={story.clone()} lang={lang} complete={every}
                     open={table_open} on_toggle={on_table} />
             }
-            <Disclosure key={u8::from(every)} class="xp-all-sources" complete={every}
-                open={sources_open} on_toggle={on_sources}
-                summary={format!("{} ({})", t.all_sources, story.sources.len())}>
-                <SourceList story={story.clone()} ids={story.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>()} lang={lang} />
-            </Disclosure>
+            // Nor a story without sources a list of none ("All sources (0)", opening onto
+            // nothing).
+            if !story.sources.is_empty() {
+                <Disclosure key={u8::from(every)} class="xp-all-sources" complete={every}
+                    open={sources_open} on_toggle={on_sources}
+                    summary={format!("{} ({})", t.all_sources, story.sources.len())}>
+                    <SourceList story={story.clone()} ids={story.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>()} lang={lang} />
+                </Disclosure>
+            }
         </div>
     }
 }
