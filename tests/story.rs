@@ -271,6 +271,15 @@ fn amount_fields_must_match_kind() {
 }
 
 #[test]
+fn a_comparison_group_without_bars_names_the_field() {
+    // It was drawn: a heading over nothing, and with every group so, an empty axis.
+    let ps = problems(|v| v["comparison"]["groups"][1]["bars"] = json!([]));
+    assert_path(&ps, "comparison.groups[1].bars", "at least one bar");
+    // A comparison without groups is no mistake: the story simply has no comparison tab.
+    assert!(problems(|v| v["comparison"]["groups"] = json!([])).is_empty());
+}
+
+#[test]
 fn comparison_bars_share_one_unit() {
     let ps = problems(|v| v["comparison"]["groups"][1]["bars"][0]["amount"]["unit"] = json!("gw"));
     assert_path(&ps, "comparison.groups[1].bars[0].amount.unit", "unit");

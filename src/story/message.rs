@@ -177,6 +177,9 @@ templates! {
     /// A relationship from an entity to itself.
     SELF_LINK: "a relationship must link two different entities",
         "une relation doit relier deux entités différentes";
+    /// A comparison group without a bar.
+    GROUP_NEEDS_BAR: "a comparison group needs at least one bar",
+        "un groupe de comparaison doit compter au moins une barre";
     /// A comparison bar without a figure.
     BAR_NEEDS_FIGURE: "a comparison bar needs a figure", "une barre de comparaison doit avoir un chiffre";
     /// A bar in another unit: `{0}` the comparison's unit.

@@ -366,6 +366,10 @@ pub fn validate(story: &Story) -> Vec<Problem> {
                 );
             }
             let bars = p.key("bars");
+            // Drawn, it was an empty axis, or a group's heading over nothing.
+            if group.bars.is_empty() {
+                c.say(bars, &m::GROUP_NEEDS_BAR, "[]".into());
+            }
             for (b, bar) in group.bars.iter().enumerate() {
                 let bp = bars.index(b);
                 c.id(bp.key("id"), &bar.id, &mut seen);
