@@ -35,6 +35,27 @@ pub fn fit_sheet(root: &Element) {
     }
 }
 
+/// On the open panel while the item it shows was chosen in it (a link in the panel): the
+/// reader is reading there, so the sheet keeps its height rather than move to clear the new
+/// item's control.
+const READING: &str = "data-reading";
+
+/// Before the paint of a new item, while focus is still where the reader chose it (a link
+/// in the panel hands focus to the panel's title first): notes whether that was in the
+/// panel (`data-reading`).
+pub fn note_where_chosen(root: &Element) {
+    let Some((_, Some(panel))) = parts(root) else {
+        return;
+    };
+    let shadow = root.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok();
+    let active = shadow.and_then(|s| s.active_element());
+    let _ = if active.is_some_and(|a| panel.contains(Some(&a))) {
+        panel.set_attribute(READING, "")
+    } else {
+        panel.remove_attribute(READING)
+    };
+}
+
 /// What a sheet's fit finds that scrolling does not change: found for each fit of an item
 /// chosen, and once per open panel for the fits as the page scrolls (again after a resize).
 /// Walking the ancestors' computed styles again on every scrolled frame took about 0.9 ms
@@ -48,7 +69,8 @@ struct Sheet {
     /// the panel is known to be a sheet (not for a side panel, or one placed by its control).
     port: OnceCell<Option<Element>>,
     /// The control of the item chosen, where it shows (`aria-current`; none for an event
-    /// that opened over the diagram): looked for once, as `port` is.
+    /// that opened over the diagram, or an item chosen in the panel): looked for once, as
+    /// `port` is.
     chosen: OnceCell<Option<Element>>,
 }
 
@@ -119,7 +141,11 @@ impl Sheet {
         // Nor over the control the reader chose, while that leaves the sheet `SHORT` px:
         // they see what their tap lit around it (a tap never scrolls the page). Lower on
         // the screen, the sheet covers it, with the height it keeps as the page scrolls.
-        if let Some(c) = self.chosen.get_or_init(|| chosen(&self.body)) {
+        let reading = self.panel.has_attribute(READING);
+        if let Some(c) = self
+            .chosen
+            .get_or_init(|| chosen(&self.body).filter(|_| !reading))
+        {
             let clear = (bottom - c.get_bounding_client_rect().bottom()) / z - GAP - bar;
             room = room.min(clear.max(SHORT));
         }

@@ -680,6 +680,48 @@ test('phone: the sheet a tap opens stops below the control tapped, from its firs
     await x.locator('.xp-panel').waitFor({ state: 'detached' });
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  // An item chosen in the panel (a link to one of its relationships): the reader is reading
+  // there, so the sheet keeps its height, wherever that relationship's control is (it
+  // moved to clear it, down to 240 px, under the reader's finger).
+  const player = picks.find((c) => c.key.startsWith('entity:'));
+  await page.touchscreen.tap(player.x, player.y);
+  await x.locator('.xp-panel:not([data-partial])').waitFor();
+  await page.waitForTimeout(150);
+  const before = await x.evaluate(sheetAt, player.key);
+  // Each link in turn, until one whose item's control would have the sheet elsewhere.
+  const far = [];
+  const n = await x.locator('.xp-panel .xp-link').count();
+  assert.ok(n > 0, `${player.key}'s panel has links`);
+  for (let i = 0; i < n && !far.length; i++) {
+    await x.evaluate((h) => {
+      const r = h.shadowRoot;
+      window.seen = [];
+      const tick = () => {
+        const p = r.querySelector('.xp-panel');
+        if (p) window.seen.push({ top: p.getBoundingClientRect().top, whole: p.scrollHeight <= p.clientHeight + 1, title: p.querySelector('h3').textContent });
+        if (window.seen.length < 8) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await x.locator('.xp-panel .xp-link').nth(i).tap();
+    assert.ok(await until(() => page.evaluate(() => window.seen.length === 8)));
+    const key = await x.evaluate((h) => h.shadowRoot.querySelector('.xp-svg [aria-current]')?.dataset.key);
+    const moved = key && await x.evaluate(sheetAt, key);
+    for (const f of await page.evaluate(() => window.seen)) {
+      assert.ok(Math.abs(f.top - before.top) <= 2 || (f.top > before.top && f.whole), `a link in ${player.key}'s panel to ${key}: the sheet moved from ${Math.round(before.top)} to ${Math.round(f.top)} (${f.title})`);
+    }
+    // Counted once the reader would have seen a move: that item's control puts the sheet
+    // elsewhere.
+    if (moved && Math.abs(sheetTop(moved) - before.top) > 20) far.push(key);
+    await x.locator('.xp-close').tap();
+    await x.locator('.xp-panel').waitFor({ state: 'detached' });
+    await page.touchscreen.tap(player.x, player.y);
+    await x.locator('.xp-panel:not([data-partial])').waitFor();
+    await page.waitForTimeout(150);
+  }
+  assert.ok(far.length, `no link of ${player.key}'s panel leads to an item whose control would move the sheet`);
+  await x.locator('.xp-close').tap();
+  await x.locator('.xp-panel').waitFor({ state: 'detached' });
   // Open on the second, the reader scrolls: down the page, the sheet grows under the control,
   // to 70 % of the screen; back up, it shrinks above the control, then covers it at 240 px,
   // then ends with the views' top.
