@@ -234,7 +234,6 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             let el = root.cast::<web_sys::Element>();
             if let Some(el) = &el {
                 super::anchor_panel(el, sel.as_ref());
-                super::note_where_chosen(el);
                 // A sheet stops below the control tapped from its first frame: fitted only
                 // after it, it covered the control for a frame, then dropped.
                 if sel.is_some() && !reveal {

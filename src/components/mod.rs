@@ -48,7 +48,7 @@ pub use owed::Owed;
 pub use panel::Panel;
 pub use print::watch_print;
 pub use questions::{open_question, Questions};
-pub use sheet::{fit_sheet, note_where_chosen, refit_on_scroll};
+pub use sheet::{fit_sheet, refit_on_scroll};
 pub use smooth::{after_scroll, scroll_options};
 pub use source_list::SourceList;
 pub use tabs::Tabs;

@@ -217,7 +217,7 @@ pub fn Panel(props: &PanelProps) -> Html {
     let onclose = props.on_close.reform(|_: MouseEvent| ());
     html! {
         // `data-partial`: the lists are still to come (see `anchor::place`).
-        <aside class="xp-panel" role="region" aria-labelledby={title_id.clone()} ref={aside}
+        <aside class="xp-panel" role="region" aria-labelledby={title_id.clone()} ref={aside.clone()}
             data-partial={(!whole).then_some("")}>
             <div class="xp-panel-head">
                 // The heading stays, with focus if it has it; its text is new.
@@ -241,12 +241,17 @@ pub fn Panel(props: &PanelProps) -> Html {
                     <ul class="xp-links">
                         { for b.links.iter().map(|(label, sel)| {
                             let (cb, chosen_here) = (props.on_select.clone(), chosen_here.clone());
-                            let (sel, heading) = (sel.clone(), props.heading.clone());
+                            let (sel, heading, aside) = (sel.clone(), props.heading.clone(), aside.clone());
                             let onclick = Callback::from(move |_: MouseEvent| {
                                 // Focus goes to the title, which stays, before the list it was
                                 // in is redrawn: a removed button would drop it on the page.
                                 if let Some(h) = heading.cast::<web_sys::Element>() {
                                     super::focus_in_place(&h);
+                                }
+                                // The reader reads here: a sheet keeps its height for this
+                                // item (see `sheet::READING`).
+                                if let Some(a) = aside.cast::<web_sys::Element>() {
+                                    let _ = a.set_attribute(super::sheet::READING, &super::key_of(&sel));
                                 }
                                 *chosen_here.borrow_mut() = Some(sel.clone());
                                 cb.emit(sel.clone());

@@ -35,26 +35,11 @@ pub fn fit_sheet(root: &Element) {
     }
 }
 
-/// On the open panel while the item it shows was chosen in it (a link in the panel): the
-/// reader is reading there, so the sheet keeps its height rather than move to clear the new
-/// item's control.
-const READING: &str = "data-reading";
-
-/// Before the paint of a new item, while focus is still where the reader chose it (a link
-/// in the panel hands focus to the panel's title first): notes whether that was in the
-/// panel (`data-reading`).
-pub fn note_where_chosen(root: &Element) {
-    let Some((_, Some(panel))) = parts(root) else {
-        return;
-    };
-    let shadow = root.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok();
-    let active = shadow.and_then(|s| s.active_element());
-    let _ = if active.is_some_and(|a| panel.contains(Some(&a))) {
-        panel.set_attribute(READING, "")
-    } else {
-        panel.remove_attribute(READING)
-    };
-}
+/// Written on the panel by its links, with the key of the item chosen: while the panel shows
+/// that item, the reader is reading there, so the sheet keeps its height rather than move
+/// to clear the item's control (under their finger). An item chosen elsewhere (the diagram,
+/// the timeline) has another key.
+pub(super) const READING: &str = "data-reading";
 
 /// What a sheet's fit finds that scrolling does not change: found for each fit of an item
 /// chosen, and once per open panel for the fits as the page scrolls (again after a resize).
@@ -141,10 +126,11 @@ impl Sheet {
         // Nor over the control the reader chose, while that leaves the sheet `SHORT` px:
         // they see what their tap lit around it (a tap never scrolls the page). Lower on
         // the screen, the sheet covers it, with the height it keeps as the page scrolls.
-        let reading = self.panel.has_attribute(READING);
+        let reading = self.panel.get_attribute(READING);
+        let here = |c: &Element| reading.is_some() && c.get_attribute("data-key") == reading;
         if let Some(c) = self
             .chosen
-            .get_or_init(|| chosen(&self.body).filter(|_| !reading))
+            .get_or_init(|| chosen(&self.body).filter(|c| !here(c)))
         {
             let clear = (bottom - c.get_bounding_client_rect().bottom()) / z - GAP - bar;
             room = room.min(clear.max(SHORT));
