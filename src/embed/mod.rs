@@ -96,6 +96,14 @@ fn attach(doc: &web_sys::Document, host: &Element) -> Option<ShadowRoot> {
     if let Some(own) = own.filter(|_| !slotted && inner.parent_node().is_some_and(|p| p == **host))
     {
         own.append_with_node_1(&inner).ok()?;
+    } else if host.get_client_rects().length() > 0 && inner.get_client_rects().length() == 0 {
+        // Shown, the host shows nothing of its children: a closed shadow root of its own
+        // without a slot (which cannot be read, nor written in). The page's developer is
+        // told why the explainer is blank, and what to do.
+        warn(&format!(
+            "explainer: <{}> has a shadow root of its own that shows none of its children,              so the explainer cannot show there; put the data-explainer element inside it",
+            host.local_name()
+        ));
     }
     inner
         .shadow_root()
