@@ -62,6 +62,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let root = use_node_ref();
     let view_box = use_node_ref();
     let heading = use_node_ref();
+    // When the reader last pressed a key in the explainer (ms since the epoch): whether a
+    // close came from the keyboard.
+    let last_key = use_memo((), |()| std::cell::Cell::new(f64::MIN));
     // The diagram's render leaves its effect's work here; a reader's action has it done
     // before the next frame if Yew yields first (see `Owed`).
     let owed = (*use_memo((), |_| Owed::default())).clone();
@@ -250,14 +253,20 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     }
     {
         // On close, focus goes back to the control that opened the panel; brought into view
-        // if the close went back to its view (see `anchor::bring_back`).
+        // if the close went back to its view (see `anchor::bring_back`), or came from the
+        // keyboard: a reader who tabbed on past the panel, then pressed Escape, was left with
+        // focus on a control a screen away, out of sight. A tap leaves the page where it is.
         let root = root.clone();
         let back = state.reveal;
+        let last_key = last_key.clone();
         use_effect_with(state.focus_return.clone(), move |sel| {
             if let (Some(sel), Some(root)) = (sel, root.cast::<web_sys::Element>()) {
                 if let Some(el) = super::shown_control(&root, sel) {
+                    let keyed = js_sys::Date::now() - last_key.get() < KEYED_MS;
                     if back {
                         super::bring_back(&el);
+                    } else if keyed {
+                        super::focus(&el);
                     } else {
                         super::focus_in_place(&el);
                     }
@@ -328,8 +337,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         }
     });
     let onkeydown = {
-        let (open, close) = (state.selection.is_some(), close.clone());
+        let (open, close, last_key) = (state.selection.is_some(), close.clone(), last_key.clone());
         Callback::from(move |e: KeyboardEvent| {
+            last_key.set(js_sys::Date::now());
             if e.key() == "Escape" && open {
                 e.prevent_default();
                 close.emit(());
@@ -438,6 +448,10 @@ fn follow_on<T>(root: NodeRef, sel: Option<Selection>, scroll: bool) -> impl FnO
         }
     }
 }
+
+/// How recent a key must be for a close to count as the keyboard's, in ms: Escape, or Enter
+/// or Space on the close button, closes within the same task.
+const KEYED_MS: f64 = 1000.0;
 
 /// Whether `sel` opens where it was chosen: an event that lights no player in the diagram.
 fn opens_in_place(story: &Story, sel: &Selection) -> bool {

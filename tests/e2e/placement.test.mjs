@@ -451,6 +451,49 @@ test('phone turned with a panel open while the reader reads on elsewhere: the pa
   await page.context().close();
 });
 
+test('keyboard: Escape after tabbing on past the panel brings focus back to its control, on screen', async () => {
+  // Focus went back to the control without scrolling (right for a tap on ×: the page stays
+  // where the reader is), so a keyboard reader was left with focus a screen away, unseen.
+  const page = await open(env.browser, `${env.base}index.html`, PHONE);
+  await mounted(page);
+  const x = page.locator('[data-explainer]').first();
+  const focus = () => x.evaluate((h) => {
+    const a = h.shadowRoot.activeElement;
+    const b = a?.getBoundingClientRect();
+    return { key: a?.dataset?.key ?? a?.tagName ?? null, inPanel: !!a?.closest('.xp-panel'), top: b?.top, bottom: b?.bottom, screen: innerHeight };
+  });
+  for (let i = 0; i < 20 && !(await focus()).key?.startsWith('entity:'); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+  const { key } = await focus();
+  assert.match(key ?? '', /^entity:/, 'a player has focus');
+  await page.keyboard.press('Enter');
+  await x.locator('.xp-panel:not([data-partial])').waitFor();
+  // On past the panel's own controls, out of it.
+  for (let i = 0; i < 30 && (await focus()).inPanel !== false; i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 30 && ((await focus()).inPanel || (await focus()).key === 'H3'); i++) await page.keyboard.press('Tab');
+  const away = await x.evaluate((h, key) => h.shadowRoot.querySelector(`[data-key="${key}"]`).getBoundingClientRect().bottom, key);
+  assert.ok(away < 0, `the player's control is off screen once the reader has tabbed on (${Math.round(away)})`);
+  await page.keyboard.press('Escape');
+  await x.locator('.xp-panel').waitFor({ state: 'detached' });
+  const f = await focus();
+  assert.equal(f.key, key, 'focus is back on the player');
+  assert.ok(f.top >= 0 && f.bottom <= f.screen, `the player is on screen: ${Math.round(f.top)}–${Math.round(f.bottom)} of ${f.screen}`);
+  // A tap on × leaves the page where it is: the control it opened from stays out of sight.
+  await x.locator(`[data-key="${key}"]`).filter({ visible: true }).tap();
+  await x.locator('.xp-panel:not([data-partial])').waitFor();
+  // Past the second after the last key, scrolled on with the sheet open.
+  await page.waitForTimeout(1100);
+  await page.mouse.wheel(0, 900);
+  await page.waitForTimeout(400);
+  const scrolled = await page.evaluate(() => scrollY);
+  assert.ok(await x.locator('.xp-close').isVisible(), 'the sheet, stuck, still shows ×');
+  await x.locator('.xp-close').tap();
+  await x.locator('.xp-panel').waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => scrollY), scrolled, 'a tap on × scrolled the page');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('keyboard: Escape on an event\'s panel puts focus back on the event, on screen, on a page and in an iframe', async () => {
   // The event brought the reader to the diagram; the close brings back the timeline, far
   // longer: focus went back to an event some 2,000 px below the screen.
