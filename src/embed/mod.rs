@@ -101,7 +101,8 @@ fn attach(doc: &web_sys::Document, host: &Element) -> Option<ShadowRoot> {
         // without a slot (which cannot be read, nor written in). The page's developer is
         // told why the explainer is blank, and what to do.
         warn(&format!(
-            "explainer: <{}> has a shadow root of its own that shows none of its children,              so the explainer cannot show there; put the data-explainer element inside it",
+            "explainer: <{}> has a shadow root of its own that shows none of its children, \
+             so the explainer cannot show there; put the data-explainer element inside it",
             host.local_name()
         ));
     }
