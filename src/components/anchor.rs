@@ -10,7 +10,7 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::shown_control;
+use super::{key_of, shown_control};
 use crate::state::Selection;
 
 /// The shortest panel worth opening below its control, in CSS px: a title, a line and a
@@ -41,10 +41,9 @@ pub fn anchor_panel(root: &web_sys::Element, sel: Option<&Selection>) {
         mark_tall(&body);
         return;
     };
-    // The reader moved on from a link in the panel: it stays where they are reading.
-    let shadow = root.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok();
-    let active = shadow.and_then(|s| s.active_element());
-    if body.has_attribute("data-anchored") && active.is_some_and(|a| panel.contains(Some(&a))) {
+    // The reader moved on from a link in the panel: it stays where they are reading. (Known
+    // by the link's mark, not by focus, which stays on the panel's title after every item.)
+    if body.has_attribute("data-anchored") && super::sheet::chosen_in(&panel, &key_of(sel)) {
         return;
     }
     if framed() {

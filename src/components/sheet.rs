@@ -41,6 +41,11 @@ pub fn fit_sheet(root: &Element) {
 /// the timeline) has another key.
 pub(super) const READING: &str = "data-reading";
 
+/// Whether the item of `key` was chosen in `panel` (see [`READING`]), which shows it.
+pub(super) fn chosen_in(panel: &Element, key: &str) -> bool {
+    panel.get_attribute(READING).as_deref() == Some(key)
+}
+
 /// What a sheet's fit finds that scrolling does not change: found for each fit of an item
 /// chosen, and once per open panel for the fits as the page scrolls (again after a resize).
 /// Walking the ancestors' computed styles again on every scrolled frame took about 0.9 ms
@@ -126,8 +131,10 @@ impl Sheet {
         // Nor over the control the reader chose, while that leaves the sheet `SHORT` px:
         // they see what their tap lit around it (a tap never scrolls the page). Lower on
         // the screen, the sheet covers it, with the height it keeps as the page scrolls.
-        let reading = self.panel.get_attribute(READING);
-        let here = |c: &Element| reading.is_some() && c.get_attribute("data-key") == reading;
+        let here = |c: &Element| {
+            c.get_attribute("data-key")
+                .is_some_and(|k| chosen_in(&self.panel, &k))
+        };
         if let Some(c) = self
             .chosen
             .get_or_init(|| chosen(&self.body).filter(|c| !here(c)))
