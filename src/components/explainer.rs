@@ -239,12 +239,14 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 super::anchor_panel(el, sel.as_ref());
                 // A sheet stops below the control tapped from its first frame: fitted only
                 // after it, it covered the control for a frame, then dropped.
-                if sel.is_some() && !reveal {
-                    super::fit_sheet(el);
+                if let Some(sel) = sel.as_ref().filter(|_| !reveal) {
+                    super::fit_sheet(el, sel);
                 }
             }
             // An open bottom sheet keeps ending at the screen's bottom as the reader scrolls.
-            let stop = el.filter(|_| sel.is_some()).map(super::refit_on_scroll);
+            let stop = el
+                .zip(sel.clone())
+                .map(|(el, sel)| super::refit_on_scroll(el, sel));
             if let Some(sel) = sel.clone() {
                 shown(root, heading, sel, reveal);
             }
@@ -444,7 +446,7 @@ fn follow_on<T>(root: NodeRef, sel: Option<Selection>, scroll: bool) -> impl FnO
     move |_| {
         if let (Some(root), Some(sel)) = (root.cast::<web_sys::Element>(), sel) {
             super::follow(&root, &sel, scroll);
-            super::fit_sheet(&root);
+            super::fit_sheet(&root, &sel);
         }
     }
 }
@@ -497,7 +499,7 @@ fn shown(root: NodeRef, heading: NodeRef, sel: Selection, reveal: bool) {
                 let root = root.clone();
                 move || {
                     super::anchor_if_unseen(&root, &sel);
-                    super::fit_sheet(&root);
+                    super::fit_sheet(&root, &sel);
                 }
             };
             match smoothly {

@@ -9,6 +9,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Window};
 
 use super::anchor::{parts, zoom, GAP, SHORT};
+use super::key_of;
+use crate::state::Selection;
 
 /// The space above a bottom sheet, in CSS px (`.xp-panel`'s `margin-top` in the stylesheet):
 /// sticking, it rises at most to that far below the views' top.
@@ -22,14 +24,15 @@ const SHEET_MARGIN: f64 = 10.0;
 /// bottom (above a page's fixed bottom bar). Nor does it rise over the control chosen while
 /// that leaves it 240 px (`SHORT`). Measured for each item chosen, from the views' top and the
 /// control alone: the panel's own height does not matter, and its lists may still be to
-/// come.
-pub fn fit_sheet(root: &Element) {
+/// come. An event chosen on the timeline opens over the diagram, where it has no control:
+/// the sheet stops below the lowest player it lights instead.
+pub fn fit_sheet(root: &Element, sel: &Selection) {
     let Some(window) = web_sys::window() else {
         return;
     };
     // The height it was given before goes first: the panel may have become a side panel,
     // or been placed by its control.
-    if let Some(sheet) = Sheet::find(root) {
+    if let Some(sheet) = Sheet::find(root, sel) {
         let _ = sheet.panel.style().remove_property("max-height");
         sheet.fit(root, &window);
     }
@@ -58,24 +61,28 @@ struct Sheet {
     /// The nearest ancestor that scrolls, or `None` for the window: looked for only once
     /// the panel is known to be a sheet (not for a side panel, or one placed by its control).
     port: OnceCell<Option<Element>>,
-    /// The control of the item chosen, where it shows (`aria-current`; none for an event
-    /// that opened over the diagram, or an item chosen in the panel): looked for once, as
-    /// `port` is.
+    /// The control the sheet stays below (see [`chosen`]), none for an item chosen in the
+    /// panel: looked for once, as `port` is.
     chosen: OnceCell<Option<Element>>,
+    /// Whether the item was chosen in the panel (see [`READING`]).
+    reading: bool,
 }
 
 impl Sheet {
-    /// The open panel at `root` and what it sticks within; `None` with no panel open.
-    fn find(root: &Element) -> Option<Sheet> {
+    /// The open panel at `root`, showing `sel`, and what it sticks within; `None` with no
+    /// panel open.
+    fn find(root: &Element, sel: &Selection) -> Option<Sheet> {
         let (body, Some(panel)) = parts(root)? else {
             return None;
         };
         let panel = panel.dyn_into::<HtmlElement>().ok()?;
+        let reading = chosen_in(&panel, &key_of(sel));
         Some(Sheet {
             body,
             panel,
             port: OnceCell::new(),
             chosen: OnceCell::new(),
+            reading,
         })
     }
 
@@ -89,15 +96,12 @@ impl Sheet {
             && chosen.is_none_or(|c| c.is_connected())
     }
 
-    /// Writes the height the sheet may take (its `max-height`) where it changed; nothing for
-    /// a side panel or one placed by its control.
-    fn fit(&self, root: &Element, window: &Window) {
-        // On the element, not as a custom property of an element around it: that is
-        // inherited, and one written on the views' container restyled the whole drawing on
-        // every scrolled frame. (The stylesheet's rules for a panel placed by its control,
-        // and for print, are `!important` over it.)
+    /// What shows of the area the sheet sticks within, in the viewport's px: its top and
+    /// bottom, and the page's bottom bar (in the explainer's px) the sheet stays above.
+    /// `None` for a side panel or one placed by its control.
+    fn area(&self, window: &Window) -> Option<(f64, f64, f64)> {
         if self.body.has_attribute("data-anchored") {
-            return;
+            return None;
         }
         let (b, p) = (
             self.body.get_bounding_client_rect(),
@@ -105,39 +109,48 @@ impl Sheet {
         );
         // A side panel sits beside the views: only a sheet is shortened.
         if p.left() > b.left() + 1.0 {
-            return;
+            return None;
         }
         let port = self.port.get_or_init(|| scroller(&self.body, window));
+        let screen = window.inner_height().ok()?.as_f64()?;
         let (top, bottom) = match port {
-            // Its padding box, under its border and above a horizontal scrollbar.
+            // Its padding box, under its border and above a horizontal scrollbar, on the
+            // screen: a wrapper that clips its overflow is a scroller as tall as its content.
             Some(el) => {
                 let top = el.get_bounding_client_rect().top() + f64::from(el.client_top());
-                (top, top + f64::from(el.client_height()))
+                (
+                    top.max(0.0),
+                    (top + f64::from(el.client_height())).min(screen),
+                )
             }
-            None => match window.inner_height().ok().and_then(|h| h.as_f64()) {
-                Some(h) => (0.0, h),
-                None => return,
-            },
+            None => (0.0, screen),
         };
         // The page's bottom bar, as the sheet's `bottom` resolves it (whole px are enough).
         // Read each time: a side panel that became a sheet without a resize of the window
         // (its column narrowed) had none.
-        let bar = computed(window, &self.panel, "bottom")
-            .and_then(|v| v.split(['.', 'p']).next()?.parse::<u32>().ok())
-            .map_or(0.0, f64::from);
+        let bar = whole_px(window, &self.panel, "bottom").unwrap_or(0.0);
+        Some((top, bottom, bar))
+    }
+
+    /// Writes the height the sheet may take (its `max-height`) where it changed; nothing for
+    /// a side panel or one placed by its control.
+    fn fit(&self, root: &Element, window: &Window) {
+        // On the element, not as a custom property of an element around it: that is
+        // inherited, and one written on the views' container restyled the whole drawing on
+        // every scrolled frame. (The stylesheet's rules for a panel placed by its control,
+        // and for print, are `!important` over it.)
+        let Some((top, bottom, bar)) = self.area(window) else {
+            return;
+        };
+        let b = self.body.get_bounding_client_rect();
         let z = zoom(root);
-        // Never above the window's top either: a scroller partly scrolled off the screen.
-        let mut room = (bottom - b.top().max(top).max(0.0)) / z - SHEET_MARGIN - bar;
+        let mut room = (bottom - b.top().max(top)) / z - SHEET_MARGIN - bar;
         // Nor over the control the reader chose, while that leaves the sheet `SHORT` px:
         // they see what their tap lit around it (a tap never scrolls the page). Lower on
         // the screen, the sheet covers it, with the height it keeps as the page scrolls.
-        let here = |c: &Element| {
-            c.get_attribute("data-key")
-                .is_some_and(|k| chosen_in(&self.panel, &k))
-        };
         if let Some(c) = self
             .chosen
-            .get_or_init(|| chosen(&self.body).filter(|c| !here(c)))
+            .get_or_init(|| chosen(&self.body).filter(|_| !self.reading))
         {
             let clear = (bottom - c.get_bounding_client_rect().bottom()) / z - GAP - bar;
             room = room.min(clear.max(SHORT));
@@ -158,7 +171,7 @@ impl Sheet {
 /// and after each resize of the window.
 /// Scrolled down, the views' top rises and the sheet grows with it, up to 70vh; scrolled
 /// back up, it shrinks rather than being pushed below the screen. Returns what stops it.
-pub fn refit_on_scroll(root: Element) -> impl FnOnce() {
+pub fn refit_on_scroll(root: Element, sel: Selection) -> impl FnOnce() {
     let window = web_sys::window();
     // One fit per frame however many scroll events come; none once stopped.
     let (pending, live) = (Rc::new(Cell::new(false)), Rc::new(Cell::new(true)));
@@ -175,6 +188,7 @@ pub fn refit_on_scroll(root: Element) -> impl FnOnce() {
             }
             let (root, pending, live, known) =
                 (root.clone(), pending.clone(), live.clone(), known.clone());
+            let sel = sel.clone();
             let window = window.clone();
             super::next_frame(Box::new(move || {
                 pending.set(false);
@@ -183,7 +197,7 @@ pub fn refit_on_scroll(root: Element) -> impl FnOnce() {
                 };
                 let mut known = known.borrow_mut();
                 if !known.as_ref().is_some_and(Sheet::current) {
-                    *known = Sheet::find(&root);
+                    *known = Sheet::find(&root, &sel);
                 }
                 if let Some(sheet) = known.as_ref() {
                     sheet.fit(&root, &window);
@@ -235,12 +249,51 @@ pub(super) fn scroller(el: &Element, window: &Window) -> Option<Element> {
     None
 }
 
-/// The control of the item chosen in `body`'s views, where it shows.
+/// The control a sheet stays below: the chosen item's where it shows (`aria-current`), or,
+/// for an event that opened over the diagram, the lowest of the controls it lit.
 fn chosen(body: &Element) -> Option<Element> {
-    let list = body.query_selector_all("[data-key][aria-current]").ok()?;
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .find(|c| c.get_client_rects().length() > 0)
+    shown(body, CURRENT).next().or_else(|| {
+        shown(body, LIT)
+            .map(|c| (c.get_bounding_client_rect().bottom(), c))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, c)| c)
+    })
+}
+
+/// The chosen item's control (its views' and the timeline's).
+const CURRENT: &str = "[data-key][aria-current]";
+/// The controls an item lights in the diagram.
+const LIT: &str = ".xp-views .lit[data-key]";
+
+/// The elements in `body` that `selector` matches and that show.
+fn shown(body: &Element, selector: &str) -> impl Iterator<Item = Element> {
+    let list = body.query_selector_all(selector).ok();
+    list.into_iter().flat_map(|list| {
+        (0..list.length())
+            .filter_map(move |i| list.item(i)?.dyn_into::<Element>().ok())
+            .filter(|c| c.get_client_rects().length() > 0)
+    })
+}
+
+/// For an event that opened over the diagram, which holds no control of its own: whether
+/// every control it lit shows, clear of its scroll margin (and so of a page's fixed
+/// header), above a bottom sheet of `SHORT` px, which then stops below the lowest of them.
+/// `None` where the panel is not a bottom sheet, the item's own control shows, or it lit
+/// nothing that shows.
+pub(super) fn lit_in_sight(root: &Element, sel: &Selection) -> Option<bool> {
+    let window = web_sys::window()?;
+    let sheet = Sheet::find(root, sel)?;
+    let (top, bottom, bar) = sheet.area(&window)?;
+    if shown(&sheet.body, CURRENT).next().is_some() {
+        return None;
+    }
+    let lit: Vec<Element> = shown(&sheet.body, LIT).collect();
+    let rects = || lit.iter().map(Element::get_bounding_client_rect);
+    let first = rects().map(|r| r.top()).min_by(f64::total_cmp)?;
+    let last = rects().map(|r| r.bottom()).max_by(f64::total_cmp)?;
+    let margin = whole_px(&window, &lit[0], "scroll-margin-top").unwrap_or(GAP);
+    let z = zoom(root);
+    Some(first >= top + margin * z && (bottom - last) / z - GAP - bar >= SHORT)
 }
 
 /// The element above `el`, out of a shadow root to its host.
@@ -251,6 +304,17 @@ fn parent(el: &Element) -> Option<Element> {
             .ok()
             .map(|s| s.host())
     })
+}
+
+/// A computed length of `el`, in whole px (enough here; parsing a float would bring its
+/// code into the WASM).
+fn whole_px(window: &Window, el: &Element, property: &str) -> Option<f64> {
+    let v = computed(window, el, property)?;
+    v.split(['.', 'p'])
+        .next()?
+        .parse::<u32>()
+        .ok()
+        .map(f64::from)
 }
 
 /// One computed property of `el`.
