@@ -361,8 +361,8 @@ pub fn follow(root: &web_sys::Element, sel: &Selection, scroll: bool) {
 /// After the paint of a selection that changed the view under the reader (an event chosen
 /// on the timeline opens over the diagram, often far shorter or longer): brings the part of
 /// the diagram it lights into view, with the panel. A control shows above the sheet (its
-/// bottom scroll margin, CSS); the players an event lit go to the top, the sheet below
-/// them; an anchored panel opens by the control, which goes to the top. In a frame, the
+/// bottom scroll margin, CSS); the players an event lit go to the top, a sheet below them;
+/// an anchored panel opens by the control, which goes to the top. In a frame, the
 /// page around it is asked to follow (`explainer:reveal`, passed on by `frame.js`): not
 /// every browser scrolls a page of another origin for its frame. Returns the control when
 /// the page scrolls smoothly: the scroll, if any, has yet to move the page (see
@@ -374,8 +374,9 @@ pub fn reveal(root: &web_sys::Element, sel: &Selection) -> Option<web_sys::Eleme
     let anchored = body.has_attribute("data-anchored");
     let block = match anchored {
         true => web_sys::ScrollLogicalPosition::Start,
-        // An event in a bottom sheet: the players it lit go to the top of the screen, and
-        // the sheet stops below the lowest (`sheet::fit_sheet`), unless they show already.
+        // An event: the players it lit go to the top of the screen, where the most of them
+        // show, unless they all show already; a sheet stops below the lowest of them
+        // (`sheet::fit_sheet`).
         false => match super::sheet::lit_in_sight(root, sel) {
             Some(true) => return None,
             Some(false) => web_sys::ScrollLogicalPosition::Start,

@@ -96,21 +96,16 @@ impl Sheet {
             && chosen.is_none_or(|c| c.is_connected())
     }
 
-    /// What shows of the area the sheet sticks within, in the viewport's px: its top and
-    /// bottom, and the page's bottom bar (in the explainer's px) the sheet stays above.
-    /// `None` for a side panel or one placed by its control.
-    fn area(&self, window: &Window) -> Option<(f64, f64, f64)> {
+    /// What shows of the area the panel sticks within, in the viewport's px: its top and
+    /// bottom, and for a bottom sheet the page's bottom bar it stays above (in the
+    /// explainer's px; `None` for a side panel, which sits beside the views). `None` for a
+    /// panel placed by its control.
+    fn area(&self, window: &Window) -> Option<(f64, f64, Option<f64>)> {
         if self.body.has_attribute("data-anchored") {
             return None;
         }
-        let (b, p) = (
-            self.body.get_bounding_client_rect(),
-            self.panel.get_bounding_client_rect(),
-        );
-        // A side panel sits beside the views: only a sheet is shortened.
-        if p.left() > b.left() + 1.0 {
-            return None;
-        }
+        let side = self.panel.get_bounding_client_rect().left()
+            > self.body.get_bounding_client_rect().left() + 1.0;
         let port = self.port.get_or_init(|| scroller(&self.body, window));
         let screen = window.inner_height().ok()?.as_f64()?;
         let (top, bottom) = match port {
@@ -128,7 +123,7 @@ impl Sheet {
         // The page's bottom bar, as the sheet's `bottom` resolves it (whole px are enough).
         // Read each time: a side panel that became a sheet without a resize of the window
         // (its column narrowed) had none.
-        let bar = whole_px(window, &self.panel, "bottom").unwrap_or(0.0);
+        let bar = (!side).then(|| whole_px(window, &self.panel, "bottom").unwrap_or(0.0));
         Some((top, bottom, bar))
     }
 
@@ -139,7 +134,8 @@ impl Sheet {
         // inherited, and one written on the views' container restyled the whole drawing on
         // every scrolled frame. (The stylesheet's rules for a panel placed by its control,
         // and for print, are `!important` over it.)
-        let Some((top, bottom, bar)) = self.area(window) else {
+        // Only a sheet is shortened.
+        let Some((top, bottom, Some(bar))) = self.area(window) else {
             return;
         };
         let b = self.body.get_bounding_client_rect();
@@ -276,10 +272,10 @@ fn shown(body: &Element, selector: &str) -> impl Iterator<Item = Element> {
 }
 
 /// For an event that opened over the diagram, which holds no control of its own: whether
-/// every control it lit shows, clear of its scroll margin (and so of a page's fixed
-/// header), above a bottom sheet of `SHORT` px, which then stops below the lowest of them.
-/// `None` where the panel is not a bottom sheet, the item's own control shows, or it lit
-/// nothing that shows.
+/// every control it lit shows, clear of its scroll margin (and so of a page's fixed header
+/// and bottom bar), above a bottom sheet of `SHORT` px (which then stops below the lowest
+/// of them) or beside a side panel. `None` where the panel is placed by its control, the
+/// item's own control shows, or it lit nothing that shows.
 pub(super) fn lit_in_sight(root: &Element, sel: &Selection) -> Option<bool> {
     let window = web_sys::window()?;
     let sheet = Sheet::find(root, sel)?;
@@ -291,9 +287,13 @@ pub(super) fn lit_in_sight(root: &Element, sel: &Selection) -> Option<bool> {
     let rects = || lit.iter().map(Element::get_bounding_client_rect);
     let first = rects().map(|r| r.top()).min_by(f64::total_cmp)?;
     let last = rects().map(|r| r.bottom()).max_by(f64::total_cmp)?;
-    let margin = whole_px(&window, &lit[0], "scroll-margin-top").unwrap_or(GAP);
+    let margin = |side| whole_px(&window, &lit[0], side).unwrap_or(GAP);
     let z = zoom(root);
-    Some(first >= top + margin * z && (bottom - last) / z - GAP - bar >= SHORT)
+    let below = match bar {
+        Some(bar) => GAP + bar + SHORT,
+        None => margin("scroll-margin-bottom"),
+    };
+    Some(first >= top + margin("scroll-margin-top") * z && (bottom - last) / z >= below)
 }
 
 /// The element above `el`, out of a shadow root to its host.
