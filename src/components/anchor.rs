@@ -162,12 +162,9 @@ fn scroll_to(el: &web_sys::Element, block: web_sys::ScrollLogicalPosition) {
 /// (an event chosen on the timeline opens over the diagram), the topmost one it lights.
 fn placed_by(root: &web_sys::Element, sel: &Selection) -> Option<web_sys::Element> {
     shown_control(root, sel).or_else(|| {
-        let list = root.query_selector_all(".xp-views .lit[data-key]").ok()?;
-        (0..list.length())
-            .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
-            .map(|c| (c.get_bounding_client_rect(), c))
-            .filter(|(r, _)| r.height() > 0.0)
-            .min_by(|a, b| a.0.top().total_cmp(&b.0.top()))
+        super::sheet::shown(root, super::sheet::LIT)
+            .map(|c| (c.get_bounding_client_rect().top(), c))
+            .min_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, c)| c)
     })
 }

@@ -22,9 +22,9 @@ const SHEET_MARGIN: f64 = 10.0;
 /// scrolling just to the explainer), its end would be below the screen, with the last of its
 /// content out of reach until the page scrolls: it is shortened to end at the scrollport's
 /// bottom (above a page's fixed bottom bar). Nor does it rise over the control chosen while
-/// that leaves it 240 px (`SHORT`). Measured for each item chosen, from the views' top and the
-/// control alone: the panel's own height does not matter, and its lists may still be to
-/// come. An event chosen on the timeline opens over the diagram, where it has no control:
+/// that leaves it 240 px, or 40 % of the screen if less (a phone held sideways). Measured
+/// for each item chosen, from the views' top and the control alone: the panel's own height
+/// does not matter, and its lists may still be to come. An event chosen on the timeline opens over the diagram, where it has no control:
 /// the sheet stops below the lowest player it lights instead.
 pub fn fit_sheet(root: &Element, sel: &Selection) {
     let Some(window) = web_sys::window() else {
@@ -130,18 +130,17 @@ impl Sheet {
     /// Writes the height the sheet may take (its `max-height`) where it changed; nothing for
     /// a side panel or one placed by its control.
     fn fit(&self, root: &Element, window: &Window) {
-        // On the element, not as a custom property of an element around it: that is
-        // inherited, and one written on the views' container restyled the whole drawing on
-        // every scrolled frame. (The stylesheet's rules for a panel placed by its control,
-        // and for print, are `!important` over it.)
-        // Only a sheet is shortened.
+        // Only a sheet is shortened. On the element, not as a custom property of an element
+        // around it: that is inherited, and one written on the views' container restyled the
+        // whole drawing on every scrolled frame. (The stylesheet's rules for a panel placed
+        // by its control, and for print, are `!important` over it.)
         let Some((top, bottom, Some(bar))) = self.area(window) else {
             return;
         };
         let b = self.body.get_bounding_client_rect();
         let z = zoom(root);
         let mut room = (bottom - b.top().max(top)) / z - SHEET_MARGIN - bar;
-        // Nor over the control the reader chose, while that leaves the sheet `SHORT` px:
+        // Nor over the control the reader chose, while that leaves the sheet its least:
         // they see what their tap lit around it (a tap never scrolls the page). Lower on
         // the screen, the sheet covers it, with the height it keeps as the page scrolls.
         if let Some(c) = self
@@ -149,7 +148,7 @@ impl Sheet {
             .get_or_init(|| chosen(&self.body).filter(|_| !self.reading))
         {
             let clear = (bottom - c.get_bounding_client_rect().bottom()) / z - GAP - bar;
-            room = room.min(clear.max(SHORT));
+            room = room.min(clear.max(least(top, bottom, z)));
         }
         // Whole px, written as an integer: formatting a float would bring its code into the
         // WASM.
@@ -245,6 +244,14 @@ pub(super) fn scroller(el: &Element, window: &Window) -> Option<Element> {
     None
 }
 
+/// The least height a sheet is shortened to, to stay below the control chosen, in the
+/// explainer's px, for an area `top` to `bottom` on the screen (viewport px, `z` its zoom):
+/// `SHORT`, or 40 % of that area where less. A phone held sideways is 375 px tall: at
+/// 240 px, the sheet covered every control but those in the top third.
+fn least(top: f64, bottom: f64, z: f64) -> f64 {
+    SHORT.min(0.4 * (bottom - top) / z)
+}
+
 /// The control a sheet stays below: the chosen item's where it shows (`aria-current`), or,
 /// for an event that opened over the diagram, the lowest of the controls it lit.
 fn chosen(body: &Element) -> Option<Element> {
@@ -259,11 +266,11 @@ fn chosen(body: &Element) -> Option<Element> {
 /// The chosen item's control (its views' and the timeline's).
 const CURRENT: &str = "[data-key][aria-current]";
 /// The controls an item lights in the diagram.
-const LIT: &str = ".xp-views .lit[data-key]";
+pub(super) const LIT: &str = ".xp-views .lit[data-key]";
 
-/// The elements in `body` that `selector` matches and that show.
-fn shown(body: &Element, selector: &str) -> impl Iterator<Item = Element> {
-    let list = body.query_selector_all(selector).ok();
+/// The elements in `scope` that `selector` matches and that show.
+pub(super) fn shown(scope: &Element, selector: &str) -> impl Iterator<Item = Element> {
+    let list = scope.query_selector_all(selector).ok();
     list.into_iter().flat_map(|list| {
         (0..list.length())
             .filter_map(move |i| list.item(i)?.dyn_into::<Element>().ok())
@@ -273,7 +280,7 @@ fn shown(body: &Element, selector: &str) -> impl Iterator<Item = Element> {
 
 /// For an event that opened over the diagram, which holds no control of its own: whether
 /// every control it lit shows, clear of its scroll margin (and so of a page's fixed header
-/// and bottom bar), above a bottom sheet of `SHORT` px (which then stops below the lowest
+/// and bottom bar), above a bottom sheet of its [`least`] height (which then stops below the lowest
 /// of them) or beside a side panel. `None` where the panel is placed by its control, the
 /// item's own control shows, or it lit nothing that shows.
 pub(super) fn lit_in_sight(root: &Element, sel: &Selection) -> Option<bool> {
@@ -290,7 +297,7 @@ pub(super) fn lit_in_sight(root: &Element, sel: &Selection) -> Option<bool> {
     let margin = |side| whole_px(&window, &lit[0], side).unwrap_or(GAP);
     let z = zoom(root);
     let below = match bar {
-        Some(bar) => GAP + bar + SHORT,
+        Some(bar) => GAP + bar + least(top, bottom, z),
         None => margin("scroll-margin-bottom"),
     };
     Some(first >= top + margin("scroll-margin-top") * z && (bottom - last) / z >= below)

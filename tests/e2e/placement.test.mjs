@@ -663,9 +663,10 @@ test('a link on the page to an item of a framed explainer opens it in the frame:
 /** Where a bottom sheet's top belongs on a `screen` px tall phone (fitted to the screen, or
  * to the scrolling element from `portTop` to `portBottom`; its content taller): 10 px below
  * the views' top, and 8 px below the control chosen (whose bottom is at `chosen`) while that
- * leaves the sheet 240 px; never above 70 % of the screen. */
+ * leaves the sheet 240 px, or 40 % of the area if less; never above 70 % of the screen. */
 const sheetTop = ({ screen, views, chosen, portTop = 0, portBottom = screen }) =>
-  portBottom - Math.min(0.7 * screen, portBottom - Math.max(views, portTop, 0) - 10, Math.max(portBottom - chosen - 8, 240));
+  portBottom - Math.min(0.7 * screen, portBottom - Math.max(views, portTop, 0) - 10,
+    Math.max(portBottom - chosen - 8, Math.min(240, 0.4 * (portBottom - portTop))));
 /** Whether sheet `f` is where it belongs: there, or lower where its content is shorter. */
 const fitted = (f) => f.top >= sheetTop(f) - 2 && (f.top <= sheetTop(f) + 2 || f.whole);
 /** In the page: the sheet of the explainer host `h` and the control of `key`, as [`sheetTop`]
@@ -795,6 +796,8 @@ test('an event chosen on the timeline shows the players it lights: above a phone
     const x = page.locator('[data-explainer]').first();
     const choose = (l) => (phone ? l.tap() : l.click());
     await choose(x.locator('[id$="-tab-timeline"]'));
+    // The view is built when first shown.
+    await x.locator('.xp-event-btn').first().waitFor();
     const n = await x.locator('.xp-event-btn').count();
     const kinds = new Set();
     for (let i = 0; i < n; i++) {
@@ -834,6 +837,40 @@ test('an event chosen on the timeline shows the players it lights: above a phone
     assert.deepEqual(page.messages, []);
     await page.context().close();
   }
+});
+
+test('phone held sideways: the sheet a tap opens stops below the control tapped while that leaves it 40 % of the screen', async () => {
+  // 375 px tall, a sheet kept to 240 px covered every control tapped below the top third.
+  const page = await open(env.browser, `${env.base}index.html`, { viewport: { width: 667, height: 375 }, hasTouch: true, isMobile: true });
+  await mounted(page);
+  const x = page.locator('[data-explainer]').first();
+  await page.evaluate(() => {
+    const body = document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-body');
+    window.scrollTo(0, scrollY + body.getBoundingClientRect().top);
+  });
+  await page.waitForTimeout(200);
+  const picks = await x.evaluate((h) => {
+    const all = [...h.shadowRoot.querySelectorAll('.xp-svg [data-key]')].map((e) => [e.dataset.key, e.getBoundingClientRect()])
+      .filter(([, b]) => b.height > 0 && b.top > 0 && b.bottom < innerHeight);
+    return [0.3, 0.45, 0.55, 0.8].map((f) => all.reduce((a, c) => (Math.abs(c[1].bottom - f * innerHeight) < Math.abs(a[1].bottom - f * innerHeight) ? c : a)))
+      .map(([key, b]) => ({ key, x: b.x + b.width / 2, y: b.y + b.height / 2 }));
+  });
+  let cleared = 0;
+  for (const c of picks) {
+    await tapOpen(page, x, c);
+    const f = await x.evaluate(sheetAt, c.key);
+    assert.ok(fitted(f), `${c.key}: the sheet's top at ${Math.round(f.top)}, the control's bottom at ${Math.round(f.chosen)}; expected ${Math.round(sheetTop(f))}`);
+    // Room for 40 % of the screen below it: the control shows above the sheet.
+    if (f.chosen <= f.screen - 8 - 0.4 * f.screen) {
+      assert.ok(f.top >= f.chosen + 6, `${c.key}: the sheet covers the control (its bottom at ${Math.round(f.chosen)}, the sheet's top at ${Math.round(f.top)})`);
+      if (f.chosen > f.screen - 8 - 240) cleared++;
+    }
+    await x.locator('.xp-close').tap();
+    await x.locator('.xp-panel').waitFor({ state: 'detached' });
+  }
+  assert.ok(cleared > 0, `no control tapped where a 240 px sheet would cover it: ${JSON.stringify(picks)}`);
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
 });
 
 test('phone: a sheet opened with the views low on the screen ends at the screen\'s bottom, all its content within reach', async () => {
