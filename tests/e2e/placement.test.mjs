@@ -678,10 +678,10 @@ function sheetAt(h, key) {
     views: r.querySelector('.xp-body').getBoundingClientRect().top, screen: innerHeight };
 }
 
-test('phone: the sheet a tap opens stops below the control tapped, from its first frame, and as the page scrolls', async () => {
-  // It rose to 70 % of the screen whatever was tapped: the player or relationship the reader
-  // chose, and what it lit around it, went under the sheet (a tap never scrolls the page).
-  const page = await open(env.browser, `${env.base}index.html`, PHONE);
+/** Opens the article on `device` with the views' top at the screen's top, and picks, for
+ * each fraction of the screen's height, the diagram control whose bottom is nearest it. */
+async function controlsAt(device, fractions) {
+  const page = await open(env.browser, `${env.base}index.html`, device);
   await mounted(page);
   const x = page.locator('[data-explainer]').first();
   await page.evaluate(() => {
@@ -689,14 +689,21 @@ test('phone: the sheet a tap opens stops below the control tapped, from its firs
     window.scrollTo(0, scrollY + body.getBoundingClientRect().top);
   });
   await page.waitForTimeout(200);
-  // Controls of either kind, from high to low on the screen: the last ones lower than a
-  // 240 px sheet leaves in sight.
-  const picks = await x.evaluate((h) => {
+  const picks = await x.evaluate((h, fractions) => {
     const all = [...h.shadowRoot.querySelectorAll('.xp-svg [data-key]')].map((e) => [e.dataset.key, e.getBoundingClientRect()])
       .filter(([, b]) => b.height > 0 && b.top > 0 && b.bottom < innerHeight);
-    return [0.15, 0.35, 0.5, 0.65, 0.85].map((f) => all.reduce((a, c) => (Math.abs(c[1].bottom - f * innerHeight) < Math.abs(a[1].bottom - f * innerHeight) ? c : a)))
+    return fractions.map((f) => all.reduce((a, c) => (Math.abs(c[1].bottom - f * innerHeight) < Math.abs(a[1].bottom - f * innerHeight) ? c : a)))
       .map(([key, b]) => ({ key, x: b.x + b.width / 2, y: b.y + b.height / 2 }));
-  });
+  }, fractions);
+  return { page, x, picks };
+}
+
+test('phone: the sheet a tap opens stops below the control tapped, from its first frame, and as the page scrolls', async () => {
+  // It rose to 70 % of the screen whatever was tapped: the player or relationship the reader
+  // chose, and what it lit around it, went under the sheet (a tap never scrolls the page).
+  // Controls of either kind, from high to low on the screen: the last ones lower than a
+  // 240 px sheet leaves in sight.
+  const { page, x, picks } = await controlsAt(PHONE, [0.15, 0.35, 0.5, 0.65, 0.85]);
   assert.ok(picks.some((c) => c.key.startsWith('relationship:')) && picks.some((c) => c.key.startsWith('entity:')), JSON.stringify(picks));
   // Then again on a slow phone's CPU, where Yew may paint a frame before its effects (a
   // sheet fitted only after its first whole frame covered the control for two to three).
@@ -841,20 +848,8 @@ test('an event chosen on the timeline shows the players it lights: above a phone
 
 test('phone held sideways: the sheet a tap opens stops below the control tapped while that leaves it 40 % of the screen', async () => {
   // 375 px tall, a sheet kept to 240 px covered every control tapped below the top third.
-  const page = await open(env.browser, `${env.base}index.html`, { viewport: { width: 667, height: 375 }, hasTouch: true, isMobile: true });
-  await mounted(page);
-  const x = page.locator('[data-explainer]').first();
-  await page.evaluate(() => {
-    const body = document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-body');
-    window.scrollTo(0, scrollY + body.getBoundingClientRect().top);
-  });
-  await page.waitForTimeout(200);
-  const picks = await x.evaluate((h) => {
-    const all = [...h.shadowRoot.querySelectorAll('.xp-svg [data-key]')].map((e) => [e.dataset.key, e.getBoundingClientRect()])
-      .filter(([, b]) => b.height > 0 && b.top > 0 && b.bottom < innerHeight);
-    return [0.3, 0.45, 0.55, 0.8].map((f) => all.reduce((a, c) => (Math.abs(c[1].bottom - f * innerHeight) < Math.abs(a[1].bottom - f * innerHeight) ? c : a)))
-      .map(([key, b]) => ({ key, x: b.x + b.width / 2, y: b.y + b.height / 2 }));
-  });
+  const sideways = { viewport: { width: 667, height: 375 }, hasTouch: true, isMobile: true };
+  const { page, x, picks } = await controlsAt(sideways, [0.3, 0.45, 0.55, 0.8]);
   let cleared = 0;
   for (const c of picks) {
     await tapOpen(page, x, c);
