@@ -60,3 +60,17 @@ export async function until(fn, timeout = 5000) {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Runs `fn` (a function body given `root`, the host's shadow root, and `host`) in the page. */
+export const shadow = (page, sel, fn) => page.evaluate(([s, f]) => {
+  const host = document.querySelector(s);
+  return new Function('root', 'host', f)(host.shadowRoot, host);
+}, [sel, fn]);
+
+/** Prints the page (Chromium's printToPDF) at 4x CPU: Yew yields past 16 ms of work. */
+export const printSlowly = async (page, options = {}) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.pdf(options);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+};

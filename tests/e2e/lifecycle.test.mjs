@@ -1,0 +1,265 @@
+// Page scripts at work on the explainer: hosts added, cloned, moved and removed, text
+// replaced by a translator, presses on redrawn controls, a large story drawn in two goes.
+// Runs against the release build in dist/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, open, ready, until, shadow, printSlowly } from './lib.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env.close(); });
+
+test('under a page translator that replaces the text it translates, the panel shows the item chosen next, not the last one', async () => {
+  // As translation extensions do in their "translation only" mode (and Google Translate in
+  // the page): each text node replaced by <font> elements holding the translation.
+  const page = await open(env.browser, `${env.base}hosts/plain.html`, { viewport: { width: 1280, height: 800 } });
+  await ready(page);
+  const translate = () => shadow(page, '[data-explainer]', `const w = document.createTreeWalker(root.querySelector('.xp-panel'), NodeFilter.SHOW_TEXT);
+    const texts = []; while (w.nextNode()) if (w.currentNode.nodeValue.trim()) texts.push(w.currentNode);
+    for (const t of texts) { const f = document.createElement('font'); f.textContent = '⟦' + t.nodeValue + '⟧'; t.replaceWith(f); }
+    return texts.length`);
+  const panel = () => shadow(page, '[data-explainer]', "const p = root.querySelector('.xp-panel'); return [p.querySelector('h3').innerText, p.innerText]");
+  await page.locator('[data-key="entity:nvidia"]').filter({ visible: true }).click();
+  await until(async () => (await panel())[0] === 'Nvidia' && !(await panel())[1].includes('⟦'));
+  assert.ok(await translate() > 5);
+  assert.equal((await panel())[0], '⟦Nvidia⟧', 'translated');
+  await page.locator('[data-key="entity:openai"]').filter({ visible: true }).click();
+  assert.ok(await until(async () => (await panel())[0] === 'OpenAI'), `the title: ${(await panel())[0]}`);
+  const [, text] = await panel();
+  assert.ok(!text.replace('⟦×⟧', '').includes('⟦') && !text.includes('fabricant de puces'), `nothing of Nvidia's panel: ${text}`);
+  // A link chosen in the panel, its heading focused: the heading stays, its text is new.
+  await translate();
+  await page.locator('.xp-panel .xp-link').first().click();
+  assert.ok(await until(async () => (await panel())[0] !== '⟦OpenAI⟧' && !(await panel())[0].includes('⟦')), `after a link: ${(await panel())[0]}`);
+  assert.equal(await shadow(page, '[data-explainer]', "return root.activeElement?.localName"), 'h3');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
+for (const scheme of ['light', 'dark']) test(`on a ${scheme} screen, data-theme picks the explainer's palette, however the page wrote it, and when the page changes it`, async () => {
+  const page = await open(env.browser, `${env.base}hosts/themes.html`, { colorScheme: scheme, viewport: { width: 1280, height: 800 } });
+  await ready(page, 5);
+  // Dark or light, by the explainer's own background.
+  const themes = () => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-explainer]')].map((h) => {
+    const [r, g, b] = getComputedStyle(h.shadowRoot.querySelector('.xp-root')).backgroundColor.match(/\d+/g).map(Number);
+    return [h.id, r + g + b < 384 ? 'dark' : 'light'];
+  })));
+  assert.deepEqual(await themes(), { auto: scheme, dark: 'dark', light: 'light', 'dark-cap': 'dark', 'light-cap': 'light' });
+  // The page's own switch, after load.
+  await page.evaluate(() => { document.getElementById('auto').dataset.theme = 'DARK'; document.getElementById('dark').dataset.theme = 'light'; });
+  assert.deepEqual(await themes(), { auto: 'dark', dark: 'light', light: 'light', 'dark-cap': 'dark', 'light-cap': 'light' });
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
+test('a host added after load is mounted', async () => {
+  const page = await open(env.browser, `${env.base}hosts/late.html`);
+  await ready(page, 1);
+  assert.equal(await shadow(page, '#late', "return root.querySelector('.xp-root').lang"), 'en');
+  await page.context().close();
+});
+
+test('a host drawn afresh is never painted before its stylesheet applies, however slow; if the stylesheet fails, it is drawn unstyled, never left blank', async () => {
+  // Drawn at once, the explainer showed for a frame or more unstyled (1,800 px of bare
+  // text, then its styled height: a layout shift), and was laid out twice.
+  for (const css of ['slow', 'failed']) {
+    const page = await open(env.browser);
+    await page.route(/explainer-[0-9a-f]+\.css$/, async (route) => {
+      if (css === 'failed') return route.abort();
+      await new Promise((ok) => setTimeout(ok, 500));
+      return route.continue();
+    });
+    // In every frame: is the host's explainer there, and is its stylesheet applied (the
+    // stylesheet pads it)?
+    await page.addInitScript(() => {
+      window.frames_ = [];
+      const tick = () => {
+        const s = document.querySelector('#late')?.shadowRoot;
+        const root = s?.querySelector('.xp-root');
+        if (root) window.frames_.push(getComputedStyle(root).paddingTop !== '0px' ? 'styled' : 'unstyled');
+        if (window.frames_.length < 5) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await page.goto(`${env.base}hosts/late.html`);
+    await ready(page, 1);
+    await until(() => page.evaluate(() => window.frames_.length >= 5));
+    const frames = await page.evaluate(() => window.frames_);
+    const nodes = await shadow(page, '#late', "return root.querySelectorAll('.xp-svg [data-key]').length");
+    const padding = await shadow(page, '#late', "return getComputedStyle(root.querySelector('.xp-root')).paddingTop");
+    if (css === 'slow') {
+      assert.deepEqual(frames, Array(5).fill('styled'), 'each frame once the explainer is there');
+      assert.notEqual(padding, '0px', 'styled');
+      assert.deepEqual(page.messages, []);
+    } else {
+      assert.deepEqual(frames, Array(5).fill('unstyled'), 'drawn without its stylesheet');
+      assert.equal(padding, '0px');
+      assert.deepEqual(page.messages.filter((m) => !m.includes('ERR_FAILED')), []);
+    }
+    assert.ok(nodes > 10, `${css} stylesheet: ${nodes} controls drawn`);
+    await page.context().close();
+  }
+});
+
+test('a host that leaves the page is unmounted; one moved keeps its state, one put back is mounted again', async () => {
+  const page = await open(env.browser, `${env.base}hosts/late.html`);
+  await ready(page, 1);
+  const state = () => shadow(page, '#late', `return [host.hasAttribute('data-explainer-mounted'), !!root.querySelector('.xp-root'),
+    root.querySelector('.xp-panel h3')?.textContent ?? null]`);
+  await page.locator('#late [data-key="entity:openai"]').click();
+  assert.ok(await until(async () => (await state())[2] === 'OpenAI'));
+  // Moved within one task (the page's layout changing): the same explainer, panel still open.
+  await page.evaluate(() => document.body.prepend(document.querySelector('#late')));
+  await page.waitForTimeout(100);
+  assert.deepEqual(await state(), [true, true, 'OpenAI'], 'moved');
+  // Removed (a single-page app moving on to another article): unmounted, nothing left inside.
+  await page.evaluate(() => { window.kept = document.querySelector('#late'); window.kept.remove(); });
+  assert.ok(await until(() => page.evaluate(() => !window.kept.hasAttribute('data-explainer-mounted'))), 'unmounted');
+  assert.equal(await page.evaluate(() => window.kept.shadowRoot.childNodes.length), 0, 'its content is gone');
+  // Put back: mounted again from scratch, with the item the address still links to, and it
+  // answers.
+  await page.evaluate(() => document.body.append(window.kept));
+  await ready(page, 1);
+  assert.deepEqual(await state(), [true, true, 'OpenAI'], 'put back');
+  await page.locator('#late [data-key="entity:nvidia"]').click();
+  assert.ok(await until(async () => (await state())[2] === 'Nvidia'));
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
+test('a pre-rendered host that leaves the page before any input drops its pending hydration', async () => {
+  const page = await open(env.browser, `${env.base}index.html`);
+  // The code arrives (the widget is near the top), and no input hydrates it.
+  await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'));
+  assert.equal(await page.evaluate(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-ready')), false);
+  await page.evaluate(() => { window.kept = document.querySelector('[data-explainer]'); window.kept.remove(); });
+  assert.ok(await until(() => page.evaluate(() => !window.kept.hasAttribute('data-explainer-mounted'))), 'unmounted');
+  assert.equal(await page.evaluate(() => window.kept.shadowRoot.childNodes.length), 0, 'its pre-rendered content is gone');
+  await page.evaluate(() => document.querySelector('main').append(window.kept));
+  await ready(page, 1);
+  await page.locator('[data-explainer] [data-key="entity:amd"]').click();
+  assert.ok(await until(() => page.evaluate(() => document.querySelector('[data-explainer]').shadowRoot.querySelector('.xp-panel h3')?.textContent === 'AMD')));
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
+test('a pre-rendered host that leaves the page can be garbage-collected, hydrated or not', async () => {
+  // A single-page app that drops an article must get its memory back: nothing the loader
+  // or the explainer keeps may hold the removed host.
+  for (const hydrated of [false, true]) {
+    const page = await open(env.browser, `${env.base}index.html`);
+    await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'));
+    if (hydrated) {
+      await page.locator('[data-explainer] [data-key="entity:amd"]').filter({ visible: true }).click();
+      await ready(page, 1);
+    }
+    // Only a weak reference: the test itself must not keep the host alive.
+    await page.evaluate(() => { const host = document.querySelector('[data-explainer]'); window.ref = new WeakRef(host); host.remove(); });
+    assert.ok(await until(() => page.evaluate(() => !window.ref.deref()?.hasAttribute('data-explainer-mounted'))), 'unmounted');
+    const cdp = await page.context().newCDPSession(page);
+    const collected = await until(async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return page.evaluate(() => window.ref.deref() === undefined);
+    });
+    assert.ok(collected, `the removed host is collected (${hydrated ? 'hydrated' : 'never touched'})`);
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
+
+test('a first press whose control is redrawn before it is released still opens the panel', async () => {
+  // The press hydrates the pre-rendered explainer (if idle time has not); if the diagram is
+  // then laid out again (here, the window narrows to a phone's) before the release, the
+  // browser clicks a removed element.
+  const page = await open(env.browser, `${env.base}index.html`, { viewport: { width: 1280, height: 800 } });
+  await page.evaluate(() => document.querySelector('[data-explainer]').scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'));
+  const at = await shadow(page, '[data-explainer]', `
+    window.pressed = [...root.querySelectorAll('[data-key="entity:nvidia"]')].find((e) => e.getClientRects().length);
+    const b = window.pressed.getBoundingClientRect();
+    return [b.x + b.width / 2, b.y + b.height / 2];`);
+  await page.mouse.move(...at);
+  await page.mouse.down();
+  await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-ready'));
+  // Narrow enough for another drawing (one stack): one that still fits is kept as it is.
+  await page.setViewportSize({ width: 480, height: 800 });
+  assert.ok(await until(() => page.evaluate(() => !window.pressed.isConnected)), 'the pressed control was redrawn');
+  const now = await shadow(page, '[data-explainer]', `
+    const b = [...root.querySelectorAll('[data-key="entity:nvidia"]')].find((e) => e.getClientRects().length).getBoundingClientRect();
+    return [b.x + b.width / 2, b.y + b.height / 2];`);
+  await page.mouse.move(...now);
+  await page.mouse.up();
+  // A mouse's click comes with its release: the control is clicked again right after, not
+  // after the grace period a touch's later click gets (350 ms).
+  // Polled for 300 ms, short of that, rather than read once at 200 ms: a loaded machine may
+  // take longer to paint it, but not the grace period longer.
+  const title = () => shadow(page, '[data-explainer]', "return root.querySelector('.xp-panel h3')?.textContent");
+  assert.ok(await until(async () => (await title()) === 'Nvidia', 300), `the panel shows ${await title()}`);
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
+test('a large story draws its first screen at once, then every control; one drawn late opens by tap', async () => {
+  const page = await open(env.browser, `${env.base}hosts/plain.html`, { hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  await ready(page, 1);
+  const first = await page.evaluate(() => {
+    const t = (s) => ({ fr: s, en: s });
+    const kinds = ['investment', 'chip_supply', 'cloud_compute', 'partnership', 'competition'];
+    // Names past ASCII, one beyond the BMP: the story's text must reach the code intact.
+    const story = { schema_version: 1, published: '2025-01-01', as_of: '2025-06-01', title: t('Big'), dek: t('Generated'),
+      entities: Array.from({ length: 200 }, (_, i) => ({ id: `e${i}`, role: ['lab', 'investor', 'chipmaker'][i % 3], name: t(`Énergie ${i} 𝔸`), description: t('d') })),
+      // Each from one entity to another (an offset of 1 to 199 never lands on itself).
+      relationships: Array.from({ length: 600 }, (_, j) => ({ id: `r${j}`, from: `e${j % 200}`, to: `e${(j + 1 + (j * 7) % 199) % 200}`,
+        kind: kinds[j % 5], label: t('link'), status: 'confirmed', sources: ['s'] })),
+      // An event, so the diagram has a view to give way to (printed below).
+      events: [{ id: 'v', date: '2025-03-01', status: 'confirmed', title: t('Event'), text: t('Text'), entities: ['e0'], sources: ['s'] }],
+      sources: [{ id: 's', publisher: 'P', title: 'T', url: 'https://example.org/' }] };
+    const host = document.createElement('div');
+    host.id = 'big';
+    host.setAttribute('data-explainer', '');
+    host.setAttribute('data-lang', 'en');
+    const s = document.createElement('script');
+    s.type = 'application/json';
+    s.textContent = JSON.stringify(story);
+    host.append(s);
+    window.total = story.entities.length + story.relationships.length;
+    return new Promise((ok) => {
+      // Counted as the explainer announces itself, before the browser paints it.
+      host.addEventListener('explainer:ready', () => ok(host.shadowRoot.querySelectorAll('.xp-svg [data-key]').length));
+      document.body.append(host);
+    });
+  });
+  const total = await page.evaluate(() => window.total);
+  assert.ok(first > 0 && first < total / 4, `${first} of ${total} controls drawn first`);
+  assert.ok(await until(() => shadow(page, '#big', `return root.querySelectorAll('.xp-svg [data-key]').length === ${total}`)),
+    'every control is drawn after the first screen');
+  assert.equal(await shadow(page, '#big', "return root.querySelectorAll('.xp-svg [tabindex=\"0\"]').length"), 1, 'one tab stop');
+  const late = page.locator('#big .xp-svg [data-key="entity:e199"]');
+  await late.scrollIntoViewIfNeeded();
+  await late.tap();
+  // (A number keeps its word: the space after 199 is a no-break one.)
+  assert.ok(await until(() => shadow(page, '#big', "return root.querySelector('.xp-panel h3')?.textContent === 'Énergie 199\\u00a0𝔸'"), 3000));
+  // Printed from the timeline, at 4x CPU: both explainers of the page build their views for
+  // paper, which no paint precedes, and the diagram has every control, not its first
+  // screen's. The page's listener runs after the explainers'.
+  await page.locator('#big [role=tab]').nth(1).tap();
+  assert.ok(await until(() => shadow(page, '#big', "return !root.querySelector('.xp-svg')")), 'the timeline alone');
+  await page.evaluate(() => addEventListener('beforeprint', () => {
+    const [own, big] = [...document.querySelectorAll('[data-explainer]')].map((h) => h.shadowRoot);
+    window.printed = [big.querySelectorAll('.xp-svg [data-key]').length, own.querySelectorAll('.xp-bar-row').length > 0, own.querySelectorAll('.xp-event-btn').length > 0];
+  }));
+  // One page is enough: the page is told it prints, and laid out, before any is drawn.
+  await printSlowly(page, { pageRanges: '1' });
+  assert.deepEqual(await page.evaluate(() => window.printed), [total, true, true], 'every control and view printed');
+  // On paper, its lines are solid, which the PDF writes as one path each, not every dash
+  // (the whole print took 98 s, 237 MB); the page's small story keeps its dashes.
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  const dashes = await page.evaluate(() => [...document.querySelectorAll('[data-explainer]')].map((h) =>
+    new Set([...h.shadowRoot.querySelectorAll('.xp-line')].map((l) => getComputedStyle(l).strokeDasharray === 'none')).size));
+  await page.emulateMedia({ media: null });
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  assert.deepEqual(dashes, [2, 1], 'the small story prints dashed lines and solid ones; the large one solid only');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
