@@ -24,8 +24,9 @@ const SHEET_MARGIN: f64 = 10.0;
 /// bottom (above a page's fixed bottom bar). Nor does it rise over the control chosen while
 /// that leaves it 240 px, or 40 % of the screen if less (a phone held sideways). Measured
 /// for each item chosen, from the views' top and the control alone: the panel's own height
-/// does not matter, and its lists may still be to come. An event chosen on the timeline opens over the diagram, where it has no control:
-/// the sheet stops below the lowest player it lights instead.
+/// does not matter, and its lists may still be to come. An event chosen on the timeline
+/// opens over the diagram, where it has no control: the sheet stops below the lowest player
+/// it lights instead.
 pub fn fit_sheet(root: &Element, sel: &Selection) {
     let Some(window) = web_sys::window() else {
         return;
@@ -280,8 +281,8 @@ pub(super) fn shown(scope: &Element, selector: &str) -> impl Iterator<Item = Ele
 
 /// For an event that opened over the diagram, which holds no control of its own: whether
 /// every control it lit shows, clear of its scroll margin (and so of a page's fixed header
-/// and bottom bar), above a bottom sheet of its [`least`] height (which then stops below the lowest
-/// of them) or beside a side panel. `None` where the panel is placed by its control, the
+/// and bottom bar), above a bottom sheet of its [`least`] height (which then stops below
+/// the lowest of them) or beside a side panel. `None` where the panel is placed by its control, the
 /// item's own control shows, or it lit nothing that shows.
 pub(super) fn lit_in_sight(root: &Element, sel: &Selection) -> Option<bool> {
     let window = web_sys::window()?;

@@ -59,8 +59,9 @@ impl Drop for Listeners {
 /// Runs `go` once, on the reader's first pointer, touch, focus or key input inside `host`:
 /// the pre-rendered explainer is already readable, so it only needs to answer once the
 /// reader reaches for it, and page load pays nothing for hydrating it (idle time after the
-/// reader scrolled near it may run `go` first: see [`super::lazy::prepare_at_idle`]). Input events come
-/// before the click they lead to, so that click already lands on the hydrated explainer.
+/// reader scrolled near it may run `go` first: see [`super::lazy::prepare_at_idle`]).
+/// Input events come before the click they lead to, so that click already lands on the
+/// hydrated explainer.
 /// A click with no input before it (assistive technology activating a control) hydrates,
 /// then is replayed on the same control once hydrated; so is a click that comes while
 /// hydration is still running.
