@@ -118,6 +118,20 @@ for (const name of Object.keys(VIEWPORTS)) {
         assert.equal(await until(() => root(page, "return r.querySelectorAll('.xp-data tbody tr').length")), STORY.relationships.length);
         await layoutChecks(page, `${label} table`);
         assert.deepEqual(await axe(page), [], `${label}, data table`);
+        // The other two views, closed and with an item of the middle open (a bar's panel
+        // over the comparison, an event's over the diagram).
+        for (const [view, item] of [['comparison', '.xp-bar-row'], ['timeline', '.xp-event-btn']]) {
+          await page.locator(`[id$="-tab-${view}"]`).click();
+          const items = page.locator(item);
+          await items.first().waitFor();
+          assert.deepEqual(await axe(page), [], `${label}, ${view}`);
+          await items.nth(Math.floor((await items.count()) / 2)).click();
+          await page.locator('.xp-panel:not([data-partial]) h3').waitFor();
+          await page.waitForTimeout(250);
+          assert.deepEqual(await axe(page), [], `${label}, ${view}, panel open`);
+          await page.screenshot({ path: `${SHOTS}${label}-${view}.png` });
+          await page.locator('.xp-close').click();
+        }
         assert.deepEqual(page.messages, []);
         await page.context().close();
       });
