@@ -186,26 +186,45 @@ async fn switching_selection_relights_only_the_new_neighbours() {
         assert_eq!(keys(".xp-svg .lit"), want, "after {id}");
         assert_eq!(keys(".xp-svg .sel"), keys(".xp-svg [aria-current]"));
         assert_eq!(keys(".xp-svg .sel").len(), 1, "after {id}");
-        // Exactly its relationships' lines are lit (one curve, one `M`, each), drawn last.
-        let lit: Vec<bool> = all(&host, ".xp-lines > g")
-            .iter()
-            .map(|g| g.class_list().contains("lit"))
-            .collect();
-        assert!(lit.windows(2).all(|w| w[0] <= w[1]), "after {id}: {lit:?}");
-        let curves: usize = all(&host, ".xp-lines > g.lit > .xp-line")
-            .iter()
-            .map(|p| {
-                p.get_attribute("d")
-                    .unwrap_or_default()
-                    .matches('M')
-                    .count()
-            })
-            .sum();
-        assert_eq!(curves, l.relationships.len(), "after {id}: lit curves");
+        // Exactly its relationships' lines are lit (one curve, one `M`, each), drawn again
+        // over the layer of every line, which no choice changes.
+        let curves = |sel: &str| -> usize {
+            all(&host, sel)
+                .iter()
+                .map(|p| {
+                    p.get_attribute("d")
+                        .unwrap_or_default()
+                        .matches('M')
+                        .count()
+                })
+                .sum()
+        };
+        assert_eq!(
+            curves(".xp-lit-lines > g.lit > .xp-line"),
+            l.relationships.len(),
+            "after {id}: lit curves"
+        );
+        assert_eq!(
+            curves(".xp-lines > g > .xp-line"),
+            story.relationships.len()
+        );
+        assert!(all(&host, ".xp-lines > g.lit").is_empty(), "after {id}");
+        let lines = q(&host, ".xp-lines").unwrap();
+        assert_eq!(
+            lines
+                .next_element_sibling()
+                .and_then(|e| e.get_attribute("class")),
+            Some("xp-lit-lines".to_string()),
+            "after {id}: the lit lines right over the others"
+        );
     }
     click(&q(&host, ".xp-close").unwrap());
     yew::scheduler::flush().await;
     assert!(keys(".xp-svg .lit, .xp-svg .sel, .xp-svg [aria-current]").is_empty());
+    assert!(
+        all(&host, ".xp-lit-lines").is_empty(),
+        "no lit lines once closed"
+    );
 }
 
 #[wasm_bindgen_test]

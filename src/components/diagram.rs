@@ -54,8 +54,8 @@ struct Merged {
 /// A look: lit or not, kind, headline or not.
 type Look = (bool, Kind, bool);
 
-/// The drawn lines and markers, merged into one path of each per look. Lit ones come last,
-/// on top. A story of 600 relationships then draws a few dozen elements instead of 1,800;
+/// The drawn lines and markers, merged into one path of each per look, lit ones (those of
+/// `lit`) last. A story of 600 relationships then draws a few dozen elements instead of 1,800;
 /// they are decoration (`aria-hidden`), the handles carry the interaction. With `above`,
 /// only the lines that reach above that height.
 fn looks(
@@ -84,6 +84,23 @@ fn looks(
         .into_iter()
         .enumerate()
         .filter_map(|(i, m)| Some(((i >= 10, Kind::ALL[i % 10 / 2], i % 2 == 1), m?)))
+        .collect()
+}
+
+/// A look's paths as shared strings: lines, arrowheads and markers.
+type Drawn = (Look, AttrValue, AttrValue, AttrValue);
+
+fn shared(looks: Vec<(Look, Merged)>) -> Vec<Drawn> {
+    looks
+        .into_iter()
+        .map(|(look, m)| {
+            (
+                look,
+                AttrValue::from(m.lines),
+                AttrValue::from(m.arrows),
+                AttrValue::from(m.marks),
+            )
+        })
         .collect()
 }
 
@@ -162,6 +179,17 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     );
     let any = props.selection.is_some();
     let count = g0.nodes.len() + g0.edges.len();
+    // Every line, unlit, for each layout: the layer under the controls that no selection
+    // changes (see `draw`).
+    let unlit = use_memo(
+        (props.story.clone(), props.geometries.clone(), above),
+        |(story, geos, above)| {
+            let none = std::collections::HashSet::new();
+            geos.iter()
+                .map(|(_, g)| shared(looks(story, g, &none, *above)))
+                .collect::<Vec<_>>()
+        },
+    );
 
     // Taps and keys are handled here for every control (delegation): one listener, and
     // controls stay plain markup, cheap to draw by the thousand.
@@ -288,19 +316,10 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         .filter(|k| story.relationships.iter().any(|r| r.kind == *k))
         .collect();
     kinds.dedup();
-    let draw = |g: &Geometry, raw: Option<AttrValue>| {
-        // As shared strings: the lines and marks layers both use every look.
-        let looks: Vec<_> = looks(story, g, &l.relationships, above)
-            .into_iter()
-            .map(|(look, m)| {
-                (
-                    look,
-                    AttrValue::from(m.lines),
-                    AttrValue::from(m.arrows),
-                    AttrValue::from(m.marks),
-                )
-            })
-            .collect();
+    let draw = |i: usize, g: &Geometry, raw: Option<AttrValue>| {
+        // The markers take the selection's looks (lit ones filled, the rest hollow); so do
+        // the lines it lights, drawn again over the unlit layer.
+        let looks = shared(looks(story, g, &l.relationships, above));
         // Keyed by look, so a tap that lights some lines re-draws only the looks it changed,
         // not every path after them.
         let look_key =
@@ -317,14 +336,28 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             <svg class={classes!("xp-svg", any.then_some("has-sel"))} viewBox={format!("0 0 {} {}", px(g.width), px(g.height))}
                 width={px(g.width).to_string()} height={px(g.height).to_string()}
                 role="group" aria-label={ui(props.lang).diagram} onclick={onclick.clone()} onkeydown={onkeydown.clone()} onfocusin={onfocusin.clone()} onfocusout={onfocusout.clone()}>
+                    // Every line, the same whatever is chosen: a layer of its own (the
+                    // stylesheet's `will-change`) that a choice dims by its opacity alone,
+                    // which the compositor applies without painting its dashes again.
                     <g class="xp-lines" aria-hidden="true">
-                        { for looks.iter().map(|(look, lines, arrows, _)| html! {
+                        { for unlit[i].iter().map(|(look, lines, arrows, _)| html! {
                             <g key={look_key(look)} class={look_class(look)}>
                                 <path class="xp-line" d={lines.clone()} />
                                 if !arrows.is_empty() { <path class="xp-arrow" d={arrows.clone()} /> }
                             </g>
                         }) }
                     </g>
+                    // The lines the choice lights, over that layer.
+                    if looks.iter().any(|(look, ..)| look.0) {
+                        <g class="xp-lit-lines" aria-hidden="true">
+                            { for looks.iter().filter(|(look, ..)| look.0).map(|(look, lines, arrows, _)| html! {
+                                <g key={look_key(look)} class={look_class(look)}>
+                                    <path class="xp-line" d={lines.clone()} />
+                                    if !arrows.is_empty() { <path class="xp-arrow" d={arrows.clone()} /> }
+                                </g>
+                            }) }
+                        </g>
+                    }
                     <g class="xp-headings" aria-hidden="true">
                         { for g.headings.iter().map(|h| html! {
                             <text class="xp-heading" x={px(h.x).to_string()} y={px(h.y).to_string()}>{ h.text }</text>
@@ -354,10 +387,10 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             // hydration then gives it the live classes. A live diagram stays out of the
             // fit-choosing container rules, whose `:has()` would re-match on every change.
             if geos.len() == 1 {
-                <div class="xp-one"><div class={format!("xp-one-fit f{}", geos[0].0)}>{ draw(g0, raw_at(0)) }</div></div>
+                <div class="xp-one"><div class={format!("xp-one-fit f{}", geos[0].0)}>{ draw(0, g0, raw_at(0)) }</div></div>
             } else {
                 <div class="xp-fits">
-                    { for geos.iter().enumerate().map(|(i, (w, g))| html! { <div class={format!("xp-fit f{w}")}>{ draw(g, raw_at(i)) }</div> }) }
+                    { for geos.iter().enumerate().map(|(i, (w, g))| html! { <div class={format!("xp-fit f{w}")}>{ draw(i, g, raw_at(i)) }</div> }) }
                 </div>
             }
             <figcaption class="xp-hint">{ if kinds.is_empty() { ui(props.lang).players_hint } else { ui(props.lang).diagram_hint } }</figcaption>
