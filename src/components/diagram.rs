@@ -332,6 +332,20 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                 lit.then_some("lit")
             )
         };
+        // A layer of lines: one group per look, its curves and arrowheads.
+        let layer = |class: &'static str, looks: &[&Drawn]| {
+            html! {
+                <g class={class} aria-hidden="true">
+                    { for looks.iter().map(|(look, lines, arrows, _)| html! {
+                        <g key={look_key(look)} class={look_class(look)}>
+                            <path class="xp-line" d={lines.clone()} />
+                            if !arrows.is_empty() { <path class="xp-arrow" d={arrows.clone()} /> }
+                        </g>
+                    }) }
+                </g>
+            }
+        };
+        let lit_lines: Vec<&Drawn> = looks.iter().filter(|(look, ..)| look.0).collect();
         html! {
             <svg class={classes!("xp-svg", any.then_some("has-sel"))} viewBox={format!("0 0 {} {}", px(g.width), px(g.height))}
                 width={px(g.width).to_string()} height={px(g.height).to_string()}
@@ -339,25 +353,9 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                     // Every line, the same whatever is chosen: a layer of its own (the
                     // stylesheet's `will-change`) that a choice dims by its opacity alone,
                     // which the compositor applies without painting its dashes again.
-                    <g class="xp-lines" aria-hidden="true">
-                        { for unlit[i].iter().map(|(look, lines, arrows, _)| html! {
-                            <g key={look_key(look)} class={look_class(look)}>
-                                <path class="xp-line" d={lines.clone()} />
-                                if !arrows.is_empty() { <path class="xp-arrow" d={arrows.clone()} /> }
-                            </g>
-                        }) }
-                    </g>
+                    { layer("xp-lines", &unlit[i].iter().collect::<Vec<_>>()) }
                     // The lines the choice lights, over that layer.
-                    if looks.iter().any(|(look, ..)| look.0) {
-                        <g class="xp-lit-lines" aria-hidden="true">
-                            { for looks.iter().filter(|(look, ..)| look.0).map(|(look, lines, arrows, _)| html! {
-                                <g key={look_key(look)} class={look_class(look)}>
-                                    <path class="xp-line" d={lines.clone()} />
-                                    if !arrows.is_empty() { <path class="xp-arrow" d={arrows.clone()} /> }
-                                </g>
-                            }) }
-                        </g>
-                    }
+                    if !lit_lines.is_empty() { { layer("xp-lit-lines", &lit_lines) } }
                     <g class="xp-headings" aria-hidden="true">
                         { for g.headings.iter().map(|h| html! {
                             <text class="xp-heading" x={px(h.x).to_string()} y={px(h.y).to_string()}>{ h.text }</text>
