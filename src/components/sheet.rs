@@ -282,8 +282,8 @@ pub(super) fn shown(scope: &Element, selector: &str) -> impl Iterator<Item = Ele
 /// For an event that opened over the diagram, which holds no control of its own: whether
 /// every control it lit shows, clear of its scroll margin (and so of a page's fixed header
 /// and bottom bar), above a bottom sheet of its [`least`] height (which then stops below
-/// the lowest of them) or beside a side panel. `None` where the panel is placed by its control, the
-/// item's own control shows, or it lit nothing that shows.
+/// the lowest of them) or beside a side panel. `None` where the panel is placed by its
+/// control, the item's own control shows, or it lit nothing that shows.
 pub(super) fn lit_in_sight(root: &Element, sel: &Selection) -> Option<bool> {
     let window = web_sys::window()?;
     let sheet = Sheet::find(root, sel)?;
