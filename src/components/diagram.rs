@@ -54,15 +54,25 @@ struct Merged {
 /// A look: lit or not, kind, headline or not.
 type Look = (bool, Kind, bool);
 
+/// What [`looks`] merges: every line (the layer no selection changes, see `draw`), or the
+/// markers and the lines a selection lights, drawn again for each selection.
+#[derive(Clone, Copy, PartialEq)]
+enum Layer {
+    Lines,
+    Lit,
+}
+
 /// The drawn lines and markers, merged into one path of each per look, lit ones (those of
 /// `lit`) last. A story of 600 relationships then draws a few dozen elements instead of 1,800;
 /// they are decoration (`aria-hidden`), the handles carry the interaction. With `above`,
-/// only the lines that reach above that height.
+/// only the lines that reach above that height. Only what `layer` draws is merged: a tap
+/// must not build again the paths of every line, which no selection changes.
 fn looks(
     story: &Story,
     g: &Geometry,
     lit: &std::collections::HashSet<String>,
     above: Option<f64>,
+    layer: Layer,
 ) -> Vec<(Look, Merged)> {
     // One slot per look, in drawing order (a fixed table of 20, not a map: a map's generic
     // code costs kilobytes of WASM). A kind's number is its place in `Kind::ALL`.
@@ -72,13 +82,17 @@ fn looks(
     let mut slots: Vec<Option<Merged>> = (0..20).map(|_| None).collect();
     for e in g.edges.iter().filter(|e| above.is_none_or(|a| e.top < a)) {
         let r = &story.relationships[e.relationship];
-        let m = slots[slot((lit.contains(&r.id), r.kind, r.headline))]
-            .get_or_insert_with(Merged::default);
-        m.lines.push_str(&e.path);
-        if r.kind != Kind::Competition {
-            m.arrows.push_str(&e.arrow);
+        let is_lit = lit.contains(&r.id);
+        let m = slots[slot((is_lit, r.kind, r.headline))].get_or_insert_with(Merged::default);
+        if layer == Layer::Lines || is_lit {
+            m.lines.push_str(&e.path);
+            if r.kind != Kind::Competition {
+                m.arrows.push_str(&e.arrow);
+            }
         }
-        marker_into(&mut m.marks, r.kind, e.hx, e.hy);
+        if layer == Layer::Lit {
+            marker_into(&mut m.marks, r.kind, e.hx, e.hy);
+        }
     }
     slots
         .into_iter()
@@ -186,7 +200,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         |(story, geos, above)| {
             let none = std::collections::HashSet::new();
             geos.iter()
-                .map(|(_, g)| shared(looks(story, g, &none, *above)))
+                .map(|(_, g)| shared(looks(story, g, &none, *above, Layer::Lines)))
                 .collect::<Vec<_>>()
         },
     );
@@ -319,7 +333,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     let draw = |i: usize, g: &Geometry, raw: Option<AttrValue>| {
         // The markers take the selection's looks (lit ones filled, the rest hollow); so do
         // the lines it lights, drawn again over the unlit layer.
-        let looks = shared(looks(story, g, &l.relationships, above));
+        let looks = shared(looks(story, g, &l.relationships, above, Layer::Lit));
         // Keyed by look, so a tap that lights some lines re-draws only the looks it changed,
         // not every path after them.
         let look_key =
