@@ -102,16 +102,23 @@ test('phone, in an iframe as tall as its content: a tap opens the panel just bel
   for (const p of [page, direct]) await p.context().close();
 });
 
+/** Taps the diagram control of `key` in the explainer `host` (brought into view first) and
+ * waits until its panel is titled `name`; returns the control. */
+async function tapOpens(page, host, key, name) {
+  const control = page.locator(`${host} [data-key="${key}"]`).filter({ visible: true });
+  await control.scrollIntoViewIfNeeded();
+  await control.tap();
+  assert.ok(await until(() => shadow(page, host, `return root.querySelector('.xp-panel h3')?.textContent === '${name}'`)), `${host} ${key}`);
+  return control;
+}
+
 test('phone, inside a wrapper that clips its overflow: a tap opens the panel on screen', async () => {
   // `overflow-x: hidden` on a wrapper makes it the sheet's scroll container, which never
   // scrolls: the sheet would stay at the end of the diagram, far below the finger.
   const page = await open(env.browser, `${env.base}hosts/overflow-hidden.html`, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
   for (const [host, anchored] of [['#in-hidden', true], ['#in-clip', false]]) {
     for (const [key, name] of [['entity:nvidia', 'Nvidia'], ['entity:microsoft', 'Microsoft']]) {
-      const control = page.locator(`${host} [data-key="${key}"]`).filter({ visible: true });
-      await control.scrollIntoViewIfNeeded();
-      await control.tap();
-      assert.ok(await until(() => shadow(page, host, `return root.querySelector('.xp-panel h3')?.textContent === '${name}'`)), `${host} ${key}`);
+      await tapOpens(page, host, key, name);
       // The anchoring comes after the first paint.
       assert.ok(await until(async () => {
         const y = await shadow(page, host, "return root.querySelector('.xp-panel h3').getBoundingClientRect().top");
@@ -132,10 +139,7 @@ test('phone, under a page\'s CSS zoom: a tap opens the panel on screen, a sheet 
   const page = await open(env.browser, `${env.base}hosts/zoomed.html`, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
   for (const [host, anchored] of [['#zoomed', false], ['#zoomed-hidden', true]]) {
     for (const [key, name] of [['entity:nvidia', 'Nvidia'], ['entity:microsoft', 'Microsoft']]) {
-      const control = page.locator(`${host} [data-key="${key}"]`).filter({ visible: true });
-      await control.scrollIntoViewIfNeeded();
-      await control.tap();
-      assert.ok(await until(() => shadow(page, host, `return root.querySelector('.xp-panel h3')?.textContent === '${name}'`)), `${host} ${key}`);
+      const control = await tapOpens(page, host, key, name);
       let seen;
       const placed = await until(async () => {
         const [c, p, t] = [await control.boundingBox(), await page.locator(`${host} .xp-panel`).boundingBox(), await page.locator(`${host} .xp-panel h3`).boundingBox()];
