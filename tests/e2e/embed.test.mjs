@@ -337,3 +337,47 @@ for (const [name, what] of [['rtl', 'a right-to-left article'], ['quirks', 'a pa
     }
   });
 }
+
+test("the drawing's lines, headings and markers take no pointer: a tap on them reaches the control under them or the drawing", async () => {
+  // Hit-tested, every curve of the lines' merged paths was tested against a finger's whole
+  // touch area on each tap. Checked closed, then with a choice made (the lit lines' layer).
+  const page = await open(env.browser, `${env.base}hosts/plain.html`, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  await ready(page);
+  const probe = () => shadow(page, '[data-explainer]', `
+    const svg = [...root.querySelectorAll('svg.xp-svg')].find((s) => s.getClientRects().length);
+    const layers = '.xp-lines, .xp-lit-lines, .xp-headings, .xp-marks';
+    const points = [];
+    for (const el of svg.querySelectorAll('.xp-line, .xp-heading, .xp-mark')) {
+      const m = el.getScreenCTM();
+      const at = (p) => points.push({ layer: el.closest(layers).classList[0], x: m.a * p.x + m.e, y: m.d * p.y + m.f });
+      if (el.localName === 'text') { const b = el.getBBox(); at({ x: b.x + b.width / 2, y: b.y + b.height / 2 }); continue; }
+      const n = el.getTotalLength();
+      for (let l = 0; l < n; l += 15) at(el.getPointAtLength(l));
+    }
+    const shown = points.filter((p) => p.y > 0 && p.y < innerHeight && p.x > 0 && p.x < innerWidth);
+    return {
+      layers: [...new Set(shown.map((p) => p.layer))].sort(),
+      points: shown.length,
+      takers: shown.filter((p) => root.elementsFromPoint(p.x, p.y).some((h) => h.closest(layers)))
+        .map((p) => p.layer + ' at ' + Math.round(p.x) + ',' + Math.round(p.y)).slice(0, 5),
+      // A marker is drawn over its handle: at the handle's centre (where no panel covers
+      // it), the handle takes the tap.
+      marks: [...svg.querySelectorAll('.xp-hit')].map((h) => h.getBoundingClientRect())
+        .filter((b) => b.y > 0 && b.bottom < innerHeight)
+        .map((b) => root.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2))
+        .filter((e) => svg.contains(e)).map((e) => e.classList.contains('xp-hit')),
+    };`);
+  await page.locator('[data-key="relationship:nvidia-openai-loi"]').filter({ visible: true }).scrollIntoViewIfNeeded();
+  const closed = await probe();
+  assert.deepEqual(closed.layers, ['xp-headings', 'xp-lines', 'xp-marks'], 'closed, every layer has points on screen');
+  assert.ok(closed.points > 100, `${closed.points} points`);
+  assert.deepEqual(closed.takers, [], 'closed, no point of a line, heading or marker is taken by it');
+  assert.ok(closed.marks.length > 3 && closed.marks.every(Boolean), `each marker's handle takes the tap: ${closed.marks}`);
+  await page.locator('[data-key="entity:nvidia"]').filter({ visible: true }).tap();
+  assert.ok(await until(() => shadow(page, '[data-explainer]', "return root.querySelector('.xp-panel h3')?.textContent === 'Nvidia'")));
+  const open_ = await probe();
+  assert.ok(open_.layers.includes('xp-lit-lines') && open_.points > 100, `open: ${open_.layers}, ${open_.points} points`);
+  assert.deepEqual(open_.takers, [], 'open, no point of a line, heading or marker is taken by it');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
