@@ -239,6 +239,19 @@ test('a large story draws its first screen at once, then every control; one draw
   await late.tap();
   // (A number keeps its word: the space after 199 is a no-break one.)
   assert.ok(await until(() => shadow(page, '#big', "return root.querySelector('.xp-panel h3')?.textContent === 'Énergie 199\\u00a0𝔸'"), 3000));
+  // On screen too, its lines are solid, lit or not, and its legend's samples with them (the
+  // dashes of 600 lines were most of the raster work of scrolling it); each kind keeps a
+  // marker shape of its own. The page's small story keeps its dashes.
+  const looks = await page.evaluate(() => [...document.querySelectorAll('[data-explainer]')].map((h) => {
+    const root = h.shadowRoot;
+    const solid = (sel) => [...root.querySelectorAll(sel)].map((l) => getComputedStyle(l).strokeDasharray === 'none');
+    return { lines: solid('.xp-lines .xp-line'), lit: solid('.xp-lit-lines .xp-line'), legend: solid('.xp-legend .xp-line'),
+      marks: new Set([...root.querySelectorAll('.xp-legend .xp-mark')].map((m) => m.getAttribute('d'))).size };
+  }));
+  const [own, big] = looks;
+  assert.ok(big.lit.length > 0 && [...big.lines, ...big.lit, ...big.legend].every(Boolean), `the large story's lines are solid: ${JSON.stringify(big)}`);
+  assert.equal(big.marks, 5, "each of the large story's five kinds has a marker of its own");
+  assert.ok(own.lines.includes(false) && own.legend.includes(false), "the page's own story keeps its dashes");
   // Printed from the timeline, at 4x CPU: both explainers of the page build their views for
   // paper, which no paint precedes, and the diagram has every control, not its first
   // screen's. The page's listener runs after the explainers'.
