@@ -62,6 +62,32 @@ for (const [w, h] of [[375, 667], [768, 1024], [1280, 800]]) test(`${w}x${h}: th
   await page.context().close();
 });
 
+for (const [w, h] of [[375, 667], [768, 1024], [1280, 800]]) test(`${w}x${h}: a page arriving in pieces shows one drawing, the one that fits, and nothing shifts`, async () => {
+  // Painted while the page still arrives, the drawings that had come showed in turn, the
+  // widest so far first (at 768 px: 280, 400, 600, then 720), and the page shifted.
+  const page = await open(env.browser, null, { viewport: { width: w, height: h } });
+  await watchShifts(page);
+  await page.addInitScript(() => {
+    window.shown = [];
+    const look = () => {
+      const fit = [...document.querySelector('[data-explainer]')?.shadowRoot?.querySelectorAll('.xp-fit') ?? []]
+        .find((f) => f.getClientRects().length);
+      if (fit && window.shown.at(-1) !== fit.className) window.shown.push(fit.className);
+      if (document.readyState !== 'complete' || window.shown.length === 0) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await page.route('**/*.wasm', () => {});
+  await page.goto(`${env.base}index.html?trickle`);
+  await page.waitForTimeout(300);
+  const { shown, frames, shift } = await page.evaluate(() => ({ shown: window.shown, shift: window.shift,
+    frames: document.querySelector('[data-explainer]').shadowRoot.querySelectorAll('.xp-fit').length }));
+  assert.ok(frames > 3, `${frames} drawings in the page`);
+  assert.equal(shown.length, 1, `drawings shown in turn: ${shown.join(', ')}`);
+  assert.equal(shift, 0);
+  await page.context().close();
+});
+
 test('without JavaScript the page shows the diagram, every view, the table and linked sources', async () => {
   const page = await open(env.browser, `${env.base}index.html`, { javaScriptEnabled: false });
   await page.waitForTimeout(300);

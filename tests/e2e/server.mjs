@@ -1,7 +1,8 @@
 // A tiny static server on 127.0.0.1 for the end-to-end tests: dist/ at /, the example host
 // pages (tests/hosts) at /hosts/, the right MIME types, and the strict CSP header on the
 // pages whose name says so (with `?hash`, plus the build's hash of the inline stylesheet).
-// A host page's <!--snippet:fr|en--> is replaced with the build's pre-rendered snippet.
+// A host page's <!--snippet:fr|en--> is replaced with the build's pre-rendered snippet. With
+// `?trickle`, a page comes in pieces, as over a slow connection.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -47,6 +48,15 @@ export function serve(dist = join(here, '../../dist/'), { hosts = join(here, '..
       if (compress && /gzip/.test(req.headers['accept-encoding'] || '') && TYPES[extname(file)]) {
         body = gzipSync(body, { level: 9 });
         headers['content-encoding'] = 'gzip';
+      }
+      // `trickle`: as a slow connection brings a page, in pieces the browser paints between.
+      if (url.searchParams.has('trickle')) {
+        res.writeHead(200, headers);
+        for (let at = 0; at < body.length; at += 16384) {
+          res.write(body.subarray(at, at + 16384));
+          await new Promise((r) => setTimeout(r, 40));
+        }
+        return res.end();
       }
       res.writeHead(200, headers).end(body);
     } catch {
