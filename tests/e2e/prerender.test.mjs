@@ -80,10 +80,14 @@ for (const [w, h] of [[375, 667], [768, 1024], [1280, 800]]) test(`${w}x${h}: a 
   await page.route('**/*.wasm', () => {});
   await page.goto(`${env.base}index.html?trickle`);
   await page.waitForTimeout(300);
-  const { shown, frames, shift } = await page.evaluate(() => ({ shown: window.shown, shift: window.shift,
-    frames: document.querySelector('[data-explainer]').shadowRoot.querySelectorAll('.xp-fit').length }));
+  const { shown, frames, shift, fits } = await page.evaluate(() => {
+    const all = [...document.querySelector('[data-explainer]').shadowRoot.querySelectorAll('.xp-fit')];
+    return { shown: window.shown, shift: window.shift, frames: all.length,
+      fits: all.find((f) => f.getClientRects().length)?.className };
+  });
   assert.ok(frames > 3, `${frames} drawings in the page`);
   assert.equal(shown.length, 1, `drawings shown in turn: ${shown.join(', ')}`);
+  assert.equal(shown[0], fits, 'the one the whole page shows');
   assert.equal(shift, 0);
   await page.context().close();
 });
