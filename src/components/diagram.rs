@@ -405,6 +405,8 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                     { for geos.iter().enumerate().map(|(i, (w, g))| html! { <div class={format!("xp-fit f{w}")}>{ draw(i, g, raw_at(i)) }</div> }) }
                 </div>
             }
+            // After the drawings: the stylesheet shows none of them until it has come, so a
+            // page still arriving does not show each drawing in turn.
             <figcaption class="xp-hint">{ if kinds.is_empty() { ui(props.lang).players_hint } else { ui(props.lang).diagram_hint } }</figcaption>
             // No lines, nothing to explain: no heading over an empty list.
             if !kinds.is_empty() {

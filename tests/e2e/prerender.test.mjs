@@ -44,7 +44,10 @@ test('hydration yields the DOM of a fresh render, one tree, no warning, and the 
   for (const p of [hydrated, fresh]) await p.context().close();
 });
 
-for (const [w, h] of [[375, 667], [768, 1024], [1280, 800]]) test(`${w}x${h}: the content is there before the WASM and nothing shifts when it hydrates`, async () => {
+/** A phone, a tablet and a desktop. */
+const SIZES = [[375, 667], [768, 1024], [1280, 800]];
+
+for (const [w, h] of SIZES) test(`${w}x${h}: the content is there before the WASM and nothing shifts when it hydrates`, async () => {
   const page = await open(env.browser, null, { viewport: { width: w, height: h } });
   await watchShifts(page);
   let release;
@@ -62,7 +65,7 @@ for (const [w, h] of [[375, 667], [768, 1024], [1280, 800]]) test(`${w}x${h}: th
   await page.context().close();
 });
 
-for (const [w, h] of [[375, 667], [768, 1024], [1280, 800]]) test(`${w}x${h}: a page arriving in pieces shows one drawing, the one that fits, and nothing shifts`, async () => {
+for (const [w, h] of SIZES) test(`${w}x${h}: a page arriving in pieces shows one drawing, the one that fits, and nothing shifts`, async () => {
   // Painted while the page still arrives, the drawings that had come showed in turn, the
   // widest so far first (at 768 px: 280, 400, 600, then 720), and the page shifted.
   const page = await open(env.browser, null, { viewport: { width: w, height: h } });
@@ -80,14 +83,14 @@ for (const [w, h] of [[375, 667], [768, 1024], [1280, 800]]) test(`${w}x${h}: a 
   await page.route('**/*.wasm', () => {});
   await page.goto(`${env.base}index.html?trickle`);
   await page.waitForTimeout(300);
-  const { shown, frames, shift, fits } = await page.evaluate(() => {
+  const { shown, shift, drawings, whole } = await page.evaluate(() => {
     const all = [...document.querySelector('[data-explainer]').shadowRoot.querySelectorAll('.xp-fit')];
-    return { shown: window.shown, shift: window.shift, frames: all.length,
-      fits: all.find((f) => f.getClientRects().length)?.className };
+    return { shown: window.shown, shift: window.shift, drawings: all.length,
+      whole: all.find((f) => f.getClientRects().length)?.className };
   });
-  assert.ok(frames > 3, `${frames} drawings in the page`);
+  assert.ok(drawings > 3, `${drawings} drawings in the page`);
   assert.equal(shown.length, 1, `drawings shown in turn: ${shown.join(', ')}`);
-  assert.equal(shown[0], fits, 'the one the whole page shows');
+  assert.equal(shown[0], whole, 'the one the whole page shows');
   assert.equal(shift, 0);
   await page.context().close();
 });
