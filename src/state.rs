@@ -109,8 +109,10 @@ pub struct State {
     pub view: View,
     /// What the panel shows.
     pub selection: Option<Selection>,
-    /// The view to return to when the panel closes (a timeline event opens the diagram).
-    pub return_view: Option<View>,
+    /// The view to return to when the panel closes (a timeline event opens the diagram),
+    /// and the item whose control takes focus back there: that event, whatever the reader
+    /// chose in the diagram since (their controls are not in that view).
+    pub return_view: Option<(View, Selection)>,
     /// Layout width bucket in CSS px; 0 until the container is measured.
     pub width: u32,
     /// While hydrated and untouched: the drawing at `width` is the pre-rendered one, which
@@ -258,7 +260,7 @@ impl Reducible for State {
             Action::Select(sel) | Action::Link(sel) => {
                 let switch = matches!(sel, Selection::Event(_)) && s.view != View::Diagram;
                 if switch {
-                    s.return_view = Some(s.view);
+                    s.return_view = Some((s.view, sel.clone()));
                     s.view = View::Diagram;
                 }
                 s.reveal = switch || linked;
@@ -281,12 +283,16 @@ impl Reducible for State {
                 s.selection = Some(sel);
             }
             Action::Close => {
-                s.focus_return = s.selection.take();
+                let closed = s.selection.take();
                 s.linked = false;
                 s.reveal = s.return_view.is_some();
-                if let Some(v) = s.return_view.take() {
-                    s.view = v;
-                }
+                s.focus_return = match s.return_view.take() {
+                    Some((v, from)) => {
+                        s.view = v;
+                        Some(from)
+                    }
+                    None => closed,
+                };
             }
             Action::SetView(v) => {
                 if v == s.view {

@@ -326,3 +326,29 @@ fn an_item_a_link_opened_is_known_as_such_until_the_reader_taps_another() {
     assert!(!run(fresh.clone(), &[Action::Link(ms.clone()), Action::Close]).linked);
     assert!(!run(fresh, &[Action::Link(ms), Action::SetView(View::Timeline)]).linked);
 }
+
+#[test]
+fn closing_after_exploring_from_an_event_goes_back_to_the_event() {
+    // An event chosen on the timeline opens the diagram; the reader then opens a player
+    // there. Closing goes back to the timeline, which has no control of that player: focus
+    // goes to the event that took them away (it was dropped to the page before).
+    let ev = Selection::Event("ev-loi".into());
+    let player = Selection::Entity("nvidia".into());
+    let s = run(
+        State::new(Lang::En, View::Timeline, 375),
+        &[Action::Select(ev.clone()), Action::Select(player.clone())],
+    );
+    assert_eq!((s.view, s.selection.clone()), (View::Diagram, Some(player)));
+    let s = run(s, &[Action::Close]);
+    assert_eq!(
+        (s.view, s.focus_return, s.reveal, s.return_view),
+        (View::Timeline, Some(ev), true, None)
+    );
+    // Without an event, closing leaves focus to the item closed, in its own view.
+    let bar = Selection::Bar("bar-wsj".into());
+    let s = run(
+        State::new(Lang::En, View::Comparison, 375),
+        &[Action::Select(bar.clone()), Action::Close],
+    );
+    assert_eq!((s.view, s.focus_return), (View::Comparison, Some(bar)));
+}
