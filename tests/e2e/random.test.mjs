@@ -1,0 +1,213 @@
+// A reader who does anything, in any order: seeded random taps, clicks, keys, scrolls,
+// resizes, Back, and language changes from the page, on the article (phone) and on a page
+// of two explainers (desktop). After each step, what a reader relies on must hold, whatever
+// came before: no error or warning, never a blank explainer, nothing wider than its column,
+// a tap or Enter on an item opens the panel on that item, Escape closes it and leaves focus
+// in the explainer. A failure names the seed and the last steps, to replay them.
+// Runs against the release build in dist/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, open, until } from './lib.mjs';
+import { mounted } from './place.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env.close(); });
+
+const PHONE = { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+const DESKTOP = { viewport: { width: 1280, height: 800 } };
+const STEPS = Number(process.env.RANDOM_STEPS || 50);
+const KEYS = ['Tab', 'Shift+Tab', 'ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Enter', 'Escape', ' ', 'Home', 'End'];
+
+/** A seeded generator (the C library's LCG): the same seed gives the same reader. */
+function generator(seed) {
+  let s = seed;
+  const next = () => { s = (s * 1103515245 + 12345) % 2147483648; return s / 2147483648; };
+  return { next, pick: (xs) => xs[Math.floor(next() * xs.length)] };
+}
+
+/** What a reader relies on, read off every explainer of the page: a list of what is wrong. */
+const broken = (page, narrowest) => page.evaluate((narrowest) => {
+  const out = [];
+  const w = document.documentElement.clientWidth;
+  if (w <= narrowest && document.scrollingElement.scrollWidth > w) out.push(`the page scrolls sideways at ${w} px`);
+  for (const h of document.querySelectorAll('[data-explainer]')) {
+    const root = h.shadowRoot?.querySelector('.xp-root');
+    if (!root) { out.push(`${h.id || 'an explainer'} is blank`); continue; }
+    if (root.scrollWidth > root.clientWidth + 1) out.push(`${h.id || 'an explainer'} is ${root.scrollWidth} px wide in ${root.clientWidth}`);
+    const panels = h.shadowRoot.querySelectorAll('.xp-panel');
+    if (panels.length > 1) out.push(`${panels.length} panels open`);
+    if (panels.length && !panels[0].querySelector('h3')?.textContent.trim()) out.push('a panel without a title');
+  }
+  return out;
+}, narrowest);
+
+/** The item the page's explainer `index` last said it opened (`explainer:select`), as a key. */
+const opened = (page, index) => page.evaluate((i) => window.opened?.[i] ?? null, index);
+
+/** Waits until the page's scroll position has held for 100 ms (and the frames between). */
+const settled = (page) => page.evaluate(() => new Promise((ok) => {
+  let last = `${scrollX},${scrollY}`, since = performance.now();
+  const check = () => {
+    const now = `${scrollX},${scrollY}`;
+    if (now !== last) [last, since] = [now, performance.now()];
+    if (performance.now() - since >= 100) ok(); else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}));
+
+/** Plays `steps` random steps on `url` with `device`, asserting after each one. */
+async function play(url, device, seed, sizes) {
+  seed = Number(process.env.RANDOM_SEED || seed);
+  const rnd = generator(seed);
+  const checked = { opened: 0, closed: 0 };
+  const page = await open(env.browser, undefined, device);
+  await page.addInitScript(() => {
+    window.opened = {};
+    // Where focus went, for a failure to tell (a control removed under it shows as gone).
+    window.moves = [];
+    const name = (t) => t && `${t.tagName?.toLowerCase()}${t.getAttribute?.('data-key') ? ` ${t.getAttribute('data-key')}` : ''}`;
+    document.addEventListener('focusout', (e) => window.moves.push(`${name(e.composedPath()[0])} → ${name(e.relatedTarget) ?? 'nothing'}`), true);
+    document.addEventListener('explainer:select', (e) => {
+      const hosts = [...document.querySelectorAll('[data-explainer]')];
+      window.opened[hosts.indexOf(e.target)] = `${e.detail.kind}:${e.detail.id}`;
+    });
+  });
+  await page.goto(url);
+  await mounted(page);
+  const entries = await page.evaluate(() => history.length);
+  const narrowest = Math.min(...sizes.map((s) => s[0]));
+  const steps = [];
+  const fail = (why) => `seed ${seed}, step ${steps.length}: ${why}\n  last steps: ${steps.slice(-10).join(' | ')}`;
+  for (let i = 0; i < STEPS; i++) {
+    const r = rnd.next();
+    // What the step should do to the explainer it acts on: open an item, or close its panel.
+    let expect = null;
+    if (r < 0.5) {
+      // A tap (a click on a desktop) on a control that shows, brought into view first; what
+      // it lands on is what is at that point (a sheet may cover the control). A reader taps
+      // once the page has stopped moving: a key's scroll (End, focus) may still be running.
+      await settled(page);
+      const at = await page.evaluate(([a, b, c]) => {
+        const hosts = [...document.querySelectorAll('[data-explainer]')];
+        const index = Math.floor(a * hosts.length);
+        const root = hosts[index].shadowRoot;
+        const shown = [...root.querySelectorAll('[data-key], button, summary, [role=tab], a[href]')].filter((e) => e.getClientRects().length);
+        if (!shown.length) return null;
+        const control = shown[Math.floor(b * shown.length)];
+        control.scrollIntoView({ block: c < 0.5 ? 'center' : 'nearest' });
+        const box = control.getBoundingClientRect();
+        const x = box.x + box.width / 2, y = box.y + box.height / 2;
+        if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return null;
+        const hit = root.elementFromPoint(x, y)?.closest('[data-key], button, summary, [role=tab], a[href]');
+        // An item's control opens it; a link to another page is not followed here.
+        if (hit?.matches('a[href]:not([href^="#"])')) return null;
+        return { x, y, index, key: hit?.getAttribute('data-key') ?? null, what: (hit?.getAttribute('data-key') || hit?.textContent || '?').trim().slice(0, 30) };
+      }, [rnd.next(), rnd.next(), rnd.next()]);
+      if (at) {
+        steps.push(`tap ${at.what}`);
+        await settled(page);
+        await (device.hasTouch ? page.touchscreen.tap(at.x, at.y) : page.mouse.click(at.x, at.y));
+        if (at.key) expect = { index: at.index, key: at.key, x: at.x, y: at.y };
+      }
+    } else if (r < 0.58) {
+      // Focus moved to a control as Tab and the arrows take it there, for the keys after.
+      const what = await page.evaluate(([a, b]) => {
+        const hosts = [...document.querySelectorAll('[data-explainer]')];
+        const shown = [...hosts[Math.floor(a * hosts.length)].shadowRoot.querySelectorAll('[data-key], button, summary, [role=tab], a[href]')]
+          .filter((e) => e.getClientRects().length);
+        const control = shown[Math.floor(b * shown.length)];
+        control?.focus();
+        return control && (control.getAttribute('data-key') || control.textContent).trim().slice(0, 30);
+      }, [rnd.next(), rnd.next()]);
+      steps.push(`focus ${what}`);
+    } else if (r < 0.78) {
+      const key = rnd.pick(KEYS);
+      // Where focus is: an explainer's control, its panel open or not.
+      const focus = await page.evaluate(() => {
+        const hosts = [...document.querySelectorAll('[data-explainer]')];
+        const index = hosts.indexOf(document.activeElement);
+        const el = index >= 0 ? hosts[index].shadowRoot.activeElement : null;
+        return el && { index, key: el.getAttribute('data-key'), panel: !!hosts[index].shadowRoot.querySelector('.xp-panel'),
+          inPanel: !!el.closest('.xp-panel'), tag: el.tagName };
+      });
+      steps.push(`key ${key === ' ' ? 'Space' : key}`);
+      await page.keyboard.press(key);
+      if (focus && key === 'Enter' && focus.key) expect = { index: focus.index, key: focus.key };
+      if (focus?.panel && key === 'Escape') expect = { index: focus.index, closed: true, focus: focus.key || focus.tag };
+    } else if (r < 0.86) {
+      const y = Math.floor(rnd.next() * 4000);
+      steps.push(`scroll to ${y}`);
+      await page.evaluate((y) => window.scrollTo(0, y), y);
+    } else if (r < 0.93) {
+      const [width, height] = rnd.pick(sizes);
+      steps.push(`resize ${width}×${height}`);
+      await page.setViewportSize({ width, height });
+      // A phone's emulated size reaches the page a moment later: the reader taps what they
+      // see once it has turned, and the explainer has had its frame to lay itself out again.
+      await page.waitForFunction(([w, h]) => innerWidth === w && innerHeight === h, [width, height]);
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    } else if (r < 0.97) {
+      // Back within the page (links to items add entries), not to the page before it.
+      if (await page.evaluate((n) => history.length > n, entries)) {
+        steps.push('Back');
+        await page.goBack({ timeout: 2000 }).catch(() => {});
+      }
+    } else {
+      // The page's own language switch, as a bilingual page sets it.
+      steps.push('page language');
+      await page.evaluate(() => { const h = document.querySelector('[data-explainer]'); h.dataset.lang = h.dataset.lang === 'en' ? 'fr' : 'en'; });
+    }
+    await page.waitForTimeout(100 + Math.floor(rnd.next() * 250));
+    if (!page.url().startsWith(url)) {
+      // Back went past the page's first entry: the reader comes back to it.
+      steps.push('(back to the page)');
+      await page.goto(url);
+      await mounted(page);
+    }
+    if (expect?.key) {
+      const ok = await until(async () => (await opened(page, expect.index)) === expect.key
+        && page.evaluate((i) => !!document.querySelectorAll('[data-explainer]')[i].shadowRoot.querySelector('.xp-panel h3'), expect.index));
+      // What is under the point tapped now, to tell a control that moved from one that did not answer.
+      const now = expect.x === undefined ? '' : await page.evaluate(([i, x, y]) => {
+        const hit = document.querySelectorAll('[data-explainer]')[i].shadowRoot.elementFromPoint(x, y);
+        return `; at ${Math.round(x)},${Math.round(y)} now: ${hit?.closest('[data-key]')?.getAttribute('data-key') ?? hit?.className?.baseVal ?? hit?.className ?? hit?.tagName}`;
+      }, [expect.index, expect.x, expect.y]);
+      assert.ok(ok, fail(`the panel does not show ${expect.key} (last opened: ${await opened(page, expect.index)}${now})`));
+      checked.opened++;
+    }
+    if (expect?.closed) {
+      const state = () => page.evaluate((i) => {
+        const host = document.querySelectorAll('[data-explainer]')[i];
+        const inner = host.shadowRoot.activeElement;
+        return { open: !!host.shadowRoot.querySelector('.xp-panel'), inside: document.activeElement === host && !!inner,
+          focus: inner ? inner.getAttribute('data-key') || inner.tagName : document.activeElement?.tagName };
+      }, expect.index);
+      const ok = await until(async () => { const s = await state(); return !s.open && s.inside; });
+      const s = await state();
+      const moves = await page.evaluate(() => window.moves.slice(-4).join(', '));
+      assert.ok(ok, fail(`Escape (focus on ${expect.focus}) left ${s.open ? 'the panel open' : 'the panel closed'}, focus on ${s.focus} (focus went: ${moves})`));
+      checked.closed++;
+    }
+    const wrong = await broken(page, narrowest);
+    assert.deepEqual(wrong, [], fail(wrong.join('; ')));
+    assert.deepEqual(page.messages, [], fail(page.messages.join(' / ')));
+  }
+  await page.context().close();
+  if (process.env.RANDOM_LOG) console.log(`seed ${seed}: ${checked.opened} items opened, ${checked.closed} closed by Escape\n  ${steps.join(' | ')}`);
+}
+
+const PHONES = [[375, 667], [667, 375], [320, 568], [414, 896]];
+const DESKTOPS = [[1280, 800], [1024, 768], [768, 1024], [1440, 900]];
+
+test('a reader on a phone doing anything on the article (seed 4242)', async () => {
+  await play(`${env.base}index.html`, PHONE, 4242, PHONES);
+});
+
+test('a reader on a phone held in the dark, from 320 px (seed 77)', async () => {
+  await play(`${env.base}index.html`, { ...PHONE, viewport: { width: 320, height: 568 }, colorScheme: 'dark' }, 77, PHONES);
+});
+
+test('a reader with a mouse on a page of two explainers (seed 9001)', async () => {
+  await play(`${env.base}hosts/two.html`, DESKTOP, 9001, DESKTOPS);
+});
