@@ -64,7 +64,7 @@ async function play(url, device, seed, sizes) {
   const page = await open(env.browser, undefined, device);
   await page.addInitScript(() => {
     window.opened = {};
-    // Where focus went, for a failure to tell (a control removed under it shows as gone).
+    // Where focus went, for a failure to tell ("→ nothing": to no element, as when the focused one goes).
     window.moves = [];
     const name = (t) => t && `${t.tagName?.toLowerCase()}${t.getAttribute?.('data-key') ? ` ${t.getAttribute('data-key')}` : ''}`;
     document.addEventListener('focusout', (e) => window.moves.push(`${name(e.composedPath()[0])} → ${name(e.relatedTarget) ?? 'nothing'}`), true);
