@@ -8,13 +8,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open, until } from './lib.mjs';
-import { mounted } from './place.mjs';
+import { PHONE as PHONE1X, mounted } from './place.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env.close(); });
 
-const PHONE = { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+/** The placement tests' phone, at the pixel ratio of the journeys. */
+const PHONE = { ...PHONE1X, deviceScaleFactor: 2 };
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const STEPS = Number(process.env.RANDOM_STEPS || 50);
 const KEYS = ['Tab', 'Shift+Tab', 'ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Enter', 'Escape', ' ', 'Home', 'End'];
