@@ -46,49 +46,83 @@ impl Lang {
 /// Interface words in one language.
 #[derive(Debug)]
 pub struct Ui {
+    /// The diagram's tab and view title.
     pub diagram: &'static str,
+    /// The comparison's tab and view title.
     pub comparison: &'static str,
+    /// The timeline's tab and view title.
     pub timeline: &'static str,
+    /// The open questions' tab and view title.
     pub questions: &'static str,
+    /// The accessible name of the tab list.
     pub views: &'static str,
+    /// The panel's close button, as read aloud.
     pub close: &'static str,
+    /// The heading of an item's sources.
     pub sources: &'static str,
     /// Said, not shown, after a source link: it opens a new tab.
     pub new_tab: &'static str,
+    /// The heading of an item's quotations.
     pub quotes: &'static str,
+    /// Marks a quotation translated from its original language.
     pub translation: &'static str,
+    /// The diagram legend's title.
     pub legend: &'static str,
+    /// The legend's name for the story's headline relationship.
     pub headline_link: &'static str,
+    /// The language switch, written in the language it switches to.
     pub switch_to: &'static str,
-    pub language: &'static str,
+    /// Marks timeline events after the article's publication.
     pub later: &'static str,
+    /// The timeline's rule at the article's publication date.
     pub published_rule: &'static str,
+    /// Before the date the facts were last checked.
     pub as_of: &'static str,
+    /// The label of a relationship's form (a letter of intent, a stake…).
     pub form: &'static str,
+    /// The label of a stake's share.
     pub stake: &'static str,
+    /// The heading of the players an event involves.
     pub involves: &'static str,
+    /// The heading of a player's relationships in its panel.
     pub links: &'static str,
+    /// The error view's heading, for an editor whose story has a mistake.
     pub error_title: &'static str,
+    /// Before the path of the story's first mistake.
     pub error_intro: &'static str,
+    /// The disclosure listing every mistake of the story.
     pub all_problems: &'static str,
     /// Between a name and what is said of it: French puts a no-break space before the colon.
     pub colon: &'static str,
+    /// The caption of the table of every relationship.
     pub table_caption: &'static str,
+    /// The table's column of where a relationship starts.
     pub col_from: &'static str,
+    /// The table's column of where a relationship goes.
     pub col_to: &'static str,
+    /// The table's column of a relationship's kind.
     pub col_kind: &'static str,
+    /// The table's column of a relationship's amount.
     pub col_amount: &'static str,
+    /// The table's column of a relationship's date.
     pub col_date: &'static str,
+    /// The table's column of a relationship's status.
     pub col_status: &'static str,
+    /// Under the diagram: what a tap on it gives.
     pub diagram_hint: &'static str,
     /// `diagram_hint` for a story of players without links.
     pub players_hint: &'static str,
+    /// In the empty side column of a wide screen: where an item's detail will show.
     pub side_hint: &'static str,
+    /// Under the comparison: one scale from zero, and what a tap gives.
     pub chart_hint: &'static str,
+    /// Under the timeline: what choosing an event does.
     pub timeline_hint: &'static str,
+    /// In place of the date of an item that has none.
     pub no_date: &'static str,
-    pub details: &'static str,
+    /// Shown where the explainer cannot answer (no JavaScript): every view follows.
     pub static_note: &'static str,
+    /// The heading of the list of every source of the story.
     pub all_sources: &'static str,
 }
 
@@ -106,7 +140,6 @@ const FR: Ui = Ui {
     legend: "Légende",
     headline_link: "lien principal de l’histoire",
     switch_to: "Read in English",
-    language: "Langue",
     later: "Après l’article",
     published_rule: "Publication de l’article",
     as_of: "Faits vérifiés jusqu’au",
@@ -132,7 +165,6 @@ const FR: Ui = Ui {
         "Même échelle pour toutes les barres, à partir de zéro. Choisissez une ligne pour ses sources.",
     timeline_hint: "Choisissez un événement pour voir ses acteurs dans le schéma.",
     no_date: "sans date",
-    details: "Détail",
     all_sources: "Toutes les sources",
     static_note: "L’interaction n’est pas disponible ici\u{a0}: voici tout le contenu de l’explication.",
 };
@@ -151,7 +183,6 @@ const EN: Ui = Ui {
     legend: "Legend",
     headline_link: "main link of the story",
     switch_to: "Lire en français",
-    language: "Language",
     later: "After the article",
     published_rule: "Article published",
     as_of: "Facts checked up to",
@@ -176,7 +207,6 @@ const EN: Ui = Ui {
     chart_hint: "One scale for every bar, starting at zero. Choose a row for its sources.",
     timeline_hint: "Choose an event to see its players in the diagram.",
     no_date: "undated",
-    details: "Details",
     all_sources: "All sources",
     static_note: "Interaction is not available here: this is the explainer’s whole content.",
 };

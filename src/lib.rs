@@ -4,6 +4,9 @@
 //! geometry) → [`components`] (Yew, rendered natively for tests and pre-rendering, or in
 //! the browser) ← [`state`] (one reducer per instance).
 
+// Every public item carries rustdoc (clippy -D warnings in scripts/test.sh makes it an error).
+#![warn(missing_docs)]
+
 pub mod components;
 pub mod describe;
 pub mod format;
