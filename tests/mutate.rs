@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::Lcg;
 use serde_json::Value;
 
 use explainer::fallback::fallback;
@@ -14,15 +15,9 @@ use explainer::render_html;
 use explainer::state::View;
 use explainer::story::{load, EMBEDDED_JSON};
 
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) % n.max(1) as u64) as usize
-    }
+/// A number below `n` (at least 1) from `r`.
+fn below(r: &mut Lcg, n: usize) -> usize {
+    r.next(n.max(1) as u64) as usize
 }
 
 /// Every value's place in `v`, as JSON pointers.
@@ -55,22 +50,22 @@ const NUMBERS: [f64; 7] = [0.0, -1.0, 1e300, 0.0001, 123456789.0, 2.5, 1e-300];
 fn edit(v: &mut Value, r: &mut Lcg) -> String {
     let mut all = Vec::new();
     places(v, String::new(), &mut all);
-    let at = all[1 + r.next(all.len() - 1)].clone();
+    let at = all[1 + below(r, all.len() - 1)].clone();
     let (parent, key) = at.rsplit_once('/').unwrap();
     let target = v.pointer_mut(&at).unwrap();
-    let what = r.next(9);
+    let what = below(r, 9);
     match (what, &mut *target) {
         (0, Value::String(s)) => {
-            *s = TEXTS[r.next(TEXTS.len())].into();
+            *s = TEXTS[below(r, TEXTS.len())].into();
             format!("{at} = {s:?}")
         }
         (1, Value::Number(_)) => {
-            let n = NUMBERS[r.next(NUMBERS.len())];
+            let n = NUMBERS[below(r, NUMBERS.len())];
             *target = serde_json::json!(n);
             format!("{at} = {n}")
         }
         (2, Value::Array(a)) if !a.is_empty() => {
-            let i = r.next(a.len());
+            let i = below(r, a.len());
             let copy = a[i].clone();
             a.push(copy);
             format!("{at}: item {i} doubled")
@@ -80,7 +75,7 @@ fn edit(v: &mut Value, r: &mut Lcg) -> String {
             format!("{at} emptied")
         }
         (4, Value::Array(a)) if a.len() > 1 => {
-            let i = r.next(a.len());
+            let i = below(r, a.len());
             a.swap(0, i);
             format!("{at}: items 0 and {i} swapped")
         }
@@ -119,7 +114,7 @@ fn any_edit_of_the_story_renders_or_names_its_mistakes() {
     for seed in 0..seeds.unwrap_or(120u64) {
         let mut r = Lcg(seed);
         let mut story = base.clone();
-        let edits: Vec<String> = (0..1 + r.next(3))
+        let edits: Vec<String> = (0..1 + below(&mut r, 3))
             .map(|_| edit(&mut story, &mut r))
             .collect();
         let json = story.to_string();

@@ -4,9 +4,11 @@
 
 use serde_json::{json, Value};
 
-struct Lcg(u64);
+/// A seeded generator (Knuth's MMIX LCG): the same seed gives the same story or edits.
+pub struct Lcg(pub u64);
 impl Lcg {
-    fn next(&mut self, n: u64) -> u64 {
+    /// A number below `n` (which must not be 0).
+    pub fn next(&mut self, n: u64) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6364136223846793005)
