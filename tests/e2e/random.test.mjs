@@ -1,9 +1,10 @@
 // A reader who does anything, in any order: seeded random taps, clicks, keys, scrolls,
-// resizes, Back, and language changes from the page, on the article (phone) and on a page
-// of two explainers (desktop). After each step, what a reader relies on must hold, whatever
-// came before: no error or warning, never a blank explainer, nothing wider than its column,
-// a tap or Enter on an item opens the panel on that item, Escape closes it and leaves focus
-// in the explainer. A failure names the seed and the last steps, to replay them.
+// resizes, Back, and language changes from the page, on the article (phone), on a page of
+// two explainers (desktop) and on a page that frames one (phone). After each step, what a
+// reader relies on must hold, whatever came before: no error or warning, never a blank
+// explainer, nothing wider than its column, no target under 44 × 44 px, a tap or Enter on
+// an item opens the panel on that item, Escape closes it and leaves focus in the explainer.
+// A failure names the seed and the last steps, to replay them.
 // Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -39,6 +40,13 @@ const broken = (page, narrowest) => page.evaluate((narrowest) => {
     const panels = h.shadowRoot.querySelectorAll('.xp-panel');
     if (panels.length > 1) out.push(`${panels.length} panels open`);
     if (panels.length && !panels[0].querySelector('h3')?.textContent.trim()) out.push('a panel without a title');
+    // Every target a finger can meet, in whatever state the reader left it, at least 44 × 44.
+    for (const c of h.shadowRoot.querySelectorAll('button, a[href], summary, [role=button], [role=tab]')) {
+      const b = c.getBoundingClientRect();
+      if (c.getClientRects().length && (b.width < 43.5 || b.height < 43.5)) {
+        out.push(`${(c.getAttribute('data-key') || c.textContent).trim().slice(0, 30)} is ${b.width.toFixed(1)} × ${b.height.toFixed(1)} px`);
+      }
+    }
   }
   return out;
 }, narrowest);
@@ -57,8 +65,19 @@ const settled = (page) => page.evaluate(() => new Promise((ok) => {
   requestAnimationFrame(check);
 }));
 
-/** Plays `steps` random steps on `url` with `device`, asserting after each one. */
-async function play(url, device, seed, sizes) {
+/** The frame the explainer lives in, on a page that frames it, once it has loaded. */
+async function frameOf(page) {
+  await page.locator('iframe').first().scrollIntoViewIfNeeded();
+  const frame = await until(() => page.frames().find((f) => f !== page.mainFrame() && /frame(\.en)?\.html/.test(f.url())));
+  assert.ok(frame, 'the explainer\'s frame loads');
+  await frame.waitForLoadState();
+  return frame;
+}
+
+/** Plays `steps` random steps on `url` with `device`, asserting after each one. `framed`:
+ * the page frames the explainer (an iframe sized to its content); taps, focus and keys go
+ * to the frame, scrolls and resizes to the page around it. */
+async function play(url, device, seed, sizes, framed = false) {
   seed = Number(process.env.RANDOM_SEED || seed);
   const rnd = generator(seed);
   const checked = { opened: 0, closed: 0 };
@@ -75,7 +94,14 @@ async function play(url, device, seed, sizes) {
     });
   });
   await page.goto(url);
-  await mounted(page);
+  // Where the explainers are: the page, or its frame.
+  let doc = framed ? await frameOf(page) : page;
+  await mounted(doc);
+  // Where the frame's viewport starts in the page's: a frame's point → the page's.
+  const origin = () => (framed ? page.locator('iframe').first().evaluate((e) => {
+    const b = e.getBoundingClientRect();
+    return { x: b.x + e.clientLeft, y: b.y + e.clientTop };
+  }) : { x: 0, y: 0 });
   const entries = await page.evaluate(() => history.length);
   const narrowest = Math.min(...sizes.map((s) => s[0]));
   const steps = [];
@@ -89,7 +115,7 @@ async function play(url, device, seed, sizes) {
       // it lands on is what is at that point (a sheet may cover the control). A reader taps
       // once the page has stopped moving: a key's scroll (End, focus) may still be running.
       await settled(page);
-      const at = await page.evaluate(([a, b, c]) => {
+      const at = await doc.evaluate(([a, b, c]) => {
         const hosts = [...document.querySelectorAll('[data-explainer]')];
         const index = Math.floor(a * hosts.length);
         const root = hosts[index].shadowRoot;
@@ -99,21 +125,26 @@ async function play(url, device, seed, sizes) {
         control.scrollIntoView({ block: c < 0.5 ? 'center' : 'nearest' });
         const box = control.getBoundingClientRect();
         const x = box.x + box.width / 2, y = box.y + box.height / 2;
+        // (A frame as tall as its content: the page's viewport is checked below.)
         if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return null;
         const hit = root.elementFromPoint(x, y)?.closest('[data-key], button, summary, [role=tab], a[href]');
         // An item's control opens it; a link to another page is not followed here.
         if (hit?.matches('a[href]:not([href^="#"])')) return null;
         return { x, y, index, key: hit?.getAttribute('data-key') ?? null, what: (hit?.getAttribute('data-key') || hit?.textContent || '?').trim().slice(0, 30) };
       }, [rnd.next(), rnd.next(), rnd.next()]);
-      if (at) {
+      // In the page's viewport, the frame's scroll to the control having settled.
+      await settled(page);
+      const o = await origin();
+      const view = page.viewportSize();
+      const [px, py] = at ? [at.x + o.x, at.y + o.y] : [-1, -1];
+      if (at && px >= 0 && py >= 0 && px < view.width && py < view.height) {
         steps.push(`tap ${at.what}`);
-        await settled(page);
-        await (device.hasTouch ? page.touchscreen.tap(at.x, at.y) : page.mouse.click(at.x, at.y));
+        await (device.hasTouch ? page.touchscreen.tap(px, py) : page.mouse.click(px, py));
         if (at.key) expect = { index: at.index, key: at.key, x: at.x, y: at.y };
       }
     } else if (r < 0.58) {
       // Focus moved to a control as Tab and the arrows take it there, for the keys after.
-      const what = await page.evaluate(([a, b]) => {
+      const what = await doc.evaluate(([a, b]) => {
         const hosts = [...document.querySelectorAll('[data-explainer]')];
         const shown = [...hosts[Math.floor(a * hosts.length)].shadowRoot.querySelectorAll('[data-key], button, summary, [role=tab], a[href]')]
           .filter((e) => e.getClientRects().length);
@@ -124,8 +155,10 @@ async function play(url, device, seed, sizes) {
       steps.push(`focus ${what}`);
     } else if (r < 0.78) {
       const key = rnd.pick(KEYS);
-      // Where focus is: an explainer's control, its panel open or not.
-      const focus = await page.evaluate(() => {
+      // Where focus is: an explainer's control, its panel open or not (keys reach a frame
+      // only if it has the focus).
+      const focus = await doc.evaluate(() => {
+        if (!document.hasFocus()) return null;
         const hosts = [...document.querySelectorAll('[data-explainer]')];
         const index = hosts.indexOf(document.activeElement);
         const el = index >= 0 ? hosts[index].shadowRoot.activeElement : null;
@@ -147,7 +180,7 @@ async function play(url, device, seed, sizes) {
       // A phone's emulated size reaches the page a moment later: the reader taps what they
       // see once it has turned, and the explainer has had its frame to lay itself out again.
       await page.waitForFunction(([w, h]) => innerWidth === w && innerHeight === h, [width, height]);
-      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+      for (const d of new Set([page, doc])) await d.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     } else if (r < 0.97) {
       // Back within the page (links to items add entries), not to the page before it.
       if (await page.evaluate((n) => history.length > n, entries)) {
@@ -157,28 +190,29 @@ async function play(url, device, seed, sizes) {
     } else {
       // The page's own language switch, as a bilingual page sets it.
       steps.push('page language');
-      await page.evaluate(() => { const h = document.querySelector('[data-explainer]'); h.dataset.lang = h.dataset.lang === 'en' ? 'fr' : 'en'; });
+      await doc.evaluate(() => { const h = document.querySelector('[data-explainer]'); h.dataset.lang = h.dataset.lang === 'en' ? 'fr' : 'en'; });
     }
     await page.waitForTimeout(100 + Math.floor(rnd.next() * 250));
     if (!page.url().startsWith(url)) {
       // Back went past the page's first entry: the reader comes back to it.
       steps.push('(back to the page)');
       await page.goto(url);
-      await mounted(page);
+      doc = framed ? await frameOf(page) : page;
+      await mounted(doc);
     }
     if (expect?.key) {
-      const ok = await until(async () => (await opened(page, expect.index)) === expect.key
-        && page.evaluate((i) => !!document.querySelectorAll('[data-explainer]')[i].shadowRoot.querySelector('.xp-panel h3'), expect.index));
+      const ok = await until(async () => (await opened(doc, expect.index)) === expect.key
+        && doc.evaluate((i) => !!document.querySelectorAll('[data-explainer]')[i].shadowRoot.querySelector('.xp-panel h3'), expect.index));
       // What is under the point tapped now, to tell a control that moved from one that did not answer.
-      const now = expect.x === undefined ? '' : await page.evaluate(([i, x, y]) => {
+      const now = expect.x === undefined ? '' : await doc.evaluate(([i, x, y]) => {
         const hit = document.querySelectorAll('[data-explainer]')[i].shadowRoot.elementFromPoint(x, y);
         return `; at ${Math.round(x)},${Math.round(y)} now: ${hit?.closest('[data-key]')?.getAttribute('data-key') ?? hit?.className?.baseVal ?? hit?.className ?? hit?.tagName}`;
       }, [expect.index, expect.x, expect.y]);
-      assert.ok(ok, fail(`the panel does not show ${expect.key} (last opened: ${await opened(page, expect.index)}${now})`));
+      assert.ok(ok, fail(`the panel does not show ${expect.key} (last opened: ${await opened(doc, expect.index)}${now})`));
       checked.opened++;
     }
     if (expect?.closed) {
-      const state = () => page.evaluate((i) => {
+      const state = () => doc.evaluate((i) => {
         const host = document.querySelectorAll('[data-explainer]')[i];
         const inner = host.shadowRoot.activeElement;
         return { open: !!host.shadowRoot.querySelector('.xp-panel'), inside: document.activeElement === host && !!inner,
@@ -186,11 +220,12 @@ async function play(url, device, seed, sizes) {
       }, expect.index);
       const ok = await until(async () => { const s = await state(); return !s.open && s.inside; });
       const s = await state();
-      const moves = await page.evaluate(() => window.moves.slice(-4).join(', '));
+      const moves = await doc.evaluate(() => window.moves.slice(-4).join(', '));
       assert.ok(ok, fail(`Escape (focus on ${expect.focus}) left ${s.open ? 'the panel open' : 'the panel closed'}, focus on ${s.focus} (focus went: ${moves})`));
       checked.closed++;
     }
-    const wrong = await broken(page, narrowest);
+    // The page around a frame must not scroll sideways either.
+    const wrong = [...(framed ? await broken(page, narrowest) : []), ...await broken(doc, narrowest)];
     assert.deepEqual(wrong, [], fail(wrong.join('; ')));
     assert.deepEqual(page.messages, [], fail(page.messages.join(' / ')));
   }
@@ -211,4 +246,8 @@ test('a reader on a phone held in the dark, from 320 px (seed 77)', async () => 
 
 test('a reader with a mouse on a page of two explainers (seed 9001)', async () => {
   await play(`${env.base}hosts/two.html`, DESKTOP, 9001, DESKTOPS);
+});
+
+test('a reader on a phone, the explainer in a frame sized to its content (seed 515)', async () => {
+  await play(`${env.base}hosts/iframe.html`, PHONE, 515, PHONES, true);
 });
