@@ -389,13 +389,15 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     };
     html! {
         <div class="xp-root" lang={lang.code()} ref={root} {onkeydown}>
-            <header class="xp-head">
+            // Not a <header>: outside sectioning content it is the page's banner landmark,
+            // and a page with its own header, or two explainers, had two (axe).
+            <div class="xp-head">
                 <div>
                     <h2 class="xp-title">{ story.title.get(lang) }</h2>
                     <p class="xp-dek">{ story.dek.get(lang) }</p>
                 </div>
                 <LanguageSwitch lang={lang} on_change={set_lang} />
-            </header>
+            </div>
             <p class="xp-static-note">{ t.static_note }</p>
             <Tabs view={state.view} views={views.clone()} lang={lang} instance={inst.clone()} on_select={set_view} />
             <div class={classes!("xp-body", side.then_some("with-side"), state.selection.is_some().then_some("open"))}>

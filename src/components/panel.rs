@@ -217,7 +217,10 @@ pub fn Panel(props: &PanelProps) -> Html {
     let onclose = props.on_close.reform(|_: MouseEvent| ());
     html! {
         // `data-partial`: the lists are still to come (see `anchor::place`).
-        <aside class="xp-panel" role="region" aria-labelledby={title_id.clone()} ref={aside.clone()}
+        // A named group, not a landmark: the page's landmarks are the page's, and two
+        // explainers of one story open on one item were two regions of the same name (axe's
+        // landmark-unique). The heading takes focus when it opens.
+        <section class="xp-panel" role="group" aria-labelledby={title_id.clone()} ref={aside.clone()}
             data-partial={(!whole).then_some("")}>
             <div class="xp-panel-head">
                 // The heading stays, with focus if it has it; its text is new.
@@ -274,6 +277,6 @@ pub fn Panel(props: &PanelProps) -> Html {
                 }
                 if whole { <SourceList story={props.story.clone()} ids={b.sources} lang={lang} /> }
             </div>
-        </aside>
+        </section>
     }
 }

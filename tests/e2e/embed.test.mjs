@@ -3,7 +3,7 @@
 // Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, ready, until, shadow, printSlowly } from './lib.mjs';
+import { setup, open, ready, until, shadow, printSlowly, axe } from './lib.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -380,4 +380,21 @@ test("the drawing's lines, headings and markers take no pointer: a tap on them r
   assert.deepEqual(open_.takers, [], 'open, no point of a line, heading or marker is taken by it');
   assert.deepEqual(page.messages, []);
   await page.context().close();
+});
+
+test('a page with its own landmarks and the same explainer twice: no landmark clashes, panels and tables open (axe)', async () => {
+  // Each explainer's <header> was a banner landmark beside the page's own, and its table's
+  // scrolling box a region of the same name as the other explainer's.
+  for (const device of [{ viewport: { width: 1280, height: 800 } }, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true }]) {
+    const page = await open(env.browser, `${env.base}hosts/landmarks.html`, device);
+    await ready(page, 2);
+    for (const id of ['top', 'bottom']) {
+      await shadow(page, `#${id}`, `root.querySelector('.xp-data summary').click();`);
+      await page.locator(`#${id}`).locator('[data-key="entity:nvidia"]').filter({ visible: true }).click();
+      assert.ok(await until(() => shadow(page, `#${id}`, 'return root.querySelector(".xp-panel h3")?.textContent === "Nvidia" && !!root.querySelector(".xp-data table");')), `${id}: its panel and table open`);
+    }
+    assert.deepEqual(await axe(page), [], `${device.viewport.width} px`);
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
 });
