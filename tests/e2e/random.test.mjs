@@ -3,12 +3,13 @@
 // two explainers (desktop) and on a page that frames one (phone). After each step, what a
 // reader relies on must hold, whatever came before: no error or warning, never a blank
 // explainer, nothing wider than its column, no target under 44 × 44 px, a tap or Enter on
-// an item opens the panel on that item, Escape closes it and leaves focus in the explainer.
+// an item opens the panel on that item, Escape closes it and leaves focus in the explainer;
+// and every tenth step, no axe violation.
 // A failure names the seed and the last steps, to replay them.
 // Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, until } from './lib.mjs';
+import { setup, open, until, axe } from './lib.mjs';
 import { PHONE as PHONE1X, mounted } from './place.mjs';
 
 let env;
@@ -228,6 +229,12 @@ async function play(url, device, seed, sizes, framed = false) {
     const wrong = [...(framed ? await broken(page, narrowest) : []), ...await broken(doc, narrowest)];
     assert.deepEqual(wrong, [], fail(wrong.join('; ')));
     assert.deepEqual(page.messages, [], fail(page.messages.join(' / ')));
+    // axe as in the journeys, on whatever state the reader reached (every tenth step: a
+    // run takes about a second).
+    if (i % 10 === 9) {
+      const violations = await axe(doc);
+      assert.deepEqual(violations, [], fail(`axe: ${violations.join('; ')}`));
+    }
   }
   await page.context().close();
   if (process.env.RANDOM_LOG) console.log(`seed ${seed}: ${checked.opened} items opened, ${checked.closed} closed by Escape\n  ${steps.join(' | ')}`);
