@@ -8,6 +8,7 @@ import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/server.mjs';
+import { tracedTaps } from './phases.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const dist = new URL('../dist/', import.meta.url).pathname;
@@ -197,7 +198,7 @@ async function explore(p, keys, mouse) {
 // One page load gives one first tap and one code-ready time: both are taken over RUNS loads.
 const spread = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), runs: xs.map((x) => round(x)) });
 const taps = await (async () => {
-  const ready = []; const first = []; const paused = []; const longest = []; const times = []; const touch = []; let along = [];
+  const ready = []; const first = []; const paused = []; const longest = []; const times = []; const touch = []; let along = []; let split;
   for (let run = 0; run < RUNS; run++) {
     // Not scrolled: the first tap hydrates the pre-rendered explainer, then opens the panel.
     const q = await page(base + 'index.html', 4, PHONE, false);
@@ -217,6 +218,7 @@ const taps = await (async () => {
       for (let i = 0; i < 20; i++) times.push(await p.evaluate(tapScript, { key: keys[i % keys.length], close: true }));
       for (let i = 0; i < 20; i++) touch.push(await realTap(p, keys[i % keys.length]));
       along = await explore(p, keys, false);
+      split = await tracedTaps(p, keys.slice(0, 10).map((key) => () => realTap(p, key)), median);
     }
     await p.context().close();
   }
@@ -232,7 +234,7 @@ const taps = await (async () => {
   await p.context().close();
   return { code_ready_ms: spread(ready), first_tap_ms: spread(first), first_tap_after_pause_ms: spread(paused), longest_task_after_scroll_ms: spread(longest), median: median(times), p95: p95(times),
     touch: { median: median(touch), p95: p95(touch), runs: touch }, desktop: { median: median(mouse), p95: p95(mouse), runs: mouse },
-    panel_open: { median: median(along), p95: p95(along), runs: along }, panel_open_desktop: { median: median(alongDesktop), p95: p95(alongDesktop), runs: alongDesktop } };
+    phases: split, panel_open: { median: median(along), p95: p95(along), runs: along }, panel_open_desktop: { median: median(alongDesktop), p95: p95(alongDesktop), runs: alongDesktop } };
 })();
 
 const floor = await (async () => {
@@ -246,21 +248,24 @@ const floor = await (async () => {
   await (await context.newCDPSession(p)).send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await p.goto(base + 'bench-floor.html');
   const box = await p.locator('#open').boundingBox();
-  const out = [];
-  for (let i = 0; i < 20; i++) {
+  const tap = async () => {
     await p.waitForTimeout(300);
     await p.evaluate(() => { window.inputs = []; });
     await p.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
     await p.waitForFunction(() => !document.getElementById('panel').hidden);
     await p.waitForTimeout(300); // the entry arrives after the paint
-    out.push(await p.evaluate(() => {
+    const ms = await p.evaluate(() => {
       const click = window.inputs.find((e) => e.name === 'click');
       return click ? Math.max(...window.inputs.filter((e) => e.id === click.id).map((e) => e.duration)) : 16;
-    }));
+    });
     await p.evaluate(() => document.getElementById('close').click());
-  }
+    return ms;
+  };
+  const out = [];
+  for (let i = 0; i < 20; i++) out.push(await tap());
+  const phases = await tracedTaps(p, Array.from({ length: 10 }, () => tap), median);
   await context.close();
-  return { median: median(out), p95: p95(out), runs: out };
+  return { median: median(out), p95: p95(out), runs: out, phases };
 })();
 
 const MOUNTS = 40;
@@ -416,6 +421,7 @@ mkdirSync(here + 'out', { recursive: true });
 writeFileSync(here + 'out/report.json', JSON.stringify(report, null, 2));
 const kb = (b) => (b / 1024).toFixed(1);
 const range = (r) => `${round(r.median)} [${round(r.min)}–${round(r.max)}]`;
+const split = (t) => `${round(t.total)} ms from the first input event to the paint: the click's handlers ${round(t.click, 1)} (of which style and layout they forced ${round(t.forced, 1)}), the other input events' handlers ${round(t.handlers, 1)}, script outside events ${round(t.script, 1)}, the frame's style, layout and paint ${round(t.frame, 1)}, the browser's input pipeline and waits ${round(t.rest, 1)} (the same taps' Event Timing, touch to frame shown: ${round(t.timed)} ms)`;
 const md = [
   `# Benchmark report (${report.date}, ${RUNS} Lighthouse runs per page, median [min–max])`, '',
   '| asset | raw KB | gzip KB | brotli KB |', '|---|---|---|---|',
@@ -427,6 +433,7 @@ const md = [
     `${round(r[k].median, k === 'cls' ? 3 : 0)} [${round(r[k].min, k === 'cls' ? 3 : 0)}–${round(r[k].max, k === 'cls' ? 3 : 0)}]`).join(' | ')} |`), '',
   `The article's document is ${kb(documentGzip)} KB gzip: past Lantern's first window, which the padded pages above bracket.`, '',
   `At 4× CPU, over ${RUNS} page loads: code loaded ${range(taps.code_ready_ms)} ms after scrolling to the widget; first tap after a 1 s pause (idle time hydrated the explainer) ${range(taps.first_tap_after_pause_ms)} ms, the longest task from the scroll to that tap (what a tap then would wait for) ${range(taps.longest_task_after_scroll_ms)} ms; first tap on the page not scrolled (the tap hydrates, then opens the panel) ${range(taps.first_tap_ms)} ms. Tap → painted panel over 20 real taps (touch input, Event Timing): median ${round(taps.touch.median)} ms, p95 ${round(taps.touch.p95)} ms. The earlier measure (synthetic pointerdown and click, until the frame after the panel's): median ${round(taps.median)} ms, p95 ${round(taps.p95)} ms. On a 1280 px desktop page (20 real mouse clicks): median ${round(taps.desktop.median)} ms, p95 ${round(taps.desktop.p95)} ms. Item after item with the panel open (20 each): phone median ${round(taps.panel_open.median)} ms, p95 ${round(taps.panel_open.p95)} ms; desktop median ${round(taps.panel_open_desktop.median)} ms, p95 ${round(taps.panel_open_desktop.p95)} ms. The same real tap on a trivial page (a button that shows a heading and a line), this run's floor: median ${round(floor.median)} ms, p95 ${round(floor.p95)} ms (16: at most 16, not reported below that).`,
+  `Where a tap's time goes (10 real taps traced at 4× CPU, the median of each part, bench/phases.mjs; tracing slows the page a little): on the explainer, ${split(taps.phases)}; on the trivial page, ${split(floor.phases)}.`,
   `Memory after 500 select/close cycles: JS heap ${round(memory.js_growth_kb, 1)} KB, WASM memory ${round(memory.wasm_growth_kb, 1)} KB (of ${round(memory.wasm_kb)} KB). After ${memory.mounts.count} explainers mounted and removed, one after the other: JS heap ${round(memory.mounts.js_growth_kb, 1)} KB, WASM memory ${round(memory.mounts.wasm_growth_kb, 1)} KB.`,
   `200 entities / 600 relationships, inserted → first painted with its diagram: ${range(bigRuns.unthrottled)} ms unthrottled (${bigU.length} insertions), ${range(bigRuns.cpu4x)} ms at 4× CPU (${big4.length}); the first screen draws ${bigRuns.drawn_first} of its ${bigRuns.controls} controls. Every control drawn and painted: ${range(bigRuns.all_drawn.unthrottled)} ms unthrottled, ${range(bigRuns.all_drawn.cpu4x)} ms at 4× CPU. The explainer:ready event came at ${range(bigRuns.ready_event)} ms. Inserted 2 s after the page's own explainer (by then V8 has optimised the code that explainer ran), unthrottled: ${range(bigRuns.settled)} ms (${bigSettled.length}). Its reader's taps, once every control is drawn (20 real taps on a phone at 4× CPU, Event Timing): median ${round(bigTaps.median)} ms, p95 ${round(bigTaps.p95)} ms.`, '',
   '| budget | value | target | met |', '|---|---|---|---|',
