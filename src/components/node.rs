@@ -9,6 +9,8 @@ pub struct NodeView<'a> {
     pub node: &'a NodeBox,
     /// Accessible name ("Nvidia, chipmaker").
     pub name: &'a str,
+    /// The name as the story writes it, before wrapping: where it breaks inside a word.
+    pub text: &'a str,
     /// The `data-key` the diagram's delegated handlers read ("entity:nvidia").
     pub key: &'a str,
     /// Position in the diagram's keyboard order.
@@ -40,18 +42,53 @@ pub fn node(out: &mut String, v: NodeView) {
         out.push_str("</text></g>");
         return;
     }
+    let spaced = spaced_breaks(v.text, &n.lines);
     for (i, line) in n.lines.iter().enumerate() {
         let dy = if i == 0 { 0 } else { px(LINE) };
         let _ = write!(out, r#"<tspan x="{}" dy="{dy}">"#, px(cx));
         escape_into(out, line);
         out.push_str("</tspan>");
-        // A space between wrapped lines, so the text reads "US government", matching the
-        // accessible name, not "USgovernment". Placed on its own (its own text chunk), it
-        // leaves each line centred: inside a line, it pushed the line's letters half a
-        // space left, past its box under a reader's wider spacing (WCAG 1.4.12).
-        if i + 1 < n.lines.len() {
+        // A space between lines wrapped at one, so the text reads "US government", matching
+        // the accessible name, not "USgovernment"; none inside a word cut to fit (a name of
+        // one long word, or of ideographs), which would read as two (WCAG 2.5.3). Placed on
+        // its own (its own text chunk), it leaves each line centred: inside a line, it
+        // pushed the line's letters half a space left, past its box under a reader's wider
+        // spacing (WCAG 1.4.12).
+        if spaced.get(i).copied().unwrap_or(false) {
             let _ = write!(out, r#"<tspan x="{}"> </tspan>"#, px(cx));
         }
     }
     out.push_str("</text></g>");
+}
+
+/// For each line of `lines` but the last, whether `text` breaks there at a space (lines
+/// wrapped at words) rather than inside a word. `lines` are `text`'s words, joined by single
+/// spaces, cut where they meet the box's edge (`layout::wrap`). Lines that do not follow
+/// `text` (not expected) break at spaces, as wrapping at words does.
+pub fn spaced_breaks(text: &str, lines: &[String]) -> Vec<bool> {
+    // Where `wrap` breaks: whitespace, but not a no-break space.
+    let breaking = |c: char| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}';
+    let mut rest = text.chars().peekable();
+    let mut out = Vec::with_capacity(lines.len().saturating_sub(1));
+    for line in &lines[..lines.len().saturating_sub(1)] {
+        while rest.next_if(|&c| breaking(c)).is_some() {}
+        for c in line.chars() {
+            let same = if c == ' ' {
+                let mut any = false;
+                while rest.next_if(|&c| breaking(c)).is_some() {
+                    any = true;
+                }
+                any
+            } else {
+                rest.next() == Some(c)
+            };
+            if !same {
+                // Not `text`'s own words: every remaining break as a space.
+                out.resize(lines.len() - 1, true);
+                return out;
+            }
+        }
+        out.push(rest.peek().is_some_and(|&c| breaking(c)));
+    }
+    out
 }

@@ -3,7 +3,7 @@
 // Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, ready, until, shadow } from './lib.mjs';
+import { setup, open, ready, until, shadow, axe } from './lib.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -87,9 +87,11 @@ test('a story that fills only some views gets only their tabs; the arrows move a
   await two.context().close();
 });
 
-test('names of wide letters, ideographs and emoji stay inside their boxes', async () => {
+test('names of wide letters, ideographs and emoji stay inside their boxes, and read as their names (axe)', async () => {
   // The boxes are sized from estimated widths: 24 W's ran 4 px past each side of theirs.
   // (Without a CJK or emoji font, as here, those glyphs are drawn narrower than they are.)
+  // Cut to fit, the 24 W's and the ideographs read with spaces their names do not have:
+  // axe's label-content-name-mismatch (WCAG 2.5.3), found by a random reader.
   for (const viewport of [{ width: 320, height: 568 }, { width: 1280, height: 800 }]) {
     const page = await open(env.browser, `${env.base}hosts/wide-names.html`, { viewport });
     await ready(page);
@@ -100,6 +102,7 @@ test('names of wide letters, ideographs and emoji stay inside their boxes', asyn
     })`);
     assert.equal(await shadow(page, '#names', "return root.querySelectorAll('.xp-node').length > 0"), true);
     assert.deepEqual(over, [], `${viewport.width} px`);
+    assert.deepEqual(await axe(page), [], `${viewport.width} px`);
     assert.deepEqual(page.messages, []);
     await page.context().close();
   }
