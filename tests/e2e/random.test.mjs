@@ -33,16 +33,18 @@ function generator(seed) {
 const broken = (page, narrowest) => page.evaluate((narrowest) => {
   const out = [];
   const w = document.documentElement.clientWidth;
-  if (w <= narrowest && document.scrollingElement.scrollWidth > w) out.push(`the page scrolls sideways at ${w} px`);
+  // (A page written vertically scrolls sideways by design: that is its reading direction.)
+  const vertical = getComputedStyle(document.body).writingMode.startsWith('vertical');
+  if (w <= narrowest && !vertical && document.scrollingElement.scrollWidth > w) out.push(`the page scrolls sideways at ${w} px`);
   for (const h of document.querySelectorAll('[data-explainer]')) {
-    const root = h.shadowRoot?.querySelector('.xp-root');
+    const root = xpRoot(h)?.querySelector('.xp-root');
     if (!root) { out.push(`${h.id || 'an explainer'} is blank`); continue; }
     if (root.scrollWidth > root.clientWidth + 1) out.push(`${h.id || 'an explainer'} is ${root.scrollWidth} px wide in ${root.clientWidth}`);
-    const panels = h.shadowRoot.querySelectorAll('.xp-panel');
+    const panels = xpRoot(h).querySelectorAll('.xp-panel');
     if (panels.length > 1) out.push(`${panels.length} panels open`);
     if (panels.length && !panels[0].querySelector('h3')?.textContent.trim()) out.push('a panel without a title');
     // Every target a finger can meet, in whatever state the reader left it, at least 44 × 44.
-    for (const c of h.shadowRoot.querySelectorAll('button, a[href], summary, [role=button], [role=tab]')) {
+    for (const c of xpRoot(h).querySelectorAll('button, a[href], summary, [role=button], [role=tab]')) {
       const b = c.getBoundingClientRect();
       if (c.getClientRects().length && (b.width < 43.5 || b.height < 43.5)) {
         out.push(`${(c.getAttribute('data-key') || c.textContent).trim().slice(0, 30)} is ${b.width.toFixed(1)} × ${b.height.toFixed(1)} px`);
@@ -55,11 +57,13 @@ const broken = (page, narrowest) => page.evaluate((narrowest) => {
 /** The item the page's explainer `index` last said it opened (`explainer:select`), as a key. */
 const opened = (page, index) => page.evaluate((i) => window.opened?.[i] ?? null, index);
 
-/** Waits until the page's scroll position has held for 100 ms (and the frames between). */
+/** Waits until the page's scroll position, and its visual viewport's, have held for 100 ms
+ * (and the frames between). */
 const settled = (page) => page.evaluate(() => new Promise((ok) => {
-  let last = `${scrollX},${scrollY}`, since = performance.now();
+  const where = () => `${scrollX},${scrollY},${visualViewport.offsetLeft},${visualViewport.offsetTop}`;
+  let last = where(), since = performance.now();
   const check = () => {
-    const now = `${scrollX},${scrollY}`;
+    const now = where();
     if (now !== last) [last, since] = [now, performance.now()];
     if (performance.now() - since >= 100) ok(); else requestAnimationFrame(check);
   };
@@ -69,7 +73,7 @@ const settled = (page) => page.evaluate(() => new Promise((ok) => {
 /** The frame the explainer lives in, on a page that frames it, once it has loaded. */
 async function frameOf(page) {
   await page.locator('iframe').first().scrollIntoViewIfNeeded();
-  const frame = await until(() => page.frames().find((f) => f !== page.mainFrame() && /frame(\.en)?\.html/.test(f.url())));
+  const frame = await until(() => page.frames().find((f) => f !== page.mainFrame() && f.url() !== 'about:blank'));
   assert.ok(frame, 'the explainer\'s frame loads');
   await frame.waitForLoadState();
   return frame;
@@ -85,24 +89,37 @@ async function play(url, device, seed, sizes, framed = false) {
   const page = await open(env.browser, undefined, device);
   await page.addInitScript(() => {
     window.opened = {};
+    // The element that holds an explainer's shadow root: its host, or the <div> it made in a
+    // host that cannot hold one (a <figure>, an <li>).
+    window.xpHost = (h) => h.querySelector(':scope > [data-explainer-shadow]') ?? h;
+    window.xpRoot = (h) => window.xpHost(h).shadowRoot;
     // Where focus went, for a failure to tell ("→ nothing": to no element, as when the focused one goes).
     window.moves = [];
     const name = (t) => t && `${t.tagName?.toLowerCase()}${t.getAttribute?.('data-key') ? ` ${t.getAttribute('data-key')}` : ''}`;
     document.addEventListener('focusout', (e) => window.moves.push(`${name(e.composedPath()[0])} → ${name(e.relatedTarget) ?? 'nothing'}`), true);
     document.addEventListener('explainer:select', (e) => {
       const hosts = [...document.querySelectorAll('[data-explainer]')];
-      window.opened[hosts.indexOf(e.target)] = `${e.detail.kind}:${e.detail.id}`;
+      window.opened[hosts.findIndex((h) => h.contains(e.target))] = `${e.detail.kind}:${e.detail.id}`;
     });
   });
   await page.goto(url);
   // Where the explainers are: the page, or its frame.
   let doc = framed ? await frameOf(page) : page;
   await mounted(doc);
-  // Where the frame's viewport starts in the page's: a frame's point → the page's.
-  const origin = () => (framed ? page.locator('iframe').first().evaluate((e) => {
-    const b = e.getBoundingClientRect();
-    return { x: b.x + e.clientLeft, y: b.y + e.clientTop };
-  }) : { x: 0, y: 0 });
+  // A point of the explainer's document → where a finger lands, as the DevTools protocol
+  // takes it (CSS px from the visual viewport's corner), or null off the screen: through
+  // the frame's box in the page, then the page's visual viewport (a page wider than a
+  // phone, as one written vertically, pans it within its layout viewport: client
+  // coordinates are not the screen's).
+  const toScreen = async (x, y) => {
+    const o = framed ? await page.locator('iframe').first().evaluate((e) => {
+      const b = e.getBoundingClientRect();
+      return { x: b.x + e.clientLeft, y: b.y + e.clientTop };
+    }) : { x: 0, y: 0 };
+    const v = await page.evaluate(() => ({ l: visualViewport.offsetLeft, t: visualViewport.offsetTop, w: visualViewport.width, h: visualViewport.height }));
+    const [sx, sy] = [x + o.x - v.l, y + o.y - v.t];
+    return sx >= 0 && sy >= 0 && sx < v.w && sy < v.h ? [sx, sy] : null;
+  };
   const entries = await page.evaluate(() => history.length);
   const narrowest = Math.min(...sizes.map((s) => s[0]));
   const steps = [];
@@ -119,7 +136,7 @@ async function play(url, device, seed, sizes, framed = false) {
       const at = await doc.evaluate(([a, b, c]) => {
         const hosts = [...document.querySelectorAll('[data-explainer]')];
         const index = Math.floor(a * hosts.length);
-        const root = hosts[index].shadowRoot;
+        const root = xpRoot(hosts[index]);
         const shown = [...root.querySelectorAll('[data-key], button, summary, [role=tab], a[href]')].filter((e) => e.getClientRects().length);
         if (!shown.length) return null;
         const control = shown[Math.floor(b * shown.length)];
@@ -128,17 +145,20 @@ async function play(url, device, seed, sizes, framed = false) {
         const x = box.x + box.width / 2, y = box.y + box.height / 2;
         // (A frame as tall as its content: the page's viewport is checked below.)
         if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return null;
+        // Not under something of the page's (an app's bar), nor at the edge of an element
+        // that clips it: a finger there would touch that too. A fingertip's room around
+        // the point must be the explainer's.
+        const mine = ([dx, dy]) => hosts[index].contains(document.elementFromPoint(x + dx, y + dy));
+        if (![[0, 0], [0, -8], [0, 8], [-8, 0], [8, 0]].every(mine)) return null;
         const hit = root.elementFromPoint(x, y)?.closest('[data-key], button, summary, [role=tab], a[href]');
         // An item's control opens it; a link to another page is not followed here.
         if (hit?.matches('a[href]:not([href^="#"])')) return null;
         return { x, y, index, key: hit?.getAttribute('data-key') ?? null, what: (hit?.getAttribute('data-key') || hit?.textContent || '?').trim().slice(0, 30) };
       }, [rnd.next(), rnd.next(), rnd.next()]);
-      // In the page's viewport, the frame's scroll to the control having settled.
+      // On the screen, the frame's scroll to the control having settled.
       await settled(page);
-      const o = await origin();
-      const view = page.viewportSize();
-      const [px, py] = at ? [at.x + o.x, at.y + o.y] : [-1, -1];
-      if (at && px >= 0 && py >= 0 && px < view.width && py < view.height) {
+      const [px, py] = (at && await toScreen(at.x, at.y)) || [];
+      if (px !== undefined) {
         steps.push(`tap ${at.what}`);
         await (device.hasTouch ? page.touchscreen.tap(px, py) : page.mouse.click(px, py));
         if (at.key) expect = { index: at.index, key: at.key, x: at.x, y: at.y };
@@ -147,7 +167,7 @@ async function play(url, device, seed, sizes, framed = false) {
       // Focus moved to a control as Tab and the arrows take it there, for the keys after.
       const what = await doc.evaluate(([a, b]) => {
         const hosts = [...document.querySelectorAll('[data-explainer]')];
-        const shown = [...hosts[Math.floor(a * hosts.length)].shadowRoot.querySelectorAll('[data-key], button, summary, [role=tab], a[href]')]
+        const shown = [...xpRoot(hosts[Math.floor(a * hosts.length)]).querySelectorAll('[data-key], button, summary, [role=tab], a[href]')]
           .filter((e) => e.getClientRects().length);
         const control = shown[Math.floor(b * shown.length)];
         control?.focus();
@@ -161,9 +181,9 @@ async function play(url, device, seed, sizes, framed = false) {
       const focus = await doc.evaluate(() => {
         if (!document.hasFocus()) return null;
         const hosts = [...document.querySelectorAll('[data-explainer]')];
-        const index = hosts.indexOf(document.activeElement);
-        const el = index >= 0 ? hosts[index].shadowRoot.activeElement : null;
-        return el && { index, key: el.getAttribute('data-key'), panel: !!hosts[index].shadowRoot.querySelector('.xp-panel'),
+        const index = hosts.findIndex((h) => xpHost(h) === document.activeElement);
+        const el = index >= 0 ? xpRoot(hosts[index]).activeElement : null;
+        return el && { index, key: el.getAttribute('data-key'), panel: !!xpRoot(hosts[index]).querySelector('.xp-panel'),
           inPanel: !!el.closest('.xp-panel'), tag: el.tagName };
       });
       steps.push(`key ${key === ' ' ? 'Space' : key}`);
@@ -180,7 +200,9 @@ async function play(url, device, seed, sizes, framed = false) {
       await page.setViewportSize({ width, height });
       // A phone's emulated size reaches the page a moment later: the reader taps what they
       // see once it has turned, and the explainer has had its frame to lay itself out again.
-      await page.waitForFunction(([w, h]) => innerWidth === w && innerHeight === h, [width, height]);
+      // (The visual viewport's size: a page wider than the screen has a wider layout one.)
+      await page.waitForFunction(([w, h]) => Math.round(visualViewport.width * visualViewport.scale) === w
+        && Math.round(visualViewport.height * visualViewport.scale) === h, [width, height]);
       for (const d of new Set([page, doc])) await d.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     } else if (r < 0.97) {
       // Back within the page (links to items add entries), not to the page before it.
@@ -203,10 +225,10 @@ async function play(url, device, seed, sizes, framed = false) {
     }
     if (expect?.key) {
       const ok = await until(async () => (await opened(doc, expect.index)) === expect.key
-        && doc.evaluate((i) => !!document.querySelectorAll('[data-explainer]')[i].shadowRoot.querySelector('.xp-panel h3'), expect.index));
+        && doc.evaluate((i) => !!xpRoot(document.querySelectorAll('[data-explainer]')[i]).querySelector('.xp-panel h3'), expect.index));
       // What is under the point tapped now, to tell a control that moved from one that did not answer.
       const now = expect.x === undefined ? '' : await doc.evaluate(([i, x, y]) => {
-        const hit = document.querySelectorAll('[data-explainer]')[i].shadowRoot.elementFromPoint(x, y);
+        const hit = xpRoot(document.querySelectorAll('[data-explainer]')[i]).elementFromPoint(x, y);
         return `; at ${Math.round(x)},${Math.round(y)} now: ${hit?.closest('[data-key]')?.getAttribute('data-key') ?? hit?.className?.baseVal ?? hit?.className ?? hit?.tagName}`;
       }, [expect.index, expect.x, expect.y]);
       assert.ok(ok, fail(`the panel does not show ${expect.key} (last opened: ${await opened(doc, expect.index)}${now})`));
@@ -215,8 +237,8 @@ async function play(url, device, seed, sizes, framed = false) {
     if (expect?.closed) {
       const state = () => doc.evaluate((i) => {
         const host = document.querySelectorAll('[data-explainer]')[i];
-        const inner = host.shadowRoot.activeElement;
-        return { open: !!host.shadowRoot.querySelector('.xp-panel'), inside: document.activeElement === host && !!inner,
+        const inner = xpRoot(host).activeElement;
+        return { open: !!xpRoot(host).querySelector('.xp-panel'), inside: document.activeElement === xpHost(host) && !!inner,
           focus: inner ? inner.getAttribute('data-key') || inner.tagName : document.activeElement?.tagName };
       }, expect.index);
       const ok = await until(async () => { const s = await state(); return !s.open && s.inside; });
@@ -258,3 +280,14 @@ test('a reader with a mouse on a page of two explainers (seed 9001)', async () =
 test('a reader on a phone, the explainer in a frame sized to its content (seed 515)', async () => {
   await play(`${env.base}hosts/iframe.html`, PHONE, 515, PHONES, true);
 });
+
+// Other host pages, to explore beyond CI: `RANDOM_HOSTS=rtl,zoomed,sidebar:desktop` plays a
+// reader on each of tests/hosts/<name>.html: on a phone, with a mouse (`:desktop`), or on a
+// phone in the page's frame (`:frame`).
+for (const name of (process.env.RANDOM_HOSTS || '').split(',').filter(Boolean)) {
+  const [host, where = 'phone'] = name.split(':');
+  const desktop = where === 'desktop';
+  test(`a reader on hosts/${host}.html (${where}, seed 1)`, async () => {
+    await play(`${env.base}hosts/${host}.html`, desktop ? DESKTOP : PHONE, 1, desktop ? DESKTOPS : PHONES, where === 'frame');
+  });
+}
