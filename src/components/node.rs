@@ -1,7 +1,7 @@
 use std::fmt::Write;
 
 use super::{escape_into, open_control};
-use crate::layout::{px, NodeBox, FONT, LINE};
+use crate::layout::{px, spaced_breaks, NodeBox, FONT, LINE};
 
 /// What an entity control shows.
 pub struct NodeView<'a> {
@@ -59,36 +59,4 @@ pub fn node(out: &mut String, v: NodeView) {
         }
     }
     out.push_str("</text></g>");
-}
-
-/// For each line of `lines` but the last, whether `text` breaks there at a space (lines
-/// wrapped at words) rather than inside a word. `lines` are `text`'s words, joined by single
-/// spaces, cut where they meet the box's edge (`layout::wrap`). Lines that do not follow
-/// `text` (not expected) break at spaces, as wrapping at words does.
-pub fn spaced_breaks(text: &str, lines: &[String]) -> Vec<bool> {
-    // Where `wrap` breaks: whitespace, but not a no-break space.
-    let breaking = |c: char| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}';
-    let mut rest = text.chars().peekable();
-    let mut out = Vec::with_capacity(lines.len().saturating_sub(1));
-    for line in &lines[..lines.len().saturating_sub(1)] {
-        while rest.next_if(|&c| breaking(c)).is_some() {}
-        for c in line.chars() {
-            let same = if c == ' ' {
-                let mut any = false;
-                while rest.next_if(|&c| breaking(c)).is_some() {
-                    any = true;
-                }
-                any
-            } else {
-                rest.next() == Some(c)
-            };
-            if !same {
-                // Not `text`'s own words: every remaining break as a space.
-                out.resize(lines.len() - 1, true);
-                return out;
-            }
-        }
-        out.push(rest.peek().is_some_and(|&c| breaking(c)));
-    }
-    out
 }

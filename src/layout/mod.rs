@@ -193,6 +193,42 @@ pub fn spaced_width(text: &str) -> f64 {
     text.chars().fold(0.0, |w, c| w + Ems::of(c).1) * FONT
 }
 
+/// Where [`wrap`] may break a line between words: whitespace, but not a no-break space
+/// (French text has them before `:` or inside « »).
+fn breaks(c: char) -> bool {
+    c.is_whitespace() && c != NBSP && c != NNBSP
+}
+
+/// For each line of `lines` but the last, whether `text` breaks there at a space (lines
+/// wrapped at words) rather than inside a word. `lines` are `text`'s words, joined by single
+/// spaces, cut where they meet the box's edge ([`wrap`]). Lines that do not follow
+/// `text` (not expected) break at spaces, as wrapping at words does.
+pub fn spaced_breaks(text: &str, lines: &[String]) -> Vec<bool> {
+    let mut rest = text.chars().peekable();
+    let mut out = Vec::with_capacity(lines.len().saturating_sub(1));
+    for line in &lines[..lines.len().saturating_sub(1)] {
+        while rest.next_if(|&c| breaks(c)).is_some() {}
+        for c in line.chars() {
+            let same = if c == ' ' {
+                let mut any = false;
+                while rest.next_if(|&c| breaks(c)).is_some() {
+                    any = true;
+                }
+                any
+            } else {
+                rest.next() == Some(c)
+            };
+            if !same {
+                // Not `text`'s own words: every remaining break as a space.
+                out.resize(lines.len() - 1, true);
+                return out;
+            }
+        }
+        out.push(rest.peek().is_some_and(|&c| breaks(c)));
+    }
+    out
+}
+
 /// Greedy word wrap to `max` px; a word longer than a line is cut between characters. A
 /// line also fits `max` and the node's padding on both sides under a reader's text
 /// spacing ([`spaced_width`]), so their stylesheet never pushes it past its box.
@@ -206,8 +242,6 @@ pub fn wrap(text: &str, max: f64) -> Vec<String> {
     let mut line = String::new();
     let mut em = Ems(0.0, 0.0); // the width of `line`
 
-    // Not at a no-break space (French text has them before `:` or inside « »).
-    let breaks = |c: char| c.is_whitespace() && c != NBSP && c != NNBSP;
     for word in text.split(breaks).filter(|w| !w.is_empty()) {
         let mut candidate = if line.is_empty() {
             Ems(0.0, 0.0)
