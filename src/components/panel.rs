@@ -175,16 +175,16 @@ pub fn Panel(props: &PanelProps) -> Html {
             super::after_paint(move || whole_for.set(Some(sel)));
         });
     }
-    let aside = use_node_ref();
+    let panel_el = use_node_ref();
     // The panel's height when last drawn whole, as `--xp-kept`: while the next selection's
     // lists are still to come (`data-partial`), the stylesheet keeps it as the panel's
     // least height, so that the panel does not shrink for a frame and grow back (a blink, a
     // sheet that bounces). In CSS, not set by an effect: Yew may paint a frame before its
     // effects run (see `super::next_frame`), and that frame must not show the head alone.
     {
-        let (aside, on_whole) = (aside.clone(), props.on_whole.clone());
+        let (panel_el, on_whole) = (panel_el.clone(), props.on_whole.clone());
         use_effect_with((whole, props.selection.clone()), move |(whole, sel)| {
-            let Some(el) = aside.cast::<web_sys::HtmlElement>() else {
+            let Some(el) = panel_el.cast::<web_sys::HtmlElement>() else {
                 return;
             };
             if *whole {
@@ -220,7 +220,7 @@ pub fn Panel(props: &PanelProps) -> Html {
         // A named group, not a landmark: the page's landmarks are the page's, and two
         // explainers of one story open on one item were two regions of the same name (axe's
         // landmark-unique). The heading takes focus when it opens.
-        <section class="xp-panel" role="group" aria-labelledby={title_id.clone()} ref={aside.clone()}
+        <section class="xp-panel" role="group" aria-labelledby={title_id.clone()} ref={panel_el.clone()}
             data-partial={(!whole).then_some("")}>
             <div class="xp-panel-head">
                 // The heading stays, with focus if it has it; its text is new.
@@ -244,7 +244,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                     <ul class="xp-links">
                         { for b.links.iter().map(|(label, sel)| {
                             let (cb, chosen_here) = (props.on_select.clone(), chosen_here.clone());
-                            let (sel, heading, aside) = (sel.clone(), props.heading.clone(), aside.clone());
+                            let (sel, heading, panel_el) = (sel.clone(), props.heading.clone(), panel_el.clone());
                             let onclick = Callback::from(move |_: MouseEvent| {
                                 // Focus goes to the title, which stays, before the list it was
                                 // in is redrawn: a removed button would drop it on the page.
@@ -253,7 +253,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                                 }
                                 // The reader reads here: a sheet keeps its height for this
                                 // item (see `sheet::READING`).
-                                if let Some(a) = aside.cast::<web_sys::Element>() {
+                                if let Some(a) = panel_el.cast::<web_sys::Element>() {
                                     let _ = a.set_attribute(super::sheet::READING, &super::key_of(&sel));
                                 }
                                 *chosen_here.borrow_mut() = Some(sel.clone());
