@@ -198,7 +198,7 @@ async function explore(p, keys, mouse) {
 // One page load gives one first tap and one code-ready time: both are taken over RUNS loads.
 const spread = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), runs: xs.map((x) => round(x)) });
 const taps = await (async () => {
-  const ready = []; const first = []; const paused = []; const longest = []; const times = []; const touch = []; let along = []; let split;
+  const ready = []; const first = []; const paused = []; const longest = []; const times = []; const touch = []; let along = []; let traced;
   for (let run = 0; run < RUNS; run++) {
     // Not scrolled: the first tap hydrates the pre-rendered explainer, then opens the panel.
     const q = await page(base + 'index.html', 4, PHONE, false);
@@ -218,7 +218,7 @@ const taps = await (async () => {
       for (let i = 0; i < 20; i++) times.push(await p.evaluate(tapScript, { key: keys[i % keys.length], close: true }));
       for (let i = 0; i < 20; i++) touch.push(await realTap(p, keys[i % keys.length]));
       along = await explore(p, keys, false);
-      split = await tracedTaps(p, keys.slice(0, 10).map((key) => () => realTap(p, key)), median);
+      traced = await tracedTaps(p, keys.slice(0, 10).map((key) => () => realTap(p, key)), median);
     }
     await p.context().close();
   }
@@ -234,7 +234,7 @@ const taps = await (async () => {
   await p.context().close();
   return { code_ready_ms: spread(ready), first_tap_ms: spread(first), first_tap_after_pause_ms: spread(paused), longest_task_after_scroll_ms: spread(longest), median: median(times), p95: p95(times),
     touch: { median: median(touch), p95: p95(touch), runs: touch }, desktop: { median: median(mouse), p95: p95(mouse), runs: mouse },
-    phases: split, panel_open: { median: median(along), p95: p95(along), runs: along }, panel_open_desktop: { median: median(alongDesktop), p95: p95(alongDesktop), runs: alongDesktop } };
+    phases: traced, panel_open: { median: median(along), p95: p95(along), runs: along }, panel_open_desktop: { median: median(alongDesktop), p95: p95(alongDesktop), runs: alongDesktop } };
 })();
 
 const floor = await (async () => {
