@@ -7,8 +7,8 @@ mod common;
 
 use explainer::i18n::Lang;
 use explainer::layout::{
-    heading_width, layout, px, spaced_width, text_width, wrap, Geometry, NodeBox, CELL, FONT,
-    HANDLE_R, NODE_PAD, PAD,
+    heading_width, layout, px, spaced_breaks, spaced_width, text_width, wrap, Geometry, NodeBox,
+    CELL, FONT, HANDLE_R, NODE_PAD, PAD,
 };
 use explainer::state::bucket;
 use explainer::story::{load, Story, EMBEDDED_JSON};
@@ -558,6 +558,61 @@ fn long_named() -> Story {
         "Supercalifragilisticexpialidocious Semiconductor Manufacturing International".into();
     story.entities[1].name.en = "Donaudampfschifffahrtsgesellschaftskapitänswitwe".into();
     story
+}
+
+/// A story of three players in the roles with the shortest headings, so that boxes two cells
+/// wide are allowed, each with a name of one word a little too long for them.
+fn short_headed() -> Story {
+    use serde_json::json;
+    let player = |id: &str, name: &str, role: &str| {
+        json!({"id": id, "role": role, "name": {"fr": name, "en": name},
+            "description": {"fr": "d", "en": "d"}})
+    };
+    let json = json!({"schema_version": 1, "published": "2025-01-01", "as_of": "2025-06-01",
+        "title": {"fr": "Titre", "en": "Title"}, "dek": {"fr": "Chapeau", "en": "Dek"},
+        "entities": [player("a", "SambaNova Systems", "chipmaker"),
+            player("b", "Anthropicness", "lab"), player("c", "Microsoftish", "hyperscaler")],
+        "relationships": [{"id": "r", "from": "a", "to": "b", "kind": "investment",
+            "label": {"fr": "l", "en": "l"}, "status": "confirmed", "sources": ["s0"]}],
+        "sources": [{"id": "s0", "publisher": "P", "title": "T", "url": "https://example.org/a"}]});
+    load(&json.to_string()).unwrap()
+}
+
+#[test]
+fn a_name_is_cut_inside_a_word_only_where_no_box_holds_the_word() {
+    // "SambaNov|a" reads as another name. Boxes two cells wide cut these names; three hold
+    // them, and used to lose to two, whose cut names also fit in two lines.
+    let generated = |n, seed| load(&common::story(n, n * 2, seed)).unwrap();
+    let stories = [
+        short_headed(),
+        long_named(),
+        generated(7, 3),
+        generated(12, 9),
+        generated(20, 4),
+    ];
+    let mut checked = 0;
+    for story in &stories {
+        for lang in [Lang::Fr, Lang::En] {
+            for width in (280..=1280).step_by(40) {
+                let g = layout(story, lang, width);
+                // The widest box this width allows (see `layout::layout`).
+                let cols = (f64::from(width) - 2.0 * PAD) / CELL;
+                let inner = (cols.floor() - 2.0).clamp(2.0, 4.0) * CELL - 4.0 - 2.0 * NODE_PAD;
+                for n in &g.nodes {
+                    let name = story.entities[n.entity].name.get(lang);
+                    checked += 1;
+                    if spaced_breaks(name, &n.lines).contains(&false) {
+                        assert!(
+                            name.split_whitespace().any(|w| wrap(w, inner).len() > 1),
+                            "{lang:?} at {width}: {name:?} cut as {:?}",
+                            n.lines
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked}");
 }
 
 #[test]

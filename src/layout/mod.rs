@@ -342,17 +342,40 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
             .find(|&s| s * k + s * LANE_MIN <= cols)
             .unwrap_or(1)
     };
-    // Node width in cells: the narrowest that fits every name in two lines (the names are
-    // wrapped once per width tried, and the chosen width's lines kept).
+    // Node width in cells: the narrowest that fits every name in two lines without cutting
+    // a word; failing that, the narrowest that cuts fewest names, then the widest (the
+    // names are wrapped once per width tried, and the chosen width's lines kept). A word
+    // cut ("SambaNov|a") reads as another name, so a narrower box never buys it; a word
+    // wider than any box is cut at every width.
+    let cuts = |bands: &[Band]| -> usize {
+        bands
+            .iter()
+            .flat_map(|b| &b.members)
+            .filter(|m| spaced_breaks(story.entities[m.0].name.get(lang), &m.1).contains(&false))
+            .count()
+    };
     let two_lines = |bands: &[Band]| {
         bands
             .iter()
             .all(|b| b.members.iter().all(|m| m.1.len() <= 2))
     };
-    let (mut k, mut bands) = (2..=max_k)
-        .filter(|&k| headings_fit(k))
-        .map(|k| (k, bands_at(k)))
-        .find(|(_, b)| two_lines(b))
+    let mut best: Option<((usize, bool), usize, Vec<Band>)> = None;
+    for k in (2..=max_k).filter(|&k| headings_fit(k)) {
+        let b = bands_at(k);
+        let rank = (cuts(&b), !two_lines(&b));
+        // Equal ranks: the narrower box, unless its names take more than two lines.
+        if best
+            .as_ref()
+            .is_none_or(|(r, ..)| rank < *r || (rank == *r && rank.1))
+        {
+            best = Some((rank, k, b));
+        }
+        if rank == (0, false) {
+            break;
+        }
+    }
+    let (mut k, mut bands) = best
+        .map(|(_, k, b)| (k, b))
         .unwrap_or_else(|| (max_k, bands_at(max_k)));
     let mut s = stacks_at(k);
     if s == 1 {
@@ -365,6 +388,7 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
             .map(|n| (n, stacks_at(n), bands_at(n)))
             .find(|(_, n_s, n_bands)| {
                 tallest(&rows_of(n_bands), *n_s) < tallest(&rows_of(&bands), s)
+                    && cuts(n_bands) <= cuts(&bands)
             });
         if let Some(better) = narrower {
             (k, s, bands) = better;
