@@ -199,14 +199,25 @@ pub enum Action {
     Print(bool),
 }
 
-/// The narrowest layout: a 320 px phone minus the widget's padding still draws at scale ≥ 1.
+/// The narrowest regular layout: a 320 px phone minus the widget's padding still draws at
+/// scale ≥ 1.
 pub const MIN_WIDTH: u32 = 280;
+
+/// The width of the widest drawing laid out for [`MIN_WIDTH`] (five cells and the margins):
+/// a narrower column, a sidebar or a figure with the browser's margins on a phone, would
+/// scale it down, and its 44 px targets with it. Such a column gets the [`NARROW`] layout.
+pub const NARROW_BELOW: u32 = 256;
+
+/// The layout width of columns narrower than [`NARROW_BELOW`]: four cells, the boxes three
+/// wide and their lane one, so that names stay whole and targets 44 px down to a 208 px
+/// column (a 240 px sidebar, or a 320 px phone's `<figure>` with its default margins).
+pub const NARROW: u32 = 240;
 
 /// Horizontal padding of the widget's root on each side, as in `style/explainer.css`
 /// (`.xp-root`): a host `w` px wide gives the diagram `w - 2 * ROOT_PADDING`. Guessing right
 /// before the first render spares a second layout and render once the column is measured.
-/// (A host under 260 px has half that padding, but its diagram is drawn for [`MIN_WIDTH`]
-/// and scaled whatever the guess.)
+/// (A host under 260 px has half that padding, but its column gets the [`NARROW`] layout
+/// either way.)
 pub const ROOT_PADDING: u32 = 12;
 
 /// From this width inside the padding, the explainer keeps a column beside its views for the
@@ -229,8 +240,11 @@ pub fn diagram_width(content: u32) -> u32 {
 }
 
 /// Layout widths are bucketed so that every phone shares a layout and the SVG only
-/// ever scales up (text never drops below its drawn size).
+/// ever scales up (text never drops below its drawn size), down to a column of 208 px.
 pub fn bucket(width: u32) -> u32 {
+    if width < NARROW_BELOW {
+        return NARROW;
+    }
     (width.clamp(MIN_WIDTH, 1280) / 40) * 40
 }
 

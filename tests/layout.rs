@@ -158,8 +158,9 @@ fn check(story: &Story, lang: Lang, width: u32) {
 fn shipped_story_at_every_width() {
     let story = load(EMBEDDED_JSON).unwrap();
     for lang in [Lang::Fr, Lang::En] {
-        // 280: a 320 px phone's column once the widget's own padding is taken off.
-        for width in 280..=1280 {
+        // 280: a 320 px phone's column once the widget's own padding is taken off; 208: the
+        // narrowest drawn at scale 1 (a 240 px sidebar, a phone's figure with its margins).
+        for width in 208..=1280 {
             check(&story, lang, width);
         }
     }
@@ -169,7 +170,7 @@ fn shipped_story_at_every_width() {
 fn generated_stories_from_3_to_60_entities() {
     for n in [3, 4, 7, 12, 20, 33, 45, 60] {
         let story = load(&common::story(n, n * 2, n as u64)).unwrap();
-        for width in (280..=1280).step_by(37) {
+        for width in (208..=1280).step_by(37) {
             check(&story, Lang::Fr, width);
         }
     }
@@ -202,7 +203,7 @@ fn links_both_ways_between_two_level_players_each_get_their_own_curve() {
     // added below when the lane has none left.
     for m in [2, 3, 6, 12] {
         let story = pair(m);
-        for width in (280..=1280).step_by(20) {
+        for width in (208..=1280).step_by(20) {
             check(&story, Lang::En, width);
         }
         let g = layout(&story, Lang::En, 1280);
@@ -593,11 +594,13 @@ fn a_name_is_cut_inside_a_word_only_where_no_box_holds_the_word() {
     let mut checked = 0;
     for story in &stories {
         for lang in [Lang::Fr, Lang::En] {
-            for width in (280..=1280).step_by(40) {
+            for width in (240..=1280).step_by(40) {
                 let g = layout(story, lang, width);
-                // The widest box this width allows (see `layout::layout`).
-                let cols = (f64::from(width) - 2.0 * PAD) / CELL;
-                let inner = (cols.floor() - 2.0).clamp(2.0, 4.0) * CELL - 4.0 - 2.0 * NODE_PAD;
+                // The widest box this width allows (see `layout::layout`): the lane takes two
+                // cells, or one where that leaves boxes of three.
+                let cols = ((f64::from(width) - 2.0 * PAD) / CELL).floor();
+                let lane = if cols >= 5.0 { 2.0 } else { 1.0 };
+                let inner = (cols - lane).clamp(2.0, 4.0) * CELL - 4.0 - 2.0 * NODE_PAD;
                 for n in &g.nodes {
                     let name = story.entities[n.entity].name.get(lang);
                     checked += 1;
@@ -626,7 +629,7 @@ fn long_names_do_not_force_one_column_where_two_fit() {
         g.height < layout(&story, Lang::En, 360).height,
         "side by side is shorter"
     );
-    for width in (280..=1280).step_by(20) {
+    for width in (208..=1280).step_by(20) {
         check(&story, Lang::En, width);
     }
 }
@@ -654,7 +657,7 @@ fn every_width_is_drawn_as_its_prerendered_fit() {
             .into_iter()
             .map(|(w, _)| w)
             .collect();
-        for w in (280..=1280).step_by(40) {
+        for w in (240..=1280).step_by(40) {
             let fit = *fits.iter().rev().find(|&&f| f <= w).unwrap();
             let (live, pre) = (layout(&story, lang, w), layout(&story, lang, fit));
             let name = &story.entities[0].name.en;

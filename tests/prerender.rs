@@ -181,6 +181,29 @@ fn prerendered_diagram_has_every_stack_count_and_the_phone_drawings() {
 }
 
 #[test]
+fn the_stylesheet_shows_each_drawing_from_the_column_its_live_layout_starts_at() {
+    // Before the code, the stylesheet picks the drawing; after, `bucket` picks the layout.
+    // If they disagreed about a column, hydration would redraw what the reader sees, and a
+    // narrow column would show a drawing scaled down, its targets under 44 px.
+    use explainer::state::{bucket, NARROW};
+    let css = include_str!("../style/explainer.css");
+    let words = css.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains(".xp-fits > .xp-fit:first-child { display: block; }"));
+    for w in (280..=1240).step_by(40) {
+        let from = (0..=1280).find(|&c| bucket(c) == w).unwrap();
+        let rule = format!(
+            "@container (min-width: {from}px) {{ .xp-fits > .f{w} {{ display: block; }} \
+             .xp-fits > .xp-fit:has(~ .f{w}) {{ display: none; }} }}"
+        );
+        assert!(words.contains(&rule), "no rule: {rule}");
+    }
+    // The narrow drawing comes first: below every rule, the first child shows.
+    assert_eq!(bucket(0), NARROW);
+    let story = load(EMBEDDED_JSON).unwrap();
+    assert_eq!(explainer::layout::fits(&story, Lang::Fr)[0].0, NARROW);
+}
+
+#[test]
 fn the_stylesheet_is_ascii_so_any_page_encoding_reads_it() {
     let css = "a::after{content:\"\u{a0}\u{2197}\"/\"\"}b::before{content:\"\u{25b8}x\"}";
     let out = ascii_css(css);

@@ -117,7 +117,12 @@ fn switching_view_closes_the_panel_and_language_keeps_it() {
 #[test]
 fn widths_are_bucketed_and_clamped() {
     assert_eq!(bucket(375), 360);
-    assert_eq!(bucket(200), 280);
+    // The regular narrowest layout while its 256 px drawing fits; the narrow one below.
+    assert_eq!(bucket(296), 280);
+    assert_eq!(bucket(256), 280);
+    assert_eq!(bucket(255), 240);
+    assert_eq!(bucket(200), 240);
+    assert_eq!(bucket(0), 240);
     assert_eq!(bucket(5000), 1280);
     let s = run(
         State::new(Lang::Fr, View::Diagram, 375),

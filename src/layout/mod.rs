@@ -7,8 +7,9 @@
 //! one stack with the lane beside it (an arc diagram); wider containers set the bands side
 //! by side, their lanes as wide as their handles need. Within its lane, each edge's handle
 //! sits in the column where its curve runs along the fewest others. The SVG is drawn
-//! in whole cells, never wider than the bucketed width, so it is never scaled down: 13 px
-//! text stays 13 px.
+//! in whole cells, never wider than the bucketed width, so in any column of 208 px or more
+//! it is never scaled down: 13 px text stays 13 px, and 44 px targets 44 px. (Narrower
+//! than a phone's column, the lane is one cell wide: see [`crate::state::NARROW`].)
 
 mod arrange;
 mod cover;
@@ -297,10 +298,13 @@ fn rows_of(bands: &[Band]) -> Vec<usize> {
 
 /// Lays out the story's diagram for `lang` at `width` CSS px (use a bucketed width).
 pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
-    let width = f64::from(width.max(crate::state::MIN_WIDTH));
+    let width = f64::from(width.max(crate::state::NARROW));
     let cols = ((width - 2.0 * PAD) / CELL).floor() as usize;
+    // Boxes of three cells hold the words of most names; where they leave too few cells
+    // for a lane of two (a narrow column), the lane takes one, and its handles one column.
+    let lane_min = if cols >= 3 + LANE_MIN { LANE_MIN } else { 1 };
 
-    let max_k = cols.saturating_sub(LANE_MIN).clamp(2, 4);
+    let max_k = cols.saturating_sub(lane_min).clamp(2, 4);
     let inner = |k: usize| k as f64 * CELL - 4.0 - 2.0 * NODE_PAD;
     let roles: Vec<Role> = Role::ALL
         .into_iter()
@@ -339,7 +343,7 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
     let stacks_at = |k: usize| {
         (1..=roles.len().max(1))
             .rev()
-            .find(|&s| s * k + s * LANE_MIN <= cols)
+            .find(|&s| s * k + s * lane_min <= cols)
             .unwrap_or(1)
     };
     // Node width in cells: the narrowest that fits every name in two lines without cutting
@@ -456,7 +460,8 @@ pub fn fits(story: &Story, lang: Lang) -> Vec<(u32, Geometry)> {
     use crate::state::{bucket, diagram_width, ROOT_PADDING};
     let widest = bucket(diagram_width(1280 - 2 * ROOT_PADDING));
     let mut out: Vec<(Key, u32, Geometry)> = Vec::new();
-    for w in (crate::state::MIN_WIDTH..=1280).step_by(40) {
+    let narrow = std::iter::once(crate::state::NARROW);
+    for w in narrow.chain((crate::state::MIN_WIDTH..=1280).step_by(40)) {
         let g = layout(story, lang, w);
         let node_w = g.nodes.first().map_or(0, |n| n.w.to_bits());
         let handles = match g.stacks {

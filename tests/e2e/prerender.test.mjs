@@ -472,6 +472,43 @@ for (const [w, h] of [[1280, 800], [1024, 768], [900, 700]]) test(`${w}x${h}: be
   await page.context().close();
 });
 
+test('in a phone\'s figure with the browser\'s margins, the drawing for narrow columns: 44 px targets and whole names before and after hydration, which moves nothing', async () => {
+  // A 320 px phone, a <figure> with its default 40 px margins: a 212 px column. The narrowest
+  // regular drawing is 256 px: scaled down to it, its targets measured 36 px.
+  const page = await open(env.browser, null, { viewport: { width: 320, height: 568 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  await watchShifts(page);
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route('**/*.wasm', async (route) => { await gate; await route.continue(); });
+  await page.goto(`${env.base}hosts/narrow-figure.html`);
+  const host = '[data-explainer]';
+  const look = () => page.evaluate((h) => {
+    const svg = [...document.querySelector(h).shadowRoot.querySelectorAll('.xp-svg')].find((e) => e.getClientRects().length);
+    const sizes = [...svg.querySelectorAll('[role=button]')].map((e) => e.getBoundingClientRect()).map((b) => Math.min(b.width, b.height));
+    const names = [...svg.querySelectorAll('.xp-node')].map((n) => [n.getAttribute('aria-label') ?? '', n.querySelector('text')?.textContent ?? '']);
+    return { drawn: Number(svg.getAttribute('viewBox').split(' ')[2]), column: svg.closest('.xp-diagram').getBoundingClientRect().width,
+      smallest: Math.min(...sizes), count: sizes.length, names };
+  }, host);
+  const pre = await look();
+  assert.ok(pre.column >= 208 && pre.column < 256, `a ${pre.column} px column`);
+  assert.ok(pre.drawn <= pre.column, `${pre.drawn} px drawn in a ${pre.column} px column: scaled down`);
+  assert.ok(pre.count > pre.names.length && pre.names.length === 18, `${pre.count} controls, ${pre.names.length} of them players`);
+  assert.ok(pre.smallest >= 44, `smallest target before the code: ${pre.smallest} px`);
+  // Each name is drawn as written: its accessible name starts with the words the box shows.
+  for (const [label, text] of pre.names) assert.ok(label.replace(/\s+/g, ' ').startsWith(text.replace(/\s+/g, ' ').trim()), `${label} drawn as ${text}`);
+  const places = await nodePlaces(page, host);
+  release();
+  await ready(page);
+  assert.deepEqual(await nodePlaces(page, host), places, 'hydration moved nothing');
+  assert.ok((await look()).smallest >= 44, 'smallest target once live');
+  await page.locator(`${host} [data-key="entity:nvidia"]`).filter({ visible: true }).tap();
+  assert.ok(await panelShows(page, host, 'Nvidia'));
+  assert.equal(await page.evaluate(() => window.shift), 0, 'no layout shift');
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('a link in the page\'s text to an item opens it: a pre-rendered explainer far below hydrates and brings it into view; Back opens the item linked before; a link to an open question opens it', async () => {
   const page = await open(env.browser, null, { hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
   await page.goto(`${env.base}hosts/two-prerendered.html`);

@@ -168,7 +168,7 @@ test('figures too wide for a phone\'s axis: its labels never overlap, and each s
   }
 });
 
-test('in a sidebar column narrower than a phone\'s, no word breaks, nothing overflows, every target is 44 px and a tap opens its panel', async () => {
+test('in a sidebar column narrower than a phone\'s, no word breaks, nothing overflows, every target is 44 px (the diagram\'s from a 208 px column) and a tap opens its panel', async () => {
   // At 240 px the two columns of tabs broke "Chronolog-ie"; at 200 px a comparison fact
   // broke inside its words too. At 160 px (the diagram) the title broke "100 milliards",
   // which stays on one line, and the legend broke "investisse-ment" beside its sample; the
@@ -195,8 +195,13 @@ test('in a sidebar column narrower than a phone\'s, no word breaks, nothing over
       const edge = host.getBoundingClientRect();
       const out = [...root.querySelectorAll('*')].filter((e) => { const b = e.getBoundingClientRect(); return b.width && (b.left < edge.left - 0.5 || b.right > edge.right + 0.5); })
         .map((e) => e.className.baseVal ?? e.className);
-      const small = [...root.querySelectorAll('button, a, summary, [role=tab]')].filter((e) => e.getClientRects().length)
-        .filter((e) => { const b = e.getBoundingClientRect(); return b.width < 43.5 || b.height < 43.5; }).map((e) => e.textContent.slice(0, 20));
+      // The diagram's controls too: a column of 208 px or more gets the narrow drawing at
+      // scale 1 or more. At 160 px it is scaled to 148 px, its targets 31 px, past WCAG
+      // 2.5.8's 24 (the regular drawing scaled there measured 25).
+      const least = (e) => (e.closest('svg') && host.id === 'w160' ? 30 : 43.5);
+      const small = [...root.querySelectorAll('button, a, summary, [role=tab], [role=button]')].filter((e) => e.getClientRects().length)
+        .filter((e) => { const b = e.getBoundingClientRect(); return b.width < least(e) || b.height < least(e); })
+        .map((e) => (e.getAttribute('aria-label') ?? e.textContent).slice(0, 20));
       // A control whose words run past its own edges ("Read in Englis|h" at 160 px).
       const cut = [...root.querySelectorAll('button, a, summary, [role=tab]')].filter((e) => e.getClientRects().length)
         .filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent.slice(0, 20));
