@@ -212,6 +212,29 @@ fn a_figure_past_what_its_unit_can_hold_is_named() {
 }
 
 #[test]
+fn a_figure_that_would_show_as_zero_is_named() {
+    // $400,000 written as 0.0004 under `usd_bn` read "0 milliard de dollars": a deal shown
+    // as nothing. Figures show thousandths at most (see `format::number`).
+    let ps = problems(|v| {
+        v["relationships"][1]["amount"]["value"] = json!(0.0004);
+        v["comparison"]["groups"][0]["bars"][2]["amount"]["low"] = json!(1e-9);
+    });
+    assert_path(
+        &ps,
+        "relationships[1].amount.value",
+        "too small for its unit: it would show as 0; write it in a smaller unit (found: 0.0004)",
+    );
+    assert_path(&ps, "comparison.groups[0].bars[2].amount.low", "too small");
+    assert_eq!(ps.len(), 2, "{ps:#?}");
+    // Zero is a figure, and a thousandth shows.
+    let ps = problems(|v| {
+        v["relationships"][1]["amount"]["value"] = json!(0);
+        v["relationships"][2]["amount"] = json!({"kind": "exact", "value": 0.0005, "unit": "usd_m"})
+    });
+    assert!(ps.is_empty(), "{ps:#?}");
+}
+
+#[test]
 fn invalid_dates() {
     let ps = problems(|v| {
         v["events"][3]["date"] = json!("2025-02-30");

@@ -154,6 +154,9 @@ templates! {
     /// A figure past its unit's ceiling: `{0}` the ceiling, `{1}` what it stands for.
     TOO_LARGE: "too large for its unit: at most {0} ({1}); check the unit",
         "trop grand pour son unité\u{a0}: au plus {0} ({1})\u{a0}; vérifiez l’unité";
+    /// A figure above zero that rounds to 0 in the thousandths the explainer shows.
+    TOO_SMALL: "too small for its unit: it would show as 0; write it in a smaller unit",
+        "trop petit pour son unité\u{a0}: il s’afficherait 0\u{a0}; écrivez-le dans une unité plus petite";
     /// What 100,000 billion dollars stands for.
     WORLD_OUTPUT: "100 trillion dollars", "100\u{a0}000\u{a0}milliards de dollars";
     /// What 10,000 GW stands for.

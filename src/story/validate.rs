@@ -4,7 +4,7 @@ use super::index::IdSet;
 use super::json::Step;
 use super::message::{self as m, Message, Template};
 use super::model::*;
-use crate::format::{plain, Date};
+use crate::format::{number, plain, Date};
 use crate::i18n::Lang;
 
 /// One thing wrong with a story, located by its JSON path.
@@ -206,16 +206,23 @@ impl<'a> Check<'a> {
             }
         }
         // A figure past what its unit can hold is a slip of scale (dollars written under
-        // `usd_bn`) or of typing, which would otherwise be shown as fact.
+        // `usd_bn`) or of typing, which would otherwise be shown as fact. One above zero
+        // that the thousandths figures are shown in round to 0 ($400,000 as 0.0004 under
+        // `usd_bn`) would be shown as nothing at all.
         if let (Some(unit), false) = (a.unit, none) {
             let (most, what) = ceiling(unit);
             for (key, v) in [("value", a.value), ("low", a.low), ("high", a.high)] {
-                if let Some(v) = v.filter(|v| v.is_finite() && *v > most) {
+                let Some(v) = v.filter(|v| v.is_finite()) else {
+                    continue;
+                };
+                if v > most {
                     self.push(
                         at.key(key),
                         Message::new(&m::TOO_LARGE, vec![plain(most).into(), what.into()]),
                         plain(v),
                     );
+                } else if v > 0.0 && number(v, Lang::En) == "0" {
+                    self.say(at.key(key), &m::TOO_SMALL, plain(v));
                 }
             }
         }
