@@ -356,7 +356,9 @@ fn reading_mode_is_one_set_of_rules_for_pages_without_script_a_missing_loader_an
         Some(".d { e: f; }")
     );
     assert_eq!(reading_mode(".a{b:c}"), None);
-    assert!(css.contains(":host(:not([data-explainer-loader])) .xp-root { animation: xp-read"));
+    assert!(css.contains(
+        ":host(:not([data-explainer-loader], [data-explainer-shadow])) .xp-root { animation: xp-read"
+    ));
     assert!(
         include_str!("../src/js/embed.js").contains("setAttribute('data-explainer-loader', '')")
     );

@@ -19,6 +19,18 @@ test('every host page loads without console errors or warnings', async () => {
   }
 });
 
+/** Whether each explainer whose shadow root is in the `<div>` the code made inside its host
+ * (`[data-explainer-shadow]`) still shows its tabs and one view once six seconds have passed:
+ * a host the loader never marked takes reading mode then (a snippet whose script a CMS
+ * stripped), and the div is the code's own. Its animations are run 7 s on, not waited for.
+ * (Those a host's closed root without a slot keeps from showing are left out.) */
+const interactiveAfter6s = (page) => page.evaluate(() => [...document.querySelectorAll('[data-explainer-shadow]')].filter((d) => d.checkVisibility()).map((d) => {
+  const root = d.shadowRoot;
+  for (const a of root.getAnimations()) a.currentTime = 7000;
+  const views = [...root.querySelectorAll('.xp-view')].filter((v) => v.checkVisibility());
+  return `${d.parentNode.host?.id ?? d.parentElement.id}: ${root.querySelector('.xp-tabs')?.checkVisibility() ? 'tabs' : 'no tabs'}, ${views.length} view(s)`;
+}));
+
 test('a host the browser gives no shadow root (a <figure>, an <li>, a pasted snippet turned figure) still shows the explainer', async () => {
   const page = await open(env.browser, `${env.base}hosts/figure.html`, { hasTouch: true, isMobile: true });
   // A snippet whose host a CMS turned into a <figure>: its declarative shadow root is not
@@ -40,6 +52,9 @@ test('a host the browser gives no shadow root (a <figure>, an <li>, a pasted sni
   }
   // The pasted snippet's fallback (its story in brief) no longer shows beside the explainer.
   assert.equal(await page.evaluate(() => document.querySelector('#pasted .explainer-fallback').getClientRects().length), 0);
+  // Six seconds on, each keeps its tabs: it took reading mode, tabs and language switch gone
+  // and every view shown, under the reader's finger.
+  assert.deepEqual(await interactiveAfter6s(page), ['fig', 'item', 'pasted'].map((id) => `${id}: tabs, 1 view(s)`));
   // Only the browser's own word on the declarative shadow root it could not build.
   assert.deepEqual(page.messages.filter((m) => !/does not support attachShadow/.test(m)), []);
   await page.context().close();
@@ -65,6 +80,10 @@ test('a custom element with a shadow root of its own as host: the explainer show
         `${id}: the card's own heading is gone`);
     }
   }
+  // Six seconds on, they keep their tabs (see `interactiveAfter6s`).
+  const after = await interactiveAfter6s(page);
+  assert.ok(after.length >= 2, after.join('; '));
+  for (const line of after) assert.match(line, /: tabs, 1 view\(s\)$/);
   // A closed root without a slot can show nothing of the explainer: the page's developer is
   // told why, once, and nothing else is said.
   assert.equal(page.messages.length, 1, page.messages.join('\n'));
