@@ -206,9 +206,9 @@ impl<'a> Check<'a> {
             }
         }
         // A figure past what its unit can hold is a slip of scale (dollars written under
-        // `usd_bn`) or of typing, which would otherwise be shown as fact. One above zero
-        // that the thousandths figures are shown in round to 0 ($400,000 as 0.0004 under
-        // `usd_bn`) would be shown as nothing at all.
+        // `usd_bn`) or of typing, which would otherwise be shown as fact. Figures are shown
+        // to the thousandth: one above zero that rounds to 0 there ($400,000 as 0.0004
+        // under `usd_bn`) would be shown as nothing at all.
         if let (Some(unit), false) = (a.unit, none) {
             let (most, what) = ceiling(unit);
             for (key, v) in [("value", a.value), ("low", a.low), ("high", a.high)] {
