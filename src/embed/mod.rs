@@ -33,6 +33,8 @@ const READY: &str = "data-explainer-ready";
 /// Marks the `<div>` made inside a host that cannot hold a shadow root, or holds one of its
 /// own (see [`shadow_of`]).
 const INNER: &str = "data-explainer-shadow";
+/// The host's theme, read by the stylesheet.
+const THEME: &str = "data-theme";
 
 /// The shadow root `host`'s explainer lives in: its own, or that of the `<div>` made for it
 /// where the host cannot hold one (a `<figure>` or `<li>`, as CMSs wrap embeds) or holds
@@ -88,6 +90,7 @@ fn attach(doc: &web_sys::Document, host: &Element) -> Option<ShadowRoot> {
             inner
         }
     };
+    mirror_theme(host, &inner);
     if let Ok(Some(fallback)) = host.query_selector(":scope > .explainer-fallback") {
         let _ = fallback.set_attribute("hidden", "");
     }
@@ -109,6 +112,25 @@ fn attach(doc: &web_sys::Document, host: &Element) -> Option<ShadowRoot> {
     inner
         .shadow_root()
         .or_else(|| inner.attach_shadow(&init).ok())
+}
+
+/// The host's theme (`data-theme`, which the stylesheet reads with `:host(…)`) on the
+/// `<div>` made for its explainer ([`INNER`]): that div is the shadow host there, and the
+/// attribute on the `<figure>` around it went unseen (a dark page's figure showed a light
+/// explainer).
+fn mirror_theme(host: &Element, inner: &Element) {
+    let _ = match host.get_attribute(THEME) {
+        Some(theme) => inner.set_attribute(THEME, &theme),
+        None => inner.remove_attribute(THEME),
+    };
+}
+
+/// After the page set `data-theme` on `el`: if it is a host with a `<div>` made for its
+/// explainer, that div follows (see [`mirror_theme`]).
+fn follow_theme(el: &Element) {
+    if let Some(inner) = inner_of(el, el.shadow_root().as_ref()) {
+        mirror_theme(el, &inner);
+    }
 }
 
 thread_local! {
@@ -162,7 +184,11 @@ pub fn start(css_url: String) {
     let observer_doc = doc.clone();
     let cb = Closure::<dyn Fn(js_sys::Array)>::new(move |records: js_sys::Array| {
         live::unmount_removed();
-        live::follow_attributes(&attributes_set(&records));
+        let set = attributes_set(&records);
+        for (el, _) in set.iter().filter(|(_, name)| name == THEME) {
+            follow_theme(el);
+        }
+        live::follow_attributes(&set);
         scan(&observer_doc);
     });
     if let Ok(observer) = web_sys::MutationObserver::new(cb.as_ref().unchecked_ref()) {
@@ -170,9 +196,10 @@ pub fn start(css_url: String) {
         init.set_child_list(true);
         init.set_subtree(true);
         // What an explainer follows of its host's attributes, and the page's language.
-        init.set_attribute_filter(&js_sys::Array::of3(
+        init.set_attribute_filter(&js_sys::Array::of4(
             &"data-lang".into(),
             &"data-view".into(),
+            &THEME.into(),
             &"lang".into(),
         ));
         if let Some(root) = doc.document_element() {

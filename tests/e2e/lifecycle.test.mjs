@@ -38,16 +38,26 @@ test('under a page translator that replaces the text it translates, the panel sh
 
 for (const scheme of ['light', 'dark']) test(`on a ${scheme} screen, data-theme picks the explainer's palette, however the page wrote it, and when the page changes it`, async () => {
   const page = await open(env.browser, `${env.base}hosts/themes.html`, { colorScheme: scheme, viewport: { width: 1280, height: 800 } });
-  await ready(page, 5);
-  // Dark or light, by the explainer's own background.
+  await ready(page, 7);
+  // Dark or light, by the explainer's own background (in a <figure> or an <li>, in the
+  // root of the div made inside it, which the figure's theme went unseen on).
   const themes = () => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-explainer]')].map((h) => {
-    const [r, g, b] = getComputedStyle(h.shadowRoot.querySelector('.xp-root')).backgroundColor.match(/\d+/g).map(Number);
+    const root = (h.querySelector(':scope > [data-explainer-shadow]') ?? h).shadowRoot;
+    const [r, g, b] = getComputedStyle(root.querySelector('.xp-root')).backgroundColor.match(/\d+/g).map(Number);
     return [h.id, r + g + b < 384 ? 'dark' : 'light'];
   })));
-  assert.deepEqual(await themes(), { auto: scheme, dark: 'dark', light: 'light', 'dark-cap': 'dark', 'light-cap': 'light' });
-  // The page's own switch, after load.
-  await page.evaluate(() => { document.getElementById('auto').dataset.theme = 'DARK'; document.getElementById('dark').dataset.theme = 'light'; });
-  assert.deepEqual(await themes(), { auto: 'dark', dark: 'light', light: 'light', 'dark-cap': 'dark', 'light-cap': 'light' });
+  assert.deepEqual(await themes(), { auto: scheme, dark: 'dark', light: 'light', 'dark-cap': 'dark', 'light-cap': 'light',
+    'fig-dark': 'dark', 'item-light': 'light' });
+  // The page's own switch, after load: set, changed, removed.
+  await page.evaluate(() => {
+    document.getElementById('auto').dataset.theme = 'DARK';
+    document.getElementById('dark').dataset.theme = 'light';
+    document.getElementById('fig-dark').dataset.theme = 'light';
+    document.getElementById('item-light').removeAttribute('data-theme');
+  });
+  assert.ok(await until(async () => (await themes())['fig-dark'] === 'light'), 'the figure follows its new theme');
+  assert.deepEqual(await themes(), { auto: 'dark', dark: 'light', light: 'light', 'dark-cap': 'dark', 'light-cap': 'light',
+    'fig-dark': 'light', 'item-light': scheme });
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
