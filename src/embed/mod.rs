@@ -35,6 +35,8 @@ const READY: &str = "data-explainer-ready";
 const INNER: &str = "data-explainer-shadow";
 /// The host's theme, read by the stylesheet.
 const THEME: &str = "data-theme";
+/// The host's theme as the `<div>` made for its explainer carries it (see [`mirror_theme`]).
+const THEME_COPY: &str = "data-explainer-theme";
 
 /// The shadow root `host`'s explainer lives in: its own, or that of the `<div>` made for it
 /// where the host cannot hold one (a `<figure>` or `<li>`, as CMSs wrap embeds) or holds
@@ -117,11 +119,12 @@ fn attach(doc: &web_sys::Document, host: &Element) -> Option<ShadowRoot> {
 /// The host's theme (`data-theme`, which the stylesheet reads with `:host(…)`) on the
 /// `<div>` made for its explainer ([`INNER`]): that div is the shadow host there, and the
 /// attribute on the `<figure>` around it went unseen (a dark page's figure showed a light
-/// explainer).
+/// explainer). Under another name: the div is in the page's own tree, where the page's
+/// `[data-theme]` rules would style it as they style the host.
 fn mirror_theme(host: &Element, inner: &Element) {
     let _ = match host.get_attribute(THEME) {
-        Some(theme) => inner.set_attribute(THEME, &theme),
-        None => inner.remove_attribute(THEME),
+        Some(theme) => inner.set_attribute(THEME_COPY, &theme),
+        None => inner.remove_attribute(THEME_COPY),
     };
 }
 

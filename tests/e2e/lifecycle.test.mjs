@@ -48,6 +48,8 @@ for (const scheme of ['light', 'dark']) test(`on a ${scheme} screen, data-theme 
   })));
   assert.deepEqual(await themes(), { auto: scheme, dark: 'dark', light: 'light', 'dark-cap': 'dark', 'light-cap': 'light',
     'fig-dark': 'dark', 'item-light': 'light' });
+  // The explainer adds no element the page's own [data-theme] rules would style.
+  assert.ok(await page.evaluate(() => [...document.querySelectorAll('[data-theme]')].every((e) => e.matches('[data-explainer]'))));
   // The page's own switch, after load: set, changed, removed.
   await page.evaluate(() => {
     document.getElementById('auto').dataset.theme = 'DARK';
