@@ -226,10 +226,16 @@ async function play(url, device, seed, sizes, framed = false) {
     if (expect?.key) {
       const ok = await until(async () => (await opened(doc, expect.index)) === expect.key
         && doc.evaluate((i) => !!xpRoot(document.querySelectorAll('[data-explainer]')[i]).querySelector('.xp-panel h3'), expect.index));
-      // What is under the point tapped now, to tell a control that moved from one that did not answer.
+      // What is under the point tapped now, to tell a control that moved from one that did not
+      // answer, or one a panel came over (an element without a class of its own is named by
+      // its tag and the nearest class around it).
       const now = expect.x === undefined ? '' : await doc.evaluate(([i, x, y]) => {
-        const hit = xpRoot(document.querySelectorAll('[data-explainer]')[i]).elementFromPoint(x, y);
-        return `; at ${Math.round(x)},${Math.round(y)} now: ${hit?.closest('[data-key]')?.getAttribute('data-key') ?? hit?.className?.baseVal ?? hit?.className ?? hit?.tagName}`;
+        const root = xpRoot(document.querySelectorAll('[data-explainer]')[i]);
+        const hit = root.elementFromPoint(x, y);
+        const p = root.querySelector('.xp-panel')?.getBoundingClientRect();
+        const what = hit?.closest('[data-key]')?.getAttribute('data-key') || (hit?.className?.baseVal ?? hit?.className)
+          || `<${hit?.tagName?.toLowerCase()}> in .${hit?.parentElement?.closest('[class]')?.className}`;
+        return `; at ${Math.round(x)},${Math.round(y)} now: ${what}; panel ${p ? `${Math.round(p.top)} to ${Math.round(p.bottom)}` : 'closed'}`;
       }, [expect.index, expect.x, expect.y]);
       assert.ok(ok, fail(`the panel does not show ${expect.key} (last opened: ${await opened(doc, expect.index)}${now})`));
       checked.opened++;
