@@ -203,10 +203,15 @@ pub enum Action {
 /// scale ≥ 1.
 pub const MIN_WIDTH: u32 = 280;
 
-/// The width of the widest drawing laid out for [`MIN_WIDTH`] (five cells and the margins):
-/// a narrower column, a sidebar or a figure with the browser's margins on a phone, would
-/// scale it down, and its 44 px targets with it. Such a column gets the [`NARROW`] layout.
-pub const NARROW_BELOW: u32 = 256;
+/// The width of the widest drawing laid out for [`MIN_WIDTH`]: its whole cells and the
+/// margins (256 px). A narrower column, a sidebar or a figure with the browser's margins on
+/// a phone, would scale it down, and its 44 px targets with it. Such a column gets the
+/// [`NARROW`] layout.
+pub const NARROW_BELOW: u32 = {
+    use crate::layout::{CELL, PAD};
+    let cells = ((MIN_WIDTH as f64 - 2.0 * PAD) / CELL) as u32;
+    (2.0 * PAD) as u32 + cells * CELL as u32
+};
 
 /// The layout width of columns narrower than [`NARROW_BELOW`]: four cells, the boxes three
 /// wide and their lane one, so that names stay whole and targets 44 px down to a 208 px

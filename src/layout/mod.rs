@@ -378,21 +378,26 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
             break;
         }
     }
-    let (mut k, mut bands) = best
-        .map(|(_, k, b)| (k, b))
-        .unwrap_or_else(|| (max_k, bands_at(max_k)));
+    let (mut k, mut bands, cut) = best.map_or_else(
+        || {
+            let b = bands_at(max_k);
+            let cut = cuts(&b);
+            (max_k, b, cut)
+        },
+        |((cut, _), k, b)| (k, b, cut),
+    );
     let mut s = stacks_at(k);
     if s == 1 {
         // One column in a container with room for two: a long name widened the nodes. Take
         // narrower nodes, the long names on more lines, if the bands then sit side by side
-        // and the drawing is shorter.
+        // and the drawing is shorter (and cut no more names).
+        let tall = tallest(&rows_of(&bands), s);
         let narrower = (2..k)
             .rev()
             .filter(|&n| stacks_at(n) > 1 && headings_fit(n))
             .map(|n| (n, stacks_at(n), bands_at(n)))
             .find(|(_, n_s, n_bands)| {
-                tallest(&rows_of(n_bands), *n_s) < tallest(&rows_of(&bands), s)
-                    && cuts(n_bands) <= cuts(&bands)
+                tallest(&rows_of(n_bands), *n_s) < tall && cuts(n_bands) <= cut
             });
         if let Some(better) = narrower {
             (k, s, bands) = better;
