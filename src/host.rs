@@ -34,21 +34,20 @@ fn unknown<T>(attr: &str, raw: &str, value: T, fallback: &str) -> Resolved<T> {
     Resolved { value, warning }
 }
 
-/// `data-lang`, else the page's `<html lang>`, else French.
+/// `data-lang`, else the language HTML gives the host (`page_lang`: its nearest `lang`), else
+/// French, the story's own (also for a page language the explainer does not speak).
 pub fn resolve_lang(attr: Option<&str>, page_lang: Option<&str>) -> Resolved<Lang> {
+    let page = page_lang.and_then(Lang::from_code).unwrap_or_default();
     match attr.map(str::trim).filter(|a| !a.is_empty()) {
         Some(a) => match Lang::from_code(a) {
             Some(l) => Resolved {
                 value: l,
                 warning: None,
             },
-            None => {
-                let fallback = page_lang.and_then(Lang::from_code).unwrap_or_default();
-                unknown("data-lang", a, fallback, fallback.code())
-            }
+            None => unknown("data-lang", a, page, page.code()),
         },
         None => Resolved {
-            value: page_lang.and_then(Lang::from_code).unwrap_or_default(),
+            value: page,
             warning: None,
         },
     }

@@ -186,17 +186,28 @@ pub fn clean_page(page: &str, css_file: &str) -> String {
     out
 }
 
-/// The language a page declares on `<html>` (quoted or not), French unless it says English.
+/// The language a page declares on `<html lang>` (quoted or not), read as the live code reads
+/// it (`host::resolve_lang`): in any case, with a region; French unless it says English.
 pub fn page_lang(page: &str) -> Lang {
     let head = page.find("<html").map_or("", |at| {
         let tag = &page[at..];
         &tag[..tag.find('>').unwrap_or(tag.len())]
     });
-    if head.contains("lang=en") || head.contains("lang=\"en") || head.contains("lang='en") {
-        Lang::En
-    } else {
-        Lang::Fr
-    }
+    // ` lang=` itself, not `xml:lang=` or `data-lang=`.
+    let value = head
+        .match_indices("lang=")
+        .find(|(i, _)| head[..*i].ends_with(char::is_whitespace))
+        .map(|(i, m)| {
+            let rest = &head[i + m.len()..];
+            match rest.chars().next() {
+                Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
+                _ => rest
+                    .split(|c: char| c.is_whitespace() || c == '/')
+                    .next()
+                    .unwrap_or(""),
+            }
+        });
+    crate::host::resolve_lang(None, value).value
 }
 
 /// Reading mode (`static.css`): the rules the stylesheet `css` applies under its style query

@@ -11,17 +11,24 @@ use explainer::story::{load, EMBEDDED_JSON};
 fn language_falls_back_to_the_page_then_french() {
     assert_eq!(resolve_lang(Some("en"), Some("fr")).value, Lang::En);
     assert_eq!(resolve_lang(None, Some("en-US")).value, Lang::En);
+    assert_eq!(resolve_lang(None, Some(" EN_gb ")).value, Lang::En);
     assert_eq!(resolve_lang(None, Some("de")).value, Lang::Fr);
-    assert_eq!(
-        resolve_lang(None, None),
-        Resolved {
-            value: Lang::Fr,
-            warning: None
-        }
-    );
+    for none in [None, Some(""), Some("  ")] {
+        assert_eq!(
+            resolve_lang(None, none),
+            Resolved {
+                value: Lang::Fr,
+                warning: None
+            },
+            "{none:?}"
+        );
+    }
     let r = resolve_lang(Some("klingon"), Some("en"));
     assert_eq!(r.value, Lang::En);
     assert!(r.warning.unwrap().contains("data-lang=\"klingon\""));
+    let r = resolve_lang(Some("de"), Some("de-AT"));
+    assert_eq!(r.value, Lang::Fr);
+    assert!(r.warning.unwrap().ends_with("using fr"));
 }
 
 #[test]

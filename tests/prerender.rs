@@ -244,10 +244,18 @@ fn page_cleaning_works_on_plain_and_minified_html() {
             explainer::i18n::Lang::En
         );
     }
-    assert_eq!(
-        explainer::prerender::page_lang("<html lang=fr><body>lang=en</body>"),
-        explainer::i18n::Lang::Fr
-    );
+    // Read as the live code reads a page's language: `lang` itself, in any case, with a
+    // region; French unless it says English.
+    for (page, want) in [
+        ("<html lang=fr><body>lang=en</body>", Lang::Fr),
+        ("<html data-lang=en lang='FR-ca'>", Lang::Fr),
+        ("<html xml:lang=\"fr\" lang=\"EN\">", Lang::En),
+        ("<html lang=de>", Lang::Fr),
+        ("<html lang=\"\">", Lang::Fr),
+        ("<html><body lang=en>", Lang::Fr),
+    ] {
+        assert_eq!(explainer::prerender::page_lang(page), want, "{page}");
+    }
 }
 
 #[test]

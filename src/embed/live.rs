@@ -26,7 +26,7 @@ pub(super) struct Live {
 }
 
 /// What a host's explainer follows of its attributes: its `data-lang` and `data-view`, and
-/// the page's `lang` (the language when the host names none).
+/// the page's language around it (the language when the host names none).
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct Attrs {
     lang: Option<String>,
@@ -37,11 +37,10 @@ pub(super) struct Attrs {
 impl Attrs {
     /// The attributes as they are now.
     pub(super) fn of(host: &Element) -> Self {
-        let page = host.owner_document().and_then(|d| d.document_element());
         Attrs {
             lang: host.get_attribute("data-lang"),
             view: host.get_attribute("data-view"),
-            page_lang: page.and_then(|e| e.get_attribute("lang")),
+            page_lang: language_of(host),
         }
     }
 
@@ -52,6 +51,13 @@ impl Attrs {
         let warnings = [lang.warning, view.warning].into_iter().flatten().collect();
         (lang.value, view.value, warnings)
     }
+}
+
+/// The language HTML gives `el`: the `lang` of the nearest element, itself included, that has
+/// one (an English section of a French page is English). Hosts are found in the document, so
+/// no shadow root lies between.
+fn language_of(el: &Element) -> Option<String> {
+    el.closest("[lang]").ok().flatten()?.get_attribute("lang")
 }
 
 thread_local! {

@@ -47,9 +47,10 @@ const prerendered = (host) => !!shadowOf(host)?.querySelector('.xp-mount > *');
 
 // Whether the explainer would speak English, as the code reads the host's `data-lang`
 // (host.rs `resolve_lang`): any case, spaces around, a region after `-` or `_`; a language
-// it does not know gives way to the page's; French when neither says.
+// it does not know gives way to the one HTML gives the host (its nearest `lang`); French
+// when neither says English or French.
 const code = (tag) => /^\s*(en|fr)(?:[-_]|\s*$)/i.exec(tag ?? '')?.[1].toLowerCase();
-const english = (host, page) => (code(host) ?? code(page)) === 'en';
+const english = (host) => (code(host.dataset.lang) ?? code(host.closest('[lang]')?.getAttribute('lang'))) === 'en';
 
 // Once the code failed, every host, even one added later, says the explainer is unavailable:
 // a pre-rendered one stays readable; an empty one says so rather than stay blank.
@@ -74,7 +75,7 @@ function unavailable(host) {
     const note = document.createElement('p');
     note.setAttribute('role', 'note');
     note.setAttribute('data-xp-note', '');
-    note.textContent = english(host.dataset.lang, document.documentElement.lang)
+    note.textContent = english(host)
       ? 'The interactive explainer could not load on this page.'
       : 'L’explication interactive n’a pas pu se charger sur cette page.';
     root.replaceChildren(note);

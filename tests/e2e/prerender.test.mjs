@@ -208,6 +208,19 @@ test('when the WASM cannot load, an empty host says so in its language instead o
       host.dataset.lang = lang;
       document.body.append(host);
     }));
+    // With no data-lang, the language of the host's nearest `lang`: French where that is
+    // neither English nor French.
+    await page.evaluate(() => [['en-GB', 'english'], ['de', 'german']].forEach(([lang, id]) => {
+      const section = Object.assign(document.createElement('section'), { lang });
+      const host = Object.assign(document.createElement('div'), { id });
+      host.setAttribute('data-explainer', '');
+      section.append(host);
+      document.body.append(section);
+    }));
+    for (const [id, want] of [['english', EN], ['german', FR]]) {
+      const said = await until(() => page.evaluate((id) => document.getElementById(id).shadowRoot?.querySelector('[role=note]')?.textContent, id));
+      assert.equal(said, want, `a host in a section: ${id}`);
+    }
     for (const [lang, want] of Object.entries({ xx: text, english: text, ' EN-gb ': EN, en_GB: EN, ' Fr ': FR, 'fr-CA': FR })) {
       const said = await until(() => page.evaluate((l) => [...document.querySelectorAll('[data-explainer]')].find((h) => h.dataset.lang === l)?.shadowRoot?.querySelector('[role=note]')?.textContent, lang));
       assert.equal(said, want, `data-lang="${lang}"`);

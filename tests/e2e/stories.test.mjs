@@ -63,6 +63,29 @@ test('the page switches an explainer by its attributes, pre-rendered or running;
   await page.context().close();
 });
 
+test('with no data-lang, an explainer speaks the language HTML gives its host (its nearest lang), else French', async () => {
+  // A German page: a section in English, one whose language is unknown (`lang=""`), and a
+  // host with a `lang` of its own.
+  const page = await open(env.browser, `${env.base}hosts/languages.html`);
+  await ready(page, 4);
+  const langs = () => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-explainer]')]
+    .map((h) => [h.id, h.shadowRoot.querySelector('.xp-root')?.lang])));
+  const tab = (id) => shadow(page, `#${id}`, "return root.querySelector('[role=tab]').textContent");
+  assert.deepEqual(await langs(), { page: 'fr', section: 'en', unknown: 'fr', own: 'en' });
+  assert.equal(await tab('section'), 'Who funds whom', 'the English section\'s explainer reads in English');
+  assert.equal(await tab('page'), 'Qui finance qui');
+  // The page's sections change language, as a bilingual page's switch does: each follows.
+  await page.evaluate(() => {
+    document.querySelector('section').lang = 'fr';
+    document.documentElement.lang = 'en';
+  });
+  assert.ok(await until(async () => JSON.stringify(await langs()) === JSON.stringify({ page: 'en', section: 'fr', unknown: 'fr', own: 'en' })),
+    JSON.stringify(await langs()));
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('a story that fills only some views gets only their tabs; the arrows move among them', async () => {
   // The shipped story fills four views; these fill one (override.html #good: no timeline,
   // questions or comparison) and two (wide-figures.html: a diagram and a comparison).
