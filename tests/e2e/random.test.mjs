@@ -131,17 +131,26 @@ async function play(url, device, seed, sizes, framed = false) {
     if (r < 0.5) {
       // A tap (a click on a desktop) on a control that shows, brought into view first; what
       // it lands on is what is at that point (a sheet may cover the control). A reader taps
-      // once the page has stopped moving: a key's scroll (End, focus) may still be running.
+      // what they see once the page has stopped moving (a key's scroll, End or focus, may
+      // still be running) and the explainer has answered the scroll: an open sheet is
+      // refitted as the page scrolls, and may then cover the control.
       await settled(page);
-      const at = await doc.evaluate(([a, b, c]) => {
+      const [a, b, c] = [rnd.next(), rnd.next(), rnd.next()];
+      const chosen = await doc.evaluate(([a, b, c]) => {
         const hosts = [...document.querySelectorAll('[data-explainer]')];
         const index = Math.floor(a * hosts.length);
-        const root = xpRoot(hosts[index]);
-        const shown = [...root.querySelectorAll('[data-key], button, summary, [role=tab], a[href]')].filter((e) => e.getClientRects().length);
+        const shown = [...xpRoot(hosts[index]).querySelectorAll('[data-key], button, summary, [role=tab], a[href]')].filter((e) => e.getClientRects().length);
         if (!shown.length) return null;
-        const control = shown[Math.floor(b * shown.length)];
-        control.scrollIntoView({ block: c < 0.5 ? 'center' : 'nearest' });
-        const box = control.getBoundingClientRect();
+        window.aimed = shown[Math.floor(b * shown.length)];
+        window.aimed.scrollIntoView({ block: c < 0.5 ? 'center' : 'nearest' });
+        return index;
+      }, [a, b, c]);
+      if (chosen !== null) await settled(page);
+      const at = chosen === null ? null : await doc.evaluate((index) => {
+        const hosts = [...document.querySelectorAll('[data-explainer]')];
+        const root = xpRoot(hosts[index]);
+        if (!window.aimed.isConnected) return null;
+        const box = window.aimed.getBoundingClientRect();
         const x = box.x + box.width / 2, y = box.y + box.height / 2;
         // (A frame as tall as its content: the page's viewport is checked below.)
         if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return null;
@@ -154,9 +163,7 @@ async function play(url, device, seed, sizes, framed = false) {
         // An item's control opens it; a link to another page is not followed here.
         if (hit?.matches('a[href]:not([href^="#"])')) return null;
         return { x, y, index, key: hit?.getAttribute('data-key') ?? null, what: (hit?.getAttribute('data-key') || hit?.textContent || '?').trim().slice(0, 30) };
-      }, [rnd.next(), rnd.next(), rnd.next()]);
-      // On the screen, the frame's scroll to the control having settled.
-      await settled(page);
+      }, chosen);
       const [px, py] = (at && await toScreen(at.x, at.y)) || [];
       if (px !== undefined) {
         steps.push(`tap ${at.what}`);
