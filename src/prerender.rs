@@ -189,8 +189,10 @@ pub fn clean_page(page: &str, css_file: &str) -> String {
 /// The language a page declares on `<html lang>` (quoted or not), read as the live code reads
 /// it (`host::resolve_lang`): in any case, with a region; French unless it says English.
 pub fn page_lang(page: &str) -> Lang {
-    let head = page.find("<html").map_or("", |at| {
-        let tag = &page[at..];
+    // (Tag and attribute names are in any case: `<HTML LANG=en>`.)
+    let lower = page.to_ascii_lowercase();
+    let head = lower.find("<html").map_or("", |at| {
+        let tag = &lower[at..];
         &tag[..tag.find('>').unwrap_or(tag.len())]
     });
     // ` lang=` itself, not `xml:lang=` or `data-lang=`.

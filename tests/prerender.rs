@@ -251,6 +251,7 @@ fn page_cleaning_works_on_plain_and_minified_html() {
         ("<html data-lang=en lang='FR-ca'>", Lang::Fr),
         ("<html xml:lang=\"fr\" lang=\"EN\">", Lang::En),
         ("<html lang=de>", Lang::Fr),
+        ("<HTML LANG=\"en-GB\">", Lang::En),
         ("<html lang=\"\">", Lang::Fr),
         ("<html><body lang=en>", Lang::Fr),
     ] {
