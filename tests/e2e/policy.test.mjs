@@ -3,7 +3,7 @@
 // Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, ready, until, shadow } from './lib.mjs';
+import { setup, open, ready, until, shadow, axe } from './lib.mjs';
 import { serve } from './server.mjs';
 
 let env;
@@ -17,6 +17,8 @@ test('under a strict CSP it renders, works, and fetches nothing from another ori
   await ready(page);
   await page.locator('[data-key="entity:nvidia"]').click();
   assert.ok(await until(() => shadow(page, '[data-explainer]', "return root.querySelector('.xp-panel h3')?.textContent === 'Nvidia'")));
+  // As accessible as anywhere, with the panel open (axe from the server: see lib.mjs).
+  assert.deepEqual(await axe(page), []);
   assert.deepEqual(page.messages, []);
   const origin = new URL(env.base).origin;
   assert.deepEqual(page.requests.filter((u) => !u.startsWith(origin)), []);
@@ -50,6 +52,8 @@ test('a pre-rendered snippet under a strict CSP: styled by hash, or by the loade
   assert.equal(await styled(page), 18);
   await page.locator('[data-key="entity:nvidia"]').filter({ visible: true }).click();
   assert.ok(await until(() => shadow(page, '[data-explainer]', "return root.querySelector('.xp-panel h3')?.textContent === 'Nvidia'")));
+  // As accessible as anywhere, with the panel open (axe from the server: see lib.mjs).
+  assert.deepEqual(await axe(page), []);
   assert.deepEqual(page.messages, []);
   const origin = new URL(env.base).origin;
   assert.deepEqual(page.requests.filter((u) => !u.startsWith(origin)), []);

@@ -296,11 +296,13 @@ test('a reader on a phone, the explainer in a frame sized to its content (seed 5
 
 // Other host pages, to explore beyond CI: `RANDOM_HOSTS=rtl,zoomed,sidebar:desktop` plays a
 // reader on each of tests/hosts/<name>.html: on a phone, with a mouse (`:desktop`), or on a
-// phone in the page's frame (`:frame`).
+// phone in the page's frame (`:frame`). A query goes to the page as its server reads it
+// (`csp-prerendered?hash`: the strict CSP with the build's hash).
 for (const name of (process.env.RANDOM_HOSTS || '').split(',').filter(Boolean)) {
   const [host, where = 'phone'] = name.split(':');
+  const [file, query] = host.split('?');
   const desktop = where === 'desktop';
   test(`a reader on hosts/${host}.html (${where}, seed 1)`, async () => {
-    await play(`${env.base}hosts/${host}.html`, desktop ? DESKTOP : PHONE, 1, desktop ? DESKTOPS : PHONES, where === 'frame');
+    await play(`${env.base}hosts/${file}.html${query === undefined ? '' : `?${query}`}`, desktop ? DESKTOP : PHONE, 1, desktop ? DESKTOPS : PHONES, where === 'frame');
   });
 }

@@ -15,6 +15,8 @@ export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 export const STRICT = "script-src 'nonce-n0nce-for-tests' 'strict-dynamic' 'wasm-unsafe-eval'; object-src 'none'; "
   + "base-uri 'none'; require-trusted-types-for 'script'; style-src 'self'";
 const here = new URL('.', import.meta.url).pathname;
+/** Where the server gives axe-core (see `axe` in lib.mjs). */
+export const AXE_PATH = '/.axe/axe.min.js';
 
 // `cors`: as a CDN serving the assets to pages of other origins does.
 export function serve(dist = join(here, '../../dist/'), { hosts = join(here, '../hosts/'), compress = false, cors = false } = {}) {
@@ -22,7 +24,9 @@ export function serve(dist = join(here, '../../dist/'), { hosts = join(here, '..
     const url = new URL(req.url, 'http://x');
     let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
     if (path.endsWith('/')) path += 'index.html';
-    const file = path.startsWith('/hosts/') ? join(hosts, path.slice('/hosts/'.length)) : join(dist, path);
+    // axe-core, for pages whose CSP refuses the inline copy the tests otherwise inject.
+    const file = path === AXE_PATH ? join(here, '../../tools/node_modules/axe-core/axe.min.js')
+      : path.startsWith('/hosts/') ? join(hosts, path.slice('/hosts/'.length)) : join(dist, path);
     try {
       let body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
