@@ -137,6 +137,7 @@ fn when_idle(f: Box<dyn FnOnce()>) {
 /// never reaches the widget does not pay it.
 /// Then, at a later idle moment after a scroll that brought the reader near the explainer,
 /// the hydration itself runs (`pending`): their first tap then only opens what they chose.
+/// A resize of the window counts as a scroll: see [`WATCHED`].
 pub(super) fn prepare_at_idle<R>(
     root: &Element,
     load: impl FnOnce() -> R + 'static,
@@ -168,16 +169,23 @@ pub(super) fn prepare_at_idle<R>(
     // Captured: a page whose article scrolls in an element of its own (an app shell) never
     // scrolls the window, and scroll events do not bubble.
     options.set_capture(true);
-    let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
-        "scroll",
-        on_scroll.as_ref().unchecked_ref(),
-        &options,
-    );
+    // A resize too: idle time kept one drawing, which a column that then changes width (a
+    // phone turned) would show scaled, its targets with it. Hydrated, it is laid out again.
+    for kind in WATCHED {
+        let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
+            kind,
+            on_scroll.as_ref().unchecked_ref(),
+            &options,
+        );
+    }
     *watch.listener.borrow_mut() = Some(on_scroll);
     if w.scroll_y().unwrap_or(0.0) > 0.0 {
         watch.queue();
     }
 }
+
+/// The window's events after which idle time takes its next step (see [`Watch`]).
+const WATCHED: [&str; 2] = ["scroll", "resize"];
 
 /// What idle time still has to do for a pre-rendered explainer as the reader scrolls: read
 /// the story, then hydrate the explainer once they come near it (one further down the page
@@ -188,7 +196,7 @@ struct Watch {
     pending: Pending,
     /// A step is waiting for an idle moment: scrolls until then add none.
     queued: Cell<bool>,
-    /// The page's scroll listener, removed once there is nothing left to do.
+    /// The page's scroll and resize listener, removed once there is nothing left to do.
     listener: RefCell<Option<Closure<dyn Fn()>>>,
 }
 
@@ -220,15 +228,17 @@ impl Watch {
         }
     }
 
-    /// Removes the scroll listener; that also frees this watch, which it holds.
+    /// Removes the page's listener; that also frees this watch, which it holds.
     fn stop(&self) {
         let listener = self.listener.borrow_mut().take();
         if let (Some(f), Some(w)) = (listener, web_sys::window()) {
-            let _ = w.remove_event_listener_with_callback_and_bool(
-                "scroll",
-                f.as_ref().unchecked_ref(),
-                true,
-            );
+            for kind in WATCHED {
+                let _ = w.remove_event_listener_with_callback_and_bool(
+                    kind,
+                    f.as_ref().unchecked_ref(),
+                    true,
+                );
+            }
         }
     }
 }

@@ -709,6 +709,35 @@ test('scrolled into view in the very frame it hydrates, an explainer keeps the d
   await page.context().close();
 });
 
+test('a phone turned before any input or scroll: the explainer in view is laid out again, with 44 px targets, not its one kept drawing scaled', async () => {
+  // Idle time keeps only the drawing shown, for hydration; hydration waited for a scroll
+  // or an input. Turned first, the phone showed that drawing scaled to the new column.
+  const page = await open(env.browser, null, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  await page.goto(`${env.base}hosts/two-prerendered.html`);
+  const host = '[data-explainer]';
+  await page.waitForFunction((h) => document.querySelector(h).hasAttribute('data-explainer-mounted'), host);
+  assert.ok(await until(() => page.evaluate((h) => document.querySelector(h).shadowRoot.querySelectorAll('.xp-fit').length === 1, host)),
+    'idle time kept the one drawing shown');
+  // Its smallest target, and its drawing against its column.
+  const seen = () => page.evaluate((h) => {
+    const r = document.querySelector(h).shadowRoot;
+    const svg = [...r.querySelectorAll('.xp-svg')].find((e) => e.getClientRects().length);
+    const least = Math.min(...[...svg.querySelectorAll('[role=button]')].map((c) => {
+      const b = c.getBoundingClientRect();
+      return Math.min(b.width, b.height);
+    }));
+    return { drawn: Number(svg.getAttribute('viewBox').split(' ')[2]), shown: Math.round(svg.getBoundingClientRect().width), least: Math.round(least * 10) / 10 };
+  }, host);
+  for (const [width, height] of [[320, 568], [568, 320], [375, 667]]) {
+    await page.setViewportSize({ width, height });
+    const fits = await until(async () => { const s = await seen(); return s.drawn === s.shown && s; });
+    assert.ok(fits, `${width} px: drawn at scale 1 (${JSON.stringify(await seen())})`);
+    assert.ok(fits.least >= 44, `${width} px: targets of ${fits.least} px`);
+  }
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('a hidden explainer (in a closed tab of the page) is not hydrated at idle, and fits its column once shown', async () => {
   const page = await open(env.browser);
   const host = '[data-explainer]';
