@@ -189,11 +189,14 @@ pub fn clean_page(page: &str, css_file: &str) -> String {
 /// The language a page declares on `<html lang>` (quoted or not), read as the live code reads
 /// it (`host::resolve_lang`): in any case, with a region; French unless it says English.
 pub fn page_lang(page: &str) -> Lang {
-    // (Tag and attribute names are in any case: `<HTML LANG=en>`.)
-    let lower = page.to_ascii_lowercase();
-    let head = lower.find("<html").map_or("", |at| {
-        let tag = &lower[at..];
-        &tag[..tag.find('>').unwrap_or(tag.len())]
+    // (Tag and attribute names are in any case: `<HTML LANG=en>`; only the tag is lowered.)
+    let at = page
+        .as_bytes()
+        .windows(5)
+        .position(|w| w.eq_ignore_ascii_case(b"<html"));
+    let head = at.map_or(String::new(), |at| {
+        let tag = &page[at..];
+        tag[..tag.find('>').unwrap_or(tag.len())].to_ascii_lowercase()
     });
     // ` lang=` itself, not `xml:lang=` or `data-lang=`.
     let value = head

@@ -160,7 +160,7 @@ pub(super) fn prepare_at_idle<R>(
         queued: Cell::new(false),
         listener: RefCell::new(None),
     });
-    let on_scroll = {
+    let step_soon = {
         let watch = watch.clone();
         Closure::<dyn Fn()>::new(move || watch.queue())
     };
@@ -174,11 +174,11 @@ pub(super) fn prepare_at_idle<R>(
     for kind in WATCHED {
         let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
             kind,
-            on_scroll.as_ref().unchecked_ref(),
+            step_soon.as_ref().unchecked_ref(),
             &options,
         );
     }
-    *watch.listener.borrow_mut() = Some(on_scroll);
+    *watch.listener.borrow_mut() = Some(step_soon);
     if w.scroll_y().unwrap_or(0.0) > 0.0 {
         watch.queue();
     }

@@ -2,9 +2,9 @@
 // browser download), the local server, and pages that record console messages and requests.
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
-import { serve, AXE_PATH } from './server.mjs';
+import { serve, AXE_PATH, AXE_FILE, underCsp } from './server.mjs';
 
-const AXE = await readFile(new URL('../../tools/node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+const AXE = await readFile(AXE_FILE, 'utf8');
 
 /** axe-core's violations inside the explainer hosts (WCAG 2.2 A and AA, and best practice). */
 export async function axe(page) {
@@ -12,7 +12,7 @@ export async function axe(page) {
   // there axe comes from the server, as the page's `script-src 'self'` allows. Nor does it
   // read the stylesheets there: it copies them into inline styles, which the page refuses
   // too, with a console error (only the orientation-lock rule reads them).
-  const csp = /csp/.test(new URL(page.url()).pathname);
+  const csp = underCsp(new URL(page.url()).pathname);
   if (csp) await page.addScriptTag({ url: AXE_PATH });
   else await page.addScriptTag({ content: AXE });
   const result = await page.evaluate((preload) => window.axe.run({ include: [['[data-explainer]']] }, {

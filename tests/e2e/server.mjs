@@ -15,8 +15,11 @@ export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 export const STRICT = "script-src 'nonce-n0nce-for-tests' 'strict-dynamic' 'wasm-unsafe-eval'; object-src 'none'; "
   + "base-uri 'none'; require-trusted-types-for 'script'; style-src 'self'";
 const here = new URL('.', import.meta.url).pathname;
-/** Where the server gives axe-core (see `axe` in lib.mjs). */
+/** Where the server gives axe-core (see `axe` in lib.mjs), and its file. */
 export const AXE_PATH = '/.axe/axe.min.js';
+export const AXE_FILE = join(here, '../../tools/node_modules/axe-core/axe.min.js');
+/** Whether the page at `path` is sent with a strict CSP: its name says so. */
+export const underCsp = (path) => /csp/.test(path);
 
 // `cors`: as a CDN serving the assets to pages of other origins does.
 export function serve(dist = join(here, '../../dist/'), { hosts = join(here, '../hosts/'), compress = false, cors = false } = {}) {
@@ -25,7 +28,7 @@ export function serve(dist = join(here, '../../dist/'), { hosts = join(here, '..
     let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
     if (path.endsWith('/')) path += 'index.html';
     // axe-core, for pages whose CSP refuses the inline copy the tests otherwise inject.
-    const file = path === AXE_PATH ? join(here, '../../tools/node_modules/axe-core/axe.min.js')
+    const file = path === AXE_PATH ? AXE_FILE
       : path.startsWith('/hosts/') ? join(hosts, path.slice('/hosts/'.length)) : join(dist, path);
     try {
       let body = await readFile(file);
@@ -33,7 +36,7 @@ export function serve(dist = join(here, '../../dist/'), { hosts = join(here, '..
       if (cors) headers['access-control-allow-origin'] = '*';
       // A legacy page, in the encoding many older CMS pages still use.
       if (path.includes('latin1')) headers['content-type'] = 'text/html; charset=windows-1252';
-      if (/csp/.test(path)) {
+      if (underCsp(path)) {
         const hash = url.searchParams.has('hash') || path.includes('nonce') ? ` ${(await readFile(join(dist, 'csp-style-hash.txt'), 'utf8')).trim()}` : '';
         // `tt`: Trusted Types enforced too, the explainer's policy allowed by name.
         const tt = url.searchParams.has('tt') ? "; require-trusted-types-for 'script'; trusted-types explainer" : '';
