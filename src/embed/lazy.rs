@@ -137,19 +137,13 @@ fn when_idle(f: Box<dyn FnOnce()>) {
 /// never reaches the widget does not pay it.
 /// Then, at a later idle moment after a scroll that brought the reader near the explainer,
 /// the hydration itself runs (`pending`): their first tap then only opens what they chose.
-/// A resize of the window counts as a scroll: see [`WATCHED`].
+/// A resize of the window counts as a scroll (see [`WATCHED`]), and so does a column that no
+/// longer fits the drawing kept (see [`Watch::follow_column`]).
 pub(super) fn prepare_at_idle<R>(
     root: &Element,
     load: impl FnOnce() -> R + 'static,
     pending: Pending,
 ) {
-    let (idle_root, waiting) = (root.clone(), pending.clone());
-    when_idle(Box::new(move || {
-        if waiting.borrow().is_some() {
-            keep_visible_fit(&idle_root, false);
-            drop_lazy(&idle_root, false);
-        }
-    }));
     let Some(w) = web_sys::window() else { return };
     let watch = Rc::new(Watch {
         root: root.clone(),
@@ -159,7 +153,17 @@ pub(super) fn prepare_at_idle<R>(
         pending,
         queued: Cell::new(false),
         listener: RefCell::new(None),
+        column: RefCell::new(None),
     });
+    let idle = watch.clone();
+    when_idle(Box::new(move || {
+        if idle.pending.borrow().is_some() {
+            if let Some(range) = keep_visible_fit(&idle.root, false) {
+                idle.follow_column(range);
+            }
+            drop_lazy(&idle.root, false);
+        }
+    }));
     let step_soon = {
         let watch = watch.clone();
         Closure::<dyn Fn()>::new(move || watch.queue())
@@ -198,7 +202,13 @@ struct Watch {
     queued: Cell<bool>,
     /// The page's scroll and resize listener, removed once there is nothing left to do.
     listener: RefCell<Option<Closure<dyn Fn()>>>,
+    /// Watches the diagram's column once idle time kept one drawing (see
+    /// [`Watch::follow_column`]); disconnected with the listener.
+    column: RefCell<Option<Observed>>,
 }
+
+/// An observer and the callback it calls, which must live as long as it.
+type Observed = (web_sys::ResizeObserver, Closure<dyn Fn()>);
 
 impl Watch {
     /// One step at the next idle moment, unless one is already waiting.
@@ -228,8 +238,37 @@ impl Watch {
         }
     }
 
-    /// Removes the page's listener; that also frees this watch, which it holds.
+    /// Once idle time kept the one drawing laid out for columns `from..until` wide (the
+    /// width buckets of `state::bucket`): a column that leaves that range without the window
+    /// changing (the page's own layout, a sidebar folded) would show it scaled, and its
+    /// targets with it, so it takes idle time's next step as a resize does, which hydrates
+    /// the explainer in view and lays it out again. The observer also reports at once: the
+    /// range leaves that report out.
+    fn follow_column(self: &Rc<Self>, (from, until): (u32, u32)) {
+        let Ok(Some(views)) = self.root.query_selector(".xp-views") else {
+            return;
+        };
+        let watch = Rc::downgrade(self);
+        let column = views.clone();
+        let moved = Closure::<dyn Fn()>::new(move || {
+            let width = column.client_width();
+            let fits = (from..until).contains(&crate::state::bucket(width.max(0) as u32));
+            if let (false, true, Some(watch)) = (fits, width > 0, watch.upgrade()) {
+                watch.queue();
+            }
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(moved.as_ref().unchecked_ref()) {
+            observer.observe(&views);
+            *self.column.borrow_mut() = Some((observer, moved));
+        }
+    }
+
+    /// Removes the page's listener and the column's observer; that also frees this watch,
+    /// which the listener holds.
     fn stop(&self) {
+        if let Some((observer, _)) = self.column.borrow_mut().take() {
+            observer.disconnect();
+        }
         let listener = self.listener.borrow_mut().take();
         if let (Some(f), Some(w)) = (listener, web_sys::window()) {
             for kind in WATCHED {

@@ -738,6 +738,35 @@ test('a phone turned before any input or scroll: the explainer in view is laid o
   await page.context().close();
 });
 
+test('a column the page narrows or widens before any input (a sidebar folded): the explainer in view is laid out again, not its kept drawing scaled', async () => {
+  // The window keeps its size: only the page's own layout changes the column's width.
+  const page = await open(env.browser, null, { viewport: { width: 1280, height: 800 } });
+  await page.goto(`${env.base}hosts/two-prerendered.html`);
+  const host = '[data-explainer]';
+  await page.evaluate((h) => { document.querySelector(h).style.width = '360px'; }, host);
+  await page.waitForFunction((h) => document.querySelector(h).hasAttribute('data-explainer-mounted'), host);
+  assert.ok(await until(() => page.evaluate((h) => document.querySelector(h).shadowRoot.querySelectorAll('.xp-fit').length === 1, host)),
+    'idle time kept the one drawing shown');
+  assert.equal(await page.evaluate((h) => document.querySelector(h).hasAttribute('data-explainer-ready'), host), false,
+    'not hydrated before the column changes');
+  const seen = () => page.evaluate((h) => {
+    const svg = [...document.querySelector(h).shadowRoot.querySelectorAll('.xp-svg')].find((e) => e.getClientRects().length);
+    const least = Math.min(...[...svg.querySelectorAll('[role=button]')].map((c) => {
+      const b = c.getBoundingClientRect();
+      return Math.min(b.width, b.height);
+    }));
+    return { drawn: Number(svg.getAttribute('viewBox').split(' ')[2]), shown: Math.round(svg.getBoundingClientRect().width), least: Math.round(least * 10) / 10 };
+  }, host);
+  for (const width of [300, 700, 420]) {
+    await page.evaluate(([h, w]) => { document.querySelector(h).style.width = `${w}px`; }, [host, width]);
+    const fits = await until(async () => { const s = await seen(); return s.drawn === s.shown && s; });
+    assert.ok(fits, `${width} px column: drawn at scale 1 (${JSON.stringify(await seen())})`);
+    assert.ok(fits.least >= 44, `${width} px column: targets of ${fits.least} px`);
+  }
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('a hidden explainer (in a closed tab of the page) is not hydrated at idle, and fits its column once shown', async () => {
   const page = await open(env.browser);
   const host = '[data-explainer]';
