@@ -1,11 +1,12 @@
 // The phone's bottom sheet: where it stops (below the control tapped, below the players an
 // event lights, at the screen's bottom or a bottom bar), from its first frame and as the page
-// scrolls, held sideways, in transformed wrappers and app shells, on pages that scroll smoothly.
+// scrolls, held sideways, in transformed wrappers, app shells and modal dialogs, on pages
+// that scroll smoothly.
 // Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, until } from './lib.mjs';
-import { PHONE, mounted, tapOpen, under } from './place.mjs';
+import { setup, open, until, axe } from './lib.mjs';
+import { PHONE, mounted, tapOpen, under, laidOut } from './place.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -470,6 +471,44 @@ test('phone: in an app shell whose article scrolls between a top bar and a botto
   assert.ok(fitted(p) && Math.abs(p.bottom - p.portBottom) <= 1 && p.top > p.portTop,
     `a sheet not held back by the views' top: ${JSON.stringify(p)}`);
   assert.equal(await page.evaluate(() => window.scrollY), 0, 'the window itself never scrolled');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
+test('phone: in the page\'s modal dialog (a lightbox that scrolls inside), a tap opens the sheet below the control, on screen; Escape closes the panel first, then the dialog', async () => {
+  const page = await open(env.browser, `${env.base}hosts/dialog.html`, PHONE);
+  await page.locator('#open').tap();
+  await mounted(page);
+  const x = page.locator('[data-explainer]');
+  assert.ok(await laidOut(x), 'the drawing fits its column in the dialog');
+  // The dialog scrolls a control to the top third of the screen; the reader taps it.
+  const c = await x.evaluate((h) => {
+    const box = document.getElementById('box');
+    const n = [...h.shadowRoot.querySelectorAll('.xp-svg .xp-node')].find((e) => e.getClientRects().length && e.getBoundingClientRect().top > 400);
+    box.scrollTop += n.getBoundingClientRect().top - 180;
+    const b = n.getBoundingClientRect();
+    return { key: n.dataset.key, name: n.getAttribute('aria-label').split(',')[0], x: b.x + b.width / 2, y: b.y + b.height / 2, bottom: b.bottom };
+  });
+  await tapOpen(page, x, c);
+  const p = await x.evaluate((h) => {
+    const panel = h.shadowRoot.querySelector('.xp-panel');
+    const r = panel.getBoundingClientRect();
+    panel.scrollTop = panel.scrollHeight;
+    return { name: panel.querySelector('h3').textContent, top: r.top, bottom: r.bottom, last: panel.lastElementChild.getBoundingClientRect().bottom };
+  });
+  assert.equal(p.name, c.name, 'the panel names the control tapped');
+  assert.ok(p.top >= c.bottom - 1, `the sheet (from ${Math.round(p.top)}) leaves the control (to ${Math.round(c.bottom)}) in sight`);
+  assert.ok(p.bottom <= 667 + 1 && p.last <= 667 + 1, `the sheet and its content's end on screen (${Math.round(p.bottom)}, ${Math.round(p.last)})`);
+  assert.deepEqual(await axe(page), []);
+  // The explainer's Escape closes its panel and only that: the reader is still in the dialog,
+  // on the control they tapped. A second one is the dialog's.
+  await page.keyboard.press('Escape');
+  await x.locator('.xp-panel').waitFor({ state: 'detached' });
+  const after1 = await page.evaluate(() => ({ open: document.getElementById('box').open,
+    focus: document.activeElement.shadowRoot?.activeElement?.getAttribute('data-key') }));
+  assert.deepEqual(after1, { open: true, focus: c.key });
+  await page.keyboard.press('Escape');
+  assert.ok(await until(() => page.evaluate(() => !document.getElementById('box').open)), 'the second Escape closes the dialog');
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
