@@ -813,8 +813,13 @@ test('a first press held while the explainer is redrawn for a wider frame still 
     const host = '[data-explainer]';
     // Idle time has kept the drawing for the narrow column.
     await page.waitForFunction((h) => document.querySelector(h).shadowRoot.querySelector('.xp-fit[data-until]'), host);
-    await page.evaluate(() => document.getElementById('narrow').remove());
+    // A page that keeps the browser busy: no idle time comes again, which would hydrate the
+    // explainer in view as soon as its column no longer fits the drawing kept.
+    await page.evaluate(() => { window.requestIdleCallback = () => 0; document.getElementById('narrow').remove(); });
+    await page.waitForTimeout(300);
     assert.equal(await page.evaluate((h) => document.querySelector(h).hasAttribute('data-explainer-ready'), host), false);
+    assert.ok(await page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector('.xp-fit[data-until]'), host),
+      'the press comes on the drawing kept for the narrow column');
     const node = page.locator(`${host} [data-key="entity:openai"]`).filter({ visible: true });
     const box = await node.boundingBox();
     const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
