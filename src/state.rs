@@ -218,11 +218,24 @@ pub const NARROW_BELOW: u32 = {
 /// column (a 240 px sidebar, or a 320 px phone's `<figure>` with its default margins).
 pub const NARROW: u32 = 240;
 
+/// The width of the [`NARROW`] drawing: its four cells and the margins (208 px). A column
+/// narrower still (a flex item beside an aside on a 320 px phone) gets [`NARROWEST`].
+pub const NARROWEST_BELOW: u32 = {
+    use crate::layout::{CELL, PAD};
+    let cells = ((NARROW as f64 - 2.0 * PAD) / CELL) as u32;
+    (2.0 * PAD) as u32 + cells * CELL as u32
+};
+
+/// The layout width of columns narrower than [`NARROWEST_BELOW`]: three cells, the boxes
+/// two wide and their lane one, targets 44 px down to a 160 px column. A role heading too
+/// wide for the boxes runs over the lane, whose cells in its row then take no handle.
+pub const NARROWEST: u32 = 160;
+
 /// Horizontal padding of the widget's root on each side, as in `style/explainer.css`
 /// (`.xp-root`): a host `w` px wide gives the diagram `w - 2 * ROOT_PADDING`. Guessing right
 /// before the first render spares a second layout and render once the column is measured.
-/// (A host under 260 px has half that padding, but its column gets the [`NARROW`] layout
-/// either way.)
+/// (A host under 260 px has half that padding, but its column gets the [`NARROW`] or the
+/// [`NARROWEST`] layout either way.)
 pub const ROOT_PADDING: u32 = 12;
 
 /// From this width inside the padding, the explainer keeps a column beside its views for the
@@ -245,8 +258,11 @@ pub fn diagram_width(content: u32) -> u32 {
 }
 
 /// Layout widths are bucketed so that every phone shares a layout and the SVG only
-/// ever scales up (text never drops below its drawn size), down to a column of 208 px.
+/// ever scales up (text never drops below its drawn size), down to a column of 160 px.
 pub fn bucket(width: u32) -> u32 {
+    if width < NARROWEST_BELOW {
+        return NARROWEST;
+    }
     if width < NARROW_BELOW {
         return NARROW;
     }

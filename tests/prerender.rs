@@ -185,11 +185,11 @@ fn the_stylesheet_shows_each_drawing_from_the_column_its_live_layout_starts_at()
     // Before the code, the stylesheet picks the drawing; after, `bucket` picks the layout.
     // If they disagreed about a column, hydration would redraw what the reader sees, and a
     // narrow column would show a drawing scaled down, its targets under 44 px.
-    use explainer::state::{bucket, NARROW};
+    use explainer::state::{bucket, NARROW, NARROWEST};
     let css = include_str!("../style/explainer.css");
     let words = css.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(words.contains(".xp-fits > .xp-fit:first-child { display: block; }"));
-    for w in (280..=1240).step_by(40) {
+    for w in std::iter::once(NARROW).chain((280..=1240).step_by(40)) {
         let from = (0..=1280).find(|&c| bucket(c) == w).unwrap();
         let rule = format!(
             "@container (min-width: {from}px) {{ .xp-fits > .f{w} {{ display: block; }} \
@@ -197,10 +197,10 @@ fn the_stylesheet_shows_each_drawing_from_the_column_its_live_layout_starts_at()
         );
         assert!(words.contains(&rule), "no rule: {rule}");
     }
-    // The narrow drawing comes first: below every rule, the first child shows.
-    assert_eq!(bucket(0), NARROW);
+    // The narrowest drawing comes first: below every rule, the first child shows.
+    assert_eq!(bucket(0), NARROWEST);
     let story = load(EMBEDDED_JSON).unwrap();
-    assert_eq!(explainer::layout::fits(&story, Lang::Fr)[0].0, NARROW);
+    assert_eq!(explainer::layout::fits(&story, Lang::Fr)[0].0, NARROWEST);
 }
 
 #[test]

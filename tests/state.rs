@@ -117,12 +117,14 @@ fn switching_view_closes_the_panel_and_language_keeps_it() {
 #[test]
 fn widths_are_bucketed_and_clamped() {
     assert_eq!(bucket(375), 360);
-    // The regular narrowest layout while its 256 px drawing fits; the narrow one below.
+    // The regular narrowest layout while its 256 px drawing fits; the narrow one below,
+    // while its 208 px drawing fits; the narrowest one below that.
     assert_eq!(bucket(296), 280);
     assert_eq!(bucket(256), 280);
     assert_eq!(bucket(255), 240);
-    assert_eq!(bucket(200), 240);
-    assert_eq!(bucket(0), 240);
+    assert_eq!(bucket(208), 240);
+    assert_eq!(bucket(207), 160);
+    assert_eq!(bucket(0), 160);
     assert_eq!(bucket(5000), 1280);
     let s = run(
         State::new(Lang::Fr, View::Diagram, 375),

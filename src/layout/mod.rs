@@ -7,9 +7,10 @@
 //! one stack with the lane beside it (an arc diagram); wider containers set the bands side
 //! by side, their lanes as wide as their handles need. Within its lane, each edge's handle
 //! sits in the column where its curve runs along the fewest others. The SVG is drawn
-//! in whole cells, never wider than the bucketed width, so in any column of 208 px or more
+//! in whole cells, never wider than the bucketed width, so in any column of 160 px or more
 //! it is never scaled down: 13 px text stays 13 px, and 44 px targets 44 px. (Narrower
-//! than a phone's column, the lane is one cell wide: see [`crate::state::NARROW`].)
+//! than a phone's column, the lane is one cell wide: see [`crate::state::NARROW`] and
+//! [`crate::state::NARROWEST`].)
 
 mod arrange;
 mod cover;
@@ -298,7 +299,7 @@ fn rows_of(bands: &[Band]) -> Vec<usize> {
 
 /// Lays out the story's diagram for `lang` at `width` CSS px (use a bucketed width).
 pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
-    let width = f64::from(width.max(crate::state::NARROW));
+    let width = f64::from(width.max(crate::state::NARROWEST));
     let cols = ((width - 2.0 * PAD) / CELL).floor() as usize;
     // Boxes of three cells hold the words of most names; where they leave too few cells
     // for a lane of two (a narrow column), the lane takes one, and its handles one column.
@@ -465,7 +466,7 @@ pub fn fits(story: &Story, lang: Lang) -> Vec<(u32, Geometry)> {
     use crate::state::{bucket, diagram_width, ROOT_PADDING};
     let widest = bucket(diagram_width(1280 - 2 * ROOT_PADDING));
     let mut out: Vec<(Key, u32, Geometry)> = Vec::new();
-    let narrow = std::iter::once(crate::state::NARROW);
+    let narrow = [crate::state::NARROWEST, crate::state::NARROW].into_iter();
     for w in narrow.chain((crate::state::MIN_WIDTH..=1280).step_by(40)) {
         let g = layout(story, lang, w);
         let node_w = g.nodes.first().map_or(0, |n| n.w.to_bits());

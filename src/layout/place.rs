@@ -5,7 +5,9 @@ use std::ops::Range;
 use super::cover::Cover;
 use super::ends::{spread, End};
 use super::lanes::Lanes;
-use super::{cell_center, push_px, px, Band, EdgeGeom, Geometry, Heading, NodeBox, CELL, PAD};
+use super::{
+    cell_center, heading_width, push_px, px, Band, EdgeGeom, Geometry, Heading, NodeBox, CELL, PAD,
+};
 use crate::i18n::{role_heading, Lang};
 use crate::story::Story;
 
@@ -32,18 +34,28 @@ pub(super) fn place(
 
     let mut nodes = Vec::new();
     let mut headings = Vec::new();
+    // Rows whose heading runs over the lane (see below).
+    let mut over_lane = Vec::new();
     let mut rows = 0;
     for (si, &first) in starts.iter().enumerate() {
         let last = starts.get(si + 1).copied().unwrap_or(bands.len());
         let x = PAD + stack_col[si] as f64 * CELL;
         let mut row = 0;
         for band in &bands[first..last] {
+            let text = role_heading(band.role, lang);
+            let mut w = k as f64 * CELL - 4.0;
+            // Too wide for the boxes (the narrowest drawing's, two cells): in one stack it
+            // runs over the lane, whose cells in its row then take no handle.
+            if heading_width(text) > w && s == 1 {
+                w += lane_w[0] as f64 * CELL;
+                over_lane.push(row);
+            }
             headings.push(Heading {
                 role: band.role,
                 x: x + 2.0,
                 y: PAD + row as f64 * CELL + CELL * 0.7,
-                w: k as f64 * CELL - 4.0,
-                text: role_heading(band.role, lang),
+                w,
+                text,
             });
             row += 1;
             for &(entity, ref lines, r) in &band.members {
@@ -71,6 +83,9 @@ pub(super) fn place(
         .collect();
     let mut used = vec![0; s];
     let mut lanes = Lanes::new(lane_cols.len(), rows.max(1));
+    for &row in &over_lane {
+        (0..lane_cols.len()).for_each(|lane| lanes.claim(lane, row));
+    }
     // Each entity's box, by entity index: looked up twice per relationship.
     let mut box_of: Vec<Option<usize>> = vec![None; story.entities.len()];
     for (i, n) in nodes.iter().enumerate() {
