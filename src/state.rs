@@ -207,11 +207,15 @@ pub const MIN_WIDTH: u32 = 280;
 /// margins (256 px). A narrower column, a sidebar or a figure with the browser's margins on
 /// a phone, would scale it down, and its 44 px targets with it. Such a column gets the
 /// [`NARROW`] layout.
-pub const NARROW_BELOW: u32 = {
+pub const NARROW_BELOW: u32 = drawn_width(MIN_WIDTH);
+
+/// The width of the widest drawing laid out for `layout` px: its whole cells and the
+/// margins. A column narrower than that would scale it down.
+const fn drawn_width(layout: u32) -> u32 {
     use crate::layout::{CELL, PAD};
-    let cells = ((MIN_WIDTH as f64 - 2.0 * PAD) / CELL) as u32;
+    let cells = ((layout as f64 - 2.0 * PAD) / CELL) as u32;
     (2.0 * PAD) as u32 + cells * CELL as u32
-};
+}
 
 /// The layout width of columns narrower than [`NARROW_BELOW`]: four cells, the boxes three
 /// wide and their lane one, so that names stay whole and targets 44 px down to a 208 px
@@ -220,11 +224,7 @@ pub const NARROW: u32 = 240;
 
 /// The width of the [`NARROW`] drawing: its four cells and the margins (208 px). A column
 /// narrower still (a flex item beside an aside on a 320 px phone) gets [`NARROWEST`].
-pub const NARROWEST_BELOW: u32 = {
-    use crate::layout::{CELL, PAD};
-    let cells = ((NARROW as f64 - 2.0 * PAD) / CELL) as u32;
-    (2.0 * PAD) as u32 + cells * CELL as u32
-};
+pub const NARROWEST_BELOW: u32 = drawn_width(NARROW);
 
 /// The layout width of columns narrower than [`NARROWEST_BELOW`]: three cells, the boxes
 /// two wide and their lane one, targets 44 px down to a 160 px column. A role heading too
