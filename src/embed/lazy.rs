@@ -137,8 +137,8 @@ fn when_idle(f: Box<dyn FnOnce()>) {
 /// never reaches the widget does not pay it.
 /// Then, at a later idle moment after a scroll that brought the reader near the explainer,
 /// the hydration itself runs (`pending`): their first tap then only opens what they chose.
-/// A resize of the window counts as a scroll (see [`WATCHED`]), and so does a column that no
-/// longer fits the drawing kept (see [`Watch::follow_column`]).
+/// A column that no longer fits the drawing kept (a phone turned, a sidebar folded) counts
+/// as such a scroll (see [`Watch::follow_column`]).
 pub(super) fn prepare_at_idle<R>(
     root: &Element,
     load: impl FnOnce() -> R + 'static,
@@ -173,23 +173,16 @@ pub(super) fn prepare_at_idle<R>(
     // Captured: a page whose article scrolls in an element of its own (an app shell) never
     // scrolls the window, and scroll events do not bubble.
     options.set_capture(true);
-    // A resize too: idle time kept one drawing, which a column that then changes width (a
-    // phone turned) would show scaled, its targets with it. Hydrated, it is laid out again.
-    for kind in WATCHED {
-        let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
-            kind,
-            step_soon.as_ref().unchecked_ref(),
-            &options,
-        );
-    }
+    let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
+        "scroll",
+        step_soon.as_ref().unchecked_ref(),
+        &options,
+    );
     *watch.listener.borrow_mut() = Some(step_soon);
     if w.scroll_y().unwrap_or(0.0) > 0.0 {
         watch.queue();
     }
 }
-
-/// The window's events after which idle time takes its next step (see [`Watch`]).
-const WATCHED: [&str; 2] = ["scroll", "resize"];
 
 /// What idle time still has to do for a pre-rendered explainer as the reader scrolls: read
 /// the story, then hydrate the explainer once they come near it (one further down the page
@@ -200,7 +193,7 @@ struct Watch {
     pending: Pending,
     /// A step is waiting for an idle moment: scrolls until then add none.
     queued: Cell<bool>,
-    /// The page's scroll and resize listener, removed once there is nothing left to do.
+    /// The page's scroll listener, removed once there is nothing left to do.
     listener: RefCell<Option<Closure<dyn Fn()>>>,
     /// Watches the diagram's column once idle time kept one drawing (see
     /// [`Watch::follow_column`]); disconnected with the listener.
@@ -239,9 +232,9 @@ impl Watch {
     }
 
     /// Once idle time kept the one drawing laid out for columns `from..until` wide (the
-    /// width buckets of `state::bucket`): a column that leaves that range without the window
-    /// changing (the page's own layout, a sidebar folded) would show it scaled, and its
-    /// targets with it, so it takes idle time's next step as a resize does, which hydrates
+    /// width buckets of `state::bucket`): a column that leaves that range (a phone turned,
+    /// or the page's own layout changing: a sidebar folded) would show it scaled, and its
+    /// targets with it, so it takes idle time's next step as a scroll does, which hydrates
     /// the explainer in view and lays it out again. The observer also reports at once: the
     /// range leaves that report out.
     fn follow_column(self: &Rc<Self>, (from, until): (u32, u32)) {
@@ -271,13 +264,11 @@ impl Watch {
         }
         let listener = self.listener.borrow_mut().take();
         if let (Some(f), Some(w)) = (listener, web_sys::window()) {
-            for kind in WATCHED {
-                let _ = w.remove_event_listener_with_callback_and_bool(
-                    kind,
-                    f.as_ref().unchecked_ref(),
-                    true,
-                );
-            }
+            let _ = w.remove_event_listener_with_callback_and_bool(
+                "scroll",
+                f.as_ref().unchecked_ref(),
+                true,
+            );
         }
     }
 }
