@@ -45,10 +45,8 @@ test('a host the browser gives no shadow root (a <figure>, an <li>, a pasted sni
   for (const [id, name] of [['fig', 'Nvidia'], ['item', 'Nvidia'], ['pasted', 'Nvidia']]) {
     const host = page.locator(`#${id}`);
     await host.locator('[data-key="entity:nvidia"]').filter({ visible: true }).tap();
-    assert.ok(await until(() => page.evaluate((id) => {
-      const h = document.getElementById(id);
-      return h.querySelector(':scope > [data-explainer-shadow]')?.shadowRoot.querySelector('.xp-panel h3')?.textContent;
-    }, id).then((t) => t === name)), `${id}: its panel opens`);
+    assert.ok(await until(() => page.evaluate((id) => xpRoot(document.getElementById(id))?.querySelector('.xp-panel h3')?.textContent, id)
+      .then((t) => t === name)), `${id}: its panel opens`);
   }
   // The pasted snippet's fallback (its story in brief) no longer shows beside the explainer.
   assert.equal(await page.evaluate(() => document.querySelector('#pasted .explainer-fallback').getClientRects().length), 0);
@@ -66,14 +64,12 @@ test('a custom element with a shadow root of its own as host: the explainer show
   // at the end of the host's root; in a closed root's host, among its children too.
   const page = await open(env.browser, `${env.base}hosts/custom-element.html`, { hasTouch: true, isMobile: true });
   await ready(page, 5);
-  // The explainer's shadow root for the host `id`, and whether the host's own heading shows.
-  const find = `const h = document.getElementById(id);
-    const inner = h.querySelector(':scope > [data-explainer-shadow]') ?? [...(h.shadowRoot?.children ?? [])].find((c) => c.matches('[data-explainer-shadow]'));
-    const root = inner ? inner.shadowRoot : h.shadowRoot;`;
   for (const [id, own] of [['open', true], ['closed', false], ['inside', false], ['bare', true]]) {
     await page.locator(`#${id} [data-key="entity:openai"]`).filter({ visible: true }).tap();
-    const seen = await until(() => page.evaluate(([id, find]) => new Function('id', `${find}
-      return root?.querySelector('.xp-panel h3')?.textContent === 'OpenAI' && root.querySelector('.xp-panel').getClientRects().length > 0;`)(id), [id, find]));
+    const seen = await until(() => page.evaluate((id) => {
+      const root = xpRoot(document.getElementById(id));
+      return root?.querySelector('.xp-panel h3')?.textContent === 'OpenAI' && root.querySelector('.xp-panel').getClientRects().length > 0;
+    }, id));
     assert.ok(seen, `${id}: a tap opens its panel, on screen`);
     if (own) {
       assert.ok(await page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector('.card-head')?.getClientRects().length > 0, id),
@@ -96,8 +92,7 @@ test('a custom element with a shadow root of its own as host: the explainer show
   await blocked.goto(`${env.base}hosts/custom-element.html`);
   assert.ok(await until(() => blocked.evaluate(() => document.querySelectorAll('[data-explainer-failed]').length === 5)), 'each host marked failed');
   for (const id of ['open', 'closed', 'inside', 'bare']) {
-    const shown = await blocked.evaluate(([id, find]) => new Function('id', `${find}
-      return root?.querySelector('[role=note]')?.getClientRects().length > 0;`)(id), [id, find]);
+    const shown = await blocked.evaluate((id) => xpRoot(document.getElementById(id))?.querySelector('[role=note]')?.getClientRects().length > 0, id);
     assert.ok(shown, `${id}: the note that the explainer could not load shows`);
   }
   await blocked.context().close();

@@ -34,6 +34,17 @@ export async function setup() {
 /** A page that records console errors/warnings, page errors and every request URL. */
 export async function open(browser, url, options = {}) {
   const context = await browser.newContext({ viewport: { width: 375, height: 667 }, ...options });
+  // In every page and frame: `xpRoot(host)`, the explainer's shadow root for a host. It is
+  // the host's own, or that of the <div> the explainer made where the host cannot hold one
+  // (a <figure>, an <li>, a custom element with a root of its own: among the host's
+  // children, or in its open root without a slot). Null for a closed root that has none.
+  await context.addInitScript(() => {
+    window.xpRoot = (h) => {
+      const inner = h.querySelector(':scope > [data-explainer-shadow]')
+        ?? [...(h.shadowRoot?.children ?? [])].find((c) => c.matches('[data-explainer-shadow]'));
+      return inner ? inner.shadowRoot : h.shadowRoot;
+    };
+  });
   const page = await context.newPage();
   page.messages = [];
   page.requests = [];

@@ -42,7 +42,7 @@ for (const scheme of ['light', 'dark']) test(`on a ${scheme} screen, data-theme 
   // Dark or light, by the explainer's own background (in a <figure> or an <li>, in the
   // root of the div made inside it, which the figure's theme went unseen on).
   const themes = () => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-explainer]')].map((h) => {
-    const root = (h.querySelector(':scope > [data-explainer-shadow]') ?? h).shadowRoot;
+    const root = xpRoot(h);
     const [r, g, b] = getComputedStyle(root.querySelector('.xp-root')).backgroundColor.match(/\d+/g).map(Number);
     return [h.id, r + g + b < 384 ? 'dark' : 'light'];
   })));

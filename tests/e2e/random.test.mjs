@@ -89,10 +89,6 @@ async function play(url, device, seed, sizes, framed = false) {
   const page = await open(env.browser, undefined, device);
   await page.addInitScript(() => {
     window.opened = {};
-    // The element that holds an explainer's shadow root: its host, or the <div> it made in a
-    // host that cannot hold one (a <figure>, an <li>).
-    window.xpHost = (h) => h.querySelector(':scope > [data-explainer-shadow]') ?? h;
-    window.xpRoot = (h) => window.xpHost(h).shadowRoot;
     // Where focus went, for a failure to tell ("→ nothing": to no element, as when the focused one goes).
     window.moves = [];
     const name = (t) => t && `${t.tagName?.toLowerCase()}${t.getAttribute?.('data-key') ? ` ${t.getAttribute('data-key')}` : ''}`;
@@ -188,7 +184,7 @@ async function play(url, device, seed, sizes, framed = false) {
       const focus = await doc.evaluate(() => {
         if (!document.hasFocus()) return null;
         const hosts = [...document.querySelectorAll('[data-explainer]')];
-        const index = hosts.findIndex((h) => xpHost(h) === document.activeElement);
+        const index = hosts.findIndex((h) => xpRoot(h)?.host === document.activeElement);
         const el = index >= 0 ? xpRoot(hosts[index]).activeElement : null;
         return el && { index, key: el.getAttribute('data-key'), panel: !!xpRoot(hosts[index]).querySelector('.xp-panel'),
           inPanel: !!el.closest('.xp-panel'), tag: el.tagName };
@@ -251,7 +247,7 @@ async function play(url, device, seed, sizes, framed = false) {
       const state = () => doc.evaluate((i) => {
         const host = document.querySelectorAll('[data-explainer]')[i];
         const inner = xpRoot(host).activeElement;
-        return { open: !!xpRoot(host).querySelector('.xp-panel'), inside: document.activeElement === xpHost(host) && !!inner,
+        return { open: !!xpRoot(host).querySelector('.xp-panel'), inside: document.activeElement === xpRoot(host)?.host && !!inner,
           focus: inner ? inner.getAttribute('data-key') || inner.tagName : document.activeElement?.tagName };
       }, expect.index);
       const ok = await until(async () => { const s = await state(); return !s.open && s.inside; });
