@@ -148,12 +148,18 @@ fn shrink(dir: &std::path::Path, js: &str, wasm: &str) -> Result<(), String> {
             terser.display()
         ));
     }
-    for name in [js, "embed.js"] {
+    // Chrome compiles a script's functions on their first call, on the main thread: the
+    // reader's first tap compiled the bindings' event and DOM functions it reached (3 to 9 ms
+    // of it, traced at 4x CPU). The bindings start with V8's hint (Chrome 136), so that they
+    // are all compiled as the file loads, off the main thread; other browsers read a comment.
+    for (name, first_line) in [(js, EAGER), ("embed.js", "")] {
         let path = dir.join(name);
         let status = Command::new("node")
             .arg(&terser)
             .arg(&path)
-            .args(["--module", "--compress", "--mangle", "--output"])
+            .args(["--module", "--compress", "--mangle"])
+            .args(["--format", &format!("preamble={first_line:?}")])
+            .arg("--output")
             .arg(&path)
             .status()
             .map_err(|e| format!("node (to run terser): {e}"))?;
@@ -161,13 +167,6 @@ fn shrink(dir: &std::path::Path, js: &str, wasm: &str) -> Result<(), String> {
             return Err(format!("terser failed on {name} ({status})"));
         }
     }
-    // Chrome compiles a script's functions on their first call, on the main thread: the
-    // reader's first tap compiled the bindings' event and DOM functions it reached (3 to 9 ms
-    // of it, traced at 4x CPU). This comment (Chrome 136) has them all compiled as the file
-    // loads, off the main thread; other browsers read a comment.
-    let path = dir.join(js);
-    let minified = fs::read_to_string(&path).map_err(|e| format!("{js}: {e}"))?;
-    fs::write(&path, format!("{EAGER}\n{minified}")).map_err(|e| format!("{js}: {e}"))?;
     println!(
         "prerender: release: {} names shortened, scripts minified",
         short.renamed
