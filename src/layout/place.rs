@@ -46,7 +46,7 @@ pub(super) fn place(
             let mut w = k as f64 * CELL - 4.0;
             // Too wide for the boxes (the narrowest drawing's, two cells): in one stack it
             // runs over the lane, whose cells in its row then take no handle.
-            if heading_width(text) > w && s == 1 {
+            if s == 1 && heading_width(text) > w {
                 w += lane_w[0] as f64 * CELL;
                 over_lane.push(row);
             }
