@@ -109,7 +109,6 @@ pub fn controls(g: &Geometry, names: &Names, above: Option<f64>) -> String {
             NodeView {
                 node: n,
                 name: names.entity(n.entity),
-                text: e.name.get(names.lang),
                 key: &key,
                 idx,
                 tab_stop: idx == 0,

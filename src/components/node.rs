@@ -1,7 +1,7 @@
 use std::fmt::Write;
 
 use super::{escape_into, open_control};
-use crate::layout::{px, spaced_breaks, NodeBox, FONT, LINE};
+use crate::layout::{px, NodeBox, FONT, LINE};
 
 /// What an entity control shows.
 pub struct NodeView<'a> {
@@ -9,8 +9,6 @@ pub struct NodeView<'a> {
     pub node: &'a NodeBox,
     /// Accessible name ("Nvidia, chipmaker").
     pub name: &'a str,
-    /// The name as the story writes it, before wrapping: where it breaks inside a word.
-    pub text: &'a str,
     /// The `data-key` the diagram's delegated handlers read ("entity:nvidia").
     pub key: &'a str,
     /// Position in the diagram's keyboard order.
@@ -42,7 +40,6 @@ pub fn node(out: &mut String, v: NodeView) {
         out.push_str("</text></g>");
         return;
     }
-    let spaced = spaced_breaks(v.text, &n.lines);
     for (i, line) in n.lines.iter().enumerate() {
         let dy = if i == 0 { 0 } else { px(LINE) };
         let _ = write!(out, r#"<tspan x="{}" dy="{dy}">"#, px(cx));
@@ -54,7 +51,7 @@ pub fn node(out: &mut String, v: NodeView) {
         // its own (its own text chunk), it leaves each line centred: inside a line, it
         // pushed the line's letters half a space left, past its box under a reader's wider
         // spacing (WCAG 1.4.12).
-        if spaced.get(i).copied().unwrap_or(false) {
+        if n.spaced.get(i).copied().unwrap_or(false) {
             let _ = write!(out, r#"<tspan x="{}"> </tspan>"#, px(cx));
         }
     }

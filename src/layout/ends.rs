@@ -175,10 +175,10 @@ pub(super) fn grow(bands: &mut [Band], wants: &[f64], odd: bool) -> bool {
     let mut grew = false;
     for band in bands.iter_mut() {
         for member in band.members.iter_mut() {
-            let rows = grown(wants[member.0], odd);
-            if rows > member.2 {
-                band.rows += rows - member.2;
-                member.2 = rows;
+            let rows = grown(wants[member.entity], odd);
+            if rows > member.rows {
+                band.rows += rows - member.rows;
+                member.rows = rows;
                 grew = true;
             }
         }

@@ -56,6 +56,9 @@ pub struct NodeBox {
     pub h: f64,
     /// The name, wrapped to fit.
     pub lines: Vec<String>,
+    /// For each line but the last, whether the name breaks there at a space rather than
+    /// inside a word ([`spaced_breaks`]): the drawing puts a space between those lines.
+    pub spaced: Vec<bool>,
 }
 
 impl NodeBox {
@@ -287,9 +290,26 @@ fn node_rows(lines: usize) -> usize {
     ((lines as f64 * LINE + 12.0) / CELL).ceil().max(1.0) as usize
 }
 
+/// A box in a band: its entity, its name's lines, and the rows it takes.
+struct Member {
+    /// Index into `story.entities`.
+    entity: usize,
+    lines: Vec<String>,
+    /// See [`NodeBox::spaced`]: found once per width tried, for ranking widths and drawing.
+    spaced: Vec<bool>,
+    rows: usize,
+}
+
+impl Member {
+    /// Whether a word of the name is cut across lines.
+    fn cut(&self) -> bool {
+        self.spaced.contains(&false)
+    }
+}
+
 struct Band {
     role: Role,
-    members: Vec<(usize, Vec<String>, usize)>, // entity, lines, rows
+    members: Vec<Member>,
     rows: usize,
 }
 
@@ -326,12 +346,17 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
                     .enumerate()
                     .filter(|(_, e)| e.role == role)
                     .map(|(i, e)| {
-                        let lines = wrap(e.name.get(lang), inner(k));
-                        let rows = node_rows(lines.len());
-                        (i, lines, rows)
+                        let name = e.name.get(lang);
+                        let lines = wrap(name, inner(k));
+                        Member {
+                            entity: i,
+                            spaced: spaced_breaks(name, &lines),
+                            rows: node_rows(lines.len()),
+                            lines,
+                        }
                     })
                     .collect();
-                let rows = 1 + members.iter().map(|m| m.2).sum::<usize>();
+                let rows = 1 + members.iter().map(|m| m.rows).sum::<usize>();
                 Band {
                     role,
                     members,
@@ -356,13 +381,13 @@ pub fn layout(story: &Story, lang: Lang, width: u32) -> Geometry {
         bands
             .iter()
             .flat_map(|b| &b.members)
-            .filter(|m| spaced_breaks(story.entities[m.0].name.get(lang), &m.1).contains(&false))
+            .filter(|m| m.cut())
             .count()
     };
     let two_lines = |bands: &[Band]| {
         bands
             .iter()
-            .all(|b| b.members.iter().all(|m| m.1.len() <= 2))
+            .all(|b| b.members.iter().all(|m| m.lines.len() <= 2))
     };
     let mut best: Option<((usize, bool), usize, Vec<Band>)> = None;
     for k in (2..=max_k).filter(|&k| headings_fit(k)) {

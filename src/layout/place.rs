@@ -58,16 +58,17 @@ pub(super) fn place(
                 text,
             });
             row += 1;
-            for &(entity, ref lines, r) in &band.members {
+            for m in &band.members {
                 nodes.push(NodeBox {
-                    entity,
+                    entity: m.entity,
                     x: x + 2.0,
                     y: PAD + row as f64 * CELL + 2.0,
                     w: k as f64 * CELL - 4.0,
-                    h: r as f64 * CELL - 4.0,
-                    lines: lines.clone(),
+                    h: m.rows as f64 * CELL - 4.0,
+                    lines: m.lines.clone(),
+                    spaced: m.spaced.clone(),
                 });
-                row += r;
+                row += m.rows;
             }
         }
         rows = rows.max(row);
