@@ -128,6 +128,10 @@ fn when_idle(f: Box<dyn FnOnce()>) {
     }
 }
 
+/// The event the watch listens to, on the window in the capture phase: added and removed
+/// with the same name and phase, or the removal silently misses.
+const SCROLL: &str = "scroll";
+
 /// Prepares hydration while the page is idle, unless input came first (`pending` is then
 /// taken: the one sign of it, whether the reader's input or idle time ran it). The
 /// hidden layouts, views and closed lists go at once: invisible, and 20-35 ms at 4x CPU,
@@ -174,7 +178,7 @@ pub(super) fn prepare_at_idle<R>(
     // scrolls the window, and scroll events do not bubble.
     options.set_capture(true);
     let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
-        "scroll",
+        SCROLL,
         step_soon.as_ref().unchecked_ref(),
         &options,
     );
@@ -265,7 +269,7 @@ impl Watch {
         let listener = self.listener.borrow_mut().take();
         if let (Some(f), Some(w)) = (listener, web_sys::window()) {
             let _ = w.remove_event_listener_with_callback_and_bool(
-                "scroll",
+                SCROLL,
                 f.as_ref().unchecked_ref(),
                 true,
             );
