@@ -336,23 +336,15 @@ pub fn follow(root: &web_sys::Element, sel: &Selection, scroll: bool) {
     let Some(c) = control.filter(|_| scroll) else {
         return;
     };
-    // Only while the explainer is in sight: a reader who read on keeps their place. An
-    // observer knows, in a frame too (its first report, at once, is the state now).
-    let sight = Closure::once_into_js(
-        move |seen: js_sys::Array, o: web_sys::IntersectionObserver| {
-            o.disconnect();
-            let seen = seen.iter().any(|e| {
-                e.unchecked_into::<web_sys::IntersectionObserverEntry>()
-                    .is_intersecting()
-            });
+    // Only while the explainer is in sight: a reader who read on keeps their place.
+    super::in_sight_now(
+        root,
+        Box::new(move |seen| {
             if seen {
                 scroll_to(&c, web_sys::ScrollLogicalPosition::Start);
             }
-        },
+        }),
     );
-    if let Ok(o) = web_sys::IntersectionObserver::new(sight.unchecked_ref()) {
-        o.observe(root);
-    }
 }
 
 /// After the paint of a selection that changed the view under the reader (an event chosen

@@ -113,6 +113,25 @@ pub fn focus_in_place(el: &web_sys::Element) {
     }
 }
 
+/// Calls `f` once with whether `el` is on the screen now, as an observer's first report (at
+/// once) says: in a frame too, where the window is as tall as its content, and inside an
+/// element that clips it.
+pub fn in_sight_now(el: &web_sys::Element, f: Box<dyn FnOnce(bool)>) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let report = Closure::once_into_js(
+        move |seen: js_sys::Array, o: web_sys::IntersectionObserver| {
+            o.disconnect();
+            f(seen.iter().any(|e| {
+                e.unchecked_into::<web_sys::IntersectionObserverEntry>()
+                    .is_intersecting()
+            }));
+        },
+    );
+    if let Ok(o) = web_sys::IntersectionObserver::new(report.unchecked_ref()) {
+        o.observe(el);
+    }
+}
+
 /// Runs `f` once the next frame is painted: work the reader does not see (the address bar,
 /// the lower part of a large diagram) must not delay the frame they do.
 pub fn after_paint(f: impl FnOnce() + 'static) {
