@@ -3,7 +3,7 @@
 // Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, ready, until, shadow } from './lib.mjs';
+import { setup, open, ready, until, shadow, gotoPushed } from './lib.mjs';
 import { serve } from './server.mjs';
 
 let env;
@@ -160,7 +160,9 @@ test('phone, under a page\'s CSS zoom: a tap opens the panel on screen, a sheet 
 
 test('in an iframe, scrolling the page around it lets idle time hydrate the explainer', async () => {
   // The frame itself never scrolls: the sign that the reader reads on is the frame moving.
-  const page = await open(env.browser, `${env.base}hosts/iframe.html`);
+  // Its top shows, not its controls: were they in sight, idle time would hydrate it unscrolled.
+  const page = await open(env.browser);
+  await gotoPushed(page, `${env.base}hosts/iframe.html`, 500);
   const inner = () => page.evaluate(() => {
     // The frame's document may not be there yet.
     const h = document.querySelector('iframe').contentDocument?.querySelector('[data-explainer]');

@@ -55,6 +55,20 @@ export async function open(browser, url, options = {}) {
   return page;
 }
 
+/** Opens `url` with a spacer `px` tall after `after` (a tag of the page), so that the
+ * explainer starts lower: with its controls below the fold, idle time waits for the reader's
+ * scroll before it hydrates (one whose control shows hydrates at idle at once). */
+export async function gotoPushed(page, url, px, after = '<body>') {
+  await page.route(url, async (route) => {
+    const response = await route.fetch();
+    const text = await response.text();
+    if (!text.includes(after)) throw new Error(`${url} has no ${after}`);
+    // A <span>: the tests find hosts as `[data-explainer]:first-of-type`, a <div>.
+    await route.fulfill({ response, body: text.replace(after, `${after}<span style="display: block; height: ${px}px"></span>`) });
+  });
+  await page.goto(url);
+}
+
 /** Waits until `count` explainers on the page have rendered or hydrated. A pre-rendered one
  * hydrates on the reader's first input: this gives it one (a focus event on the host). */
 export async function ready(page, count = 1) {

@@ -2,7 +2,7 @@
 // there before the WASM and without it; hydration adopts the markup instead of redrawing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, ready, until, axe } from './lib.mjs';
+import { setup, open, ready, until, axe, gotoPushed } from './lib.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -414,7 +414,8 @@ test('scrolled to and left idle, the explainer hydrates before any input, withou
   // further down is hydrated only when the reader reaches it.
   const page = await open(env.browser, null, { hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
   await watchShifts(page);
-  await page.goto(`${env.base}hosts/two-prerendered.html`);
+  // Its controls a screen below the fold, its top within two screens: near, not seen.
+  await gotoPushed(page, `${env.base}hosts/two-prerendered.html`, 1000);
   const [near, far] = ['[data-explainer]:first-of-type', '[data-explainer][data-lang="en"]'];
   const state = (sel) => page.evaluate((s) => {
     const h = document.querySelector(s);
@@ -709,15 +710,18 @@ test('scrolled into view in the very frame it hydrates, an explainer keeps the d
   await page.context().close();
 });
 
-test('a phone turned before any input or scroll: the explainer in view is laid out again, with 44 px targets, not its one kept drawing scaled', async () => {
-  // Idle time keeps only the drawing shown, for hydration; hydration waited for a scroll
-  // or an input. Turned first, the phone showed that drawing scaled to the new column.
+test('a phone turned before any input or scroll: the explainer in sight is laid out again, with 44 px targets, not its one kept drawing scaled', async () => {
+  // Idle time keeps only the drawing shown, for hydration; hydration waits for a scroll or
+  // an input while none of its controls shows (here only its title shows, above the fold).
+  // Turned first, the phone showed that drawing scaled to the new column.
   const page = await open(env.browser, null, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
-  await page.goto(`${env.base}hosts/two-prerendered.html`);
+  await gotoPushed(page, `${env.base}hosts/two-prerendered.html`, 500);
   const host = '[data-explainer]';
   await page.waitForFunction((h) => document.querySelector(h).hasAttribute('data-explainer-mounted'), host);
   assert.ok(await until(() => page.evaluate((h) => document.querySelector(h).shadowRoot.querySelectorAll('.xp-fit').length === 1, host)),
     'idle time kept the one drawing shown');
+  assert.equal(await page.evaluate((h) => document.querySelector(h).hasAttribute('data-explainer-ready'), host), false,
+    'not hydrated before the phone turns');
   // Its smallest target, and its drawing against its column.
   const seen = () => page.evaluate((h) => {
     const r = document.querySelector(h).shadowRoot;
@@ -741,7 +745,8 @@ test('a phone turned before any input or scroll: the explainer in view is laid o
 test('a column the page narrows or widens before any input (a sidebar folded): the explainer in view is laid out again, not its kept drawing scaled', async () => {
   // The window keeps its size: only the page's own layout changes the column's width.
   const page = await open(env.browser, null, { viewport: { width: 1280, height: 800 } });
-  await page.goto(`${env.base}hosts/two-prerendered.html`);
+  // Its title in sight, its controls below the fold: idle time does not hydrate it.
+  await gotoPushed(page, `${env.base}hosts/two-prerendered.html`, 700);
   const host = '[data-explainer]';
   await page.evaluate((h) => { document.querySelector(h).style.width = '360px'; }, host);
   await page.waitForFunction((h) => document.querySelector(h).hasAttribute('data-explainer-mounted'), host);
@@ -806,6 +811,14 @@ test('a first press held while the explainer is redrawn for a wider frame still 
       const narrow = Object.assign(document.createElement('style'), { id: 'narrow', textContent: '[data-explainer] { width: 360px }' });
       document.head.append(narrow);
     }));
+    // A page that keeps the browser busy: after idle time's first step (the drawing kept),
+    // none comes again, which would hydrate the explainer, its controls in sight, or in view
+    // as soon as its column no longer fits the drawing kept.
+    await page.addInitScript(() => {
+      const idle = window.requestIdleCallback;
+      let calls = 0;
+      window.requestIdleCallback = (f, o) => (++calls === 1 ? idle(f, o) : 0);
+    });
     // The frame's own script passes its moves in the page on as scrolls, which would
     // hydrate it at idle: left out, the press is what hydrates it.
     await page.route(/frame\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
@@ -813,9 +826,7 @@ test('a first press held while the explainer is redrawn for a wider frame still 
     const host = '[data-explainer]';
     // Idle time has kept the drawing for the narrow column.
     await page.waitForFunction((h) => document.querySelector(h).shadowRoot.querySelector('.xp-fit[data-until]'), host);
-    // A page that keeps the browser busy: no idle time comes again, which would hydrate the
-    // explainer in view as soon as its column no longer fits the drawing kept.
-    await page.evaluate(() => { window.requestIdleCallback = () => 0; document.getElementById('narrow').remove(); });
+    await page.evaluate(() => document.getElementById('narrow').remove());
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate((h) => document.querySelector(h).hasAttribute('data-explainer-ready'), host), false);
     assert.ok(await page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector('.xp-fit[data-until]'), host),
@@ -860,7 +871,11 @@ test('a first right click on a control opens nothing; the next click does', asyn
 });
 
 test('in an app shell, where an element scrolls and not the window, idle time hydrates too', async () => {
-  const page = await open(env.browser, `${env.base}hosts/app-shell.html`);
+  const page = await open(env.browser);
+  const shell = '<main id="scroller" style="height: 100vh; overflow-y: auto; padding: 0 8px">';
+  // Its title in sight (in an app shell, the code loads once the explainer shows in the
+  // scrolling element), its controls below the fold.
+  await gotoPushed(page, `${env.base}hosts/app-shell.html`, 500, shell);
   const ready = () => page.evaluate(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-ready'));
   await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'));
   await page.waitForTimeout(500);
@@ -870,6 +885,40 @@ test('in an app shell, where an element scrolls and not the window, idle time hy
   assert.equal(await page.evaluate(() => window.scrollY), 0, 'the window itself never scrolled');
   assert.deepEqual(page.messages, []);
   await page.context().close();
+});
+
+test('an explainer whose controls show as the page loads hydrates at idle, unscrolled; one whose title alone shows waits for the scroll', async () => {
+  // The reader may tap what they see at once: hydrated first, that tap only opens their item.
+  const page = await open(env.browser, null, { hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  await watchShifts(page);
+  await page.goto(`${env.base}hosts/two-prerendered.html`);
+  const [near, far] = ['[data-explainer]:first-of-type', '[data-explainer][data-lang="en"]'];
+  const ready = (s) => page.evaluate((h) => document.querySelector(h).hasAttribute('data-explainer-ready'), s);
+  assert.ok(await until(() => ready(near)), 'its controls in sight: hydrated at idle');
+  assert.equal(await page.evaluate(() => scrollY), 0, 'with no scroll');
+  assert.equal(await ready(far), false, 'the one four screens down waits');
+  assert.equal(await page.evaluate(() => window.shift), 0, 'no layout shift');
+  await page.locator(`${near} [data-key="entity:openai"]`).filter({ visible: true }).tap();
+  assert.ok(await panelShows(page, near, 'OpenAI'));
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+  // The article on Lighthouse's phone (412 x 823): the explainer's title shows above the
+  // fold, its first control (the language switch) below it. Nothing runs until a scroll.
+  const article = await open(env.browser, `${env.base}index.html`, { viewport: { width: 412, height: 823 }, hasTouch: true, isMobile: true });
+  await article.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'));
+  const seen = await article.evaluate(() => {
+    const h = document.querySelector('[data-explainer]');
+    const first = h.shadowRoot.querySelector('button, a[href], summary, [data-key]');
+    return { top: h.getBoundingClientRect().top, control: first.getBoundingClientRect().top };
+  });
+  assert.ok(seen.top < 823 && seen.control > 823, `title above the fold, controls below (${JSON.stringify(seen)})`);
+  await article.waitForTimeout(1500);
+  const hydrated = () => article.evaluate(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-ready'));
+  assert.equal(await hydrated(), false, 'nothing hydrated before the reader scrolls');
+  await article.mouse.wheel(0, 100);
+  assert.ok(await until(hydrated), 'hydrated at idle once scrolled');
+  assert.deepEqual(article.messages, []);
+  await article.context().close();
 });
 
 test('a tap that comes before the code is answered once the code arrives', async () => {
