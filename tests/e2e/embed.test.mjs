@@ -236,6 +236,43 @@ test('in a drawer the page hides with visibility, the explainer is hidden too: u
   await page.context().close();
 });
 
+test('in containers a page hides or clips (a closed disclosure, a hidden tab panel, a section not rendered yet, a carousel\'s next slide), each explainer, once shown, fits its column and answers a tap', async () => {
+  for (const [device, touch] of [[{ viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 }, true], [{ viewport: { width: 1280, height: 800 } }, false]]) {
+    const page = await open(env.browser, `${env.base}hosts/containers.html`, device);
+    await ready(page, 2);
+    const press = (sel) => (touch ? page.locator(sel).tap() : page.locator(sel).click());
+    // What a reader does to see each one: open, choose the tab, scroll down, swipe.
+    await press('#disclosure > summary');
+    await press('#show-tab');
+    await page.evaluate(() => document.getElementById('in-skipped').scrollIntoView());
+    await page.evaluate(() => { const c = document.getElementById('carousel'); c.scrollIntoView(); c.scrollLeft = c.scrollWidth; });
+    for (const id of ['in-details', 'in-tab', 'in-skipped', 'in-slide']) {
+      // Its drawing at scale 1 for the column it has once shown, its targets 44 px.
+      const fit = () => page.evaluate((id) => {
+        const r = xpRoot(document.getElementById(id));
+        const svg = [...r.querySelectorAll('.xp-svg')].find((e) => e.getClientRects().length);
+        if (!svg) return null;
+        const least = Math.min(...[...svg.querySelectorAll('[role=button]')].map((c) => {
+          const b = c.getBoundingClientRect();
+          return Math.min(b.width, b.height);
+        }));
+        return { drawn: Number(svg.getAttribute('viewBox').split(' ')[2]), shown: Math.round(svg.getBoundingClientRect().width), least: Math.round(least * 10) / 10 };
+      }, id);
+      const seen = await until(async () => { const f = await fit(); return f && f.drawn === f.shown && f.least >= 44 && f; });
+      assert.ok(seen, `${device.viewport.width} px, #${id}: ${JSON.stringify(await fit())}`);
+      const node = page.locator(`#${id} [data-key="entity:nvidia"]`).filter({ visible: true });
+      await node.scrollIntoViewIfNeeded();
+      await (touch ? node.tap() : node.click());
+      assert.ok(await until(() => page.evaluate((id) => xpRoot(document.getElementById(id)).querySelector('.xp-panel h3')?.textContent === 'Nvidia', id)),
+        `${device.viewport.width} px, #${id}: the panel opens`);
+      await page.evaluate((id) => xpRoot(document.getElementById(id)).querySelector('.xp-close').click(), id);
+    }
+    assert.deepEqual(await axe(page), [], `${device.viewport.width} px`);
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
+
 test('on a page written vertically, the explainer is laid out horizontally, as wide as the screen at most, and works', async () => {
   // Vertical writing is inherited: the host ran 1,218 px sideways, its labels set top to
   // bottom.
