@@ -3,7 +3,7 @@
 // Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, ready, until, shadow, printSlowly, axe } from './lib.mjs';
+import { setup, open, ready, until, shadow, printSlowly, axe, drawing } from './lib.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -248,16 +248,7 @@ test('in containers a page hides or clips (a closed disclosure, a hidden tab pan
     await page.evaluate(() => { const c = document.getElementById('carousel'); c.scrollIntoView(); c.scrollLeft = c.scrollWidth; });
     for (const id of ['in-details', 'in-tab', 'in-skipped', 'in-slide']) {
       // Its drawing at scale 1 for the column it has once shown, its targets 44 px.
-      const fit = () => page.evaluate((id) => {
-        const r = xpRoot(document.getElementById(id));
-        const svg = [...r.querySelectorAll('.xp-svg')].find((e) => e.getClientRects().length);
-        if (!svg) return null;
-        const least = Math.min(...[...svg.querySelectorAll('[role=button]')].map((c) => {
-          const b = c.getBoundingClientRect();
-          return Math.min(b.width, b.height);
-        }));
-        return { drawn: Number(svg.getAttribute('viewBox').split(' ')[2]), shown: Math.round(svg.getBoundingClientRect().width), least: Math.round(least * 10) / 10 };
-      }, id);
+      const fit = () => drawing(page, `#${id}`);
       const seen = await until(async () => { const f = await fit(); return f && f.drawn === f.shown && f.least >= 44 && f; });
       assert.ok(seen, `${device.viewport.width} px, #${id}: ${JSON.stringify(await fit())}`);
       const node = page.locator(`#${id} [data-key="entity:nvidia"]`).filter({ visible: true });

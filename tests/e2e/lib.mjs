@@ -69,6 +69,19 @@ export async function gotoPushed(page, url, px, after = '<body>') {
   await page.goto(url);
 }
 
+/** The drawing the explainer at `host` (a selector) shows: the width it was laid out for
+ * (`drawn`), the width it is shown at (`shown`: the same at scale 1) and its smallest
+ * target's least side (`least`, CSS px); null while none is shown. */
+export const drawing = (page, host) => page.evaluate((h) => {
+  const svg = [...(xpRoot(document.querySelector(h))?.querySelectorAll('.xp-svg') ?? [])].find((e) => e.getClientRects().length);
+  if (!svg) return null;
+  const least = Math.min(...[...svg.querySelectorAll('[role=button]')].map((c) => {
+    const b = c.getBoundingClientRect();
+    return Math.min(b.width, b.height);
+  }));
+  return { drawn: Number(svg.getAttribute('viewBox').split(' ')[2]), shown: Math.round(svg.getBoundingClientRect().width), least: Math.round(least * 10) / 10 };
+}, host);
+
 /** Waits until `count` explainers on the page have rendered or hydrated. A pre-rendered one
  * hydrates on the reader's first input: this gives it one (a focus event on the host). */
 export async function ready(page, count = 1) {

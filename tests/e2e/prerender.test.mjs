@@ -2,7 +2,7 @@
 // there before the WASM and without it; hydration adopts the markup instead of redrawing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, ready, until, axe, gotoPushed } from './lib.mjs';
+import { setup, open, ready, until, axe, gotoPushed, drawing as scaled } from './lib.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -723,15 +723,7 @@ test('a phone turned before any input or scroll: the explainer in sight is laid 
   assert.equal(await page.evaluate((h) => document.querySelector(h).hasAttribute('data-explainer-ready'), host), false,
     'not hydrated before the phone turns');
   // Its smallest target, and its drawing against its column.
-  const seen = () => page.evaluate((h) => {
-    const r = document.querySelector(h).shadowRoot;
-    const svg = [...r.querySelectorAll('.xp-svg')].find((e) => e.getClientRects().length);
-    const least = Math.min(...[...svg.querySelectorAll('[role=button]')].map((c) => {
-      const b = c.getBoundingClientRect();
-      return Math.min(b.width, b.height);
-    }));
-    return { drawn: Number(svg.getAttribute('viewBox').split(' ')[2]), shown: Math.round(svg.getBoundingClientRect().width), least: Math.round(least * 10) / 10 };
-  }, host);
+  const seen = () => scaled(page, host);
   for (const [width, height] of [[320, 568], [568, 320], [375, 667]]) {
     await page.setViewportSize({ width, height });
     const fits = await until(async () => { const s = await seen(); return s.drawn === s.shown && s; });
@@ -754,14 +746,7 @@ test('a column the page narrows or widens before any input (a sidebar folded): t
     'idle time kept the one drawing shown');
   assert.equal(await page.evaluate((h) => document.querySelector(h).hasAttribute('data-explainer-ready'), host), false,
     'not hydrated before the column changes');
-  const seen = () => page.evaluate((h) => {
-    const svg = [...document.querySelector(h).shadowRoot.querySelectorAll('.xp-svg')].find((e) => e.getClientRects().length);
-    const least = Math.min(...[...svg.querySelectorAll('[role=button]')].map((c) => {
-      const b = c.getBoundingClientRect();
-      return Math.min(b.width, b.height);
-    }));
-    return { drawn: Number(svg.getAttribute('viewBox').split(' ')[2]), shown: Math.round(svg.getBoundingClientRect().width), least: Math.round(least * 10) / 10 };
-  }, host);
+  const seen = () => scaled(page, host);
   for (const width of [300, 700, 420]) {
     await page.evaluate(([h, w]) => { document.querySelector(h).style.width = `${w}px`; }, [host, width]);
     const fits = await until(async () => { const s = await seen(); return s.drawn === s.shown && s; });
