@@ -147,7 +147,7 @@ fn prerendered_diagram_has_every_stack_count_and_the_phone_drawings() {
         // Drawings in one stack for the phones (each wider phone spreads the edges over
         // one more lane column), then at least one per count of stacks side by side (one
         // per round of lane columns up to the widest column beside the panel: see
-        // `layout.rs`).
+        // `layout::fits`).
         assert!(
             stacks.iter().filter(|&&s| s == 1).count() >= 2,
             "{lang:?}: {stacks:?}"
