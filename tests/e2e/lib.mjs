@@ -105,6 +105,17 @@ export async function until(fn, timeout = 5000) {
   }
 }
 
+/** Waits until the panel of the explainer at `host` (a selector) is titled `name`. */
+export const panelShows = (page, host, name) => until(() => page.evaluate(([h, n]) =>
+  document.querySelector(h).shadowRoot.querySelector('.xp-panel h3')?.textContent === n, [host, name]));
+
+/** Sums the page's layout shifts not caused by input, as CLS counts them, into `window.shift`. */
+export const watchShifts = (page) => page.addInitScript(() => {
+  window.shift = 0;
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.shift += e.value; })
+    .observe({ type: 'layout-shift', buffered: true });
+});
+
 /** Runs `fn` (a function body given `root`, the host's shadow root, and `host`) in the page. */
 export const shadow = (page, sel, fn) => page.evaluate(([s, f]) => {
   const host = document.querySelector(s);
