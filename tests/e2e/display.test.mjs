@@ -1,0 +1,239 @@
+// How the article's explainer shows (release build): forced colours, a double click, tap
+// highlights, a reader's text spacing, and a slow phone's CPU that never paints it half done.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, open, ready, until } from './lib.mjs';
+import { SHOTS, VIEWPORTS, STORY, words, article, root, panelTitle, panelWhole } from './reader.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env.close(); });
+
+test('forced colours (Windows contrast themes): the chosen view and the chosen bar stay marked', async () => {
+  for (const scheme of ['light', 'dark']) {
+    const page = await article(env, 'phone375', 'fr', scheme, { forcedColors: 'active' });
+    // Under forced colours a state shown by a colour or a background alone is repainted away:
+    // what marks it must be an underline or outline of its own colour.
+    const tabs = () => root(page, `return [...r.querySelectorAll('[role=tab]')]
+      .map((t) => [t.getAttribute('aria-selected'), getComputedStyle(t).borderBottomColor])`);
+    for (const view of ['comparison', 'timeline', 'questions', 'diagram']) {
+      await page.locator(`[id$="-tab-${view}"]`).tap();
+      // A tap leaves the tab hovered, which the browser marks on its own: tap away first.
+      await page.locator('h1').tap();
+      const all = await until(async () => { const t = await tabs(); return t.some(([s]) => s === 'true') && t; });
+      const chosen = all.filter(([s]) => s === 'true').map(([, c]) => c);
+      const others = new Set(all.filter(([s]) => s !== 'true').map(([, c]) => c));
+      const canvas = await root(page, 'return getComputedStyle(r.querySelector(".xp-root")).backgroundColor');
+      assert.equal(chosen.length, 1, `${scheme} ${view}: one chosen tab`);
+      assert.ok(!others.has(chosen[0]) && chosen[0] !== canvas, `${scheme} ${view}: its underline ${chosen[0]} stands out from ${[...others]} on ${canvas}`);
+    }
+    await page.locator('[id$="-tab-comparison"]').tap();
+    const bar = STORY.comparison.groups[0].bars[0];
+    await page.locator(`[data-key="bar:${bar.id}"]`).tap();
+    await until(async () => words(await panelTitle(page)) === words(bar.label.fr));
+    const rows = await root(page, `return [...r.querySelectorAll('.xp-bar-row')].map((b) => { const s = getComputedStyle(b);
+      return [b.dataset.key, s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 ? s.outlineColor : 'none']; })`);
+    const marked = rows.filter(([, o]) => o !== 'none').map(([k]) => k);
+    assert.deepEqual(marked, [`bar:${bar.id}`], `${scheme}: only the chosen bar is outlined`);
+    if (scheme === 'light') {
+      // The chosen row, above the bottom sheet.
+      await root(page, "r.querySelector('.xp-bar-row.sel').scrollIntoView({ block: 'start' })");
+      await page.waitForTimeout(250);
+      await page.screenshot({ path: `${SHOTS}phone375-fr-forced-colors-bar.png` });
+    }
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
+
+test('desktop: a double click on a player or a handle chooses it and selects no text', async () => {
+  // Many readers double-click what they mean to open. A name is a control's label: selected,
+  // it showed highlighted; a handle's double click selected a word far below the drawing.
+  const page = await article(env, 'desktop', 'fr', 'light');
+  for (const key of ['entity:nvidia', 'entity:openai', 'relationship:nvidia-openai-loi', 'relationship:openai-vs-google']) {
+    const at = await root(page, `const e = [...r.querySelectorAll('.xp-svg [data-key="${key}"]')].find((e) => e.getClientRects().length);
+      e.scrollIntoView({ block: 'center' }); const b = e.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2]`);
+    await page.mouse.dblclick(at[0], at[1]);
+    const label = await root(page, `return r.querySelector('.xp-svg [data-key="${key}"]').getAttribute('aria-label')`);
+    await until(async () => label.startsWith(await panelTitle(page)));
+    assert.ok(label.startsWith(await panelTitle(page)), `${key}: its panel opens`);
+    assert.equal(await page.evaluate(() => getSelection().toString()), '', `${key}: text selected`);
+  }
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
+test('phone: no browser tap highlight over what a tap opens; each control shows its own pressed state', async () => {
+  const page = await article(env, 'phone375', 'fr', 'light');
+  const CONTROLS = 'button, a, summary, [role=button], [role=tab], [data-key], .xp-hit';
+  // Chrome paints its highlight (a cyan box around the control's bounds) above the bottom
+  // sheet the tap opens: across the panel's text for a bar, as a square over it for a handle.
+  const highlighted = (view) => root(page, `return [...r.querySelectorAll('${CONTROLS}')].filter((e) => e.getClientRects().length)
+    .filter((e) => !/rgba\\(.*, 0\\)$/.test(getComputedStyle(e).webkitTapHighlightColor))
+    .map((e) => '${view} ' + (e.getAttribute('data-key') || e.textContent.slice(0, 30)) + ' ' + getComputedStyle(e).webkitTapHighlightColor)`);
+  const found = [];
+  for (const view of ['diagram', 'comparison', 'timeline', 'questions']) {
+    await page.locator(`[id$="-tab-${view}"]`).tap();
+    await until(() => root(page, `return r.querySelector('[role=tab][aria-selected=true]')?.id.endsWith('-tab-${view}')`));
+    found.push(...await highlighted(view));
+  }
+  await page.locator('[id$="-tab-comparison"]').tap();
+  await page.locator('.xp-bar-row').first().tap();
+  await until(() => panelWhole(page));
+  found.push(...await highlighted('comparison, panel open'));
+  assert.deepEqual(found, [], 'controls the browser would highlight');
+  // Without it, a pressed control answers at once, in its own shape: a box or handle of the
+  // diagram is outlined, a button takes a background. (A mouse press: headless Chromium
+  // does not mark a synthetic touch as :active.)
+  await page.locator('.xp-close').tap();
+  await page.locator('[id$="-tab-diagram"]').tap();
+  const looks = (sel) => root(page, `const e = [...r.querySelectorAll('${sel}')].find((e) => e.getClientRects().length);
+    const s = getComputedStyle(e.querySelector('rect') ?? e); return [s.stroke, s.strokeWidth, s.backgroundColor].join(' ')`);
+  for (const sel of ['.xp-node:not(.sel)', '.xp-hit:not(.sel)', '[role=tab][aria-selected=false]', '.xp-lang']) {
+    const at = await root(page, `const e = [...r.querySelectorAll('${sel}')].find((e) => e.getClientRects().length);
+      e.scrollIntoView({ block: 'center' }); const b = e.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2]`);
+    const idle = await looks(sel);
+    await page.mouse.move(at[0], at[1]);
+    await page.mouse.down();
+    const pressed = await looks(sel);
+    // Let go elsewhere: no click.
+    await page.mouse.move(2, 2);
+    await page.mouse.up();
+    assert.notEqual(pressed, idle, `${sel}: pressed looks as it does idle (${idle})`);
+  }
+  // With a panel open, one that stepped back comes forward while pressed.
+  await page.locator('[data-key="entity:openai"]').tap();
+  await until(async () => (await panelTitle(page)) === 'OpenAI');
+  for (const sel of ['.xp-node:not(.lit)', '.xp-hit:not(.lit)']) {
+    const at = await root(page, `const e = [...r.querySelectorAll('${sel}')].find((e) => e.getClientRects().length && e.getBoundingClientRect().bottom < innerHeight / 4);
+      const b = e.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2]`);
+    const faded = () => root(page, `const e = [...r.querySelectorAll('${sel}')].find((e) => e.getClientRects().length && e.getBoundingClientRect().bottom < innerHeight / 4);
+      return getComputedStyle(e.querySelector('rect') ?? e).opacity`);
+    assert.equal(await faded(), '0.22', `${sel}: steps back with the panel open`);
+    await page.mouse.move(at[0], at[1]);
+    await page.mouse.down();
+    const pressed = await faded();
+    await page.mouse.move(2, 2);
+    await page.mouse.up();
+    assert.equal(pressed, '1', `${sel}: pressed, it stays faded`);
+  }
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
+test('a reader\'s text spacing (WCAG 1.4.12) loses nothing: labels stay in their boxes, no text spills or is clipped', async () => {
+  // The spacing of WCAG's test, set the way a reader's stylesheet or bookmarklet sets it,
+  // inside the explainer's shadow root. The diagram's boxes are sized from estimated widths;
+  // "Fondation OpenAI" ran 9 px past each side of its box.
+  const SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+    p, li, dd, figcaption { margin-bottom: 2em !important; }`;
+  const pages = [['phone320', 'index.html', '[data-explainer]'], ['phone375', 'hosts/wide-names.html', '#names'],
+    ['desktop', 'index.html', '[data-explainer]'], ['desktop', 'hosts/wide-names.html', '#names']];
+  for (const [name, url, host] of pages) {
+    const page = await open(env.browser, `${env.base}${url}`, VIEWPORTS[name]);
+    await page.evaluate((h) => document.querySelector(h).scrollIntoView(), host);
+    await ready(page);
+    await page.evaluate(([h, css]) => {
+      const s = document.querySelector(h).shadowRoot;
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      s.adoptedStyleSheets = [...s.adoptedStyleSheets, sheet];
+    }, [host, SPACING]);
+    const x = page.locator(host);
+    const check = async (state) => {
+      const found = await page.evaluate((h) => {
+        const s = document.querySelector(h).shadowRoot;
+        const shown = (e) => e.getClientRects().length > 0;
+        const out = [];
+        for (const n of [...s.querySelectorAll('.xp-node')].filter(shown)) {
+          const box = n.querySelector('rect').getBoundingClientRect();
+          for (const t of n.querySelectorAll('text')) {
+            const r = t.getBoundingClientRect();
+            if (r.left < box.left - 0.5 || r.right > box.right + 0.5) out.push(`${n.dataset.key} label ${r.left.toFixed(1)}–${r.right.toFixed(1)} in ${box.left}–${box.right}`);
+          }
+        }
+        // Text that runs out of its element, or is cut by it (visually hidden text aside).
+        for (const e of [...s.querySelectorAll('.xp-root *:not(svg *)')].filter(shown)) {
+          const cs = getComputedStyle(e);
+          if (e.clientWidth <= 2 || ['auto', 'scroll'].includes(cs.overflowX)) continue;
+          if (e.scrollWidth > e.clientWidth + 1) out.push(`${e.tagName.toLowerCase()}.${e.className} ${e.scrollWidth} px of text in ${e.clientWidth}: "${e.textContent.trim().slice(0, 30)}"`);
+          if (cs.overflowY === 'hidden' && e.scrollHeight > e.clientHeight + 1) out.push(`${e.tagName.toLowerCase()}.${e.className} cut at ${e.clientHeight} px of ${e.scrollHeight}`);
+        }
+        if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push('the page scrolls sideways');
+        return out;
+      }, host);
+      assert.deepEqual(found, [], `${name} ${url}, ${state}`);
+    };
+    await check('diagram');
+    const node = x.locator('.xp-node').first();
+    await (VIEWPORTS[name].hasTouch ? node.tap() : node.click());
+    await x.locator('.xp-panel h3').waitFor();
+    await check('panel open');
+    await x.locator('.xp-close').click();
+    for (const view of ['comparison', 'timeline', 'questions']) {
+      const tab = x.locator(`[id$="-tab-${view}"]`);
+      if (!(await tab.count())) continue;
+      await tab.click();
+      if (view === 'questions') for (const q of await x.locator('summary').all()) await q.click();
+      await check(view);
+    }
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
+
+test('on a slow phone\'s CPU, switching language, coming back to the diagram\'s tab or turning the phone never paints the diagram without its controls', async () => {
+  // The controls are written by an effect, which Yew may run after a frame is painted.
+  const page = await article(env, 'phone375', 'fr', 'light');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  // The shown diagram's controls and line groups in each of four frames after `act`.
+  const frames = (act) => root(page, `return new Promise((done) => {
+    const seen = [];
+    const tick = () => {
+      const svg = [...r.querySelectorAll('.xp-svg')].find((e) => e.getClientRects().length);
+      seen.push([r.querySelector('.xp-root').lang, svg.querySelectorAll('[data-key]').length, svg.querySelectorAll('.xp-lines > g').length]);
+      if (seen.length === 4) done(seen); else requestAnimationFrame(tick);
+    };
+    ${act};
+    requestAnimationFrame(tick);
+  })`);
+  const controls = STORY.entities.length + STORY.relationships.length;
+  for (const lang of ['en', 'fr', 'en']) {
+    const seen = await frames("r.querySelector('.xp-lang').click()");
+    assert.ok(seen.every(([l, n]) => l === lang && n === controls), `to ${lang}: ${JSON.stringify(seen)} (${controls} controls)`);
+  }
+  // Back from another tab: the diagram is built anew.
+  for (const tab of ['timeline', 'comparison']) {
+    await root(page, `r.querySelector('[id$="-tab-${tab}"]').click()`);
+    await page.waitForTimeout(300);
+    const seen = await frames(`r.querySelector('[id$="-tab-diagram"]').click()`);
+    assert.ok(seen.every(([, n]) => n === controls), `back from ${tab}: ${JSON.stringify(seen)} (${controls} controls)`);
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  // Turned, on a fresh page: another width, another layout. Every frame is recorded from
+  // before the turn until the new layout has been drawn.
+  const turned = await article(env, 'phone375', 'fr', 'light');
+  const slow = await turned.context().newCDPSession(turned);
+  await slow.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  await turned.evaluate(() => {
+    const r = document.querySelector('[data-explainer]').shadowRoot;
+    window.seen = [];
+    const tick = () => {
+      const svg = [...r.querySelectorAll('.xp-svg')].find((e) => e.getClientRects().length);
+      window.seen.push([svg.viewBox.baseVal.width, svg.querySelectorAll('[data-key]').length]);
+      if (window.seen.length < 40) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await turned.setViewportSize({ width: 667, height: 375 });
+  assert.ok(await until(() => turned.evaluate(() => window.seen.length === 40), 20000), 'frames recorded');
+  const widths = await turned.evaluate(() => window.seen);
+  await slow.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  assert.ok(new Set(widths.map(([w]) => w)).size > 1, `laid out again: ${JSON.stringify(widths)}`);
+  assert.ok(widths.every(([, n]) => n === controls), `turned: ${JSON.stringify(widths)}`);
+  assert.deepEqual(turned.messages, []);
+  await turned.context().close();
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});

@@ -1,0 +1,275 @@
+// The panel on the article page (release build): Back closes it on a phone, its links and
+// dates read well, another item chosen shows at once, and on a desktop it has its own column.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, open, ready, until } from './lib.mjs';
+import { VIEWPORTS, article, root, panelTitle, panelWhole } from './reader.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env.close(); });
+
+test('phone: Back closes an open panel, as it closes an app\'s sheet, and is the page\'s again once it is closed; not with a mouse', async () => {
+  // Chromium's close requests: Android's Back, and here, headless, Escape pressed with focus
+  // outside the explainer. The watchers the page holds are counted.
+  const opened = async (name, path = 'index.html') => {
+    const page = await open(env.browser, null, VIEWPORTS[name]);
+    await page.addInitScript(() => {
+      const Native = window.CloseWatcher;
+      window.watchers = new Set();
+      window.CloseWatcher = class extends Native {
+        constructor(o) { super(o); window.watchers.add(this); }
+        destroy() { window.watchers.delete(this); super.destroy(); }
+      };
+    });
+    await page.goto(`${env.base}${path}`);
+    if (path === 'index.html') {
+      await page.evaluate(() => document.querySelector('[data-explainer]').scrollIntoView());
+      await ready(page);
+    }
+    return page;
+  };
+  const watchers = (page) => page.evaluate(() => window.watchers.size);
+  const away = (page) => root(page, 'r.activeElement?.blur()');
+  const page = await opened('phone375');
+  const nvidia = page.locator('[data-key="entity:nvidia"]');
+  await nvidia.tap();
+  assert.ok(await until(async () => (await panelTitle(page)) === 'Nvidia'));
+  assert.ok(await until(() => page.evaluate(() => location.hash === '#explainer=nvidia')));
+  const entries = await page.evaluate(() => history.length);
+  await away(page);
+  await page.keyboard.press('Escape');
+  assert.ok(await until(async () => (await panelTitle(page)) === ''), 'Back closed the panel');
+  assert.ok(await until(() => page.evaluate(() => location.hash === '')), 'and its part of the address');
+  assert.equal(await page.evaluate(() => history.length), entries, 'no history entry taken or added');
+  assert.equal(await watchers(page), 0, 'the next Back is the page\'s');
+  // Closed by its × instead: the next Back is the page's too.
+  await nvidia.tap();
+  assert.ok(await until(async () => (await watchers(page)) === 1));
+  await page.locator('.xp-close').tap();
+  assert.ok(await until(async () => (await watchers(page)) === 0), 'closed by ×');
+  // Escape inside the explainer closes it once: focus goes back to the control it opened from.
+  await nvidia.tap();
+  assert.ok(await until(async () => (await panelTitle(page)) === 'Nvidia'));
+  await nvidia.focus();
+  await page.keyboard.press('Escape');
+  assert.ok(await until(async () => (await panelTitle(page)) === ''));
+  assert.equal(await root(page, "return r.activeElement?.getAttribute('data-key')"), 'entity:nvidia');
+  assert.equal(await watchers(page), 0);
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+  // An item a link in the text opened has the link's history entry: Back goes back to the
+  // text, as on any page. Tapped afterwards, another item's panel is closed by Back.
+  const linked = await opened('phone375', 'hosts/far-link.html');
+  await linked.locator('#to-ms').tap();
+  assert.ok(await until(async () => (await panelTitle(linked)) === 'Microsoft'));
+  await linked.waitForTimeout(300);
+  assert.equal(await watchers(linked), 0, 'Back is the page\'s');
+  await linked.locator('[data-key="entity:nvidia"]').filter({ visible: true }).tap();
+  assert.ok(await until(async () => (await panelTitle(linked)) === 'Nvidia'));
+  assert.ok(await until(async () => (await watchers(linked)) === 1), 'a tapped item: Back closes it');
+  assert.deepEqual(linked.messages, []);
+  await linked.context().close();
+  // With a mouse, Escape pressed elsewhere on the page is the page's.
+  const desk = await opened('desktop');
+  await desk.locator('[data-key="entity:nvidia"]').click();
+  assert.ok(await until(async () => (await panelTitle(desk)) === 'Nvidia'));
+  await away(desk);
+  await desk.keyboard.press('Escape');
+  await desk.waitForTimeout(300);
+  assert.equal(await panelTitle(desk), 'Nvidia');
+  assert.equal(await watchers(desk), 0);
+  assert.deepEqual(desk.messages, []);
+  await desk.context().close();
+});
+
+test('phone: a panel\'s links and sources read as separate items, a wrapped label as one', async () => {
+  const page = await article(env, 'phone320', 'fr', 'light');
+  await page.locator('[data-key="entity:openai"]').tap();
+  await until(async () => (await panelTitle(page)) === 'OpenAI' && panelWhole(page));
+  // Each link's lines of text, as the reader sees them.
+  const { within, between } = JSON.parse(await root(page, `
+    const lines = (el) => { const g = document.createRange(); g.selectNodeContents(el);
+      return [...g.getClientRects()].map((x) => [x.top, x.bottom]).sort((a, b) => a[0] - b[0]); };
+    const ls = [...r.querySelectorAll('.xp-panel .xp-links button')].map(lines);
+    return JSON.stringify({ within: ls.flatMap((l) => l.slice(1).map((x, i) => x[0] - l[i][1])),
+      between: ls.slice(1).map((l, i) => l[0][0] - ls[i].at(-1)[1]) });`));
+  assert.ok(within.length > 3, `few labels wrap at 320 px: ${within}`);
+  // The space between two items is plainly more than between two lines of one.
+  const gap = Math.max(...within) + 8;
+  assert.ok(between.every((b) => b >= gap), `items ${between.map(Math.round)} apart, lines ${Math.max(...within).toFixed(1)}`);
+  // A source's date sits with its title, plainly apart from the next source.
+  await page.locator('.xp-close').tap();
+  await page.locator('[data-key="relationship:nvidia-openai-loi"]').tap();
+  await until(async () => (await panelTitle(page)) === 'Nvidia → OpenAI' && panelWhole(page));
+  const sources = JSON.parse(await root(page, `
+    const box = (el) => { const g = document.createRange(); g.selectNodeContents(el); const rs = [...g.getClientRects()];
+      return [Math.min(...rs.map((x) => x.top)), Math.max(...rs.map((x) => x.bottom))]; };
+    return JSON.stringify([...r.querySelectorAll('.xp-panel .xp-sources li')].map((li) =>
+      [box(li.querySelector('.xp-src-title')), box(li.querySelector('.xp-src-date'))]));`));
+  assert.ok(sources.length >= 3, `${sources.length} sources`);
+  for (let i = 0; i + 1 < sources.length; i++) {
+    const own = sources[i][1][0] - sources[i][0][1];
+    const next = sources[i + 1][0][0] - sources[i][1][1];
+    assert.ok(next >= own + 8, `source ${i}: its date ${own.toFixed(1)} px below its title, ${next.toFixed(1)} above the next`);
+  }
+  // A source opens a new tab, and says so: an arrow to see, a note to hear.
+  const link = await page.locator('.xp-panel .xp-sources a').first().ariaSnapshot();
+  assert.ok(link.includes('(s’ouvre dans un nouvel onglet)') && !link.includes('\u2197'), link);
+  assert.ok(await root(page, `return getComputedStyle(r.querySelector('.xp-panel .xp-sources a .xp-src-title'), '::after')
+    .content.includes('\u2197')`), 'the arrow is shown');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
+test('phone: a date in the panel is never split across two lines', async () => {
+  const page = await article(env, 'phone320', 'en', 'light');
+  await page.locator('[data-key="relationship:nvidia-openai-loi"]').tap();
+  await until(async () => (await panelTitle(page)) === 'Nvidia → OpenAI');
+  // Each date's text, by the lines it is laid out on.
+  const split = JSON.parse(await root(page, `
+    const lines = (el) => { const g = document.createRange(); g.selectNodeContents(el);
+      return new Set([...g.getClientRects()].map((x) => Math.round(x.top))).size; };
+    const dates = [...r.querySelectorAll('.xp-panel :is(.xp-when, .xp-src-date)')];
+    return JSON.stringify({ n: dates.length, split: dates.filter((d) => lines(d) > 1).map((d) => d.textContent) });`));
+  assert.ok(split.n >= 4, `${split.n} dates`);
+  assert.deepEqual(split.split, [], 'dates split across lines');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
+test('another item chosen with the panel open: its title shows in the next frame; at full speed and on a slow phone\'s CPU, the panel never shrinks below both items\' heights and the diagram is never half lit', async () => {
+  // The new item's head is drawn first and its lists a frame later: in between, the panel
+  // keeps its former height instead of shrinking for a frame and growing back (a blink on
+  // a wide screen, a bottom sheet that bounces on a phone).
+  for (const name of ['desktop', 'phone375']) {
+    const page = await article(env, name, 'fr', 'light');
+    const whole = async (key, title) => {
+      await root(page, `r.querySelector('[data-key="${key}"]').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }))`);
+      assert.ok(await until(async () => (await panelTitle(page)) === title && root(page, "return !!r.querySelector('.xp-panel .xp-sources')")), `${name}: ${title}'s panel`);
+      // Its height once placed: a sheet is fitted to the screen after the paint.
+      return root(page, `return new Promise((ok) => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() =>
+        ok(r.querySelector('.xp-panel').getBoundingClientRect().height)))))`);
+    };
+    const amd = await whole('entity:amd', 'AMD');
+    await page.locator('.xp-close').click();
+    await until(async () => (await panelTitle(page)) === '');
+    const nvidia = await whole('entity:nvidia', 'Nvidia');
+    // AMD's mark and the lit controls and lines, as the diagram shows them.
+    const lights = () => root(page, "return [r.querySelector('[data-key=\"entity:amd\"]').classList.contains('sel'), r.querySelectorAll('.xp-svg .lit').length]");
+    // Each frame from a click on AMD until the lists have come, as painted.
+    const frames = async (rate) => {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      const seen = await root(page, `return new Promise((done) => {
+        const seen = [];
+        // Yew's scheduler yields to the browser with setTimeout(f, 0) once it has worked
+        // 16 ms: whether it did before the first frame.
+        const plain = window.setTimeout;
+        seen.yielded = false;
+        window.setTimeout = (f, ms, ...rest) => { if (ms === 0) seen.yielded = true; return plain(f, ms, ...rest); };
+        const tick = () => {
+          if (seen.length === 0) { window.setTimeout = plain; seen.firstYielded = seen.yielded; }
+          const p = r.querySelector('.xp-panel');
+          seen.push([p.querySelector('h3').textContent, p.getBoundingClientRect().height, !!p.querySelector('.xp-sources'),
+            r.querySelector('[data-key="entity:amd"]').classList.contains('sel'), r.querySelectorAll('.xp-svg .lit').length]);
+          if ((seen.length > 2 && seen.at(-1)[2] && seen.at(-2)[2]) || seen.length > 60) done({ seen, yielded: seen.firstYielded }); else requestAnimationFrame(tick);
+        };
+        r.querySelector('[data-key="entity:amd"]').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+        requestAnimationFrame(tick);
+      })`);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      return seen;
+    };
+    // Back to Nvidia's whole panel, for the next click on AMD.
+    const back = async () => { await whole('entity:nvidia', 'Nvidia'); };
+    const floor = Math.min(amd, nvidia) - 1;
+    const heights = (seen, speed) => assert.ok(seen.every(([, h]) => h >= floor),
+      `${name}, ${speed}: panel heights ${seen.map(([, h]) => Math.round(h))} px, AMD's ${Math.round(amd)}, Nvidia's ${Math.round(nvidia)}`);
+    // At full speed the click's work takes a few milliseconds and the first frame shows the
+    // new title. On a busy machine the renderer can be held up past Yew's 16 ms, and Yew then
+    // yields before the panel's render: that frame shows Nvidia's panel, whole (checked on a
+    // slow CPU below). Such a click says nothing about the first frame; up to three are made.
+    let fast;
+    let yields = 0;
+    for (let i = 0; i < 3; i++) {
+      if (i) await back();
+      const run = await frames(1);
+      fast = run.seen;
+      if (!run.yielded) break;
+      yields++;
+    }
+    assert.equal(fast[0][0], 'AMD', `${name}: the first frame after the click shows the new title (Yew yielded before it in ${yields} clicks)`);
+    heights(fast, 'full speed');
+    assert.ok(Math.abs(fast.at(-1)[1] - amd) <= 1, `${name}: once whole, the panel is AMD's own height (${fast.at(-1)[1]} vs ${amd})`);
+    const lit = fast.at(-1).slice(3);
+    assert.ok(lit[0], `${name}: AMD is marked chosen`);
+    // On a slow phone, past 16 ms of work, Yew yields to the browser between a render and
+    // its effects, and between a component's render and its children's: a frame may show
+    // the last item a while longer, but never a panel shrunk to its head, nor the diagram
+    // half updated (dimmed for AMD with Nvidia's lights).
+    await back();
+    const before = await lights();
+    const slow = (await frames(8)).seen;
+    heights(slow, '8x CPU');
+    const states = [JSON.stringify(before), JSON.stringify(lit)];
+    assert.ok(slow.every((f) => states.includes(JSON.stringify(f.slice(3)))),
+      `${name}, 8x CPU: AMD chosen and lit in each frame, Nvidia's ${states[0]} or AMD's ${states[1]}: ${JSON.stringify(slow.map((f) => f.slice(3)))}`);
+    assert.deepEqual(slow.at(-1).slice(3), lit, `${name}, 8x CPU: AMD chosen and lit at the end`);
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
+
+test('keyboard: a link chosen in the panel opens its item, focus going from the link to its title and never dropped', async () => {
+  const page = await article(env, 'desktop', 'en', 'light');
+  await root(page, `r.querySelector('[data-key="entity:nvidia"]').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }))`);
+  await until(async () => (await panelTitle(page)) === 'Nvidia' && root(page, "return !!r.querySelector('.xp-panel .xp-links button')"));
+  await page.locator('.xp-panel h3:focus').waitFor();
+  const link = await root(page, "const b = r.querySelector('.xp-panel .xp-links button'); b.focus(); return b.textContent");
+  // What has focus in each frame, from the key press until the new title has it (within
+  // 600 frames: a loaded CI machine took more than 60).
+  await root(page, `window.focusFrames = []; const tick = () => {
+      const a = r.activeElement;
+      window.focusFrames.push(a ? (a.tagName === 'H3' ? 'title:' + a.textContent : a.className || a.tagName) : String(document.activeElement?.tagName));
+      if (!(a?.tagName === 'H3' && window.focusFrames.length > 1) && window.focusFrames.length < 600) requestAnimationFrame(tick);
+    }; requestAnimationFrame(tick);`);
+  await page.keyboard.press('Enter');
+  const title = link.split(' · ')[0];
+  const seen = await until(async () => (await page.evaluate(() => window.focusFrames.at(-1))) === `title:${title}`);
+  assert.ok(seen, `focus on ${title}: ${(await page.evaluate(() => window.focusFrames)).slice(-5).join(', ')}`);
+  const frames = await page.evaluate(() => window.focusFrames);
+  assert.ok(frames.every((f) => f === 'xp-link' || f === `title:${title}`), `focus on the way: ${frames.join(', ')}`);
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
+test('wide: the panel opens in its own column and the diagram stays where it was', async () => {
+  const page = await article(env, 'desktop', 'en', 'light');
+  // Where every control is drawn on the page (a click may scroll it into view), and the
+  // side column's text while nothing is chosen.
+  const where = () => root(page, `return JSON.stringify([...r.querySelectorAll('.xp-svg [data-key]')]
+    .map((e) => { const b = e.getBoundingClientRect(); return [e.dataset.key, Math.round(b.x + scrollX), Math.round(b.y + scrollY)]; }))`);
+  const hint = () => root(page, "return r.querySelector('.xp-side-hint')?.textContent ?? ''");
+  const before = await where();
+  assert.equal(await hint(), 'The details of the item you choose appear here.');
+  // A mouse over a node outlines it in the accent, before any click.
+  const stroke = (key) => root(page, `return getComputedStyle(r.querySelector('[data-key="${key}"] rect')).stroke`);
+  const [rest, accent] = [await stroke('entity:openai'), await root(page, "return getComputedStyle(r.querySelector('.xp-root')).getPropertyValue('--accent')")];
+  await page.locator('[data-key="entity:openai"]').hover();
+  const hovered = await stroke('entity:openai');
+  assert.ok(hovered !== rest && hovered === await page.evaluate((c) => { const e = document.createElement('i'); e.style.color = c; document.body.append(e);
+    const v = getComputedStyle(e).color; e.remove(); return v; }, accent.trim()), `hovered ${hovered}, at rest ${rest}, accent ${accent}`);
+  await page.locator('[data-key="entity:openai"]').click();
+  await until(async () => (await panelTitle(page)) === 'OpenAI');
+  assert.equal(await hint(), '', 'the panel takes the hint\'s place');
+  const [panel, figure] = await root(page, `return [r.querySelector('.xp-panel'), r.querySelector('.xp-diagram')]
+    .map((e) => { const b = e.getBoundingClientRect(); return [b.left, b.right]; })`);
+  assert.ok(panel[0] >= figure[1], `the panel is beside the diagram: ${panel} ${figure}`);
+  assert.equal(await where(), before, 'opening the panel moved the diagram');
+  await page.locator('.xp-close').click();
+  await until(async () => (await hint()) !== '');
+  assert.equal(await where(), before, 'closing the panel moved the diagram');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
