@@ -256,11 +256,22 @@ async fn keyboard_opens_with_enter_and_escape_returns_focus() {
         .unwrap()
         .focus()
         .unwrap();
+    // The control with `tabindex="0"`, which also has the class that keeps it clear of an
+    // open sheet, and no other control has.
     let stop = |host: &web_sys::Element| {
-        all(host, ".xp-svg [tabindex=\"0\"]")
-            .iter()
-            .map(|e| e.get_attribute("data-key").unwrap_or_default())
-            .collect::<Vec<_>>()
+        let keys = |sel| {
+            all(host, sel)
+                .iter()
+                .map(|e| e.get_attribute("data-key").unwrap_or_default())
+                .collect::<Vec<_>>()
+        };
+        let stop = keys(".xp-svg [tabindex=\"0\"]");
+        assert_eq!(
+            keys(".xp-svg .xp-stop"),
+            stop,
+            "the class goes with the tab stop"
+        );
+        stop
     };
     assert_eq!(
         stop(&host),
@@ -290,11 +301,9 @@ async fn keyboard_opens_with_enter_and_escape_returns_focus() {
     yew::scheduler::flush().await;
     let next = focused_key(&host).unwrap();
     assert_ne!(next, "entity:openai");
-    let stops = all(&host, ".xp-svg [tabindex=\"0\"]");
-    assert_eq!(stops.len(), 1);
     assert_eq!(
-        stops[0].get_attribute("data-key"),
-        Some(next),
+        stop(&host),
+        [next],
         "the tab stop follows focus, so Tab comes back to it"
     );
 }

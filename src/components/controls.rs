@@ -269,8 +269,12 @@ pub fn at_idx(idx: usize) -> String {
     format!(".xp-svg [data-idx=\"{idx}\"]")
 }
 
+/// Makes control `idx` the tab stop (`value` "0") or not ("-1"), with the class the
+/// stylesheet keeps it clear of an open sheet by: a class, so that the sheet's opening
+/// restyles the one control that has it, not every control.
 fn set_tabindex(root: &web_sys::Element, idx: usize, value: &str) {
     each(root, &at_idx(idx), |el| {
         let _ = el.set_attribute("tabindex", value);
+        let _ = el.class_list().toggle_with_force("xp-stop", value == "0");
     });
 }

@@ -226,6 +226,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     };
     let onkeydown = {
         let on_select = props.on_select.clone();
+        let (applied, figure) = (applied.clone(), figure.clone());
         Callback::from(move |e: KeyboardEvent| {
             let Some(target) = control_of(&e) else {
                 return;
@@ -255,7 +256,12 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             // The control's own <svg> (Yew delegates events, so `current_target` is its root).
             if let Ok(Some(svg)) = target.closest("svg") {
                 if let Ok(Some(el)) = svg.query_selector(&at_idx(next)) {
-                    // Its focus event moves the tab stop.
+                    // The tab stop moves first: the focus scrolls the control into view
+                    // clear of an open sheet, by the stop's scroll margin (CSS), and Chrome
+                    // scrolls before the focus event would move it.
+                    if let Some(root) = figure.cast::<web_sys::Element>() {
+                        applied.borrow_mut().move_tab_stop(&root, next);
+                    }
                     super::focus(&el);
                 }
             }

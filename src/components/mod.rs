@@ -243,6 +243,10 @@ pub fn open_control(
     out.push_str(tag);
     out.push_str(" class=\"");
     out.push_str(class);
+    // The tab stop's class goes with its `tabindex` (see `controls::set_tabindex`).
+    if tab_stop {
+        out.push_str(" xp-stop");
+    }
     out.push_str("\" role=\"button\" tabindex=\"");
     out.push_str(if tab_stop { "0" } else { "-1" });
     out.push_str("\" aria-label=\"");

@@ -44,7 +44,11 @@ fn renders_title_and_every_entity_as_a_named_control() {
 /// collapsed), by its `data-key`, once per drawing.
 fn drawn_names(html: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for (at, _) in html.match_indices("class=\"xp-node\"") {
+    // The tab stop's class list goes on (`xp-node xp-stop`).
+    let nodes = html
+        .match_indices("class=\"xp-node")
+        .filter(|(at, m)| matches!(html.as_bytes()[at + m.len()], b'"' | b' '));
+    for (at, _) in nodes {
         let rest = &html[at..];
         let key = rest
             .split("data-key=\"")
@@ -164,6 +168,15 @@ fn controls_markup_escapes_story_text_and_keeps_one_tab_stop() {
     let svg = &html[html.find("class=\"xp-svg").unwrap()..];
     let svg = &svg[..svg.find("</svg>").unwrap()];
     assert_eq!(svg.matches("tabindex=\"0\"").count(), 1, "one tab stop");
+    // The class the stylesheet keeps it clear of an open sheet by, on that control alone.
+    let stop = &svg[..svg.find("tabindex=\"0\"").unwrap()];
+    let stop = &stop[stop.rfind('<').unwrap()..];
+    assert!(stop.contains(" xp-stop\""), "{stop}");
+    assert_eq!(
+        svg.matches("xp-stop").count(),
+        1,
+        "one control with the class"
+    );
 }
 
 #[test]
