@@ -101,21 +101,25 @@ test('phone: no browser tap highlight over what a tap opens; each control shows 
     await page.mouse.up();
     assert.notEqual(pressed, idle, `${sel}: pressed looks as it does idle (${idle})`);
   }
-  // With a panel open, one that stepped back comes forward while pressed.
+  // With a panel open, a player that stepped back comes forward while pressed. A
+  // relationship's handle, which shows nothing but that ring (its marker steps back), is
+  // not faded: pressed, its ring shows at full strength.
   await page.locator('[data-key="entity:openai"]').tap();
   await until(async () => (await panelTitle(page)) === 'OpenAI');
-  for (const sel of ['.xp-node:not(.lit)', '.xp-hit:not(.lit)']) {
+  for (const [sel, idle] of [['.xp-node:not(.lit)', '0.22'], ['.xp-hit:not(.lit)', '1']]) {
     const at = await root(page, `const e = [...r.querySelectorAll('${sel}')].find((e) => e.getClientRects().length && e.getBoundingClientRect().bottom < innerHeight / 4);
       const b = e.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2]`);
     const faded = () => root(page, `const e = [...r.querySelectorAll('${sel}')].find((e) => e.getClientRects().length && e.getBoundingClientRect().bottom < innerHeight / 4);
-      return getComputedStyle(e.querySelector('rect') ?? e).opacity`);
-    assert.equal(await faded(), '0.22', `${sel}: steps back with the panel open`);
+      const s = getComputedStyle(e.querySelector('rect') ?? e); return [s.opacity, s.stroke].join(' ')`);
+    const before = await faded();
+    assert.equal(before.split(' ')[0], idle, `${sel}: with the panel open (${before})`);
     await page.mouse.move(at[0], at[1]);
     await page.mouse.down();
     const pressed = await faded();
     await page.mouse.move(2, 2);
     await page.mouse.up();
-    assert.equal(pressed, '1', `${sel}: pressed, it stays faded`);
+    assert.equal(pressed.split(' ')[0], '1', `${sel}: pressed, it stays faded`);
+    assert.notEqual(pressed, before, `${sel}: pressed looks as it does idle (${before})`);
   }
   assert.deepEqual(page.messages, []);
   await page.context().close();
