@@ -165,11 +165,16 @@ const tapScript = async ({ key, close }) => {
 // paint after its handlers (8 ms steps). Entries under 16 ms are not reported: 16 is then
 // an upper bound. With `open`, the panel is left open: the next tap chooses another item
 // in it, as a reader exploring the diagram does.
-// `scroll`: brings the node to the middle of the screen first (else it must be in view).
+// `scroll`: brings the node to the middle of the screen first (else it must be in view);
+// with a phone's bottom sheet open, to the top of the screen, above the sheet, where a
+// reader taps it.
 async function realTap(p, key, mouse = false, open = false, scroll = true) {
   const at = await p.evaluate(([key, scroll]) => {
-    const n = [...document.querySelector('[data-explainer]').shadowRoot.querySelectorAll(`[data-key="${key}"]`)].find((e) => e.getClientRects().length);
-    if (scroll) n.scrollIntoView({ block: 'center' });
+    const r = document.querySelector('[data-explainer]').shadowRoot;
+    const n = [...r.querySelectorAll(`[data-key="${key}"]`)].find((e) => e.getClientRects().length);
+    const panel = r.querySelector('.xp-panel');
+    const sheet = panel && getComputedStyle(panel).top === 'auto'; // a side panel sticks at the top
+    if (scroll) n.scrollIntoView({ block: sheet ? 'start' : 'center' });
     const b = n.getBoundingClientRect();
     return { x: b.x + b.width / 2, y: b.y + b.height / 2, name: n.getAttribute('aria-label').split(',')[0] };
   }, [key, scroll]);
