@@ -101,6 +101,19 @@ async function play(url, device, seed, sizes, framed = false) {
   await page.goto(url);
   // Where the explainers are: the page, or its frame.
   let doc = framed ? await frameOf(page) : page;
+  // An explainer screens down loads its code only as the reader nears it (`far-link`): one
+  // still without it is brought into view once, as a reader scrolling through would, then
+  // the page goes back up.
+  const unmounted = '[data-explainer]:not([data-explainer-mounted])';
+  if (!await until(async () => (await doc.locator(unmounted).count()) === 0, 1500)) {
+    await doc.evaluate(async (sel) => {
+      for (const h of document.querySelectorAll(sel)) {
+        h.scrollIntoView();
+        await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 100)));
+      }
+      scrollTo(0, 0);
+    }, unmounted);
+  }
   await mounted(doc);
   // A point of the explainer's document → where a finger lands, as the DevTools protocol
   // takes it (CSS px from the visual viewport's corner), or null off the screen: through
