@@ -24,10 +24,11 @@ export async function axe(page) {
 export const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-export async function setup() {
+/** Serves the build and launches Chromium (with `more` flags after the usual ones). */
+export async function setup(more = []) {
   const server = await serve();
   const base = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: [...ARGS, ...more] });
   return { server, base, browser, close: async () => { await browser.close(); server.close(); } };
 }
 
