@@ -6,7 +6,7 @@ mod common;
 use explainer::i18n::Lang;
 use explainer::state::View;
 use explainer::story::{load, EMBEDDED_JSON};
-use explainer::{App, AppProps, Loaded};
+use explainer::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
@@ -22,19 +22,7 @@ async fn mount_as(json: &str, lang: Lang, view: View, progressive: bool) -> Elem
     let host = doc.create_element("div").unwrap();
     host.set_attribute("class", "host").unwrap();
     doc.body().unwrap().append_child(&host).unwrap();
-    let props = AppProps {
-        story: Loaded::from_json(json),
-        lang,
-        view,
-        width: 375,
-        instance: "t".into(),
-        linked: Default::default(),
-        asked: Default::default(),
-        on_host: Default::default(),
-        complete: false,
-        progressive,
-        fit_until: 0,
-    };
+    let props = common::live_props(json, lang, view, 375, "t", progressive);
     yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
     yew::scheduler::flush().await;
     host

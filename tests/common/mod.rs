@@ -176,3 +176,28 @@ pub fn path_points(d: &str) -> Vec<(f64, f64)> {
     }
     points
 }
+
+/// A live instance's props, as the embed gives them before anything is linked or asked:
+/// the native first render and the browser tests mount the same thing.
+pub fn live_props(
+    json: &str,
+    lang: explainer::i18n::Lang,
+    view: explainer::state::View,
+    width: u32,
+    instance: &str,
+    progressive: bool,
+) -> explainer::AppProps {
+    explainer::AppProps {
+        story: explainer::Loaded::from_json(json),
+        lang,
+        view,
+        width,
+        instance: instance.into(),
+        linked: Default::default(),
+        asked: Default::default(),
+        on_host: Default::default(),
+        complete: false,
+        progressive,
+        fit_until: 0,
+    }
+}

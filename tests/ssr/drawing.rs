@@ -42,18 +42,8 @@ fn a_live_instance_builds_only_the_shown_view_and_no_closed_lists() {
 /// `progressive`, a large diagram's first screen only.
 fn first_render(json: &str, width: u32, progressive: bool) -> String {
     let json = json.to_string();
-    let renderer = yew::ServerRenderer::<explainer::App>::with_props(move || explainer::AppProps {
-        story: explainer::Loaded::from_json(&json),
-        lang: Lang::En,
-        view: View::Diagram,
-        width,
-        instance: "xp".into(),
-        linked: Default::default(),
-        asked: Default::default(),
-        on_host: Default::default(),
-        complete: false,
-        progressive,
-        fit_until: 0,
+    let renderer = yew::ServerRenderer::<explainer::App>::with_props(move || {
+        crate::common::live_props(&json, Lang::En, View::Diagram, width, "xp", progressive)
     });
     futures::executor::block_on(renderer.render())
 }
