@@ -1,0 +1,86 @@
+// Stories nobody wrote: seeded random stories the schema allows (gen.mjs), inline in a page
+// as an editor's own. Each is met as the journeys meet the article: every view audited by
+// axe, closed and with an item open; every target at least 44 px; nothing wider than the
+// screen; every player and relationship tapped, and the panel names it; no console message.
+// `STORY_SEEDS=1,2,3` explores other stories (CI sweeps two).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, open, until, axe, ready } from './lib.mjs';
+import { VIEWPORTS, words } from './reader.mjs';
+import { story, page as storyPage } from './gen.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env.close(); });
+
+const root = (page, fn) => page.evaluate((f) => new Function('r', f)(document.querySelector('[data-explainer]').shadowRoot), fn);
+const panelTitle = (page) => root(page, "return r.querySelector('.xp-panel h3')?.textContent ?? ''");
+
+/** Targets under 44 × 44 px, and how far the page scrolls sideways. */
+const layout = (page) => root(page, `
+  const small = [...r.querySelectorAll('button, a[href], summary, [role=button], [role=tab]')]
+    .filter((e) => e.getClientRects().length)
+    .map((e) => [e.getBoundingClientRect(), e.getAttribute('data-key') || e.textContent.trim().slice(0, 30)])
+    .filter(([b]) => b.width < 43.5 || b.height < 43.5).map(([b, k]) => k + ' ' + b.width.toFixed(1) + 'x' + b.height.toFixed(1));
+  return { small, overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    wide: r.querySelector('.xp-root').scrollWidth - r.querySelector('.xp-root').clientWidth };`);
+
+async function checkLayout(page, label) {
+  const l = await layout(page);
+  assert.deepEqual(l.small, [], `${label}: targets under 44 × 44`);
+  assert.ok(l.overflow <= 0, `${label}: the page scrolls sideways by ${l.overflow} px`);
+  assert.ok(l.wide <= 1, `${label}: the explainer is ${l.wide} px wider than its column`);
+}
+
+const seeds = (process.env.STORY_SEEDS || '28,2').split(',').filter(Boolean).map(Number);
+// A phone, a desktop, and a sidebar's column narrower than a phone's.
+const CASES = [['phone320', 'fr', 'light'], ['desktop', 'en', 'dark'], ['desktop', 'fr', 'light', 240]];
+
+for (const seed of seeds) {
+  const s = story(seed);
+  for (const [name, lang, scheme, column] of CASES) {
+    const where = column ? `a ${column} px column` : name;
+    test(`story ${seed} (${s.entities.length} players, ${s.relationships.length} relationships), ${where} ${lang} ${scheme}: every view audited, every item named`, async () => {
+      const page = await open(env.browser, null, { ...VIEWPORTS[name], colorScheme: scheme });
+      const url = `${env.base}hosts/story-${seed}.html`;
+      await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: storyPage(seed, lang, column) }));
+      await page.goto(url);
+      await ready(page);
+      const label = `story ${seed} ${where} ${lang} ${scheme}`;
+      assert.equal(await root(page, "return r.querySelector('.xp-root').matches('.xp-error')"), false, `${label}: the story is shown`);
+      const touch = name !== 'desktop';
+      const tap = (el) => (touch ? el.tap() : el.click());
+      // The diagram's players and relationships, each named by its panel.
+      const names = Object.fromEntries(s.entities.map((e) => [e.id, words(e.name[lang])]));
+      for (const e of s.entities) {
+        await tap(page.locator(`[data-key="entity:${e.id}"]`));
+        assert.ok(await until(async () => words(await panelTitle(page)) === names[e.id]), `${label}, ${e.id}: ${await panelTitle(page)}`);
+        await page.locator('.xp-close').click();
+      }
+      for (const r of s.relationships) {
+        await tap(page.locator(`[data-key="relationship:${r.id}"]`));
+        assert.ok(await until(async () => words(await panelTitle(page)).startsWith(names[r.from])), `${label}, ${r.id}: ${await panelTitle(page)}`);
+        await page.locator('.xp-close').click();
+      }
+      // Every view the story fills, closed and with its middle item open.
+      const views = await root(page, "return [...r.querySelectorAll('[role=tab]')].map((t) => t.id.replace(/.*-tab-/, ''))");
+      const ITEMS = { diagram: '[data-key^="relationship:"], [data-key^="entity:"]', comparison: '.xp-bar-row', timeline: '.xp-event-btn', questions: 'summary' };
+      for (const view of views.length ? views : ['diagram']) {
+        if (views.length) await tap(page.locator(`[id$="-tab-${view}"]`));
+        await checkLayout(page, `${label}, ${view}`);
+        assert.deepEqual(await axe(page), [], `${label}, ${view}`);
+        const items = page.locator(ITEMS[view]).filter({ visible: true });
+        const n = await items.count();
+        if (!n) continue;
+        await tap(items.nth(Math.floor(n / 2)));
+        if (view !== 'questions') await page.locator('.xp-panel:not([data-partial]) h3').waitFor();
+        await page.waitForTimeout(250);
+        await checkLayout(page, `${label}, ${view}, open`);
+        assert.deepEqual(await axe(page), [], `${label}, ${view}, open`);
+        if (view !== 'questions') await page.locator('.xp-close').click();
+      }
+      assert.deepEqual(page.messages, [], label);
+      await page.context().close();
+    });
+  }
+}
