@@ -11,6 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open, until, axe } from './lib.mjs';
 import { PHONE as PHONE1X, mounted } from './place.mjs';
+import { generator, page as storyPage } from './gen.mjs';
 
 let env;
 // Scrolling without animation: Home pressed on a control the explainer leaves it to
@@ -27,13 +28,6 @@ const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const STEPS = Number(process.env.RANDOM_STEPS || 50);
 const KEYS = ['Tab', 'Shift+Tab', 'ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Enter', 'Escape', ' ', 'Home', 'End'];
 
-/** A seeded generator (the C library's LCG): the same seed gives the same reader. */
-function generator(seed) {
-  let s = seed;
-  const next = () => { s = (s * 1103515245 + 12345) % 2147483648; return s / 2147483648; };
-  return { next, pick: (xs) => xs[Math.floor(next() * xs.length)] };
-}
-
 /** What a reader relies on, read off every explainer of the page: a list of what is wrong. */
 const broken = (page, narrowest) => page.evaluate((narrowest) => {
   const out = [];
@@ -44,6 +38,7 @@ const broken = (page, narrowest) => page.evaluate((narrowest) => {
   for (const h of document.querySelectorAll('[data-explainer]')) {
     const root = xpRoot(h)?.querySelector('.xp-root');
     if (!root) { out.push(`${h.id || 'an explainer'} is blank`); continue; }
+    if (root.matches('.xp-error')) { out.push(`${h.id || 'an explainer'} shows an error: ${root.textContent.slice(0, 300)}`); continue; }
     if (root.scrollWidth > root.clientWidth + 1) out.push(`${h.id || 'an explainer'} is ${root.scrollWidth} px wide in ${root.clientWidth}`);
     const panels = xpRoot(h).querySelectorAll('.xp-panel');
     if (panels.length > 1) out.push(`${panels.length} panels open`);
@@ -87,11 +82,13 @@ async function frameOf(page) {
 /** Plays `steps` random steps on `url` with `device`, asserting after each one. `framed`:
  * the page frames the explainer (an iframe sized to its content); taps, focus and keys go
  * to the frame, scrolls and resizes to the page around it. */
-async function play(url, device, seed, sizes, framed = false) {
+async function play(url, device, seed, sizes, framed = false, html = null) {
   seed = Number(process.env.RANDOM_SEED || seed);
   const rnd = generator(seed);
   const checked = { opened: 0, closed: 0 };
   const page = await open(env.browser, undefined, device);
+  // A page made for the test (a generated story), served at `url`.
+  if (html) await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
   await page.addInitScript(() => {
     window.opened = {};
     // Where focus went, for a failure to tell ("→ nothing": to no element, as when the focused one goes).
@@ -318,5 +315,16 @@ for (const name of (process.env.RANDOM_HOSTS || '').split(',').filter(Boolean)) 
   const desktop = where === 'desktop';
   test(`a reader on hosts/${host}.html (${where}, seed 1)`, async () => {
     await play(`${env.base}hosts/${file}.html${query === undefined ? '' : `?${query}`}`, desktop ? DESKTOP : PHONE, 1, desktop ? DESKTOPS : PHONES, where === 'frame');
+  });
+}
+
+// Stories the schema allows, made at random (gen.mjs): `RANDOM_STORIES=3,8:desktop` plays a
+// reader on the story of each seed, inline in a page as an editor's own. CI plays one.
+const stories = process.env.RANDOM_STORIES ? process.env.RANDOM_STORIES.split(',').filter(Boolean) : ['5'];
+for (const name of stories) {
+  const [n, where = 'phone'] = name.split(':');
+  const desktop = where === 'desktop';
+  test(`a reader on a generated story (story ${n}, ${where})`, async () => {
+    await play(`${env.base}hosts/story-${n}.html`, desktop ? DESKTOP : PHONE, Number(n), desktop ? DESKTOPS : PHONES, false, storyPage(Number(n)));
   });
 }
