@@ -34,10 +34,12 @@ const NAMES = [
   { fr: 'ソフトバンク・ビジョン・ファンド', en: 'ソフトバンク・ビジョン・ファンド' },
   { fr: 'Fonds 🚀 Nova', en: 'Nova 🚀 Fund' },
   { fr: 'État du Qatar', en: 'State of Qatar' },
+  { fr: 'صندوق الاستثمارات العامة', en: 'صندوق الاستثمارات العامة (PIF)' },
 ];
 const LABELS = [
   { fr: 'prend une participation minoritaire non précisée, par tranches, au fil des années', en: 'takes an undisclosed minority stake, in tranches, over the years' },
   { fr: 'ok', en: 'ok' },
+  { fr: 'selon https://example.com/un/tres/long/chemin/sans/espace/aucune-coupure-possible-ici', en: 'per https://example.com/a/very/long/path/without/any/space/no-break-possible-here' },
 ];
 
 const date = (rnd) => `${rnd.int(2015, 2026)}-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`;

@@ -84,3 +84,36 @@ for (const seed of seeds) {
     });
   }
 }
+
+for (const seed of seeds) {
+  const s = story(seed);
+  test(`story ${seed}, keyboard only: one stop in the diagram, the arrows reach every player and relationship, Enter and Escape`, async () => {
+    const page = await open(env.browser, null, VIEWPORTS.desktop);
+    const url = `${env.base}hosts/story-${seed}.html`;
+    await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: storyPage(seed, 'en') }));
+    await page.goto(url);
+    await ready(page);
+    const focused = () => root(page, "const a = r.activeElement; return a ? a.getAttribute('data-key') || a.tagName : ''");
+    let guard = 0;
+    while (!(await focused()).startsWith('entity:') && guard++ < 40) await page.keyboard.press('Tab');
+    const first = await focused();
+    assert.match(first, /^entity:/, 'Tab reaches the diagram');
+    const controls = s.entities.length + s.relationships.length;
+    const seen = new Set();
+    for (let i = 0; i < controls; i++) {
+      seen.add(await focused());
+      await page.keyboard.press('ArrowDown');
+    }
+    assert.equal(seen.size, controls, 'the arrows visit every player and relationship');
+    assert.equal(await focused(), first, 'and wrap around');
+    // The last control (a relationship, if any): Enter opens its panel, Escape comes back to it.
+    await page.keyboard.press('ArrowUp');
+    const last = await focused();
+    await page.keyboard.press('Enter');
+    assert.ok(await until(async () => (await focused()) === 'H3'), 'Enter opens the panel and focuses its heading');
+    await page.keyboard.press('Escape');
+    assert.ok(await until(async () => (await focused()) === last), `Escape returns focus to ${last}, not ${await focused()}`);
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  });
+}
