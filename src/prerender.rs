@@ -17,7 +17,8 @@ pub fn story_problems(json: &str) -> Option<String> {
     };
     let lines: String = problems.iter().map(|p| format!("\n  {p}")).collect();
     Some(format!(
-        "the story (src/story/story.json) has {count}:{lines}"
+        "the story ({}) has {count}:{lines}",
+        crate::story::EMBEDDED_FILE
     ))
 }
 

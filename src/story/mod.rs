@@ -11,8 +11,12 @@ use crate::i18n::Lang;
 pub use model::*;
 pub use validate::{validate, Problem};
 
-/// The story shipped with the explainer, compiled into the binary.
-pub const EMBEDDED_JSON: &str = include_str!("story.json");
+/// The story shipped with the explainer, compiled into the binary: `story.json` here, or
+/// the file `EXPLAINER_STORY` named at build time (see `build.rs`).
+pub const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/story.json"));
+
+/// Where the story compiled in came from, as the build's messages name it.
+pub const EMBEDDED_FILE: &str = env!("EXPLAINER_STORY_FILE");
 
 /// Reads and checks a story. On failure, every problem found (a syntax or type error
 /// stops at the first; otherwise all validation problems), each with its JSON path.
