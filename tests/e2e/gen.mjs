@@ -115,7 +115,8 @@ export function story(seed) {
     const from = s.questions[i % s.questions.length];
     return { ...from, id: `qn${i}`, question: more(from.question), state: rnd.pick(STATES), status: rnd.pick(STATUSES), sources: cites() };
   });
-  const out = { ...s, entities, relationships, events, quotes, questions };
+  const title = { fr: `Une histoire inventée (n° ${seed})`, en: `A made-up story (no. ${seed})` };
+  const out = { ...s, title, entities, relationships, events, quotes, questions };
   delete out.comparison;
   if (rnd.next() < 0.75) {
     const unit = rnd.pick(Object.keys(UNITS));

@@ -24,9 +24,10 @@ export async function axe(page) {
 export const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-/** Serves the build and launches Chromium (with `more` flags after the usual ones). */
-export async function setup(more = []) {
-  const server = await serve();
+/** Serves the build (`dist`, else dist/) and launches Chromium (with `more` flags after
+ * the usual ones). */
+export async function setup(more = [], dist = undefined) {
+  const server = await serve(dist);
   const base = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: [...ARGS, ...more] });
   return { server, base, browser, close: async () => { await browser.close(); server.close(); } };
