@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import { setup, open, until, axe, watchShifts } from './lib.mjs';
-import { words } from './reader.mjs';
+import { words, root, panelTitle } from './reader.mjs';
 import { story } from './gen.mjs';
 
 // Story 28: 16 players, 36 relationships about one hub, a comparison in per cent, long texts.
@@ -26,7 +26,6 @@ before(async () => {
 });
 after(async () => { await env?.close(); });
 
-const root = (page, fn) => page.evaluate((f) => new Function('r', f)(document.querySelector('[data-explainer]').shadowRoot), fn);
 
 test(`story ${SEED} built in: without its code, the article shows its title and every player`, async () => {
   const page = await open(env.browser, null, { javaScriptEnabled: false, viewport: { width: 375, height: 667 } });
@@ -56,7 +55,7 @@ for (const [name, device] of [['phone', { viewport: { width: 375, height: 667 },
     assert.deepEqual(await drawing(), before, 'the drawing is the pre-rendered one');
     assert.equal(await page.evaluate(() => window.shift), 0, 'no layout shift');
     const tap = (l) => (device.hasTouch ? l.tap() : l.click());
-    const title = () => root(page, "return r.querySelector('.xp-panel h3')?.textContent ?? ''");
+    const title = () => panelTitle(page);
     const names = Object.fromEntries(s.entities.map((e) => [e.id, words(e.name.fr)]));
     for (const e of s.entities) {
       await tap(page.locator(`[data-key="entity:${e.id}"]`).filter({ visible: true }));

@@ -6,15 +6,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open, until, axe, ready } from './lib.mjs';
-import { VIEWPORTS, words } from './reader.mjs';
+import { VIEWPORTS, words, root, panelTitle } from './reader.mjs';
 import { story, page as storyPage } from './gen.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env.close(); });
 
-const root = (page, fn) => page.evaluate((f) => new Function('r', f)(document.querySelector('[data-explainer]').shadowRoot), fn);
-const panelTitle = (page) => root(page, "return r.querySelector('.xp-panel h3')?.textContent ?? ''");
 
 /** Targets under 44 × 44 px, and how far the page scrolls sideways. */
 const layout = (page) => root(page, `
