@@ -6,8 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync, readFileSync, mkdirSync } from 'node:fs';
-import { setup, open, until, axe, watchShifts } from './lib.mjs';
-import { words, root, panelTitle } from './reader.mjs';
+import { setup, open, until, axe, watchShifts, keptDrawing } from './lib.mjs';
+import { words, root, everyItemNamed } from './reader.mjs';
 import { story } from './gen.mjs';
 
 // Story 28: 16 players, 36 relationships about one hub, a comparison in per cent, long texts.
@@ -44,29 +44,13 @@ for (const [name, device] of [['phone', { viewport: { width: 375, height: 667 },
     await watchShifts(page);
     await page.goto(`${env.base}index.html`);
     await page.waitForFunction(() => document.querySelector('[data-explainer]')?.hasAttribute('data-explainer-mounted'));
-    const drawing = () => page.evaluate(() => {
-      const svg = [...document.querySelector('[data-explainer]').shadowRoot.querySelectorAll('.xp-svg')].find((e) => e.getClientRects().length);
-      window.seen ??= svg.querySelector('.xp-node');
-      return { box: svg.getAttribute('viewBox'), lines: [...svg.querySelectorAll('.xp-line')].map((l) => l.getAttribute('d')).join(), same: window.seen.isConnected };
-    });
+    const drawing = () => keptDrawing(page, '[data-explainer]');
     await page.evaluate(() => document.querySelector('[data-explainer]').scrollIntoView());
     const before = await drawing();
     assert.ok(await until(() => page.evaluate(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-ready'))), 'hydrated at idle once scrolled to');
     assert.deepEqual(await drawing(), before, 'the drawing is the pre-rendered one');
     assert.equal(await page.evaluate(() => window.shift), 0, 'no layout shift');
-    const tap = (l) => (device.hasTouch ? l.tap() : l.click());
-    const title = () => panelTitle(page);
-    const names = Object.fromEntries(s.entities.map((e) => [e.id, words(e.name.fr)]));
-    for (const e of s.entities) {
-      await tap(page.locator(`[data-key="entity:${e.id}"]`).filter({ visible: true }));
-      assert.ok(await until(async () => words(await title()) === names[e.id]), `${e.id}: ${await title()}`);
-      await page.locator('.xp-close').click();
-    }
-    for (const r of s.relationships) {
-      await tap(page.locator(`[data-key="relationship:${r.id}"]`).filter({ visible: true }));
-      assert.ok(await until(async () => words(await title()).startsWith(names[r.from])), `${r.id}: ${await title()}`);
-      await page.locator('.xp-close').click();
-    }
+    await everyItemNamed(page, s, 'fr', !!device.hasTouch);
     assert.deepEqual(await axe(page), []);
     assert.deepEqual(page.messages, []);
     await page.context().close();

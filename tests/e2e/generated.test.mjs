@@ -6,13 +6,24 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open, until, axe, ready } from './lib.mjs';
-import { VIEWPORTS, words, root, panelTitle } from './reader.mjs';
+import { VIEWPORTS, root, everyItemNamed } from './reader.mjs';
 import { story, page as storyPage } from './gen.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env.close(); });
 
+
+/** Opens the page of generated story `seed` with `device`, in `lang` (in a `column` px wide
+ * if given), once its explainer is drawn. */
+async function openStory(seed, device, lang, column = null) {
+  const page = await open(env.browser, null, device);
+  const url = `${env.base}hosts/story-${seed}.html`;
+  await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: storyPage(seed, lang, column) }));
+  await page.goto(url);
+  await ready(page);
+  return page;
+}
 
 /** Targets under 44 × 44 px, and how far the page scrolls sideways. */
 const layout = (page) => root(page, `
@@ -39,27 +50,13 @@ for (const seed of seeds) {
   for (const [name, lang, scheme, column] of CASES) {
     const where = column ? `a ${column} px column` : name;
     test(`story ${seed} (${s.entities.length} players, ${s.relationships.length} relationships), ${where} ${lang} ${scheme}: every view audited, every item named`, async () => {
-      const page = await open(env.browser, null, { ...VIEWPORTS[name], colorScheme: scheme });
-      const url = `${env.base}hosts/story-${seed}.html`;
-      await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: storyPage(seed, lang, column) }));
-      await page.goto(url);
-      await ready(page);
+      const page = await openStory(seed, { ...VIEWPORTS[name], colorScheme: scheme }, lang, column);
       const label = `story ${seed} ${where} ${lang} ${scheme}`;
       assert.equal(await root(page, "return r.querySelector('.xp-root').matches('.xp-error')"), false, `${label}: the story is shown`);
       const touch = name !== 'desktop';
       const tap = (el) => (touch ? el.tap() : el.click());
       // The diagram's players and relationships, each named by its panel.
-      const names = Object.fromEntries(s.entities.map((e) => [e.id, words(e.name[lang])]));
-      for (const e of s.entities) {
-        await tap(page.locator(`[data-key="entity:${e.id}"]`));
-        assert.ok(await until(async () => words(await panelTitle(page)) === names[e.id]), `${label}, ${e.id}: ${await panelTitle(page)}`);
-        await page.locator('.xp-close').click();
-      }
-      for (const r of s.relationships) {
-        await tap(page.locator(`[data-key="relationship:${r.id}"]`));
-        assert.ok(await until(async () => words(await panelTitle(page)).startsWith(names[r.from])), `${label}, ${r.id}: ${await panelTitle(page)}`);
-        await page.locator('.xp-close').click();
-      }
+      await everyItemNamed(page, s, lang, touch, `${label}, `);
       // Every view the story fills, closed and with its middle item open.
       const views = await root(page, "return [...r.querySelectorAll('[role=tab]')].map((t) => t.id.replace(/.*-tab-/, ''))");
       const ITEMS = { diagram: '[data-key^="relationship:"], [data-key^="entity:"]', comparison: '.xp-bar-row', timeline: '.xp-event-btn', questions: 'summary' };
@@ -86,11 +83,7 @@ for (const seed of seeds) {
 for (const seed of seeds) {
   const s = story(seed);
   test(`story ${seed}, keyboard only: one stop in the diagram, the arrows reach every player and relationship, Enter and Escape`, async () => {
-    const page = await open(env.browser, null, VIEWPORTS.desktop);
-    const url = `${env.base}hosts/story-${seed}.html`;
-    await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: storyPage(seed, 'en') }));
-    await page.goto(url);
-    await ready(page);
+    const page = await openStory(seed, VIEWPORTS.desktop, 'en');
     const focused = () => root(page, "const a = r.activeElement; return a ? a.getAttribute('data-key') || a.tagName : ''");
     let guard = 0;
     while (!(await focused()).startsWith('entity:') && guard++ < 40) await page.keyboard.press('Tab');

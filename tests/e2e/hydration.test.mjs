@@ -4,7 +4,7 @@
 // redraw.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, ready, until, gotoPushed, panelShows, watchShifts } from './lib.mjs';
+import { setup, open, ready, until, gotoPushed, panelShows, watchShifts, keptDrawing } from './lib.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -74,11 +74,7 @@ test('scrolled to and left idle, the explainer hydrates before any input, withou
   await page.waitForTimeout(500);
   assert.deepEqual(await state(near), { mounted: true, ready: false }, 'nothing hydrated before the reader scrolls');
   // What the reader sees of the diagram: its drawing must not be redrawn by hydration.
-  const drawing = () => page.evaluate((s) => {
-    const svg = [...document.querySelector(s).shadowRoot.querySelectorAll('.xp-svg')].find((e) => e.getClientRects().length);
-    window.seen ??= svg.querySelector('.xp-edge');
-    return { box: svg.getAttribute('viewBox'), lines: [...svg.querySelectorAll('.xp-line')].map((l) => l.getAttribute('d')).join(), same: window.seen.isConnected };
-  }, near);
+  const drawing = () => keptDrawing(page, near);
   const before = await drawing();
   await page.mouse.wheel(0, 100);
   assert.ok(await until(async () => (await state(near)).ready), 'hydrated at idle once scrolled to');

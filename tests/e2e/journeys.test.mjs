@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, until, axe } from './lib.mjs';
-import { SHOTS, VIEWPORTS, STORY, words, article, root, panelTitle } from './reader.mjs';
+import { SHOTS, VIEWPORTS, STORY, words, article, root, panelTitle, everyItemNamed } from './reader.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -112,20 +112,7 @@ for (const name of Object.keys(VIEWPORTS)) {
 for (const [name, lang, scheme] of [['phone320', 'fr', 'light'], ['phone375', 'en', 'dark'], ['desktop', 'fr', 'dark']]) {
   test(`${name}: every node and every edge opens a panel that names it`, async () => {
     const page = await article(env, name, lang, scheme);
-    const touch = name !== 'desktop';
-    for (const e of STORY.entities) {
-      const el = page.locator(`[data-key="entity:${e.id}"]`);
-      await (touch ? el.tap() : el.click());
-      assert.ok(await until(async () => words(await panelTitle(page)) === words(e.name[lang])), `${e.id}: ${await panelTitle(page)}`);
-      await page.locator('.xp-close').click();
-    }
-    const names = Object.fromEntries(STORY.entities.map((e) => [e.id, e.name[lang]]));
-    for (const r of STORY.relationships) {
-      const el = page.locator(`[data-key="relationship:${r.id}"]`);
-      await (touch ? el.tap() : el.click());
-      assert.ok(await until(async () => words(await panelTitle(page)).startsWith(words(names[r.from]))), `${r.id}: ${await panelTitle(page)}`);
-      await page.locator('.xp-close').click();
-    }
+    await everyItemNamed(page, STORY, lang, name !== 'desktop');
     assert.deepEqual(page.messages, []);
     await page.context().close();
   });

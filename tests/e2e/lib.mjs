@@ -84,6 +84,17 @@ export const drawing = (page, host) => page.evaluate((h) => {
   return { drawn: Number(svg.getAttribute('viewBox').split(' ')[2]), shown: Math.round(svg.getBoundingClientRect().width), least: Math.round(least * 10) / 10 };
 }, host);
 
+/** What the reader sees of the drawing of the explainer at `host` (a selector): its box,
+ * its lines, and whether the first relationship's control (else player's) first seen is
+ * still the same element (`same`). Equal before and after hydration: the pre-rendered
+ * drawing was kept. */
+export const keptDrawing = (page, host) => page.evaluate((s) => {
+  const svg = [...document.querySelector(s).shadowRoot.querySelectorAll('.xp-svg')].find((e) => e.getClientRects().length);
+  // (A story without relationships: its first player's.)
+  window.seen ??= svg.querySelector('.xp-edge') ?? svg.querySelector('[data-key]');
+  return { box: svg.getAttribute('viewBox'), lines: [...svg.querySelectorAll('.xp-line')].map((l) => l.getAttribute('d')).join(), same: window.seen.isConnected };
+}, host);
+
 /** Waits until `count` explainers on the page have rendered or hydrated. A pre-rendered one
  * hydrates on the reader's first input: this gives it one (a focus event on the host). */
 export async function ready(page, count = 1) {

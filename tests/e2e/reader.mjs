@@ -1,6 +1,7 @@
 // The article page as a reader opens it in the journey tests: viewports, the shipped story,
 // and probes of the explainer's shadow root.
 import { readFile, mkdir } from 'node:fs/promises';
+import assert from 'node:assert/strict';
 import { open, ready, until } from './lib.mjs';
 
 // Screenshots of each state, for anyone to look at after a run (the folder is ignored).
@@ -38,3 +39,22 @@ export const panelTitle = (page) => root(page, "return r.querySelector('.xp-pane
 // The panel draws its head in the tap's frame and its lists (links, quotations, sources) in
 // the next: true once they are there.
 export const panelWhole = (page) => root(page, "const p = r.querySelector('.xp-panel'); return !!p && !p.hasAttribute('data-partial')");
+
+/** Taps (`touch`) or clicks every player and relationship of `story` in its diagram, and
+ * asserts each opens a panel that names it in `lang` (a relationship by the player it comes
+ * from); `label` prefixes a failure. A pre-rendered explainer has a drawing per width: the
+ * control tapped is the one shown. */
+export async function everyItemNamed(page, story, lang, touch, label = '') {
+  const tap = (el) => (touch ? el.tap() : el.click());
+  const names = Object.fromEntries(story.entities.map((e) => [e.id, words(e.name[lang])]));
+  for (const e of story.entities) {
+    await tap(page.locator(`[data-key="entity:${e.id}"]`).filter({ visible: true }));
+    assert.ok(await until(async () => words(await panelTitle(page)) === names[e.id]), `${label}${e.id}: ${await panelTitle(page)}`);
+    await page.locator('.xp-close').click();
+  }
+  for (const r of story.relationships) {
+    await tap(page.locator(`[data-key="relationship:${r.id}"]`).filter({ visible: true }));
+    assert.ok(await until(async () => words(await panelTitle(page)).startsWith(names[r.from])), `${label}${r.id}: ${await panelTitle(page)}`);
+    await page.locator('.xp-close').click();
+  }
+}
