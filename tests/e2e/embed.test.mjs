@@ -380,6 +380,40 @@ for (const [name, what] of [['rtl', 'a right-to-left article'], ['quirks', 'a pa
   });
 }
 
+test('in an article set in columns, each explainer (pre-rendered or not) stays whole in one column, and a tap opens its panel there', async () => {
+  for (const [w, h, columns] of [[1280, 800, 2], [375, 667, 1]]) {
+    const page = await open(env.browser, `${env.base}hosts/columns.html`, { viewport: { width: w, height: h }, hasTouch: w < 500, isMobile: w < 500 });
+    await ready(page, 2);
+    for (const host of ['[data-explainer]:not(#live)', '#live']) {
+      // A block split by a column break has one box per column it runs through.
+      const r = JSON.parse(await shadow(page, host, `
+        const article = host.closest('article').getBoundingClientRect();
+        return JSON.stringify({ pieces: host.getClientRects().length, width: host.getBoundingClientRect().width,
+          column: (article.width - 32 * ${columns - 1}) / ${columns} });`));
+      assert.equal(r.pieces, 1, `${w} ${host}: in one piece, not split across columns`);
+      assert.ok(r.width <= r.column + 0.5, `${w} ${host}: ${r.width} px wide in a ${r.column} px column`);
+      const node = page.locator(`${host} [data-key="entity:openai"]:visible`).first();
+      await node.scrollIntoViewIfNeeded();
+      await (w < 500 ? node.tap() : node.click());
+      assert.ok(await until(async () => (await page.locator(`${host} .xp-panel h3`).textContent().catch(() => '')) === 'OpenAI'), `${w} ${host}: the panel opens`);
+      const [panel, box] = [await page.locator(`${host} .xp-panel`).boundingBox(), await page.locator(host).boundingBox()];
+      assert.ok(panel.x >= box.x - 0.5 && panel.x + panel.width <= box.x + box.width + 0.5, `${w} ${host}: the panel within the explainer`);
+      assert.ok(panel.y >= 0 && panel.y < h - 100, `${w} ${host}: the panel on screen (top at ${panel.y})`);
+      await page.keyboard.press('Escape');
+    }
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, `${w}: horizontal scroll`);
+    // What the README offers a page that wants it across the columns.
+    if (columns > 1) {
+      await page.addStyleTag({ content: 'article > [data-explainer] { column-span: all; }' });
+      const spans = await page.evaluate(() => [...document.querySelectorAll('[data-explainer]')].map((e) =>
+        [e.getClientRects().length, Math.round(e.getBoundingClientRect().width), Math.round(e.closest('article').getBoundingClientRect().width)]));
+      assert.deepEqual(spans.map(([n, a, b]) => n === 1 && a === b), [true, true], `spanning the columns: ${JSON.stringify(spans)}`);
+    }
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
+
 test("the drawing's lines, headings and markers take no pointer: a tap on them reaches the control under them or the drawing", async () => {
   // Hit-tested, every curve of the lines' merged paths was tested against a finger's whole
   // touch area on each tap. Checked closed, then with a choice made (the lit lines' layer).
