@@ -385,6 +385,49 @@ test('phone: a sheet opened with the views low on the screen ends at the screen\
   await page.context().close();
 });
 
+test('phone with a home indicator (a page drawn edge to edge): the sheet ends at the screen\'s bottom, its content above the indicator', async () => {
+  // Its content scrolled to the end, the sheet's last link sat 14 px from the screen's edge:
+  // under a 34 px home indicator, where a swipe leaves the browser.
+  const page = await open(env.browser, undefined, PHONE);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setSafeAreaInsetsOverride', { insets: { top: 47, topMax: 47, bottom: 34, bottomMax: 34 } });
+  await page.goto(`${env.base}index.html`);
+  await mounted(page);
+  const x = page.locator('[data-explainer]').first();
+  // With the page's bottom bar (`bar` px, given as --explainer-bottom), or none: the sheet's
+  // bottom, where its content ends once scrolled to its end, and the screen's height.
+  const sheet = async (bar) => {
+    await x.evaluate((h, bar) => {
+      h.style.setProperty('--explainer-bottom', `${bar}px`);
+      window.scrollTo(0, scrollY + h.shadowRoot.querySelector('.xp-body').getBoundingClientRect().top + 200);
+    }, bar);
+    const c = await x.evaluate((h) => {
+      const n = [...h.shadowRoot.querySelectorAll('.xp-svg [data-key]')].map((e) => e.getBoundingClientRect())
+        .find((b) => b.height > 0 && b.top > 0 && b.bottom < innerHeight);
+      return { x: n.x + n.width / 2, y: n.y + n.height / 2 };
+    });
+    await tapOpen(page, x, c);
+    const s = await x.evaluate((h) => {
+      const p = h.shadowRoot.querySelector('.xp-panel');
+      p.scrollTop = p.scrollHeight;
+      return { bottom: p.getBoundingClientRect().bottom, last: p.lastElementChild.getBoundingClientRect().bottom, screen: innerHeight };
+    });
+    await x.locator('.xp-close').tap();
+    await x.locator('.xp-panel').waitFor({ state: 'detached' });
+    return s;
+  };
+  const own = await sheet(0);
+  assert.ok(Math.abs(own.bottom - own.screen) <= 1, `the sheet ends at the screen's bottom: ${JSON.stringify(own)}`);
+  assert.ok(own.last <= own.screen - 34, `its content ends ${Math.round(own.screen - own.last)} px above the screen's edge, under the 34 px indicator: ${JSON.stringify(own)}`);
+  // Above a bottom bar that covers the indicator, no more room than without one.
+  const barred = await sheet(56);
+  assert.ok(Math.abs(barred.bottom - (barred.screen - 56)) <= 1, `the sheet ends on the bar: ${JSON.stringify(barred)}`);
+  const end = barred.bottom - barred.last;
+  assert.ok(end >= 14 && end <= 16, `above the bar, the usual 14 px and the border, not ${end}: ${JSON.stringify(barred)}`);
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('phone: inside a transformed, filtered or paint-contained wrapper, the sheet still ends at the screen\'s bottom', async () => {
   // Such a wrapper would hold a `position: fixed` sheet to itself, off the screen; a sticky
   // one sticks within the page's scroll as usual.
