@@ -220,6 +220,9 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         let on_select = props.on_select.clone();
         Callback::from(move |e: MouseEvent| {
             if let Some(sel) = control_of(&e).as_ref().and_then(selection_at) {
+                // The tap was the control's: SVG has no native button to stop a link the
+                // page wraps its embed in (a teaser card) from following the tap too.
+                e.prevent_default();
                 on_select.emit(sel);
             }
         })

@@ -100,7 +100,9 @@ pub(super) fn when_needed(host: &Element, go: impl FnOnce() + 'static) -> (Pendi
         // click (on a slow phone it spans several tasks): the click would reach controls
         // that do not answer yet. It is held and replayed once the explainer is ready.
         if let Some((control, root)) = control {
+            // Held whole: nor does a link the page wraps its embed in follow it.
             e.stop_propagation();
+            e.prevent_default();
             replay_when_ready(&ready_host, control, root);
         }
     });
@@ -159,6 +161,9 @@ fn click_again(control: &Element, root: &web_sys::Node) {
     let Some(control) = control else { return };
     let init = web_sys::MouseEventInit::new();
     init.set_bubbles(true);
+    // As a real click is: the control that answers it cancels it, so that a link the page
+    // wraps its embed in does not follow it too.
+    init.set_cancelable(true);
     init.set_composed(true);
     if let Ok(click) = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init) {
         let _ = control.dispatch_event(&click);

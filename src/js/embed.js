@@ -24,7 +24,8 @@ function load() {
       started = true;
       const control = early;
       early = null;
-      if (control?.isConnected) control.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      // Cancelable, as a real click: the control cancels it, so a link around it stays put.
+      if (control?.isConnected) control.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
     } catch (error) {
       // Blocked, failed or too old: keep the pre-rendered content readable, say why.
       console.warn('explainer: interactive mode is not available here', error);
@@ -123,7 +124,10 @@ function watch(host) {
     if (started) return;
     // The explainer's own controls; a link or a native disclosure already did its part.
     const control = e.composedPath()[0]?.closest?.('[data-key], [role=tab], button');
-    if (control && !control.closest('a, summary')) early = control;
+    if (!control || control.closest('a, summary')) return;
+    early = control;
+    // Answered later, and by the explainer alone: a link the page wraps it in stays put.
+    e.preventDefault();
   }, { capture: true });
   // Enter or Space on one of the diagram's controls (no native button, so no click to
   // answer later): kept the same way, and Space does not scroll the page meanwhile.

@@ -125,6 +125,51 @@ test('on a page in a legacy encoding, the signs drawn by the stylesheet stay rig
   await page.context().close();
 });
 
+test('inside a link the page wraps its teaser in, a tap or click on the diagram opens the panel and does not follow the link: before the code, while it hydrates, and after', async () => {
+  const url = `${env.base}hosts/teaser-link.html`;
+  const stays = (page, what) => assert.match(page.url(), /teaser-link\.html/, `${what} followed the page's link`);
+  const opens = async (page, what) => {
+    assert.ok(await until(async () => (await page.locator('[data-explainer] .xp-panel h3').textContent().catch(() => '')) !== ''), `${what}: the panel opens`);
+    await page.waitForTimeout(300);
+    stays(page, what);
+  };
+  // Hydrated: taps on a phone, clicks on a desktop, on a player and a relationship.
+  for (const phone of [true, false]) {
+    const page = await open(env.browser, url, phone ? { hasTouch: true, isMobile: true } : { viewport: { width: 1280, height: 800 } });
+    await ready(page);
+    for (const key of ['entity:openai', 'relationship:nvidia-openai-loi']) {
+      const c = page.locator(`[data-explainer] [data-key="${key}"]:visible`).first();
+      await (phone ? c.tap() : c.click());
+      await opens(page, `${phone ? 'a tap' : 'a click'} on ${key}`);
+    }
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+  // Before the code: the loader holds the tap until the WASM, held back here, arrives.
+  const early = await open(env.browser, undefined, { hasTouch: true, isMobile: true });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await early.route(/explainer-[^/]*\.wasm$/, async (route) => { await held; await route.continue(); });
+  await early.goto(url);
+  await early.locator('[data-explainer] [data-key="entity:microsoft"]:visible').first().tap();
+  await early.waitForTimeout(300);
+  stays(early, 'a tap before the code');
+  release();
+  await opens(early, 'a tap before the code');
+  await early.context().close();
+  // While it hydrates: a press and its click in one task, the click held until it is done.
+  const during = await open(env.browser, url);
+  await during.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-mounted'));
+  await during.evaluate(() => {
+    const n = [...document.querySelector('[data-explainer]').shadowRoot.querySelectorAll('[data-key="entity:amd"]')].find((e) => e.getClientRects().length);
+    n.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, pointerType: 'touch' }));
+    n.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true }));
+  });
+  await opens(during, 'a click while it hydrates');
+  assert.deepEqual([...early.messages, ...during.messages], []);
+  await during.context().close();
+});
+
 test('two instances keep their own story, language and selection', async () => {
   const page = await open(env.browser, `${env.base}hosts/two.html`);
   await ready(page, 2);
