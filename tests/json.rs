@@ -237,6 +237,21 @@ fn broken_text_names_an_editors_likely_slip() {
         ("{“value”: 30}", "line 1 column 2", "curly quotes"),
         ("{\"a\": « x »}", "line 1 column 7", "curly quotes"),
         ("{'value': 30}", "line 1 column 2", "single quotes"),
+        (
+            "{ // note\n\"value\": 30}",
+            "line 1 column 3",
+            "a comment? JSON has none",
+        ),
+        (
+            "[1, /* two */ 2]",
+            "line 1 column 5",
+            "a comment? JSON has none",
+        ),
+        (
+            "{\"value\": 30 // dollars\n}",
+            "line 1 column 14",
+            "a comment? JSON has none",
+        ),
         ("{\"value\":\u{a0}30}", "line 1 column 10", "no-break space"),
         ("{\"value\": $30}", "line 1 column 11", "currency sign"),
         ("{\"value\": 30€}", "line 1 column 13", "currency sign"),

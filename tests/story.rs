@@ -285,6 +285,33 @@ fn duplicate_id_across_lists() {
 }
 
 #[test]
+fn a_misspelt_id_is_named_before_the_links_it_breaks() {
+    // Written with a capital, the source's id is malformed, and every link to "article" is
+    // unknown: the editor first reads the id to mend (sources come last in the story), not
+    // one of the links, which look right.
+    let ps = problems(|v| v["sources"][0]["id"] = json!("Article"));
+    assert_eq!(ps[0].0, "sources[0].id", "{ps:#?}");
+    assert!(ps[0].1.contains("\"Article\""), "{ps:#?}");
+    assert!(
+        ps[1..]
+            .iter()
+            .any(|(_, t)| t.contains("unknown source id") && t.contains("\"article\"")),
+        "{ps:#?}"
+    );
+    // A duplicate too, before a broken link earlier in the story.
+    let ps = problems(|v| {
+        v["relationships"][0]["to"] = json!("nowhere");
+        v["sources"][0]["id"] = json!("nvidia");
+    });
+    assert_eq!(ps[0].0, "sources[0].id", "{ps:#?}");
+    assert!(ps[0].1.contains("duplicate id"), "{ps:#?}");
+    assert!(
+        ps.iter().any(|(p, _)| p == "relationships[0].to"),
+        "{ps:#?}"
+    );
+}
+
+#[test]
 fn amount_fields_must_match_kind() {
     let ps = problems(|v| {
         v["relationships"][1]["amount"] = json!({"kind": "range", "value": 3, "unit": "usd_bn"})

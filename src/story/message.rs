@@ -305,6 +305,9 @@ templates! {
     /// `"a" "b"`.
     HINT_MISSING_COMMA: "a missing comma at the end of the value before?",
         "une virgule oubliée à la fin de la valeur précédente\u{a0}?";
+    /// `// note`, `/* note */`.
+    HINT_COMMENT: "a comment? JSON has none: remove it",
+        "un commentaire\u{a0}? JSON n’en admet pas\u{a0}: retirez-le";
     /// `'a'`.
     HINT_SINGLE_QUOTES: "single quotes? JSON needs straight double quotes (\")",
         "des apostrophes\u{a0}? JSON veut des guillemets droits doubles (\")";

@@ -40,6 +40,9 @@ impl std::fmt::Display for Problem {
 
 struct Check<'a> {
     problems: Vec<Problem>,
+    /// The problems with ids themselves, reported before the rest: a misspelt id makes
+    /// every link to it unknown too, and the editor should read the cause first.
+    ids: Vec<Problem>,
     entity_ids: IdSet<'a>,
     relationship_ids: IdSet<'a>,
     source_ids: IdSet<'a>,
@@ -126,11 +129,18 @@ impl<'a> Check<'a> {
             && id
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
-        if !ok {
-            self.say(at, &m::BAD_ID, quoted(id));
+        let wrong = if !ok {
+            &m::BAD_ID
         } else if !seen.insert(id) {
-            self.say(at, &m::DUPLICATE_ID, quoted(id));
-        }
+            &m::DUPLICATE_ID
+        } else {
+            return;
+        };
+        self.ids.push(Problem {
+            path: at.render(),
+            message: Message::of(wrong),
+            value: quoted(id),
+        });
     }
 
     fn refs(
@@ -258,10 +268,12 @@ fn ceiling(unit: Unit) -> (f64, &'static Template) {
     }
 }
 
-/// Every problem in `story`; empty when it is fit to show.
+/// Every problem in `story`; empty when it is fit to show. Problems with the ids themselves
+/// (malformed, duplicated) come first, then the rest in the story's order.
 pub fn validate(story: &Story) -> Vec<Problem> {
     let mut c = Check {
         problems: Vec::new(),
+        ids: Vec::new(),
         entity_ids: story.entities.iter().map(|e| e.id.as_str()).collect(),
         relationship_ids: story.relationships.iter().map(|r| r.id.as_str()).collect(),
         source_ids: story.sources.iter().map(|s| s.id.as_str()).collect(),
@@ -428,7 +440,8 @@ pub fn validate(story: &Story) -> Vec<Problem> {
             }
         }
     }
-    c.problems
+    c.ids.append(&mut c.problems);
+    c.ids
 }
 
 /// A BCP 47 tag as far as a `lang` attribute needs: a 2–3 letter language, then subtags of
