@@ -89,6 +89,31 @@ fn embedded_story_carries_fact_sheet_figures() {
     assert_eq!(funded.amount.value, Some(11.8));
 }
 
+/// A comparison's bar that shows its group's relationship's own figure is dated as the
+/// relationship is: the $13 billion Microsoft committed was dated by its first investment in
+/// the diagram (July 2019) and by the filing that gives the total in the comparison (March
+/// 2026), one figure with two dates.
+#[test]
+fn a_figure_shown_twice_has_one_date() {
+    let s = load(EMBEDDED_JSON).unwrap();
+    let cmp = s.comparison.as_ref().unwrap();
+    let mut checked = 0;
+    for g in &cmp.groups {
+        let Some(r) = g.relationship.as_deref().and_then(|id| s.relationship(id)) else {
+            continue;
+        };
+        for b in g
+            .bars
+            .iter()
+            .filter(|b| Some(&b.amount) == r.amount.as_ref())
+        {
+            assert_eq!(b.date, r.date, "{} and {}", b.id, r.id);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 2, "{checked} bars checked");
+}
+
 /// Every English text of the story, with its JSON path.
 fn english_texts(v: &Value, path: String, out: &mut Vec<(String, String)>) {
     match v {
