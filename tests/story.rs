@@ -193,6 +193,30 @@ fn missing_translation() {
 }
 
 #[test]
+fn a_text_that_would_show_as_nothing_is_missing() {
+    // A zero-width space, a byte order mark, a direction mark or a soft hyphen, alone or
+    // among spaces: the control or heading would show no name.
+    for (i, blank) in ["\u{200b}", " \u{feff} ", "\u{200e}", "\u{ad}\u{2060}"]
+        .into_iter()
+        .enumerate()
+    {
+        let ps = problems(|v| {
+            v["entities"][i]["name"]["fr"] = json!(blank);
+            v["sources"][i]["title"] = json!(blank);
+        });
+        assert_path(
+            &ps,
+            &format!("entities[{i}].name.fr"),
+            "missing translation",
+        );
+        assert_path(&ps, &format!("sources[{i}].title"), "");
+    }
+    // Among visible letters, they are the editor's to keep.
+    let ps = problems(|v| v["entities"][0]["name"]["fr"] = json!("Nvi\u{ad}dia\u{200b}"));
+    assert_eq!(ps, vec![]);
+}
+
+#[test]
 fn range_low_above_high() {
     let ps = problems(|v| v["comparison"]["groups"][0]["bars"][2]["amount"]["low"] = json!(80));
     assert_path(&ps, "comparison.groups[0].bars[2].amount.low", "80 > 50");

@@ -109,7 +109,7 @@ impl<'a> Check<'a> {
 
     fn text(&mut self, at: At<'_>, t: &Text) {
         for (lang, s) in [("fr", &t.fr), ("en", &t.en)] {
-            if s.trim().is_empty() {
+            if blank(s) {
                 self.say(at.key(lang), &m::MISSING_TRANSLATION, String::new());
             }
         }
@@ -422,10 +422,10 @@ pub fn validate(story: &Story) -> Vec<Problem> {
     for (i, src) in s.sources.iter().enumerate() {
         let p = list.index(i);
         c.id(p.key("id"), &src.id, &mut seen);
-        if src.publisher.trim().is_empty() {
+        if blank(&src.publisher) {
             c.say(p.key("publisher"), &m::MISSING_PUBLISHER, String::new());
         }
-        if src.title.trim().is_empty() {
+        if blank(&src.title) {
             c.say(p.key("title"), &m::MISSING_TITLE, String::new());
         }
         if let Some(u) = &src.url {
@@ -442,6 +442,16 @@ pub fn validate(story: &Story) -> Vec<Problem> {
     }
     c.ids.append(&mut c.problems);
     c.ids
+}
+
+/// Whether `s` would show as nothing: spaces, or only characters without a glyph (a zero
+/// width space or joiner, a direction mark, a byte order mark, a soft hyphen), which a paste
+/// from a word processor or a web page can leave in a field that looks empty.
+fn blank(s: &str) -> bool {
+    s.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+    })
 }
 
 /// A BCP 47 tag as far as a `lang` attribute needs: a 2–3 letter language, then subtags of
