@@ -398,7 +398,7 @@ test('phone with a home indicator (a page drawn edge to edge): the sheet ends at
   // bottom, where its content ends once scrolled to its end, and the screen's height.
   const sheet = async (bar) => {
     await x.evaluate((h, bar) => {
-      h.style.setProperty('--explainer-bottom', `${bar}px`);
+      h.style.setProperty('--explainer-bottom', typeof bar === 'number' ? `${bar}px` : bar);
       window.scrollTo(0, scrollY + h.shadowRoot.querySelector('.xp-body').getBoundingClientRect().top + 200);
     }, bar);
     const c = await x.evaluate((h) => {
@@ -410,7 +410,7 @@ test('phone with a home indicator (a page drawn edge to edge): the sheet ends at
     const s = await x.evaluate((h) => {
       const p = h.shadowRoot.querySelector('.xp-panel');
       p.scrollTop = p.scrollHeight;
-      return { bottom: p.getBoundingClientRect().bottom, last: p.lastElementChild.getBoundingClientRect().bottom, screen: innerHeight };
+      return { bottom: p.getBoundingClientRect().bottom, last: p.lastElementChild.getBoundingClientRect().bottom, screen: innerHeight, side: getComputedStyle(p).paddingLeft };
     });
     await x.locator('.xp-close').tap();
     await x.locator('.xp-panel').waitFor({ state: 'detached' });
@@ -424,6 +424,9 @@ test('phone with a home indicator (a page drawn edge to edge): the sheet ends at
   assert.ok(Math.abs(barred.bottom - (barred.screen - 56)) <= 1, `the sheet ends on the bar: ${JSON.stringify(barred)}`);
   const end = barred.bottom - barred.last;
   assert.ok(end >= 14 && end <= 16, `above the bar, the usual 14 px and the border, not ${end}: ${JSON.stringify(barred)}`);
+  // A bar's height given without its unit voids the bottom padding alone: the text keeps
+  // its room on the sides.
+  assert.equal((await sheet('56')).side, '14px');
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
