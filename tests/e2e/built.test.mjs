@@ -26,7 +26,6 @@ before(async () => {
 });
 after(async () => { await env?.close(); });
 
-
 test(`story ${SEED} built in: without its code, the article shows its title and every player`, async () => {
   const page = await open(env.browser, null, { javaScriptEnabled: false, viewport: { width: 375, height: 667 } });
   await page.goto(`${env.base}index.html`);

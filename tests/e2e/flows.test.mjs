@@ -88,6 +88,18 @@ test('under a page\'s fixed header and bottom bar, given as offsets, the panel a
   await phone.context().close();
 });
 
+/** Taps (`touch`) or clicks OpenAI in the explainer at `host` (a selector) on a page `h` px
+ * tall, and asserts its panel opens inside the explainer, on screen. */
+async function opensOnScreen(page, host, h, touch, label) {
+  const node = page.locator(`${host} [data-key="entity:openai"]:visible`).first();
+  await node.scrollIntoViewIfNeeded();
+  await (touch ? node.tap() : node.click());
+  assert.ok(await until(async () => (await page.locator(`${host} .xp-panel h3`).textContent().catch(() => '')) === 'OpenAI'), `${label}: the panel opens`);
+  const [panel, box] = [await page.locator(`${host} .xp-panel`).boundingBox(), await page.locator(host).boundingBox()];
+  assert.ok(panel.x >= box.x - 0.5 && panel.x + panel.width <= box.x + box.width + 0.5, `${label}: the panel within the explainer`);
+  assert.ok(panel.y >= 0 && panel.y < h - 100, `${label}: the panel on screen (top at ${panel.y})`);
+}
+
 for (const [name, what] of [['rtl', 'a right-to-left article'], ['quirks', 'a page in quirks mode, in a layout table']]) {
   test(`on ${what}: the explainer reads left to right, fits its column, and a tap opens its panel on screen`, async () => {
     for (const [w, h] of [[375, 667], [1280, 800]]) {
@@ -113,13 +125,7 @@ for (const [name, what] of [['rtl', 'a right-to-left article'], ['quirks', 'a pa
         assert.equal(r.scroll, 0, `${name} ${w}: horizontal scroll`);
         if (r.cell !== undefined && host === '#empty') assert.ok(Math.abs(r.width - r.cell) < 1, `the host spans its table cell (${r.width} of ${r.cell})`);
       }
-      const node = page.locator('#empty [data-key="entity:openai"]:visible').first();
-      await node.scrollIntoViewIfNeeded();
-      await (w < 500 ? node.tap() : node.click());
-      await until(async () => (await page.locator('#empty .xp-panel h3').textContent().catch(() => '')) === 'OpenAI');
-      const [panel, host] = [await page.locator('#empty .xp-panel').boundingBox(), await page.locator('#empty').boundingBox()];
-      assert.ok(panel.x >= host.x - 0.5 && panel.x + panel.width <= host.x + host.width + 0.5, `${name} ${w}: the panel within the explainer`);
-      assert.ok(panel.y >= 0 && panel.y < h - 100, `${name} ${w}: the panel on screen (top at ${panel.y})`);
+      await opensOnScreen(page, '#empty', h, w < 500, `${name} ${w}`);
       assert.deepEqual(page.messages, []);
       await page.context().close();
     }
@@ -138,13 +144,7 @@ test('in an article set in columns, each explainer (pre-rendered or not) stays w
           column: (article.width - 32 * ${columns - 1}) / ${columns} });`));
       assert.equal(r.pieces, 1, `${w} ${host}: in one piece, not split across columns`);
       assert.ok(r.width <= r.column + 0.5, `${w} ${host}: ${r.width} px wide in a ${r.column} px column`);
-      const node = page.locator(`${host} [data-key="entity:openai"]:visible`).first();
-      await node.scrollIntoViewIfNeeded();
-      await (w < 500 ? node.tap() : node.click());
-      assert.ok(await until(async () => (await page.locator(`${host} .xp-panel h3`).textContent().catch(() => '')) === 'OpenAI'), `${w} ${host}: the panel opens`);
-      const [panel, box] = [await page.locator(`${host} .xp-panel`).boundingBox(), await page.locator(host).boundingBox()];
-      assert.ok(panel.x >= box.x - 0.5 && panel.x + panel.width <= box.x + box.width + 0.5, `${w} ${host}: the panel within the explainer`);
-      assert.ok(panel.y >= 0 && panel.y < h - 100, `${w} ${host}: the panel on screen (top at ${panel.y})`);
+      await opensOnScreen(page, host, h, w < 500, `${w} ${host}`);
       await page.keyboard.press('Escape');
     }
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, `${w}: horizontal scroll`);
