@@ -132,6 +132,8 @@ const PLAIN: f64 = 0.62;
 /// a full em in every font, emoji wider.
 fn char_width(c: char) -> f64 {
     match c {
+        // Drawn on or with the character before it, or not drawn at all.
+        c if extends(c) => 0.0,
         'i' | 'l' | 'j' | 'I' | '.' | ',' | '’' | '\'' | ':' | ';' | '!' | '|' => 0.32,
         ' ' | 'f' | 't' | 'r' | '(' | ')' | '/' | '-' => 0.42,
         'W' => 1.11,
@@ -149,6 +151,72 @@ fn char_width(c: char) -> f64 {
         c if c.is_uppercase() => 0.75,
         _ => PLAIN,
     }
+}
+
+/// Whether `c` is drawn as part of the character before it, or not at all: a combining
+/// accent (text copied from a PDF or a Mac file name writes é as e and U+0301), Hebrew and
+/// Arabic vowel marks, a kana voicing mark, a variation selector, an emoji's skin tone or
+/// tag, a zero-width joiner, space or mark, a soft hyphen. It adds no width, and a line
+/// never starts with it: cut before it, an accent would sit alone on a dotted circle.
+fn extends(c: char) -> bool {
+    matches!(c,
+        '\u{ad}'
+        | '\u{300}'..='\u{36f}'
+        | '\u{483}'..='\u{489}'
+        | '\u{591}'..='\u{5bd}'
+        | '\u{5bf}'
+        | '\u{5c1}'..='\u{5c2}'
+        | '\u{5c4}'..='\u{5c5}'
+        | '\u{5c7}'
+        | '\u{610}'..='\u{61a}'
+        | '\u{64b}'..='\u{65f}'
+        | '\u{670}'
+        | '\u{6d6}'..='\u{6dc}'
+        | '\u{6df}'..='\u{6e4}'
+        | '\u{6e7}'..='\u{6e8}'
+        | '\u{6ea}'..='\u{6ed}'
+        | '\u{1ab0}'..='\u{1aff}'
+        | '\u{1dc0}'..='\u{1dff}'
+        | '\u{200b}'..='\u{200f}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{20d0}'..='\u{20ff}'
+        | '\u{3099}'..='\u{309a}'
+        | '\u{fe00}'..='\u{fe0f}'
+        | '\u{fe20}'..='\u{fe2f}'
+        | '\u{feff}'
+        | '\u{1f3fb}'..='\u{1f3ff}'
+        | '\u{e0020}'..='\u{e007f}'
+        | '\u{e0100}'..='\u{e01ef}')
+}
+
+/// A flag's letter: two of them draw one flag.
+fn regional(c: char) -> bool {
+    ('\u{1f1e6}'..='\u{1f1ff}').contains(&c)
+}
+
+/// `word` in the pieces a line may be cut between: each character with those that
+/// [`extends`] it, the character after a zero-width joiner (the family 👩‍👩‍👧 is one
+/// emoji), and a flag's two letters. Without Unicode's tables (several KB of WASM), it
+/// covers the marks a story's names may hold; a line cut elsewhere is only cut early.
+pub fn clusters(word: &str) -> impl Iterator<Item = &str> {
+    let mut rest = word;
+    std::iter::from_fn(move || {
+        let mut chars = rest.char_indices();
+        let (_, first) = chars.next()?;
+        let mut prev = first;
+        let mut flag = regional(first);
+        let end = chars
+            .find(|&(_, c)| {
+                let joined = extends(c) || prev == '\u{200d}' || (flag && regional(c));
+                flag = !flag && regional(c) && !joined;
+                prev = c;
+                !joined
+            })
+            .map_or(rest.len(), |(i, _)| i);
+        let (cluster, tail) = rest.split_at(end);
+        rest = tail;
+        Some(cluster)
+    })
 }
 
 /// Estimated width of a band heading, which the stylesheet sets in capitals. Each letter
@@ -177,6 +245,10 @@ struct Ems(f64, f64);
 
 impl Ems {
     fn of(c: char) -> Self {
+        // Letter spacing goes between what is drawn as one letter, not inside it.
+        if extends(c) {
+            return Ems(0.0, 0.0);
+        }
         let w = char_width(c);
         let word = if c == ' ' || c == NBSP {
             WORD_SPACING
@@ -234,7 +306,7 @@ pub fn spaced_breaks(text: &str, lines: &[String]) -> Vec<bool> {
     out
 }
 
-/// Greedy word wrap to `max` px; a word longer than a line is cut between characters. A
+/// Greedy word wrap to `max` px; a word longer than a line is cut between [`clusters`]. A
 /// line also fits `max` and the node's padding on both sides under a reader's text
 /// spacing ([`spaced_width`]), so their stylesheet never pushes it past its box.
 pub fn wrap(text: &str, max: f64) -> Vec<String> {
@@ -268,13 +340,13 @@ pub fn wrap(text: &str, max: f64) -> Vec<String> {
             lines.push(std::mem::take(&mut line));
             em = Ems(0.0, 0.0);
         }
-        for c in word.chars() {
-            let next = em.plus(c);
+        for cluster in clusters(word) {
+            let next = cluster.chars().fold(em, Ems::plus);
             if !fits(next) && !line.is_empty() {
-                lines.push(std::mem::replace(&mut line, c.to_string()));
-                em = Ems(0.0, 0.0).plus(c);
+                lines.push(std::mem::replace(&mut line, cluster.to_string()));
+                em = cluster.chars().fold(Ems(0.0, 0.0), Ems::plus);
             } else {
-                line.push(c);
+                line.push_str(cluster);
                 em = next;
             }
         }

@@ -3,8 +3,8 @@
 use crate::properties::check;
 use explainer::i18n::Lang;
 use explainer::layout::{
-    heading_width, layout, spaced_breaks, spaced_width, text_width, wrap, Geometry, CELL, FONT,
-    NODE_PAD, PAD,
+    clusters, heading_width, layout, spaced_breaks, spaced_width, text_width, wrap, Geometry, CELL,
+    FONT, NODE_PAD, PAD,
 };
 use explainer::state::bucket;
 use explainer::story::{load, Story, EMBEDDED_JSON};
@@ -46,7 +46,7 @@ fn wrap_by_measuring(text: &str, max: f64) -> Vec<String> {
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
         }
-        for c in word.chars() {
+        for c in clusters(word) {
             let next = format!("{line}{c}");
             if !fits(&next) && !line.is_empty() {
                 lines.push(std::mem::replace(&mut line, c.to_string()));
@@ -79,6 +79,8 @@ fn names_wrap_as_if_each_line_were_measured_anew() {
             "A very long name of a fund that wraps over several lines",
             "États-Unis d’Amérique, fonds souverains 𝔸 mmmm wwww iiii",
             "x",
+            "Socie\u{301}te\u{301} ge\u{301}ne\u{301}rale des e\u{301}nergies",
+            "👩\u{200d}👩\u{200d}👧\u{200d}👦🇫🇷🇩🇪👍🏽☺\u{fe0f} Fonds",
         ]
         .map(String::from),
     );
@@ -271,5 +273,77 @@ fn full_width_scripts_and_emoji_are_counted_at_their_width() {
     assert!(lines.len() >= 2, "{lines:?}");
     for line in &lines {
         assert!(line.chars().count() as f64 * FONT <= 120.0, "{line}");
+    }
+}
+
+/// `text` with its accented letters written as text copied from a PDF or a Mac file name
+/// writes them: the letter, then its combining accent.
+fn decomposed(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'é' => "e\u{301}".to_string(),
+            'è' => "e\u{300}".to_string(),
+            'ê' => "e\u{302}".to_string(),
+            'É' => "E\u{301}".to_string(),
+            'ô' => "o\u{302}".to_string(),
+            'ç' => "c\u{327}".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+#[test]
+fn accents_written_apart_are_drawn_as_one_letter_with_theirs() {
+    // A name pasted with decomposed accents wraps exactly as the same name typed (each
+    // line the same letters), and no line starts with an accent cut from its letter, which
+    // a browser draws alone on a dotted circle.
+    let names = [
+        "Société Générale",
+        "Caisse des Dépôts et Consignations",
+        "Électricité de France, Française des Jeux",
+        "Département",
+    ];
+    let mut cut = 0;
+    for name in names {
+        let apart = decomposed(name);
+        assert_ne!(apart, name);
+        for max in [20.0, 30.0, 44.0, 50.0, 60.5, 84.0, 100.0, 132.0] {
+            let lines = wrap(&apart, max);
+            let typed: Vec<String> = wrap(name, max).iter().map(|l| decomposed(l)).collect();
+            assert_eq!(lines, typed, "{name:?} in {max} px");
+            // Cuts inside a word right after an accent: where the accent was cut off.
+            let spaced = spaced_breaks(&apart, &lines);
+            cut += lines
+                .iter()
+                .zip(&spaced)
+                .filter(|(l, &at_space)| {
+                    !at_space && l.ends_with(['\u{300}', '\u{301}', '\u{302}'])
+                })
+                .count();
+        }
+    }
+    assert!(
+        cut >= 3,
+        "only {cut} cuts after an accent: the widths test nothing"
+    );
+}
+
+#[test]
+fn emoji_and_flags_are_never_cut_apart() {
+    // A sequence the browser draws as one emoji (a family joined by zero-width joiners, a
+    // flag's two letters, a skin tone, a variation selector) stays on one line.
+    let name = "👩\u{200d}👩\u{200d}👧🇫🇷🇩🇪👍🏽☺\u{fe0f}";
+    let pieces: Vec<&str> = clusters(name).collect();
+    assert_eq!(
+        pieces,
+        ["👩\u{200d}👩\u{200d}👧", "🇫🇷", "🇩🇪", "👍🏽", "☺\u{fe0f}"]
+    );
+    for max in [10.0, 20.0, 30.0, 44.0, 60.0] {
+        for line in wrap(name, max) {
+            assert!(
+                pieces.iter().any(|p| line.starts_with(p)),
+                "{max} px: {line:?}"
+            );
+        }
     }
 }
