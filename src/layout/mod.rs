@@ -194,10 +194,11 @@ fn regional(c: char) -> bool {
     ('\u{1f1e6}'..='\u{1f1ff}').contains(&c)
 }
 
-/// `word` in the pieces a line may be cut between: each character with those that
-/// [`extends`] it, the character after a zero-width joiner (the family 👩‍👩‍👧 is one
-/// emoji), and a flag's two letters. Without Unicode's tables (several KB of WASM), it
-/// covers the marks a story's names may hold; a line cut elsewhere is only cut early.
+/// `word` in the pieces a line may be cut between: each character with the marks drawn
+/// on or with it (an accent, a selector, a skin tone), the character after a zero-width
+/// joiner (the family 👩‍👩‍👧 is one emoji), and a flag's two letters. Without Unicode's
+/// tables (several KB of WASM), it covers the marks a story's names may hold; a line cut
+/// elsewhere is only cut early.
 pub fn clusters(word: &str) -> impl Iterator<Item = &str> {
     let mut rest = word;
     std::iter::from_fn(move || {
