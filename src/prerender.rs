@@ -39,6 +39,17 @@ pub struct Assets {
     pub css_text: String,
 }
 
+impl Assets {
+    /// The build's name: the content hash in its WASM's file name. It changes with the
+    /// code and with the story built in, so it tells a pre-rendered host drawn by this
+    /// build (hydrated) from one drawn by another: an older build, before an editor's fix
+    /// (drawn afresh), or a second explainer's on the same page (left to its own code).
+    pub fn build(&self) -> &str {
+        let name = self.wasm.strip_suffix("_bg.wasm").unwrap_or(&self.wasm);
+        name.strip_prefix("explainer-").unwrap_or(name)
+    }
+}
+
 /// The host element with a declarative shadow root holding the stylesheet, the reading-mode
 /// stylesheet for readers without JavaScript, and the hydratable explainer; then, for where
 /// that root is not drawn, the story in a few lines ([`crate::fallback`]). The stylesheet
@@ -56,13 +67,14 @@ pub fn host_markup(lang: Lang, base: &str, assets: &Assets) -> String {
             "<template shadowrootmode=\"open\">",
             "<style>{css}</style>",
             "<noscript><link rel=\"stylesheet\" href=\"{base}static.css\"></noscript>",
-            "<div class=\"xp-mount\" data-lang=\"{lang}\" data-view=\"diagram\" data-width=\"{w}\">{html}</div>",
+            "<div class=\"xp-mount\" data-lang=\"{lang}\" data-view=\"diagram\" data-width=\"{w}\" data-build=\"{build}\">{html}</div>",
             "</template>{fallback}</div>"
         ),
         lang = lang.code(),
         base = base,
         css = assets.css_text,
         w = WIDTH,
+        build = assets.build(),
         html = html,
         fallback = fallback
     )
@@ -82,6 +94,7 @@ pub fn loader(assets: &Assets) -> String {
         .replace("{{JS}}", &assets.js)
         .replace("{{WASM}}", &assets.wasm)
         .replace("{{CSS}}", &assets.css)
+        .replace("{{BUILD}}", assets.build())
 }
 
 /// A page holding one explainer full width, for iframes; it reports its height.

@@ -119,6 +119,9 @@ fn snippet_page_and_loader_use_the_build_names() {
     assert!(s.contains("<template shadowrootmode=\"open\"><style>.xp-root{color:red}</style>"));
     assert!(s.contains("href=\"https://cdn.example/x/static.css\""));
     assert!(s.contains("<script type=\"module\" src=\"https://cdn.example/x/embed.js\"></script>"));
+    // The drawing names the build that drew it, as the loader names its own: a later build
+    // draws afresh what an older one pre-rendered.
+    assert!(s.contains("class=\"xp-mount\" data-lang=\"en\" data-view=\"diagram\" data-width=\"0\" data-build=\"abc\">"));
     let page = "<main><p>a</p><div data-explainer data-lang=\"fr\"></div><p>b</p></main>";
     let filled = fill_page(page, Lang::Fr, &a).unwrap();
     assert!(filled.starts_with("<main><p>a</p><div data-explainer data-lang=\"fr\"><template"));
@@ -130,6 +133,7 @@ fn snippet_page_and_loader_use_the_build_names() {
         js.contains("new URL('explainer-abc.js', base)")
             && js.contains("'explainer-abc_bg.wasm'")
             && js.contains("'explainer-abc.css'")
+            && js.contains("const BUILD = 'abc';")
     );
     assert!(!js.contains("{{"));
 }

@@ -140,6 +140,8 @@ thread_local! {
     /// The shadow roots the code attached to hosts (held weakly: a host gone is freed).
     static ATTACHED: js_sys::WeakSet = js_sys::WeakSet::new();
     static CSS: RefCell<String> = const { RefCell::new(String::new()) };
+    /// This build's name (see `prerender::Assets::build`), given by the loader.
+    static BUILD: RefCell<String> = const { RefCell::new(String::new()) };
     static COUNT: RefCell<usize> = const { RefCell::new(0) };
     /// The embedded story, read once for every instance that shows it.
     static EMBEDDED: std::cell::OnceCell<Loaded> = const { std::cell::OnceCell::new() };
@@ -176,10 +178,11 @@ fn dispatch(host: &Element, name: &str, detail: &Detail) {
 
 /// Mounts every explainer on the page, then watches for hosts added later. Called by the
 /// loader (`embed.js`) with the address of the widget's stylesheet, resolved against the
-/// loader's own URL.
+/// loader's own URL, and the build's name, which its pre-rendered hosts carry.
 #[wasm_bindgen]
-pub fn start(css_url: String) {
+pub fn start(css_url: String, build: String) {
     CSS.with(|c| *c.borrow_mut() = css_url);
+    BUILD.with(|b| *b.borrow_mut() = build);
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -232,6 +235,9 @@ fn scan(doc: &web_sys::Document) {
     };
     for i in 0..hosts.length() {
         if let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            if anothers(&host) {
+                continue;
+            }
             // Taken in charge: marked, with the shadow root the explainer lives in. A copy of
             // a host taken (`cloneNode`: a CMS's "load more", a page-transition library's
             // snapshot put back) has the marks but no shadow root: it is taken afresh.
@@ -252,13 +258,38 @@ fn scan(doc: &web_sys::Document) {
     }
 }
 
-/// Whether `host` holds an explainer pre-rendered in `lang` and `view`, as its mount point
-/// says: hydration must find the very markup it would render.
+/// The pre-rendered mount point in `host`'s shadow root, if any.
+fn prerendered_mount(host: &Element) -> Option<Element> {
+    shadow_of(host)?.query_selector(".xp-mount").ok().flatten()
+}
+
+/// Whether `host` was pre-rendered by another build of the explainer whose loader is on
+/// this page (a second story's): that build's code takes it. A build no loader names (an
+/// older snippet, pasted before an editor's fix) is left to this one, which draws it
+/// afresh (see [`drawn_in`]).
+fn anothers(host: &Element) -> bool {
+    let Some(build) = prerendered_mount(host).and_then(|m| m.get_attribute("data-build")) else {
+        return false;
+    };
+    if BUILD.with(|b| *b.borrow() == build) {
+        return false;
+    }
+    let builds = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &js_sys::Symbol::for_("explainer.builds")).ok());
+    builds
+        .and_then(|b| b.dyn_into::<js_sys::Set>().ok())
+        .is_some_and(|set| set.has(&JsValue::from_str(&build)))
+}
+
+/// Whether `host` holds an explainer pre-rendered by this build in `lang` and `view`, as
+/// its mount point says: hydration must find the very markup it would render. An older
+/// build's figures, names or drawing would stay on screen under this build's state, and a
+/// tap on a player would open another's panel.
 fn drawn_in(host: &Element, lang: crate::i18n::Lang, view: crate::state::View) -> bool {
-    let mount = shadow_of(host).and_then(|s| s.query_selector(".xp-mount").ok().flatten());
-    mount.is_some_and(|m| {
+    prerendered_mount(host).is_some_and(|m| {
         m.get_attribute("data-lang").as_deref() == Some(lang.code())
             && m.get_attribute("data-view").as_deref() == Some(view.code())
+            && BUILD.with(|b| m.get_attribute("data-build").as_deref() == Some(b.borrow().as_str()))
     })
 }
 

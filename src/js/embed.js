@@ -7,6 +7,12 @@
 // nothing pre-rendered, or when the address links into one (at load or later).
 const base = new URL('.', import.meta.url);
 const HOSTS = '[data-explainer]';
+// This build's name, which its pre-rendered hosts carry. Every loader on the page adds its
+// own to one set: a host drawn by another build whose loader is here (a second story's
+// explainer) is that loader's; one drawn by a build no loader names (an older snippet, from
+// before an editor's fix) is this build's, and its code draws it afresh.
+const BUILD = '{{BUILD}}';
+const builds = (window[Symbol.for('explainer.builds')] ??= new Set()).add(BUILD);
 const INPUTS = ['pointerdown', 'touchstart', 'focusin', 'keydown'];
 let loading = null;
 // The last control tapped before the code arrived: nothing could answer it then, so it is
@@ -20,7 +26,7 @@ function load() {
     try {
       const { default: init, start } = await import(new URL('{{JS}}', base).href);
       await init({ module_or_path: new URL('{{WASM}}', base) });
-      start(new URL('{{CSS}}', base).href);
+      start(new URL('{{CSS}}', base).href, BUILD);
       started = true;
       const control = early;
       early = null;
@@ -30,7 +36,7 @@ function load() {
       // Blocked, failed or too old: keep the pre-rendered content readable, say why.
       console.warn('explainer: interactive mode is not available here', error);
       broken = true;
-      for (const host of document.querySelectorAll(HOSTS)) unavailable(host);
+      for (const host of document.querySelectorAll(HOSTS)) if (!anothers(host)) unavailable(host);
     }
   })();
 }
@@ -45,6 +51,10 @@ const shadowOf = (host) => {
   return (host.querySelector(`:scope > ${INNER}`) ?? [...(own?.children ?? [])].find((c) => c.matches(INNER)))?.shadowRoot ?? null;
 };
 const prerendered = (host) => !!shadowOf(host)?.querySelector('.xp-mount > *');
+const anothers = (host) => {
+  const build = shadowOf(host)?.querySelector('.xp-mount')?.dataset.build;
+  return !!build && build !== BUILD && builds.has(build);
+};
 
 // Whether the explainer would speak English, as the code reads the host's `data-lang`
 // (host.rs `resolve_lang`): any case, spaces around, a region after `-` or `_`; a language
@@ -121,7 +131,7 @@ function watch(host) {
   seen.observe(host);
   for (const name of INPUTS) host.addEventListener(name, load, { capture: true, once: true, passive: true });
   host.addEventListener('click', (e) => {
-    if (started) return;
+    if (started || anothers(host)) return;
     // The explainer's own controls; a link or a native disclosure already did its part.
     const control = e.composedPath()[0]?.closest?.('[data-key], [role=tab], button');
     if (!control || control.closest('a, summary')) return;
@@ -132,7 +142,7 @@ function watch(host) {
   // Enter or Space on one of the diagram's controls (no native button, so no click to
   // answer later): kept the same way, and Space does not scroll the page meanwhile.
   host.addEventListener('keydown', (e) => {
-    if (started || (e.key !== 'Enter' && e.key !== ' ')) return;
+    if (started || anothers(host) || (e.key !== 'Enter' && e.key !== ' ')) return;
     const control = e.composedPath()[0]?.closest?.('[data-key][role=button]');
     if (!control) return;
     e.preventDefault();
@@ -141,6 +151,7 @@ function watch(host) {
 }
 function scan() {
   for (const host of document.querySelectorAll(HOSTS)) {
+    if (anothers(host)) continue;
     // The code is on its way: no reading mode for want of a loader (style/explainer.css).
     if (!host.hasAttribute('data-explainer-loader')) {
       host.setAttribute('data-explainer-loader', '');
