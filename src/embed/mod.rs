@@ -293,8 +293,14 @@ fn drawn_in(host: &Element, lang: crate::i18n::Lang, view: crate::state::View) -
     })
 }
 
-/// The shadow root's mount point: pre-rendered (to hydrate) or freshly made.
-fn mount_point(doc: &web_sys::Document, host: &Element, fresh: bool) -> Option<(Element, bool)> {
+/// The shadow root's mount point: pre-rendered (to hydrate) or freshly made, with what
+/// the root showed before a fresh one (a drawing another build or language pre-rendered),
+/// which stays until the fresh render replaces it (see [`when_styled`]).
+fn mount_point(
+    doc: &web_sys::Document,
+    host: &Element,
+    fresh: bool,
+) -> Option<(Element, bool, Vec<web_sys::Node>)> {
     let shadow: ShadowRoot = match shadow_of(host) {
         Some(s) => s,
         None => attach(doc, host)?,
@@ -302,11 +308,20 @@ fn mount_point(doc: &web_sys::Document, host: &Element, fresh: bool) -> Option<(
     if !fresh {
         if let Ok(Some(m)) = shadow.query_selector(".xp-mount") {
             if m.child_element_count() > 0 {
-                return Some((m, true));
+                return Some((m, true, Vec::new()));
             }
         }
     }
-    shadow.set_text_content(None);
+    // A drawing pre-rendered for another build or state stays until the fresh one is
+    // styled: emptied at once, the host dropped to no height for a frame or more, then
+    // grew back, moving the page below it. Anything else (an emptied root) goes now.
+    let mut before = Vec::new();
+    if prerendered_mount(host).is_some_and(|m| m.child_element_count() > 0) {
+        let nodes = shadow.child_nodes();
+        before = (0..nodes.length()).filter_map(|i| nodes.item(i)).collect();
+    } else {
+        shadow.set_text_content(None);
+    }
     let link = doc.create_element("link").ok()?;
     link.set_attribute("rel", "stylesheet").ok()?;
     link.set_attribute("href", &CSS.with(|c| c.borrow().clone()))
@@ -315,7 +330,7 @@ fn mount_point(doc: &web_sys::Document, host: &Element, fresh: bool) -> Option<(
     let m = doc.create_element("div").ok()?;
     m.set_attribute("class", "xp-mount").ok()?;
     shadow.append_child(&m).ok()?;
-    Some((m, false))
+    Some((m, false, before))
 }
 
 /// Runs `go` (a fresh render into `root`) once the shadow root's stylesheet applies. Drawn
@@ -324,11 +339,11 @@ fn mount_point(doc: &web_sys::Document, host: &Element, fresh: bool) -> Option<(
 /// unstyled. If the sheet fails, or is still loading after [`STYLE_WAIT_MS`], it is drawn
 /// anyway: unstyled is better than blank.
 fn when_styled(root: &Element, go: Box<dyn FnOnce()>) {
+    // The link made with `root`, just before it (an older drawing kept meanwhile may hold
+    // links of its own).
     let link = root
-        .get_root_node()
-        .dyn_into::<ShadowRoot>()
-        .ok()
-        .and_then(|s| s.query_selector("link[rel=stylesheet]").ok().flatten());
+        .previous_element_sibling()
+        .filter(|l| l.matches("link[rel=stylesheet]").unwrap_or(false));
     let loaded = |l: &Element| {
         js_sys::Reflect::get(l, &"sheet".into()).is_ok_and(|s| !s.is_null() && !s.is_undefined())
     };
@@ -378,7 +393,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
 
     // Hydrate only what was rendered for this very state; anything else renders afresh.
     let same = drawn_in(&host, lang, view);
-    let Some((root, hydrate)) = mount_point(doc, &host, custom.is_some() || !same) else {
+    let Some((root, hydrate, before)) = mount_point(doc, &host, custom.is_some() || !same) else {
         return;
     };
     let width = if hydrate {
@@ -534,7 +549,18 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     } else {
         // The story is read while the stylesheet loads.
         idle_load();
-        when_styled(&idle_root, Box::new(go));
+        when_styled(
+            &idle_root,
+            Box::new(move || {
+                // Replaced in the same task as the render, so no frame shows neither.
+                for node in before {
+                    if let Some(parent) = node.parent_node() {
+                        let _ = parent.remove_child(&node);
+                    }
+                }
+                go()
+            }),
+        );
     }
     if scroll_to {
         let start = web_sys::ScrollLogicalPosition::Start;

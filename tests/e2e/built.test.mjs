@@ -78,11 +78,24 @@ test(`an older build's snippet (before the story changed), with story ${SEED}'s 
   // the old drawing stayed under the new state: a tap on a player opened another's panel.
   const main = new URL('../../dist/', import.meta.url).pathname;
   const url = page('older-snippet.html', `${snippetOf(main)}\n<script type="module" src="embed.js"></script>`);
-  const p = await open(env.browser, url, PHONE);
+  const p = await open(env.browser, null, PHONE);
+  // The host's height in every frame: the older drawing stays until the new one replaces it.
+  await p.addInitScript(() => {
+    window.heights = [];
+    const frame = () => {
+      const h = document.querySelector('[data-explainer]');
+      if (h) window.heights.push(h.getBoundingClientRect().height);
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  await p.goto(url);
   assert.notDeepEqual((await drawnNames(p, 0)).map(words).sort(), s.entities.map((e) => words(e.name.fr)).sort(), 'before its code, the older drawing');
   await p.locator('[data-explainer]').scrollIntoViewIfNeeded();
   await ready(p);
   assert.deepEqual([...new Set((await drawnNames(p, 0)).map(words))].sort(), s.entities.map((e) => words(e.name.fr)).sort(), 'this build\'s players');
+  const heights = await p.evaluate(() => window.heights);
+  assert.ok(heights.length > 10 && Math.min(...heights) > 300, `a frame showed the explainer empty: ${Math.min(...heights)} px`);
   await everyItemNamed(p, s, 'fr', true);
   assert.deepEqual(p.messages, []);
   await p.context().close();
