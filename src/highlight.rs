@@ -46,7 +46,8 @@ pub fn lit(story: &Story, sel: Option<&Selection>) -> Lit {
         Some(Selection::Relationship(id)) => add_rel(&mut l, id),
         Some(Selection::Event(id)) => {
             if let Some(e) = story.event(id) {
-                l.entities.extend(e.entities.iter().cloned());
+                l.entities
+                    .extend(story.players(e).into_iter().map(String::from));
                 l.relationships.extend(e.relationships.iter().cloned());
             }
         }

@@ -359,3 +359,47 @@ fn closing_after_exploring_from_an_event_goes_back_to_the_event() {
     );
     assert_eq!((s.view, s.focus_return), (View::Comparison, Some(bar)));
 }
+
+#[test]
+fn an_event_lights_and_lists_the_players_of_the_deals_it_names() {
+    // An editor who lists a deal in an event and not its two sides: the diagram lit the
+    // deal's line between two dimmed boxes, and the panel listed no one. Both now take the
+    // deal's ends, after the players the event names, each once.
+    use explainer::highlight::lit;
+    use explainer::story::{load, EMBEDDED_JSON};
+    let mut story = load(EMBEDDED_JSON).unwrap();
+    let at = story
+        .events
+        .iter()
+        .position(|e| e.relationships.len() >= 2 && e.entities.len() >= 2)
+        .expect("an event naming players and two deals");
+    let deals = story.events[at].relationships.clone();
+    let ends: Vec<String> = deals
+        .iter()
+        .flat_map(|r| {
+            let r = story.relationship(r).unwrap();
+            [r.from.clone(), r.to.clone()]
+        })
+        .collect();
+    let named = story.events[at].entities[0].clone();
+    story.events[at].entities = vec![named.clone()];
+    let (e, id) = (&story.events[at], story.events[at].id.clone());
+
+    let players = story.players(e);
+    assert_eq!(players[0], named, "the players it names come first");
+    for end in &ends {
+        assert_eq!(
+            players.iter().filter(|p| **p == end.as_str()).count(),
+            1,
+            "{end}: {players:?}"
+        );
+    }
+    let l = lit(&story, Some(&Selection::Event(id)));
+    for end in &ends {
+        assert!(
+            l.entities.contains(end),
+            "{end} dimmed at the end of a lit deal"
+        );
+    }
+    assert_eq!(l.entities.len(), players.len());
+}

@@ -120,13 +120,13 @@ fn body(story: &Story, sel: &Selection, lang: Lang) -> Option<Body> {
                 figure: None,
                 when: Some(date(&e.date, lang)),
                 text: vec![e.text.get(lang).into()],
-                links: e
-                    .entities
-                    .iter()
+                links: story
+                    .players(e)
+                    .into_iter()
                     .map(|x| {
                         (
                             name_of(story, x, lang).to_string(),
-                            Selection::Entity(x.clone()),
+                            Selection::Entity(x.to_string()),
                         )
                     })
                     .collect(),

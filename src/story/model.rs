@@ -501,6 +501,24 @@ impl Story {
     pub fn event(&self, id: &str) -> Option<&Event> {
         self.events.iter().find(|e| e.id == id)
     }
+    /// The players event `e` involves: those it names, then the ends of the relationships
+    /// it names that it does not (an editor who listed a deal and not its two sides), each
+    /// once. What the diagram lights for it, and what its panel lists, so a lit line never
+    /// joins two dimmed boxes.
+    pub fn players<'a>(&'a self, e: &'a Event) -> Vec<&'a str> {
+        let mut out: Vec<&str> = Vec::with_capacity(e.entities.len());
+        let ends = e
+            .relationships
+            .iter()
+            .filter_map(|r| self.relationship(r))
+            .flat_map(|r| [r.from.as_str(), r.to.as_str()]);
+        for id in e.entities.iter().map(String::as_str).chain(ends) {
+            if !out.contains(&id) {
+                out.push(id);
+            }
+        }
+        out
+    }
     /// The comparison bar with `id`, with its group.
     pub fn bar(&self, id: &str) -> Option<(&Group, &Bar)> {
         self.comparison
