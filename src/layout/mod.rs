@@ -133,7 +133,7 @@ const PLAIN: f64 = 0.62;
 fn char_width(c: char) -> f64 {
     match c {
         // Drawn on or with the character before it, or not drawn at all.
-        c if extends(c) => 0.0,
+        c if extends(c) && indic(c).is_none() => 0.0,
         'i' | 'l' | 'j' | 'I' | '.' | ',' | '’' | '\'' | ':' | ';' | '!' | '|' => 0.32,
         ' ' | 'f' | 't' | 'r' | '(' | ')' | '/' | '-' => 0.42,
         'W' => 1.11,
@@ -154,12 +154,15 @@ fn char_width(c: char) -> f64 {
 }
 
 /// Whether `c` is drawn as part of the character before it, or not at all: a combining
-/// accent (text copied from a PDF or a Mac file name writes é as e and U+0301), Hebrew and
-/// Arabic vowel marks, a kana voicing mark, a variation selector, an emoji's skin tone or
-/// tag, a zero-width joiner, space or mark, a soft hyphen. It adds no width, and a line
-/// never starts with it: cut before it, an accent would sit alone on a dotted circle.
+/// accent (text copied from a PDF or a Mac file name writes é as e and U+0301), Hebrew,
+/// Arabic, Indic and Thai vowel signs, a kana voicing mark, a variation selector, an
+/// emoji's skin tone or tag, a zero-width joiner, space or mark, a soft hyphen. A line
+/// never starts with it: cut before it, an accent would sit alone on a dotted circle. It
+/// adds no letter spacing, and no width but an Indic vowel sign's (some take room beside
+/// their consonant: counted, so the estimate errs wide).
 fn extends(c: char) -> bool {
-    matches!(c,
+    indic(c).is_some_and(|o| matches!(o, 0x01..=0x03 | 0x3a..=0x4d | 0x51..=0x57 | 0x62..=0x63))
+        || matches!(c,
         '\u{ad}'
         | '\u{300}'..='\u{36f}'
         | '\u{483}'..='\u{489}'
@@ -175,6 +178,9 @@ fn extends(c: char) -> bool {
         | '\u{6df}'..='\u{6e4}'
         | '\u{6e7}'..='\u{6e8}'
         | '\u{6ea}'..='\u{6ed}'
+        | '\u{e31}'
+        | '\u{e34}'..='\u{e3a}'
+        | '\u{e47}'..='\u{e4e}'
         | '\u{1ab0}'..='\u{1aff}'
         | '\u{1dc0}'..='\u{1dff}'
         | '\u{200b}'..='\u{200f}'
@@ -189,16 +195,31 @@ fn extends(c: char) -> bool {
         | '\u{e0100}'..='\u{e01ef}')
 }
 
+/// A character's place in its block, for the nine Indic scripts from Devanagari to
+/// Malayalam: they share one layout (ISCII's), their vowel signs and viramas at the same
+/// places in each block.
+fn indic(c: char) -> Option<u32> {
+    ('\u{900}'..='\u{d7f}')
+        .contains(&c)
+        .then_some(c as u32 & 0x7f)
+}
+
+/// A virama: it joins the consonant after it into one letter (क + ् + ष draws क्ष).
+fn virama(c: char) -> bool {
+    indic(c) == Some(0x4d)
+}
+
 /// A flag's letter: two of them draw one flag.
 fn regional(c: char) -> bool {
     ('\u{1f1e6}'..='\u{1f1ff}').contains(&c)
 }
 
 /// `word` in the pieces a line may be cut between: each character with the marks drawn
-/// on or with it (an accent, a selector, a skin tone), the character after a zero-width
-/// joiner (the family 👩‍👩‍👧 is one emoji), and a flag's two letters. Without Unicode's
-/// tables (several KB of WASM), it covers the marks a story's names may hold; a line cut
-/// elsewhere is only cut early.
+/// on or with it (an accent, a vowel sign, a selector, a skin tone), the character after a
+/// zero-width joiner (the family 👩‍👩‍👧 is one emoji) or a virama, and a flag's two
+/// letters. Without Unicode's tables (several KB of WASM), it knows the marks of Latin,
+/// Greek, Cyrillic, Hebrew, Arabic, the Indic scripts, Thai and kana, and emoji's; other
+/// scripts' marks (Tibetan, Khmer…) may still be cut from their letter.
 pub fn clusters(word: &str) -> impl Iterator<Item = &str> {
     let mut rest = word;
     std::iter::from_fn(move || {
@@ -208,7 +229,8 @@ pub fn clusters(word: &str) -> impl Iterator<Item = &str> {
         let mut flag = regional(first);
         let end = chars
             .find(|&(_, c)| {
-                let joined = extends(c) || prev == '\u{200d}' || (flag && regional(c));
+                let joined =
+                    extends(c) || prev == '\u{200d}' || virama(prev) || (flag && regional(c));
                 flag = !flag && regional(c) && !joined;
                 prev = c;
                 !joined
@@ -246,11 +268,11 @@ struct Ems(f64, f64);
 
 impl Ems {
     fn of(c: char) -> Self {
+        let w = char_width(c);
         // Letter spacing goes between what is drawn as one letter, not inside it.
         if extends(c) {
-            return Ems(0.0, 0.0);
+            return Ems(w, w);
         }
-        let w = char_width(c);
         let word = if c == ' ' || c == NBSP {
             WORD_SPACING
         } else {

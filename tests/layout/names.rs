@@ -329,6 +329,28 @@ fn accents_written_apart_are_drawn_as_one_letter_with_theirs() {
 }
 
 #[test]
+fn indic_and_thai_letters_keep_their_vowel_signs() {
+    // Reliance in Devanagari, a word with a conjunct (a virama joins क and ष into क्ष), and
+    // a Thai bank: cut between a consonant and its vowel sign, the sign would stand alone
+    // on a dotted circle.
+    for (name, pieces) in [
+        ("रिलायंस", vec!["रि", "ला", "यं", "स"]),
+        ("क्षमता", vec!["क्ष", "म", "ता"]),
+        ("กสิกรไทย", vec!["ก", "สิ", "ก", "ร", "ไ", "ท", "ย"]),
+    ] {
+        assert_eq!(clusters(name).collect::<Vec<_>>(), pieces, "{name}");
+        for max in [10.0, 20.0, 30.0] {
+            for line in wrap(name, max) {
+                assert!(
+                    pieces.iter().any(|p| line.starts_with(p)),
+                    "{max} px: {line:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn emoji_and_flags_are_never_cut_apart() {
     // A sequence the browser draws as one emoji (a family joined by zero-width joiners, a
     // flag's two letters, a skin tone, a variation selector) stays on one line.
