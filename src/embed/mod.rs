@@ -14,6 +14,7 @@ mod address;
 mod input;
 mod lazy;
 mod live;
+mod older;
 mod text;
 
 pub use text::text_of;
@@ -25,6 +26,7 @@ use crate::components::{App, AppProps, HostEvent, Loaded};
 use crate::host::{fragment_get, fragment_key, link_to, resolve_theme};
 use crate::state::{bucket, diagram_width, ROOT_PADDING};
 use crate::story::EMBEDDED_JSON;
+use older::{Choice, Older};
 
 /// Marks a host that has been taken in charge.
 const MOUNTED: &str = "data-explainer-mounted";
@@ -295,12 +297,12 @@ fn drawn_in(host: &Element, lang: crate::i18n::Lang, view: crate::state::View) -
 
 /// The shadow root's mount point: pre-rendered (to hydrate) or freshly made, with what
 /// the root showed before a fresh one (a drawing another build or language pre-rendered),
-/// which stays until the fresh render replaces it (see [`when_styled`]).
+/// which stays until the fresh render replaces it (see [`Older`]).
 fn mount_point(
     doc: &web_sys::Document,
     host: &Element,
     fresh: bool,
-) -> Option<(Element, bool, Vec<web_sys::Node>)> {
+) -> Option<(Element, bool, Older)> {
     let shadow: ShadowRoot = match shadow_of(host) {
         Some(s) => s,
         None => attach(doc, host)?,
@@ -308,20 +310,19 @@ fn mount_point(
     if !fresh {
         if let Ok(Some(m)) = shadow.query_selector(".xp-mount") {
             if m.child_element_count() > 0 {
-                return Some((m, true, Vec::new()));
+                return Some((m, true, Older::default()));
             }
         }
     }
     // A drawing pre-rendered for another build or state stays until the fresh one is
     // styled: emptied at once, the host dropped to no height for a frame or more, then
     // grew back, moving the page below it. Anything else (an emptied root) goes now.
-    let mut before = Vec::new();
-    if prerendered_mount(host).is_some_and(|m| m.child_element_count() > 0) {
-        let nodes = shadow.child_nodes();
-        before = (0..nodes.length()).filter_map(|i| nodes.item(i)).collect();
+    let older = if prerendered_mount(host).is_some_and(|m| m.child_element_count() > 0) {
+        Older::keep(&shadow)
     } else {
         shadow.set_text_content(None);
-    }
+        Older::default()
+    };
     let link = doc.create_element("link").ok()?;
     link.set_attribute("rel", "stylesheet").ok()?;
     link.set_attribute("href", &CSS.with(|c| c.borrow().clone()))
@@ -330,7 +331,7 @@ fn mount_point(
     let m = doc.create_element("div").ok()?;
     m.set_attribute("class", "xp-mount").ok()?;
     shadow.append_child(&m).ok()?;
-    Some((m, false, before))
+    Some((m, false, older))
 }
 
 /// Runs `go` (a fresh render into `root`) once the shadow root's stylesheet applies. Drawn
@@ -393,7 +394,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
 
     // Hydrate only what was rendered for this very state; anything else renders afresh.
     let same = drawn_in(&host, lang, view);
-    let Some((root, hydrate, before)) = mount_point(doc, &host, custom.is_some() || !same) else {
+    let Some((root, hydrate, older)) = mount_point(doc, &host, custom.is_some() || !same) else {
         return;
     };
     let width = if hydrate {
@@ -490,6 +491,9 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         }
     };
     let (idle_root, idle_load, go_linked) = (root.clone(), load.clone(), linked.clone());
+    // What the reader chose in an older drawing before the code came (see `Older`).
+    let (chosen_view, chosen_item) = (Rc::new(std::cell::Cell::new(view)), linked.clone());
+    let go_view = chosen_view.clone();
     let go = move || {
         // Parsed here or at idle, not at mount: a widget below the fold costs the page's
         // load nothing.
@@ -503,7 +507,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         let mut props = AppProps {
             story,
             lang,
-            view,
+            view: go_view.get(),
             width,
             instance: "xp".into(),
             linked: linked.unwrap_or_default(),
@@ -552,11 +556,10 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         when_styled(
             &idle_root,
             Box::new(move || {
-                // Replaced in the same task as the render, so no frame shows neither.
-                for node in before {
-                    if let Some(parent) = node.parent_node() {
-                        let _ = parent.remove_child(&node);
-                    }
+                match older.replace() {
+                    Some(Choice::Item(id)) => *chosen_item.borrow_mut() = Some(id),
+                    Some(Choice::View(v)) => chosen_view.set(v),
+                    None => {}
                 }
                 go()
             }),

@@ -288,3 +288,32 @@ test('a large story draws its first screen at once, then every control; one draw
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
+
+test('a snippet drawn afresh (its page asks another language) answers a tap given before its code: the item tapped, or the tab', async () => {
+  // The drawing of another language, or of an older build, is not hydrated: the code draws
+  // it afresh. A control tapped in it before the code came was clicked again on the old
+  // drawing, which answers nothing, and the tap was lost.
+  for (const [what, control, expect] of [
+    ['a player', '[data-key="entity:us-government"]', "return root.querySelector('.xp-panel h3')?.textContent === 'US government'"],
+    ['a tab', '[role=tab][id$="-tab-timeline"]', "return root.querySelector('[role=tab][id$=\"-tab-timeline\"]')?.getAttribute('aria-selected') === 'true' && !!root.querySelector('.xp-event-btn')"],
+  ]) {
+    const page = await open(env.browser, null, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+    await page.route(/two-prerendered\.html$/, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('<div data-explainer data-lang="fr">', '<div id="asked" data-explainer data-lang="en">');
+      await route.fulfill({ response, body });
+    });
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto(`${env.base}hosts/two-prerendered.html`);
+    const target = page.locator(`#asked ${control}`).filter({ visible: true }).first();
+    await target.scrollIntoViewIfNeeded();
+    await target.tap();
+    release();
+    assert.ok(await until(() => shadow(page, '#asked', expect)), `${what} tapped before the code is opened once it is drawn`);
+    assert.equal(await shadow(page, '#asked', "return root.querySelector('.xp-root').lang"), 'en', 'drawn in the language asked');
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
