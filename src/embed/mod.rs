@@ -392,6 +392,10 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     // until it is rendered or hydrated.
     let linked = Rc::new(RefCell::new(fragment_get(&hash, &key)));
 
+    // A control tapped before the code came: a hydrated drawing answers the loader's
+    // second click on it; one drawn afresh opens it itself (see `Older`).
+    let tapped = host.get_attribute(older::TAPPED);
+    let _ = host.remove_attribute(older::TAPPED);
     // Hydrate only what was rendered for this very state; anything else renders afresh.
     let same = drawn_in(&host, lang, view);
     let Some((root, hydrate, older)) = mount_point(doc, &host, custom.is_some() || !same) else {
@@ -556,7 +560,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         when_styled(
             &idle_root,
             Box::new(move || {
-                match older.replace() {
+                match older.replace(tapped.as_deref()) {
                     Some(Choice::Item(id)) => *chosen_item.borrow_mut() = Some(id),
                     Some(Choice::View(v)) => chosen_view.set(v),
                     None => {}

@@ -2,14 +2,13 @@
 //! language or view) stays on screen until the fresh render replaces it, and what the
 //! reader tapped in it before the code came is what that render opens.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, Node, ShadowRoot};
+use web_sys::{Node, ShadowRoot};
 
 use crate::state::View;
+
+/// Set by the loader on a host whose control was tapped before the code came (`embed.js`):
+/// the control's `data-key` (`entity:nvidia`), or `view:` and the view's code for a tab.
+pub const TAPPED: &str = "data-explainer-tapped";
 
 /// What the reader chose in the older drawing.
 pub enum Choice {
@@ -19,65 +18,33 @@ pub enum Choice {
     View(View),
 }
 
-/// A click listener on a shadow root, kept to be removed.
-type Listener = (ShadowRoot, Closure<dyn Fn(web_sys::Event)>);
-
-/// The older drawing's nodes, and the control clicked in it meanwhile.
+/// The older drawing's nodes.
 #[derive(Default)]
-pub struct Older {
-    nodes: Vec<Node>,
-    chosen: Rc<RefCell<Option<Choice>>>,
-    listener: Option<Listener>,
-}
+pub struct Older(Vec<Node>);
 
 impl Older {
-    /// Keeps what `shadow` shows. A control tapped before the code arrived is clicked again
-    /// by the loader once it has (`embed.js`); the old drawing answers nothing, so that
-    /// click is kept here for the fresh render.
+    /// Keeps what `shadow` shows.
     pub fn keep(shadow: &ShadowRoot) -> Older {
         let list = shadow.child_nodes();
-        let nodes = (0..list.length()).filter_map(|i| list.item(i)).collect();
-        let chosen: Rc<RefCell<Option<Choice>>> = Rc::default();
-        let into = chosen.clone();
-        let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
-            let control = e
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|t| t.closest("[data-key], [role=tab]").ok().flatten());
-            if let Some(choice) = control.as_ref().and_then(choice_of) {
-                *into.borrow_mut() = Some(choice);
-            }
-        });
-        let _ = shadow.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
-        Older {
-            nodes,
-            chosen,
-            listener: Some((shadow.clone(), listener)),
-        }
+        Older((0..list.length()).filter_map(|i| list.item(i)).collect())
     }
 
     /// Removes the older drawing (in the task that renders the new one, so no frame shows
-    /// neither), and says what the reader chose in it.
-    pub fn replace(self) -> Option<Choice> {
-        if let Some((shadow, listener)) = &self.listener {
-            let _ = shadow
-                .remove_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
-        }
-        for node in &self.nodes {
+    /// neither), and says what the reader tapped in it before the code came: the loader
+    /// clicked it again once the code had come, but the old drawing answers nothing.
+    pub fn replace(self, tapped: Option<&str>) -> Option<Choice> {
+        for node in &self.0 {
             if let Some(parent) = node.parent_node() {
                 let _ = parent.remove_child(node);
             }
         }
-        self.chosen.take()
+        if self.0.is_empty() {
+            return None;
+        }
+        let (kind, id) = tapped?.split_once(':')?;
+        if kind == "view" {
+            return View::from_code(id).map(Choice::View);
+        }
+        Some(Choice::Item(id.into()))
     }
-}
-
-/// The item (`data-key="entity:nvidia"`) or view (`id="xp-tab-timeline"`) a control opens.
-fn choice_of(control: &Element) -> Option<Choice> {
-    if let Some(key) = control.get_attribute("data-key") {
-        return key.split_once(':').map(|(_, id)| Choice::Item(id.into()));
-    }
-    let id = control.id();
-    let (_, code) = id.rsplit_once("-tab-")?;
-    View::from_code(code).map(Choice::View)
 }

@@ -18,6 +18,13 @@ let loading = null;
 // The last control tapped before the code arrived: nothing could answer it then, so it is
 // clicked again once the code runs (the explainer hydrates on that click, then opens it).
 let early = null;
+// What it opens, kept on its host too: a drawing the code does not hydrate (an older
+// build's, another language's) is drawn afresh, and that render opens it (embed/older.rs).
+function keep(host, control) {
+  early?.getRootNode().host?.closest(HOSTS)?.removeAttribute('data-explainer-tapped');
+  early = control;
+  host.setAttribute('data-explainer-tapped', control.getAttribute('data-key') ?? `view:${control.id.split('-').pop()}`);
+}
 let started = false;
 
 function load() {
@@ -135,7 +142,7 @@ function watch(host) {
     // The explainer's own controls; a link or a native disclosure already did its part.
     const control = e.composedPath()[0]?.closest?.('[data-key], [role=tab], button');
     if (!control || control.closest('a, summary')) return;
-    early = control;
+    keep(host, control);
     // Answered later, and by the explainer alone: a link the page wraps it in stays put.
     e.preventDefault();
   }, { capture: true });
@@ -146,7 +153,7 @@ function watch(host) {
     const control = e.composedPath()[0]?.closest?.('[data-key][role=button]');
     if (!control) return;
     e.preventDefault();
-    early = control;
+    keep(host, control);
   }, { capture: true });
 }
 function scan() {

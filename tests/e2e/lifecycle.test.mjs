@@ -313,6 +313,7 @@ test('a snippet drawn afresh (its page asks another language) answers a tap give
     release();
     assert.ok(await until(() => shadow(page, '#asked', expect)), `${what} tapped before the code is opened once it is drawn`);
     assert.equal(await shadow(page, '#asked', "return root.querySelector('.xp-root').lang"), 'en', 'drawn in the language asked');
+    assert.equal(await page.evaluate(() => document.getElementById('asked').hasAttribute('data-explainer-tapped')), false, 'the loader\'s note of the tap is gone');
     assert.deepEqual(page.messages, []);
     await page.context().close();
   }
