@@ -237,9 +237,6 @@ fn scan(doc: &web_sys::Document) {
     };
     for i in 0..hosts.length() {
         if let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            if anothers(&host) {
-                continue;
-            }
             // Taken in charge: marked, with the shadow root the explainer lives in. A copy of
             // a host taken (`cloneNode`: a CMS's "load more", a page-transition library's
             // snapshot put back) has the marks but no shadow root: it is taken afresh.
@@ -249,6 +246,10 @@ fn scan(doc: &web_sys::Document) {
                 }
                 let _ = host.remove_attribute(MOUNTED);
                 let _ = host.remove_attribute(READY);
+            }
+            // Asked only of a host about to be taken: scans run at every change to the page.
+            if anothers(&host) {
+                continue;
             }
             let index = COUNT.with(|c| {
                 let mut c = c.borrow_mut();
@@ -307,17 +308,18 @@ fn mount_point(
         Some(s) => s,
         None => attach(doc, host)?,
     };
-    if !fresh {
-        if let Ok(Some(m)) = shadow.query_selector(".xp-mount") {
-            if m.child_element_count() > 0 {
-                return Some((m, true, Older::default()));
-            }
-        }
+    let drawn = shadow
+        .query_selector(".xp-mount")
+        .ok()
+        .flatten()
+        .filter(|m| m.child_element_count() > 0);
+    if let Some(m) = drawn.as_ref().filter(|_| !fresh) {
+        return Some((m.clone(), true, Older::default()));
     }
     // A drawing pre-rendered for another build or state stays until the fresh one is
     // styled: emptied at once, the host dropped to no height for a frame or more, then
     // grew back, moving the page below it. Anything else (an emptied root) goes now.
-    let older = if prerendered_mount(host).is_some_and(|m| m.child_element_count() > 0) {
+    let older = if drawn.is_some() {
         Older::keep(&shadow)
     } else {
         shadow.set_text_content(None);
