@@ -19,7 +19,7 @@ const PLAIN: f64 = 0.62;
 fn char_width(c: char) -> f64 {
     match c {
         // Drawn on or with the character before it, or not drawn at all.
-        c if extends(c) && indic(c).is_none() => 0.0,
+        c if extends(c) && !spacing(c) => 0.0,
         'i' | 'l' | 'j' | 'I' | '.' | ',' | '’' | '\'' | ':' | ';' | '!' | '|' => 0.32,
         ' ' | 'f' | 't' | 'r' | '(' | ')' | '/' | '-' => 0.42,
         'W' => 1.11,
@@ -40,12 +40,13 @@ fn char_width(c: char) -> f64 {
 }
 
 /// Whether `c` is drawn as part of the character before it, or not at all: a combining
-/// accent (text copied from a PDF or a Mac file name writes é as e and U+0301), Hebrew,
-/// Arabic, Indic and Thai vowel signs, a kana voicing mark, a variation selector, an
-/// emoji's skin tone or tag, a zero-width joiner, space or mark, a soft hyphen. A line
-/// never starts with it: cut before it, an accent would sit alone on a dotted circle. It
-/// adds no letter spacing, and no width but an Indic vowel sign's (some take room beside
-/// their consonant: counted, so the estimate errs wide).
+/// accent (text copied from a PDF or a Mac file name writes é as e and U+0301), the vowel
+/// signs and marks of Hebrew, Arabic, the Indic scripts, Sinhala, Thai, Lao, Tibetan,
+/// Myanmar and Khmer, a Hangul vowel or final written as a jamo (as Mac file names write
+/// Korean), a kana voicing mark, a variation selector, an emoji's skin tone or tag, a
+/// zero-width joiner, space or mark, a soft hyphen. A line never starts with it: cut
+/// before it, an accent would sit alone on a dotted circle. It adds no letter spacing,
+/// and no width unless it may take room beside its letter ([`spacing`]).
 fn extends(c: char) -> bool {
     indic(c).is_some_and(|o| matches!(o, 0x01..=0x03 | 0x3a..=0x4d | 0x51..=0x57 | 0x62..=0x63))
         || matches!(c,
@@ -67,6 +68,32 @@ fn extends(c: char) -> bool {
         | '\u{e31}'
         | '\u{e34}'..='\u{e3a}'
         | '\u{e47}'..='\u{e4e}'
+        | '\u{eb1}'
+        | '\u{eb4}'..='\u{ebc}'
+        | '\u{ec8}'..='\u{ece}'
+        | '\u{d81}'..='\u{d83}'
+        | '\u{dca}'..='\u{ddf}'
+        | '\u{df2}'..='\u{df3}'
+        | '\u{f18}'..='\u{f19}'
+        | '\u{f35}'
+        | '\u{f37}'
+        | '\u{f39}'
+        | '\u{f3e}'..='\u{f3f}'
+        | '\u{f71}'..='\u{f84}'
+        | '\u{f86}'..='\u{f87}'
+        | '\u{f8d}'..='\u{fbc}'
+        | '\u{102b}'..='\u{103e}'
+        | '\u{1056}'..='\u{1059}'
+        | '\u{105e}'..='\u{1060}'
+        | '\u{1062}'..='\u{1064}'
+        | '\u{1067}'..='\u{106d}'
+        | '\u{1071}'..='\u{1074}'
+        | '\u{1082}'..='\u{108d}'
+        | '\u{108f}'
+        | '\u{109a}'..='\u{109d}'
+        | '\u{1160}'..='\u{11ff}'
+        | '\u{17b4}'..='\u{17d3}'
+        | '\u{17dd}'
         | '\u{1ab0}'..='\u{1aff}'
         | '\u{1dc0}'..='\u{1dff}'
         | '\u{200b}'..='\u{200f}'
@@ -75,6 +102,7 @@ fn extends(c: char) -> bool {
         | '\u{3099}'..='\u{309a}'
         | '\u{fe00}'..='\u{fe0f}'
         | '\u{fe20}'..='\u{fe2f}'
+        | '\u{d7b0}'..='\u{d7ff}'
         | '\u{feff}'
         | '\u{1f3fb}'..='\u{1f3ff}'
         | '\u{e0020}'..='\u{e007f}'
@@ -90,9 +118,17 @@ fn indic(c: char) -> Option<u32> {
         .then_some(c as u32 & 0x7f)
 }
 
-/// A virama: it joins the consonant after it into one letter (क + ् + ष draws क्ष).
+/// Whether a mark of `c`'s script may take room beside its letter (an Indic, Sinhala,
+/// Tibetan, Myanmar or Khmer vowel sign): its width is counted, so the estimate errs wide.
+fn spacing(c: char) -> bool {
+    indic(c).is_some()
+        || matches!(c, '\u{d80}'..='\u{dff}' | '\u{f00}'..='\u{10ff}' | '\u{1780}'..='\u{17ff}')
+}
+
+/// A virama, or Myanmar's and Khmer's stacking signs: it joins the consonant after it into
+/// one letter (क + ् + ष draws क्ष).
 fn virama(c: char) -> bool {
-    indic(c) == Some(0x4d)
+    indic(c) == Some(0x4d) || c == '\u{1039}' || c == '\u{17d2}'
 }
 
 /// A flag's letter: two of them draw one flag.
@@ -103,9 +139,9 @@ fn regional(c: char) -> bool {
 /// `word` in the pieces a line may be cut between: each character with the marks drawn
 /// on or with it (an accent, a vowel sign, a selector, a skin tone), the character after a
 /// zero-width joiner (the family 👩‍👩‍👧 is one emoji) or a virama, and a flag's two
-/// letters. Without Unicode's tables (several KB of WASM), it knows the marks of Latin,
-/// Greek, Cyrillic, Hebrew, Arabic, the Indic scripts, Thai and kana, and emoji's; other
-/// scripts' marks (Tibetan, Khmer…) may still be cut from their letter.
+/// letters. Without Unicode's tables (several KB of WASM), it knows the marks of the
+/// scripts [`extends`] names and emoji's; rarer scripts' marks (Javanese, Balinese…) may
+/// still be cut from their letter.
 pub fn clusters(word: &str) -> impl Iterator<Item = &str> {
     let mut rest = word;
     std::iter::from_fn(move || {

@@ -351,6 +351,45 @@ fn indic_and_thai_letters_keep_their_vowel_signs() {
 }
 
 #[test]
+fn letters_of_other_scripts_keep_their_marks() {
+    // Cambodia in Khmer (a coeng joins ម and ព), Myanmar in Burmese, "Tibetan language"
+    // (a subjoined letter under ས), Lao, Sri Lanka in Sinhala (a virama and a zero-width
+    // joiner make one letter of ශ and ර), each cut only where the browser may cut it.
+    for (name, pieces) in [
+        ("កម្ពុជា", vec!["ក", "ម្ពុ", "ជា"]),
+        ("မြန်မာ", vec!["မြ", "န်", "မာ"]),
+        ("བོད་སྐད", vec!["བོ", "ད", "་", "སྐ", "ད"]),
+        ("ລາວສິຂໍ້", vec!["ລ", "າ", "ວ", "ສິ", "ຂໍ້"]),
+        ("ශ්\u{200d}රීලංකා", vec!["ශ්\u{200d}රී", "ලං", "කා"]),
+    ] {
+        assert_eq!(clusters(name).collect::<Vec<_>>(), pieces, "{name}");
+        for max in [10.0, 20.0, 30.0] {
+            for line in wrap(name, max) {
+                assert!(
+                    pieces.iter().any(|p| line.starts_with(p)),
+                    "{name} at {max} px: {line:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn hangul_written_in_jamo_is_measured_and_cut_as_syllables() {
+    // Samsung, as a Mac file name writes it: each syllable as its two or three jamo.
+    let jamo = "\u{1109}\u{1161}\u{11b7}\u{1109}\u{1165}\u{11bc}";
+    assert_eq!(
+        clusters(jamo).collect::<Vec<_>>(),
+        ["\u{1109}\u{1161}\u{11b7}", "\u{1109}\u{1165}\u{11bc}"]
+    );
+    assert_eq!(text_width(jamo), text_width("삼성"));
+    assert_eq!(spaced_width(jamo), spaced_width("삼성"));
+    for max in [10.0, 20.0, 30.0] {
+        assert_eq!(wrap(jamo, max).len(), wrap("삼성", max).len(), "{max} px");
+    }
+}
+
+#[test]
 fn emoji_and_flags_are_never_cut_apart() {
     // A sequence the browser draws as one emoji (a family joined by zero-width joiners, a
     // flag's two letters, a skin tone, a variation selector) stays on one line.
