@@ -180,6 +180,21 @@ fn unknown_entity_in_relationship() {
 }
 
 #[test]
+fn a_story_without_entities_says_so_alone() {
+    // Every relationship, event and quote names entities: each reference would be an
+    // unknown entity too, and bury the one problem to fix under a hundred.
+    let ps = problems(|v| v["entities"] = json!([]));
+    assert_eq!(ps.len(), 1, "{ps:#?}");
+    assert_path(&ps, "entities", "at least one entity");
+    // With entities, an unknown one is still named wherever it is used.
+    let ps = problems(|v| {
+        v["entities"] = json!([v["entities"][0].clone()]);
+    });
+    assert_path(&ps, "relationships[0].to", "unknown entity");
+    assert_path(&ps, "events[0].entities[0]", "unknown entity");
+}
+
+#[test]
 fn missing_translation() {
     let ps = problems(|v| {
         v["entities"][4]["description"]
