@@ -57,6 +57,16 @@ const shadowOf = (host) => {
   if (own?.querySelector('.xp-mount, [data-xp-note]')) return own;
   return (host.querySelector(`:scope > ${INNER}`) ?? [...(own?.children ?? [])].find((c) => c.matches(INNER)))?.shadowRoot ?? null;
 };
+// The controls on screen in a shadow root, each with its mark: its data-key, or for one
+// without (a tab, a disclosure, a link), its place among those. Another drawing of the
+// story (another language's, an older build's) marks the same controls alike while it
+// shows the same view.
+const marks = (root) => {
+  let n = 0;
+  return [...root?.querySelectorAll('[data-key], a[href], button, summary, [tabindex]') ?? []]
+    .filter((c) => c.getClientRects().length)
+    .map((c) => [c, c.dataset.key ?? ++n]);
+};
 const prerendered = (host) => !!shadowOf(host)?.querySelector('.xp-mount > *');
 const anothers = (host) => {
   const build = shadowOf(host)?.querySelector('.xp-mount')?.dataset.build;
@@ -137,6 +147,22 @@ function watch(host) {
   if (!prerendered(host) || !seen) return load();
   seen.observe(host);
   for (const name of INPUTS) host.addEventListener(name, load, { capture: true, once: true, passive: true });
+  // The control focus is on, by its mark. Focus coming in fetches the code; a drawing that
+  // code replaces (an older build's, another language's) took the focused control with it,
+  // and a keyboard or screen reader user was sent back to the page's start. Once drawn,
+  // the same control takes focus again, unless an item tapped meanwhile opened its panel
+  // (whose heading takes it).
+  let mark = null;
+  const follow = (e) => { mark = marks(shadowOf(host)).find(([c]) => c === e.composedPath()[0])?.[1]; };
+  host.addEventListener('focusin', follow, true);
+  host.addEventListener('explainer:ready', () => {
+    host.removeEventListener('focusin', follow, true);
+    const root = shadowOf(host);
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (mark && lost && !root?.activeElement && !root?.querySelector('.xp-panel')) {
+      marks(root).find(([, m]) => m === mark)?.[0].focus({ preventScroll: true });
+    }
+  }, { once: true });
   host.addEventListener('click', (e) => {
     if (started || anothers(host)) return;
     // The explainer's own controls; a link or a native disclosure already did its part.

@@ -318,3 +318,33 @@ test('a snippet drawn afresh (its page asks another language) answers a tap give
     await page.context().close();
   }
 });
+
+test('a snippet drawn afresh keeps the keyboard on the control it was on: a player, or a tab', async () => {
+  // Focus coming into a pre-rendered explainer fetches its code. An older build's drawing,
+  // or another language's, is then replaced: focus fell to the page's start, and a keyboard
+  // or screen reader user lost their place.
+  for (const [what, control, expect] of [
+    ['a player', '[data-key="entity:us-government"]', "const f = root.activeElement; return f?.getAttribute('data-key') === 'entity:us-government' && f.textContent.includes('US government')"],
+    ['a tab', '[role=tab][id$="-tab-timeline"]', "const f = root.activeElement; return !!f?.matches('[role=tab][id$=\"-tab-timeline\"]') && f.textContent !== '' && f.closest('.xp-root').lang === 'en'"],
+  ]) {
+    const page = await open(env.browser, null, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+    await page.route(/two-prerendered\.html$/, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('<div data-explainer data-lang="fr">', '<div id="asked" data-explainer data-lang="en">');
+      await route.fulfill({ response, body });
+    });
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto(`${env.base}hosts/two-prerendered.html`);
+    const target = page.locator(`#asked ${control}`).filter({ visible: true }).first();
+    await target.focus();
+    release();
+    await page.waitForFunction(() => document.getElementById('asked').hasAttribute('data-explainer-ready'));
+    assert.ok(await until(() => shadow(page, '#asked', expect)), `focus stays on ${what} once it is drawn afresh`);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'asked', 'the page\'s focus is in the explainer');
+    assert.equal(await shadow(page, '#asked', 'return !!root.querySelector(".xp-panel")'), false, 'focus alone opens nothing');
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
