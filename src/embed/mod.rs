@@ -394,15 +394,23 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     // until it is rendered or hydrated.
     let linked = Rc::new(RefCell::new(fragment_get(&hash, &key)));
 
-    // A control tapped before the code came: a hydrated drawing answers the loader's
-    // second click on it; one drawn afresh opens it itself (see `Older`).
-    let tapped = host.get_attribute(older::TAPPED);
-    let _ = host.remove_attribute(older::TAPPED);
     // Hydrate only what was rendered for this very state; anything else renders afresh.
     let same = drawn_in(&host, lang, view);
     let Some((root, hydrate, older)) = mount_point(doc, &host, custom.is_some() || !same) else {
         return;
     };
+    // A control tapped before the code came: a hydrated drawing answers the loader's
+    // second click on it; one drawn afresh opens it itself (see `Older`). Until then, the
+    // loader notes taps on the older drawing (an empty note: none yet), and the render
+    // reads the last.
+    if older.kept() {
+        if !host.has_attribute(older::TAPPED) {
+            let _ = host.set_attribute(older::TAPPED, "");
+        }
+    } else {
+        let _ = host.remove_attribute(older::TAPPED);
+    }
+    let tapped_host = host.clone();
     let width = if hydrate {
         root.get_attribute("data-width")
             .and_then(|w| w.parse().ok())
@@ -562,6 +570,8 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         when_styled(
             &idle_root,
             Box::new(move || {
+                let tapped = tapped_host.get_attribute(older::TAPPED);
+                let _ = tapped_host.remove_attribute(older::TAPPED);
                 match older.replace(tapped.as_deref()) {
                     Some(Choice::Item(id)) => *chosen_item.borrow_mut() = Some(id),
                     Some(Choice::View(v)) => chosen_view.set(v),

@@ -6,8 +6,9 @@ use web_sys::{Node, ShadowRoot};
 
 use crate::state::View;
 
-/// Set by the loader on a host whose control was tapped before the code came (`embed.js`):
-/// the control's `data-key` (`entity:nvidia`), or `view:` and the view's code for a tab.
+/// Set by the loader on a host whose control was tapped before the code came, or before
+/// the code's fresh drawing replaced the older one (`embed.js`): the control's `data-key`
+/// (`entity:nvidia`), or `view:` and the view's code for a tab. Empty: nothing tapped yet.
 pub const TAPPED: &str = "data-explainer-tapped";
 
 /// What the reader chose in the older drawing.
@@ -27,6 +28,11 @@ impl Older {
     pub fn keep(shadow: &ShadowRoot) -> Older {
         let list = shadow.child_nodes();
         Older((0..list.length()).filter_map(|i| list.item(i)).collect())
+    }
+
+    /// Whether there is an older drawing to replace.
+    pub fn kept(&self) -> bool {
+        !self.0.is_empty()
     }
 
     /// Removes the older drawing (in the task that renders the new one, so no frame shows

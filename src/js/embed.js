@@ -20,10 +20,14 @@ let loading = null;
 let early = null;
 // What it opens, kept on its host too: a drawing the code does not hydrate (an older
 // build's, another language's) is drawn afresh, and that render opens it (embed/older.rs).
+// The code marks such a host (an empty note) until it is drawn: a tap on the old drawing
+// meanwhile is noted the same way.
+const TAPPED = 'data-explainer-tapped';
+const redrawn = (host) => host.hasAttribute(TAPPED);
 function keep(host, control) {
-  early?.getRootNode().host?.closest(HOSTS)?.removeAttribute('data-explainer-tapped');
+  if (!started) early?.getRootNode().host?.closest(HOSTS)?.removeAttribute(TAPPED);
   early = control;
-  host.setAttribute('data-explainer-tapped', control.getAttribute('data-key') ?? `view:${control.id.split('-').pop()}`);
+  host.setAttribute(TAPPED, control.getAttribute('data-key') ?? `view:${control.id.split('-').pop()}`);
 }
 let started = false;
 
@@ -164,7 +168,7 @@ function watch(host) {
     }
   }, { once: true });
   host.addEventListener('click', (e) => {
-    if (started || anothers(host)) return;
+    if ((started && !redrawn(host)) || anothers(host)) return;
     // The explainer's own controls; a link or a native disclosure already did its part.
     const control = e.composedPath()[0]?.closest?.('[data-key], [role=tab], button');
     if (!control || control.closest('a, summary')) return;
@@ -175,7 +179,7 @@ function watch(host) {
   // Enter or Space on one of the diagram's controls (no native button, so no click to
   // answer later): kept the same way, and Space does not scroll the page meanwhile.
   host.addEventListener('keydown', (e) => {
-    if (started || anothers(host) || (e.key !== 'Enter' && e.key !== ' ')) return;
+    if ((started && !redrawn(host)) || anothers(host) || (e.key !== 'Enter' && e.key !== ' ')) return;
     const control = e.composedPath()[0]?.closest?.('[data-key][role=button]');
     if (!control) return;
     e.preventDefault();

@@ -319,6 +319,31 @@ test('a snippet drawn afresh (its page asks another language) answers a tap give
   }
 });
 
+test('a snippet drawn afresh answers a tap given after its code came, while its stylesheet loads', async () => {
+  // The code draws afresh once the new drawing's stylesheet applies (one request). A tap
+  // on the old drawing meanwhile reached a drawing that answers nothing.
+  const page = await open(env.browser, null, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  await page.route(/two-prerendered\.html$/, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('<div data-explainer data-lang="fr">', '<div id="asked" data-explainer data-lang="en">');
+    await route.fulfill({ response, body });
+  });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/explainer-[0-9a-f]+\.css$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.base}hosts/two-prerendered.html`);
+  const target = page.locator('#asked [data-key="entity:us-government"]').filter({ visible: true }).first();
+  await target.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.getElementById('asked').hasAttribute('data-explainer-mounted'));
+  assert.match(await target.textContent(), /Gouvernement/, 'the old drawing is still there');
+  await target.tap();
+  release();
+  assert.ok(await until(() => shadow(page, '#asked', "return root.querySelector('.xp-panel h3')?.textContent === 'US government'")), 'the player tapped opens once it is drawn');
+  assert.equal(await page.evaluate(() => document.getElementById('asked').hasAttribute('data-explainer-tapped')), false, 'the note of the tap is gone');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('a snippet drawn afresh keeps the keyboard on the control it was on: a player, or a tab', async () => {
   // Focus coming into a pre-rendered explainer fetches its code. An older build's drawing,
   // or another language's, is then replaced: focus fell to the page's start, and a keyboard
