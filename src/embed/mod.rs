@@ -5,12 +5,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRoot};
 
 mod address;
+mod events;
 mod input;
 mod lazy;
 mod live;
@@ -22,7 +22,7 @@ pub use text::text_of;
 use input::when_needed;
 use lazy::{drop_lazy, keep_visible_fit, prepare_at_idle};
 
-use crate::components::{App, AppProps, HostEvent, Loaded};
+use crate::components::{App, AppProps, Loaded};
 use crate::host::{fragment_get, fragment_key, link_to, resolve_theme};
 use crate::state::{bucket, diagram_width, ROOT_PADDING};
 use crate::story::EMBEDDED_JSON;
@@ -149,33 +149,8 @@ thread_local! {
     static EMBEDDED: std::cell::OnceCell<Loaded> = const { std::cell::OnceCell::new() };
 }
 
-/// Detail of the `explainer:*` events, serialized to a plain object with the fields set.
-#[derive(Serialize)]
-struct Detail<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    kind: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    view: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    lang: Option<&'a str>,
-}
-
 fn warn(msg: &str) {
     web_sys::console::warn_1(&JsValue::from_str(msg));
-}
-
-fn dispatch(host: &Element, name: &str, detail: &Detail) {
-    let init = web_sys::CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    if let Ok(v) = serde_wasm_bindgen::to_value(detail) {
-        init.set_detail(&v);
-    }
-    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = host.dispatch_event(&ev);
-    }
 }
 
 /// Mounts every explainer on the page, then watches for hosts added later. Called by the
@@ -422,71 +397,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
     };
     let scroll_to = linked.borrow().is_some();
 
-    let (event_host, event_key) = (host.clone(), key.clone());
-    let on_host = yew::Callback::from(move |e: HostEvent| {
-        let h = &event_host;
-        match &e {
-            HostEvent::Ready => {
-                let _ = h.set_attribute(READY, "");
-                dispatch(
-                    h,
-                    "explainer:ready",
-                    &Detail {
-                        kind: None,
-                        id: None,
-                        view: None,
-                        lang: None,
-                    },
-                )
-            }
-            HostEvent::Select(sel) => {
-                address::queue(event_key.clone(), Some(sel.id().to_string()));
-                dispatch(
-                    h,
-                    "explainer:select",
-                    &Detail {
-                        kind: Some(sel.kind()),
-                        id: Some(sel.id()),
-                        view: None,
-                        lang: None,
-                    },
-                );
-            }
-            HostEvent::Close => {
-                address::queue(event_key.clone(), None);
-                dispatch(
-                    h,
-                    "explainer:close",
-                    &Detail {
-                        kind: None,
-                        id: None,
-                        view: None,
-                        lang: None,
-                    },
-                );
-            }
-            HostEvent::View(v) => dispatch(
-                h,
-                "explainer:view",
-                &Detail {
-                    kind: None,
-                    id: None,
-                    view: Some(v.code()),
-                    lang: None,
-                },
-            ),
-            HostEvent::Lang(l) => dispatch(
-                h,
-                "explainer:lang",
-                &Detail {
-                    kind: None,
-                    id: None,
-                    view: None,
-                    lang: Some(l.code()),
-                },
-            ),
-        }
-    });
+    let on_host = events::on_host(host.clone(), key.clone());
     let ready_host = host.clone();
     // What hydration needs that the reader does not see is done while the page is idle
     // (below), then hydration itself once the reader nears the explainer; whichever comes
