@@ -158,9 +158,17 @@ function watch(host) {
   // (whose heading takes it).
   let mark = null;
   const follow = (e) => { mark = marks(shadowOf(host)).find(([c]) => c === e.composedPath()[0])?.[1]; };
+  // Focus the reader took elsewhere (a click on the page's text) is not brought back; a
+  // control removed with the old drawing is disconnected by the time this looks.
+  const left = (e) => {
+    const control = e.composedPath()[0];
+    queueMicrotask(() => { if (control.isConnected) mark = null; });
+  };
   host.addEventListener('focusin', follow, true);
+  host.addEventListener('focusout', left, true);
   host.addEventListener('explainer:ready', () => {
     host.removeEventListener('focusin', follow, true);
+    host.removeEventListener('focusout', left, true);
     const root = shadowOf(host);
     const lost = !document.activeElement || document.activeElement === document.body;
     if (mark && lost && !root?.activeElement && !root?.querySelector('.xp-panel')) {

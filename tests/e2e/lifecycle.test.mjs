@@ -372,4 +372,24 @@ test('a snippet drawn afresh keeps the keyboard on the control it was on: a play
     assert.deepEqual(page.messages, []);
     await page.context().close();
   }
+  // Focus the reader moved out before the code came stays where they put it.
+  const page = await open(env.browser, null, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  await page.route(/two-prerendered\.html$/, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('<div data-explainer data-lang="fr">', '<div id="asked" data-explainer data-lang="en">');
+    await route.fulfill({ response, body });
+  });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.base}hosts/two-prerendered.html`);
+  await page.locator('#asked [data-key="entity:us-government"]').filter({ visible: true }).first().focus();
+  await page.evaluate(() => document.activeElement.shadowRoot.activeElement.blur());
+  assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'the reader left the explainer');
+  release();
+  await page.waitForFunction(() => document.getElementById('asked').hasAttribute('data-explainer-ready'));
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'focus is not taken back into the explainer');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
 });
