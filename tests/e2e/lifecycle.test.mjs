@@ -289,6 +289,24 @@ test('a large story draws its first screen at once, then every control; one draw
   await page.context().close();
 });
 
+/** The page of two pre-rendered snippets, its first host asking English of its French
+ * drawing (so the code draws it afresh), on a phone; responses matching `held` wait for
+ * `release()`. */
+async function redrawn(held) {
+  const page = await open(env.browser, null, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  await page.route(/two-prerendered\.html$/, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('<div data-explainer data-lang="fr">', '<div id="asked" data-explainer data-lang="en">');
+    await route.fulfill({ response, body });
+  });
+  let release;
+  const hold = new Promise((ok) => { release = ok; });
+  await page.route(held, async (route) => { await hold; await route.continue(); });
+  await page.goto(`${env.base}hosts/two-prerendered.html`);
+  return { page, release };
+}
+const noted = (page) => page.evaluate(() => document.getElementById('asked').hasAttribute('data-explainer-tapped'));
+
 test('a snippet drawn afresh (its page asks another language) answers a tap given before its code: the item tapped, or the tab', async () => {
   // The drawing of another language, or of an older build, is not hydrated: the code draws
   // it afresh. A control tapped in it before the code came was clicked again on the old
@@ -297,23 +315,14 @@ test('a snippet drawn afresh (its page asks another language) answers a tap give
     ['a player', '[data-key="entity:us-government"]', "return root.querySelector('.xp-panel h3')?.textContent === 'US government'"],
     ['a tab', '[role=tab][id$="-tab-timeline"]', "return root.querySelector('[role=tab][id$=\"-tab-timeline\"]')?.getAttribute('aria-selected') === 'true' && !!root.querySelector('.xp-event-btn')"],
   ]) {
-    const page = await open(env.browser, null, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
-    await page.route(/two-prerendered\.html$/, async (route) => {
-      const response = await route.fetch();
-      const body = (await response.text()).replace('<div data-explainer data-lang="fr">', '<div id="asked" data-explainer data-lang="en">');
-      await route.fulfill({ response, body });
-    });
-    let release;
-    const held = new Promise((ok) => { release = ok; });
-    await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
-    await page.goto(`${env.base}hosts/two-prerendered.html`);
+    const { page, release } = await redrawn(/_bg\.wasm$/);
     const target = page.locator(`#asked ${control}`).filter({ visible: true }).first();
     await target.scrollIntoViewIfNeeded();
     await target.tap();
     release();
     assert.ok(await until(() => shadow(page, '#asked', expect)), `${what} tapped before the code is opened once it is drawn`);
     assert.equal(await shadow(page, '#asked', "return root.querySelector('.xp-root').lang"), 'en', 'drawn in the language asked');
-    assert.equal(await page.evaluate(() => document.getElementById('asked').hasAttribute('data-explainer-tapped')), false, 'the loader\'s note of the tap is gone');
+    assert.equal(await noted(page), false, 'the loader\'s note of the tap is gone');
     assert.deepEqual(page.messages, []);
     await page.context().close();
   }
@@ -322,16 +331,7 @@ test('a snippet drawn afresh (its page asks another language) answers a tap give
 test('a snippet drawn afresh answers a tap given after its code came, while its stylesheet loads', async () => {
   // The code draws afresh once the new drawing's stylesheet applies (one request). A tap
   // on the old drawing meanwhile reached a drawing that answers nothing.
-  const page = await open(env.browser, null, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
-  await page.route(/two-prerendered\.html$/, async (route) => {
-    const response = await route.fetch();
-    const body = (await response.text()).replace('<div data-explainer data-lang="fr">', '<div id="asked" data-explainer data-lang="en">');
-    await route.fulfill({ response, body });
-  });
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await page.route(/explainer-[0-9a-f]+\.css$/, async (route) => { await held; await route.continue(); });
-  await page.goto(`${env.base}hosts/two-prerendered.html`);
+  const { page, release } = await redrawn(/explainer-[0-9a-f]+\.css$/);
   const target = page.locator('#asked [data-key="entity:us-government"]').filter({ visible: true }).first();
   await target.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.getElementById('asked').hasAttribute('data-explainer-mounted'));
@@ -339,7 +339,7 @@ test('a snippet drawn afresh answers a tap given after its code came, while its 
   await target.tap();
   release();
   assert.ok(await until(() => shadow(page, '#asked', "return root.querySelector('.xp-panel h3')?.textContent === 'US government'")), 'the player tapped opens once it is drawn');
-  assert.equal(await page.evaluate(() => document.getElementById('asked').hasAttribute('data-explainer-tapped')), false, 'the note of the tap is gone');
+  assert.equal(await noted(page), false, 'the note of the tap is gone');
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
@@ -348,47 +348,29 @@ test('a snippet drawn afresh keeps the keyboard on the control it was on: a play
   // Focus coming into a pre-rendered explainer fetches its code. An older build's drawing,
   // or another language's, is then replaced: focus fell to the page's start, and a keyboard
   // or screen reader user lost their place.
+  const ready = (page) => page.waitForFunction(() => document.getElementById('asked').hasAttribute('data-explainer-ready'));
   for (const [what, control, expect] of [
     ['a player', '[data-key="entity:us-government"]', "const f = root.activeElement; return f?.getAttribute('data-key') === 'entity:us-government' && f.textContent.includes('US government')"],
     ['a tab', '[role=tab][id$="-tab-timeline"]', "const f = root.activeElement; return !!f?.matches('[role=tab][id$=\"-tab-timeline\"]') && f.textContent !== '' && f.closest('.xp-root').lang === 'en'"],
   ]) {
-    const page = await open(env.browser, null, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
-    await page.route(/two-prerendered\.html$/, async (route) => {
-      const response = await route.fetch();
-      const body = (await response.text()).replace('<div data-explainer data-lang="fr">', '<div id="asked" data-explainer data-lang="en">');
-      await route.fulfill({ response, body });
-    });
-    let release;
-    const held = new Promise((ok) => { release = ok; });
-    await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
-    await page.goto(`${env.base}hosts/two-prerendered.html`);
-    const target = page.locator(`#asked ${control}`).filter({ visible: true }).first();
-    await target.focus();
+    const { page, release } = await redrawn(/_bg\.wasm$/);
+    await page.locator(`#asked ${control}`).filter({ visible: true }).first().focus();
     release();
-    await page.waitForFunction(() => document.getElementById('asked').hasAttribute('data-explainer-ready'));
+    await ready(page);
     assert.ok(await until(() => shadow(page, '#asked', expect)), `focus stays on ${what} once it is drawn afresh`);
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'asked', 'the page\'s focus is in the explainer');
     assert.equal(await shadow(page, '#asked', 'return !!root.querySelector(".xp-panel")'), false, 'focus alone opens nothing');
     assert.deepEqual(page.messages, []);
     await page.context().close();
   }
-  // Focus the reader moved out before the code came stays where they put it.
-  const page = await open(env.browser, null, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
-  await page.route(/two-prerendered\.html$/, async (route) => {
-    const response = await route.fetch();
-    const body = (await response.text()).replace('<div data-explainer data-lang="fr">', '<div id="asked" data-explainer data-lang="en">');
-    await route.fulfill({ response, body });
-  });
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
-  await page.goto(`${env.base}hosts/two-prerendered.html`);
+  // Focus the reader moved out before the code came stays where they put it. (The loader
+  // focuses as the explainer reports itself ready, in the task that marks the host.)
+  const { page, release } = await redrawn(/_bg\.wasm$/);
   await page.locator('#asked [data-key="entity:us-government"]').filter({ visible: true }).first().focus();
   await page.evaluate(() => document.activeElement.shadowRoot.activeElement.blur());
   assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'the reader left the explainer');
   release();
-  await page.waitForFunction(() => document.getElementById('asked').hasAttribute('data-explainer-ready'));
-  await page.waitForTimeout(300);
+  await ready(page);
   assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'focus is not taken back into the explainer');
   assert.deepEqual(page.messages, []);
   await page.context().close();
