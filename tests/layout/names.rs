@@ -328,6 +328,19 @@ fn accents_written_apart_are_drawn_as_one_letter_with_theirs() {
     );
 }
 
+/// `name` comes in `pieces`, and wrapped narrow, every line starts with one.
+fn cut_only_between(name: &str, pieces: &[&str]) {
+    assert_eq!(clusters(name).collect::<Vec<_>>(), pieces, "{name}");
+    for max in [10.0, 20.0, 30.0] {
+        for line in wrap(name, max) {
+            assert!(
+                pieces.iter().any(|p| line.starts_with(p)),
+                "{name} at {max} px: {line:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn indic_and_thai_letters_keep_their_vowel_signs() {
     // Reliance in Devanagari, a word with a conjunct (a virama joins क and ष into क्ष), and
@@ -338,15 +351,7 @@ fn indic_and_thai_letters_keep_their_vowel_signs() {
         ("क्षमता", vec!["क्ष", "म", "ता"]),
         ("กสิกรไทย", vec!["ก", "สิ", "ก", "ร", "ไ", "ท", "ย"]),
     ] {
-        assert_eq!(clusters(name).collect::<Vec<_>>(), pieces, "{name}");
-        for max in [10.0, 20.0, 30.0] {
-            for line in wrap(name, max) {
-                assert!(
-                    pieces.iter().any(|p| line.starts_with(p)),
-                    "{max} px: {line:?}"
-                );
-            }
-        }
+        cut_only_between(name, &pieces);
     }
 }
 
@@ -362,15 +367,7 @@ fn letters_of_other_scripts_keep_their_marks() {
         ("ລາວສິຂໍ້", vec!["ລ", "າ", "ວ", "ສິ", "ຂໍ້"]),
         ("ශ්\u{200d}රීලංකා", vec!["ශ්\u{200d}රී", "ලං", "කා"]),
     ] {
-        assert_eq!(clusters(name).collect::<Vec<_>>(), pieces, "{name}");
-        for max in [10.0, 20.0, 30.0] {
-            for line in wrap(name, max) {
-                assert!(
-                    pieces.iter().any(|p| line.starts_with(p)),
-                    "{name} at {max} px: {line:?}"
-                );
-            }
-        }
+        cut_only_between(name, &pieces);
     }
 }
 
