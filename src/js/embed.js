@@ -61,16 +61,16 @@ const shadowOf = (host) => {
   if (own?.querySelector('.xp-mount, [data-xp-note]')) return own;
   return (host.querySelector(`:scope > ${INNER}`) ?? [...(own?.children ?? [])].find((c) => c.matches(INNER)))?.shadowRoot ?? null;
 };
-// The controls on screen in a shadow root, each with its mark: its data-key, or for one
-// without (a tab, a disclosure, a link), its place among those. Another drawing of the
-// story (another language's, an older build's) marks the same controls alike while it
-// shows the same view.
-const marks = (root) => {
-  let n = 0;
-  return [...root?.querySelectorAll('[data-key], a[href], button, summary, [tabindex]') ?? []]
-    .filter((c) => c.getClientRects().length)
-    .map((c) => [c, c.dataset.key ?? ++n]);
-};
+// A control's mark: its data-key, or for one without (a tab, a disclosure, a link), its
+// place among those on screen. Another drawing of the story (another language's, an older
+// build's) marks the same controls alike while it shows the same view. Only the few
+// controls without a key are listed: a drawing has hundreds with one.
+const OTHERS = ':is(a[href], button, summary, [tabindex]):not([data-key])';
+const others = (root) => [...(root?.querySelectorAll(OTHERS) ?? [])].filter((c) => c.getClientRects().length);
+const markOf = (root, c) => c.dataset?.key ?? others(root).indexOf(c);
+const marked = (root, mark) => (typeof mark === 'number'
+  ? others(root)[mark]
+  : [...root.querySelectorAll(`[data-key="${CSS.escape(mark)}"]`)].find((c) => c.getClientRects().length));
 const prerendered = (host) => !!shadowOf(host)?.querySelector('.xp-mount > *');
 const anothers = (host) => {
   const build = shadowOf(host)?.querySelector('.xp-mount')?.dataset.build;
@@ -157,7 +157,7 @@ function watch(host) {
   // the same control takes focus again, unless an item tapped meanwhile opened its panel
   // (whose heading takes it).
   let mark = null;
-  const follow = (e) => { mark = marks(shadowOf(host)).find(([c]) => c === e.composedPath()[0])?.[1]; };
+  const follow = (e) => { mark = markOf(shadowOf(host), e.composedPath()[0]); };
   // Focus the reader took elsewhere (a click on the page's text) is not brought back; a
   // control removed with the old drawing is disconnected by the time this looks.
   const left = (e) => {
@@ -171,8 +171,8 @@ function watch(host) {
     host.removeEventListener('focusout', left, true);
     const root = shadowOf(host);
     const lost = !document.activeElement || document.activeElement === document.body;
-    if (mark && lost && !root?.activeElement && !root?.querySelector('.xp-panel')) {
-      marks(root).find(([, m]) => m === mark)?.[0].focus({ preventScroll: true });
+    if (mark != null && mark !== -1 && lost && !root?.activeElement && !root?.querySelector('.xp-panel')) {
+      marked(root, mark)?.focus({ preventScroll: true });
     }
   }, { once: true });
   host.addEventListener('click', (e) => {
