@@ -310,6 +310,32 @@ test('in containers a page hides or clips (a closed disclosure, a hidden tab pan
   }
 });
 
+test('an explainer in a disclosure closed while the phone turns is drawn for its new column in the first frame it is seen again', async () => {
+  // Closed, the disclosure's content is not rendered: the explainer's column cannot be
+  // followed, and a script reading its controls then sees the old drawing scaled down to
+  // the new column (40.5 px targets). The reader sees it only once opened.
+  const page = await open(env.browser, `${env.base}hosts/containers.html`, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  await page.locator('#disclosure > summary').tap();
+  await ready(page, 2);
+  assert.ok(await until(async () => (await drawing(page, '#in-details'))?.least >= 44), 'drawn for the phone held upright');
+  await page.locator('#disclosure > summary').tap();
+  await page.setViewportSize({ width: 320, height: 568 });
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  // In the first frame after the disclosure opens (measured once it is painted).
+  const first = await page.evaluate(() => new Promise((ok) => {
+    document.getElementById('disclosure').open = true;
+    requestAnimationFrame(() => setTimeout(() => {
+      const svg = [...xpRoot(document.getElementById('in-details')).querySelectorAll('.xp-svg')].find((e) => e.getClientRects().length);
+      const least = Math.min(...[...svg.querySelectorAll('[role=button]')].map((c) => Math.min(c.getBoundingClientRect().width, c.getBoundingClientRect().height)));
+      ok({ drawn: Number(svg.getAttribute('viewBox').split(' ')[2]), shown: Math.round(svg.getBoundingClientRect().width), least: Math.round(least * 10) / 10 });
+    }, 0));
+  }));
+  assert.equal(first.drawn, first.shown, `drawn for its new column: ${JSON.stringify(first)}`);
+  assert.ok(first.least >= 44, `targets of 44 px: ${JSON.stringify(first)}`);
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test("the drawing's lines, headings and markers take no pointer: a tap on them reaches the control under them or the drawing", async () => {
   // Hit-tested, every curve of the lines' merged paths was tested against a finger's whole
   // touch area on each tap. Checked closed, then with a choice made (the lit lines' layer).
