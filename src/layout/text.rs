@@ -139,9 +139,10 @@ fn regional(c: char) -> bool {
 /// `word` in the pieces a line may be cut between: each character with the marks drawn
 /// on or with it (an accent, a vowel sign, a selector, a skin tone), the character after a
 /// zero-width joiner (the family 👩‍👩‍👧 is one emoji) or a virama, and a flag's two
-/// letters. Without Unicode's tables (several KB of WASM), it knows the marks of the
-/// scripts [`extends`] names and emoji's; rarer scripts' marks (Javanese, Balinese…) may
-/// still be cut from their letter.
+/// letters. Without Unicode's tables (several KB of WASM), it knows the marks of Latin,
+/// Greek, Cyrillic, Hebrew, Arabic, the Indic scripts, Sinhala, Thai, Lao, Tibetan,
+/// Myanmar, Khmer, Hangul jamo and kana, and emoji's; rarer scripts' marks (Javanese,
+/// Balinese…) may still be cut from their letter.
 pub fn clusters(word: &str) -> impl Iterator<Item = &str> {
     let mut rest = word;
     std::iter::from_fn(move || {
