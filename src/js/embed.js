@@ -171,7 +171,7 @@ function watch(host) {
     host.removeEventListener('focusout', left, true);
     const root = shadowOf(host);
     const lost = !document.activeElement || document.activeElement === document.body;
-    if (mark != null && mark !== -1 && lost && !root?.activeElement && !root?.querySelector('.xp-panel')) {
+    if (root && mark != null && mark !== -1 && lost && !root.activeElement && !root.querySelector('.xp-panel')) {
       marked(root, mark)?.focus({ preventScroll: true });
     }
   }, { once: true });
