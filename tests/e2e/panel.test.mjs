@@ -125,7 +125,8 @@ test('phone: a panel\'s links and sources read as separate items, a wrapped labe
 test('phone: a date in the panel is never split across two lines', async () => {
   const page = await article(env, 'phone320', 'en', 'light');
   await page.locator('[data-key="relationship:nvidia-openai-loi"]').tap();
-  await until(async () => (await panelTitle(page)) === 'Nvidia → OpenAI');
+  // The panel's lists (the sources and their dates) come a frame after its head.
+  assert.ok(await until(async () => (await panelTitle(page)) === 'Nvidia → OpenAI' && panelWhole(page)), 'the whole panel');
   // Each date's text, by the lines it is laid out on.
   const split = JSON.parse(await root(page, `
     const lines = (el) => { const g = document.createRange(); g.selectNodeContents(el);
