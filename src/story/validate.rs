@@ -173,11 +173,17 @@ impl<'a> Check<'a> {
         self.refs(at, ids, |c| &c.source_ids, &m::UNKNOWN_SOURCE);
     }
 
-    /// References to entities. With none in the story, every reference is unknown: the
-    /// one problem to read, "no entity", is then not buried under a hundred more.
-    fn entities(&mut self, at: At<'_>, ids: &[String]) {
+    /// One reference to an entity. With none in the story, every reference is unknown:
+    /// the one problem to read, "no entity", is then not buried under a hundred more.
+    fn entity(&mut self, at: At<'_>, id: &str) {
         if !self.entity_ids.is_empty() {
-            self.refs(at, ids, |c| &c.entity_ids, &m::UNKNOWN_ENTITY);
+            self.known(at, id, |c| &c.entity_ids, &m::UNKNOWN_ENTITY);
+        }
+    }
+
+    fn entities(&mut self, at: At<'_>, ids: &[String]) {
+        for (i, id) in ids.iter().enumerate() {
+            self.entity(at.index(i), id);
         }
     }
 
@@ -317,9 +323,7 @@ pub fn validate(story: &Story) -> Vec<Problem> {
         let p = list.index(i);
         c.id(p.key("id"), &r.id, &mut seen);
         for (field, id) in [("from", &r.from), ("to", &r.to)] {
-            if !c.entity_ids.is_empty() {
-                c.known(p.key(field), id, |c| &c.entity_ids, &m::UNKNOWN_ENTITY);
-            }
+            c.entity(p.key(field), id);
         }
         if r.from == r.to {
             c.say(p.key("to"), &m::SELF_LINK, quoted(&r.to));
