@@ -44,7 +44,7 @@ impl Older {
                 let _ = parent.remove_child(node);
             }
         }
-        if self.0.is_empty() {
+        if !self.kept() {
             return None;
         }
         let (kind, id) = tapped?.split_once(':')?;
