@@ -2,7 +2,10 @@
 // Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, ready, until, shadow } from './lib.mjs';
+import { chromium } from 'playwright-core';
+import { setup, open, ready, until, shadow, panelShows, gotoPushed, ARGS } from './lib.mjs';
+import { serve } from './server.mjs';
+import { VIEWPORTS } from './reader.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -85,4 +88,52 @@ test('a host whose id has other letters (schéma) is linked to, writes its part 
   assert.ok(await until(async () => (await title()) === 'Nvidia'), 'the address it wrote');
   assert.deepEqual(page.messages, []);
   await page.context().close();
+});
+
+test('back to the article from the next page (the back/forward cache): the panel is as the reader left it, and taps still answer, hydrated or not when they left', async () => {
+  // Playwright turns the cache off; news sites send `no-cache`, which lets a page in.
+  const server = await serve(undefined, { revalidate: true });
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS, ignoreDefaultArgs: ['--disable-back-forward-cache'] });
+  try {
+    const page = await open(browser, null, VIEWPORTS.phone375);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.enable');
+    const refused = [];
+    cdp.on('Page.backForwardCacheNotUsed', (e) => refused.push(e.notRestoredExplanations.map((x) => x.reason).join()));
+    const away = async () => {
+      await page.evaluate(() => { window.kept = true; });
+      await page.goto(`${base}hosts/plain.html`);
+      await page.goBack({ waitUntil: 'commit' });
+      assert.ok(await until(() => page.evaluate(() => window.kept === true).catch(() => false)), `restored, not loaded again: ${refused}`);
+    };
+    const tap = async (key) => {
+      const c = page.locator(`[data-key="${key}"]`).filter({ visible: true });
+      await c.scrollIntoViewIfNeeded();
+      await c.tap();
+    };
+    // Hydrated, a panel open.
+    await page.goto(`${base}index.html`);
+    await ready(page);
+    await tap('entity:microsoft');
+    assert.ok(await panelShows(page, '[data-explainer]', 'Microsoft'));
+    await away();
+    assert.ok(await panelShows(page, '[data-explainer]', 'Microsoft'), 'the panel is still open');
+    await page.locator('.xp-close').tap();
+    await tap('entity:oracle');
+    assert.ok(await panelShows(page, '[data-explainer]', 'Oracle'), 'a tap after coming back opens its item');
+    // Left before the explainer, far down the page, hydrated: a tap after coming back
+    // hydrates it and opens its item.
+    await gotoPushed(page, `${base}index.html`, 3000);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-ready')), false);
+    await page.unroute(`${base}index.html`);
+    await away();
+    await tap('entity:nvidia');
+    assert.ok(await panelShows(page, '[data-explainer]', 'Nvidia'), 'a tap on the unhydrated explainer after coming back opens its item');
+    assert.deepEqual(page.messages, []);
+  } finally {
+    await browser.close();
+    server.close();
+  }
 });

@@ -316,7 +316,7 @@ for (const name of (process.env.RANDOM_HOSTS || '').split(',').filter(Boolean)) 
   const [host, where = 'phone'] = name.split(':');
   const [file, query] = host.split('?');
   const desktop = where === 'desktop';
-  test(`a reader on hosts/${host}.html (${where}, seed 1)`, async () => {
+  test(`a reader on hosts/${host}.html (${where}, seed ${process.env.RANDOM_SEED || 1})`, async () => {
     await play(`${env.base}hosts/${file}.html${query === undefined ? '' : `?${query}`}`, desktop ? DESKTOP : PHONE, 1, desktop ? DESKTOPS : PHONES, where === 'frame');
   });
 }

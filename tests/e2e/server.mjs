@@ -21,8 +21,10 @@ export const AXE_FILE = join(here, '../../tools/node_modules/axe-core/axe.min.js
 /** Whether the page at `path` is sent with a strict CSP: its name says so. */
 export const underCsp = (path) => /csp/.test(path);
 
-// `cors`: as a CDN serving the assets to pages of other origins does.
-export function serve(dist = join(here, '../../dist/'), { hosts = join(here, '../hosts/'), compress = false, cors = false } = {}) {
+// `cors`: as a CDN serving the assets to pages of other origins does. `revalidate`: every
+// response may be kept and revalidated (`no-cache`), as a news site sends its pages, rather
+// than never stored (`no-store`), which keeps a page out of the back/forward cache.
+export function serve(dist = join(here, '../../dist/'), { hosts = join(here, '../hosts/'), compress = false, cors = false, revalidate = false } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
@@ -32,7 +34,7 @@ export function serve(dist = join(here, '../../dist/'), { hosts = join(here, '..
       : path.startsWith('/hosts/') ? join(hosts, path.slice('/hosts/'.length)) : join(dist, path);
     try {
       let body = await readFile(file);
-      const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
+      const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': revalidate ? 'no-cache' : 'no-store' };
       if (cors) headers['access-control-allow-origin'] = '*';
       // A legacy page, in the encoding many older CMS pages still use.
       if (path.includes('latin1')) headers['content-type'] = 'text/html; charset=windows-1252';
