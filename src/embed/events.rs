@@ -1,5 +1,6 @@
 //! What an explainer tells its page: `explainer:ready`, `:select`, `:close`, `:view` and
-//! `:lang` events on its host, bubbling and composed, and the address it keeps in the URL.
+//! `:lang` events on its host, bubbling and composed, and the address it keeps in the URL;
+//! and to its loader, that the code has stopped (`explainer:failed`).
 
 use serde::Serialize;
 use web_sys::Element;
@@ -71,4 +72,28 @@ pub fn on_host(host: Element, key: String) -> yew::Callback<HostEvent> {
             }
         }
     })
+}
+
+/// Sent on the document after a panic, with this build's name as its detail: the loader
+/// shows each of the build's explainers in reading mode and marks its host
+/// `data-explainer-failed` (`embed.js`).
+pub const FAILED: &str = "explainer:failed";
+
+/// Installs what a panic does. A panic aborts the code's call, and the state it held (a
+/// render under way, a cell borrowed) is left as it was: the explainers of this build can
+/// no longer answer. The panic's message goes to the console, and the loader is told, so a
+/// reader gets the content and a note rather than controls that do nothing. Yew's own hook
+/// would only log.
+pub fn on_panic(build: String) {
+    yew::set_custom_panic_hook(Box::new(move |info| {
+        web_sys::console::error_1(&format!("explainer: {info}").into());
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(&build.as_str().into());
+        if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(FAILED, &init) {
+            let _ = doc.dispatch_event(&ev);
+        }
+    }));
 }

@@ -159,6 +159,7 @@ fn warn(msg: &str) {
 #[wasm_bindgen]
 pub fn start(css_url: String, build: String) {
     CSS.with(|c| *c.borrow_mut() = css_url);
+    events::on_panic(build.clone());
     BUILD.with(|b| *b.borrow_mut() = build);
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;

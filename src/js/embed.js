@@ -46,8 +46,7 @@ function load() {
     } catch (error) {
       // Blocked, failed or too old: keep the pre-rendered content readable, say why.
       console.warn('explainer: interactive mode is not available here', error);
-      broken = true;
-      for (const host of document.querySelectorAll(HOSTS)) if (!anothers(host)) unavailable(host);
+      fail();
     }
   })();
 }
@@ -87,9 +86,18 @@ const english = (host) => (code(host.dataset.lang) ?? code(host.closest('[lang]'
 // Once the code failed, every host, even one added later, says the explainer is unavailable:
 // a pre-rendered one stays readable; an empty one says so rather than stay blank.
 let broken = false;
+function fail() {
+  broken = true;
+  for (const host of document.querySelectorAll(HOSTS)) if (!anothers(host)) unavailable(host);
+}
+// The code stopped later (a panic: a bug, or a page script that broke a DOM method it
+// relies on; embed/events.rs): its explainers, drawn and answering until then, answer
+// nothing more, and are read the same way.
+document.addEventListener('explainer:failed', (e) => e.detail === BUILD && fail());
 function unavailable(host) {
   if (host.hasAttribute('data-explainer-failed')) return;
   host.setAttribute('data-explainer-failed', '');
+  host.removeAttribute('data-explainer-ready');
   if (!prerendered(host)) {
     let root = shadowOf(host);
     if (!root) {
@@ -117,6 +125,16 @@ function unavailable(host) {
     link.href = new URL('static.css', base).href;
     const root = shadowOf(host);
     root.append(link);
+    // A panel the code had open could no longer close.
+    root.querySelector('.xp-panel')?.remove();
+    // Live, the code builds only the view shown: where it stopped after drawing, the note
+    // does not promise the whole content.
+    const note = root.querySelector('.xp-static-note');
+    if (note && [...root.querySelectorAll('.xp-view')].some((v) => v.children.length < 2)) {
+      note.textContent = root.querySelector('.xp-root')?.lang === 'en'
+        ? 'Interaction has stopped on this page: this is what the explainer was showing.'
+        : 'L’interaction s’est arrêtée sur cette page\u00a0: voici ce que l’explication montrait.';
+    }
     // Its controls now answer nothing: a screen reader must not offer dozens of buttons that
     // do nothing, nor Tab stop on them. The diagram's are read as the named images they
     // are; the bars and events, as their text, disabled. Links and disclosures still work.

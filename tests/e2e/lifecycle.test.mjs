@@ -3,7 +3,7 @@
 // Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, ready, until, shadow, printSlowly } from './lib.mjs';
+import { setup, open, ready, until, shadow, printSlowly, axe } from './lib.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -373,5 +373,53 @@ test('a snippet drawn afresh keeps the keyboard on the control it was on: a play
   await ready(page);
   assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'focus is not taken back into the explainer');
   assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
+test('when the code stops after drawing (a page script broke a DOM method it relies on), every explainer it drew is read in reading mode and says so; none keeps controls that do nothing', async () => {
+  const page = await open(env.browser, `${env.base}hosts/two.html`, { viewport: { width: 1280, height: 800 } });
+  await ready(page, 2);
+  // A page script's wrapper that refuses to insert: the next node the explainer adds makes
+  // its code panic (Yew cannot go on without it).
+  await page.evaluate(() => {
+    window.insert = Node.prototype.insertBefore;
+    Node.prototype.insertBefore = () => { throw new DOMException('refused by a page script', 'NotSupportedError'); };
+  });
+  await page.locator('#first [data-key="entity:nvidia"]').click();
+  await page.evaluate(() => { Node.prototype.insertBefore = window.insert; });
+  const state = (id) => page.evaluate((i) => {
+    const host = document.getElementById(i);
+    const r = host.shadowRoot;
+    const shown = (el) => !!el && el.getClientRects().length > 0 && el.getBoundingClientRect().height > 1;
+    // Controls offered to Tab or a screen reader that now answer nothing (links and
+    // disclosures still work).
+    const dead = [...r.querySelectorAll('[role=button], button:not(:disabled), [tabindex]:not([tabindex="-1"])')]
+      .filter((e) => shown(e) && !e.matches('a[href], summary, .xp-table-wrap') && !e.closest('.xp-controls'));
+    return { failed: host.hasAttribute('data-explainer-failed'), ready: host.hasAttribute('data-explainer-ready'),
+      note: shown(r.querySelector('.xp-static-note')) && r.querySelector('.xp-static-note').textContent, panel: !!r.querySelector('.xp-panel'), tabs: shown(r.querySelector('[role=tab]')),
+      dead: dead.map((e) => e.getAttribute('data-key') || e.textContent.slice(0, 20)),
+      // Each view shown is one the code built: none is its title alone.
+      views: [...r.querySelectorAll('.xp-view')].filter(shown).map((v) => v.children.length > 1) };
+  }, id);
+  // Neither note promises the whole content: only the view shown was built.
+  const notes = { first: 'L’interaction s’est arrêtée sur cette page\u00a0: voici ce que l’explication montrait.',
+    second: 'Interaction has stopped on this page: this is what the explainer was showing.' };
+  for (const id of ['first', 'second']) {
+    assert.ok(await until(async () => (await state(id)).failed), `${id}: marked failed`);
+    const s = await state(id);
+    assert.deepEqual({ ...s, views: undefined }, { failed: true, ready: false, note: notes[id], panel: false, tabs: false, dead: [], views: undefined }, id);
+    assert.ok(s.views.length >= 1 && s.views.every(Boolean), `${id}: views ${s.views}`);
+  }
+  // The diagram's controls are inert: a click there does nothing, and no error follows.
+  const before = page.messages.length;
+  await page.locator('#first [data-key="entity:openai"]').click({ force: true });
+  await page.waitForTimeout(200);
+  assert.equal(page.messages.length, before, page.messages.slice(before).join('\n'));
+  // The developer reads why in the console: the panic's message.
+  assert.ok(page.messages.some((m) => /^error: explainer: panicked at .*failed to (insert|append)/s.test(m)), page.messages.join('\n'));
+  // A host added afterwards says the explainer cannot load, rather than stay blank.
+  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<div id="third" data-explainer data-lang="en"></div>'));
+  assert.ok(await until(() => page.evaluate(() => document.getElementById('third').shadowRoot?.querySelector('[role=note]')?.textContent)));
+  assert.deepEqual(await axe(page), []);
   await page.context().close();
 });
