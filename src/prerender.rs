@@ -97,17 +97,23 @@ pub fn loader(assets: &Assets) -> String {
         .replace("{{BUILD}}", assets.build())
 }
 
-/// A page holding one explainer full width, for iframes; it reports its height.
+/// A page holding one explainer full width, for iframes; it reports its height. Its title
+/// and description are the story's (a reader may open or share the frame's address alone).
 pub fn frame_page(lang: Lang, assets: &Assets) -> String {
-    let title = match lang {
-        Lang::Fr => "Explication interactive : Nvidia, OpenAI et Microsoft",
-        Lang::En => "Interactive explainer: Nvidia, OpenAI and Microsoft",
-    };
+    let (mut title, mut description) = (String::new(), String::new());
+    title.push_str(match lang {
+        Lang::Fr => "Explication interactive\u{a0}: ",
+        Lang::En => "Interactive explainer: ",
+    });
+    if let Ok(story) = crate::story::load(EMBEDDED_JSON) {
+        crate::components::escape_into(&mut title, story.title.get(lang));
+        crate::components::escape_into(&mut description, story.dek.get(lang));
+    }
     format!(
         concat!(
             "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
-            "<title>{title}</title>\n",
+            "<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n",
             "<link rel=\"stylesheet\" href=\"frame.css\">\n<link rel=\"icon\" href=\"favicon.png\" type=\"image/png\">\n</head>\n<body>\n{host}\n",
             "<script type=\"module\" src=\"embed.js\"></script>\n",
             // Classic, not a module: in a frame sandboxed without `allow-same-origin` (as
@@ -117,6 +123,7 @@ pub fn frame_page(lang: Lang, assets: &Assets) -> String {
         ),
         lang = lang.code(),
         title = title,
+        description = description,
         host = host_markup(lang, "", assets)
     )
 }

@@ -9,8 +9,8 @@ use common::esc;
 use explainer::describe::relationship_name;
 use explainer::i18n::Lang;
 use explainer::prerender::{
-    ascii_css, fill_page, host_markup, loader, reading_mode, snippet, story_problems, style_hash,
-    Assets,
+    ascii_css, fill_page, frame_page, host_markup, loader, reading_mode, snippet, story_problems,
+    style_hash, Assets,
 };
 use explainer::story::{load, EMBEDDED_JSON};
 
@@ -136,6 +136,27 @@ fn snippet_page_and_loader_use_the_build_names() {
             && js.contains("const BUILD = 'abc';")
     );
     assert!(!js.contains("{{"));
+}
+
+#[test]
+fn the_frame_page_is_titled_and_described_by_its_story() {
+    // A reader may open or share the frame's address alone: its title and description are
+    // the story's own, whatever story is built in, not a fixed one.
+    let story = load(EMBEDDED_JSON).unwrap();
+    for (lang, prefix) in [
+        (Lang::Fr, "Explication interactive\u{a0}: "),
+        (Lang::En, "Interactive explainer: "),
+    ] {
+        let page = frame_page(lang, &assets());
+        let title = format!("<title>{prefix}{}</title>", esc(story.title.get(lang)));
+        assert!(page.contains(&title), "{lang:?}: {title} in\n{page:.400}");
+        let description = format!(
+            "<meta name=\"description\" content=\"{}\">",
+            esc(story.dek.get(lang))
+        );
+        assert!(page.contains(&description), "{lang:?}: {description}");
+        assert!(page.contains(&format!("<html lang=\"{}\">", lang.code())));
+    }
 }
 
 #[test]
