@@ -124,6 +124,7 @@ function unavailable(host) {
     link.rel = 'stylesheet';
     link.href = new URL('static.css', base).href;
     const root = shadowOf(host);
+    const had = root.activeElement;
     root.append(link);
     // A panel the code had open could no longer close.
     root.querySelector('.xp-panel')?.remove();
@@ -143,6 +144,18 @@ function unavailable(host) {
       c.removeAttribute('tabindex');
     }
     for (const b of root.querySelectorAll('.xp-views button')) b.disabled = true;
+    // Focus on what no longer answers (or is gone) goes to the note, which a screen reader
+    // then reads, rather than back to the page's start: once reading mode applies (the note
+    // shows, the controls no longer take focus), if the reader has not moved on meanwhile.
+    if (had && note && (!had.isConnected || !had.matches('a[href], summary, .xp-table-wrap'))) {
+      link.addEventListener('load', () => {
+        const now = root.activeElement;
+        if (now === had || (!now && document.activeElement === document.body)) {
+          note.tabIndex = -1;
+          note.focus({ preventScroll: true });
+        }
+      }, { once: true });
+    }
   }
 }
 

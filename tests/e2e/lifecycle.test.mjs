@@ -385,7 +385,9 @@ test('when the code stops after drawing (a page script broke a DOM method it rel
     window.insert = Node.prototype.insertBefore;
     Node.prototype.insertBefore = () => { throw new DOMException('refused by a page script', 'NotSupportedError'); };
   });
-  await page.locator('#first [data-key="entity:nvidia"]').click();
+  // A keyboard reader opens a player.
+  await page.locator('#first [data-key="entity:nvidia"]').focus();
+  await page.keyboard.press('Enter');
   await page.evaluate(() => { Node.prototype.insertBefore = window.insert; });
   const state = (id) => page.evaluate((i) => {
     const host = document.getElementById(i);
@@ -405,7 +407,8 @@ test('when the code stops after drawing (a page script broke a DOM method it rel
   const notes = { first: 'L’interaction s’est arrêtée sur cette page\u00a0: voici ce que l’explication montrait.',
     second: 'Interaction has stopped on this page: this is what the explainer was showing.' };
   for (const id of ['first', 'second']) {
-    assert.ok(await until(async () => (await state(id)).failed), `${id}: marked failed`);
+    // Reading mode applies once its stylesheet (static.css) has come.
+    assert.ok(await until(async () => { const s = await state(id); return s.failed && s.note; }), `${id}: marked failed, in reading mode`);
     const s = await state(id);
     assert.deepEqual({ ...s, views: undefined }, { failed: true, ready: false, note: notes[id], panel: false, tabs: false, dead: [], views: undefined }, id);
     assert.ok(s.views.length >= 1 && s.views.every(Boolean), `${id}: views ${s.views}`);

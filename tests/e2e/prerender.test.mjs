@@ -169,6 +169,19 @@ test('when the WASM cannot load, the static content stays and says interaction i
   await page.context().close();
 });
 
+test('when the WASM cannot load while a keyboard reader is on one of the diagram\'s controls, focus goes to the note that says so', async () => {
+  const page = await open(env.browser);
+  // The code fails a moment after the reader's focus came in (which fetches it).
+  await page.route('**/*.wasm', async (route) => { await new Promise((r) => setTimeout(r, 800)); await route.abort(); });
+  await page.goto(`${env.base}index.html`);
+  await page.locator('[data-key="entity:nvidia"]').filter({ visible: true }).focus();
+  await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-failed'));
+  // Not the control, which no longer answers nor takes focus, nor the page's start: the note.
+  const focused = () => page.evaluate(() => document.querySelector('[data-explainer]').shadowRoot.activeElement?.className);
+  assert.ok(await until(async () => await focused() === 'xp-static-note'), `focus on ${await focused()}`);
+  await page.context().close();
+});
+
 test('when the WASM cannot load, an empty host says so in its language instead of staying blank', async () => {
   const [EN, FR] = ['The interactive explainer could not load on this page.', 'L’explication interactive n’a pas pu se charger sur cette page.'];
   for (const [page0, text] of [['hosts/csp.html', EN], ['hosts/plain.html', FR]]) {
