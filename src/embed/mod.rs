@@ -272,6 +272,21 @@ fn drawn_in(host: &Element, lang: crate::i18n::Lang, view: crate::state::View) -
     })
 }
 
+/// The width a fresh drawing is laid out for in `host`: its column's, by the widths drawn.
+fn column_width(host: &Element) -> u32 {
+    bucket(diagram_width(
+        (host.client_width().max(0) as u32).saturating_sub(2 * ROOT_PADDING),
+    ))
+}
+
+/// Whether a page translator rewrote the pre-rendered drawing `root` before it hydrated
+/// (Chrome's, and the extensions that work as it does): the text it translated is wrapped
+/// in `<font>` elements, where hydration expects the text it rendered, and would stop the
+/// code. Such a drawing is drawn afresh (and translated again).
+fn translated(root: &Element) -> bool {
+    root.query_selector("font").ok().flatten().is_some()
+}
+
 /// The shadow root's mount point: pre-rendered (to hydrate) or freshly made, with what
 /// the root showed before a fresh one (a drawing another build or language pre-rendered),
 /// which stays until the fresh render replaces it (see [`Older`]).
@@ -392,9 +407,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
             .and_then(|w| w.parse().ok())
             .unwrap_or(360)
     } else {
-        bucket(diagram_width(
-            (host.client_width().max(0) as u32).saturating_sub(2 * ROOT_PADDING),
-        ))
+        column_width(&host)
     };
     let scroll_to = linked.borrow().is_some();
 
@@ -417,6 +430,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         }
     };
     let (idle_root, idle_load, go_linked) = (root.clone(), load.clone(), linked.clone());
+    let width_host = host.clone();
     // What the reader chose in an older drawing before the code came (see `Older`).
     let (chosen_view, chosen_item) = (Rc::new(std::cell::Cell::new(view)), linked.clone());
     let go_view = chosen_view.clone();
@@ -430,6 +444,15 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         };
         // An error view has no explainer to announce itself: it is as ready as it will get.
         let failed = story.0.is_err();
+        // A drawing a translator rewrote meanwhile is drawn afresh, at its column's width.
+        let retranslated = hydrate && translated(&root);
+        let hydrate = hydrate && !retranslated;
+        let width = if retranslated {
+            root.set_inner_html("");
+            column_width(&width_host)
+        } else {
+            width
+        };
         let mut props = AppProps {
             story,
             lang,

@@ -92,6 +92,49 @@ test('scrolled to and left idle, the explainer hydrates before any input, withou
   await page.context().close();
 });
 
+test('a page translator that rewrote the drawing before it hydrated: it is drawn afresh, at idle without a shift, and a tap opens its item', async () => {
+  // As Chrome's translator (and the extensions that work as it does) rewrites text: each text
+  // node becomes <font><font>translation</font></font>. Hydration would not find its text
+  // there, and the code stopped.
+  const translate = (page) => page.evaluate(() => {
+    const root = document.querySelector('[data-explainer]').shadowRoot;
+    const walk = document.createTreeWalker(root.querySelector('.xp-mount'), NodeFilter.SHOW_TEXT);
+    const texts = [];
+    while (walk.nextNode()) if (walk.currentNode.nodeValue.trim()) texts.push(walk.currentNode);
+    for (const t of texts) {
+      const outer = document.createElement('font');
+      outer.append(document.createElement('font'));
+      outer.firstChild.textContent = `⟦${t.nodeValue}⟧`;
+      t.replaceWith(outer);
+    }
+    return texts.length;
+  });
+  const state = (page) => page.evaluate(() => {
+    const h = document.querySelector('[data-explainer]');
+    return { ready: h.hasAttribute('data-explainer-ready'), failed: h.hasAttribute('data-explainer-failed'),
+      fonts: h.shadowRoot.querySelectorAll('.xp-mount font').length };
+  });
+  for (const how of ['idle', 'tap']) {
+    const page = await open(env.browser, null, { hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    await watchShifts(page);
+    // Three screens down: its code is fetched only once the reader comes near.
+    await gotoPushed(page, `${env.base}index.html`, 3000);
+    assert.ok(await translate(page) > 100);
+    const control = page.locator('[data-key="entity:microsoft"]').filter({ visible: true });
+    if (how === 'idle') {
+      await page.evaluate(() => document.querySelector('[data-explainer]').scrollIntoView());
+      assert.ok(await until(async () => (await state(page)).ready), 'hydrated at idle once scrolled to');
+      assert.equal(await page.evaluate(() => window.shift), 0, 'no layout shift');
+    }
+    await control.scrollIntoViewIfNeeded();
+    await control.tap();
+    assert.ok(await panelShows(page, '[data-explainer]', 'Microsoft'), how);
+    assert.deepEqual(await state(page), { ready: true, failed: false, fonts: 0 }, how);
+    assert.deepEqual(page.messages, [], how);
+    await page.context().close();
+  }
+});
+
 test('a link in the page\'s text to an item opens it: a pre-rendered explainer far below hydrates and brings it into view; Back opens the item linked before; a link to an open question opens it', async () => {
   const page = await open(env.browser, null, { hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
   await page.goto(`${env.base}hosts/two-prerendered.html`);
