@@ -445,9 +445,9 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         // An error view has no explainer to announce itself: it is as ready as it will get.
         let failed = story.0.is_err();
         // A drawing a translator rewrote meanwhile is drawn afresh, at its column's width.
-        let retranslated = hydrate && translated(&root);
-        let hydrate = hydrate && !retranslated;
-        let width = if retranslated {
+        let rewritten = hydrate && translated(&root);
+        let hydrate = hydrate && !rewritten;
+        let width = if rewritten {
             root.set_inner_html("");
             column_width(&width_host)
         } else {
