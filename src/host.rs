@@ -190,11 +190,14 @@ pub fn with_fragment(href: &str, fragment: &str) -> String {
 
 /// What a link to the story id `id` opens (the `change`-th link since the explainer
 /// started): the item it names, else the open question; `None` if the story has neither.
+/// Case and surrounding spaces are ignored: ids are lower case by the schema, and an
+/// editor's link written `#explainer=NVIDIA` means the same item.
 pub fn link_to(story: &Story, id: &str, change: u32) -> Option<Linked> {
-    let to = selection_for(story, id);
+    let id = id.trim().to_ascii_lowercase();
+    let to = selection_for(story, &id);
     let question = story.questions.iter().any(|q| q.id == id);
     (to.is_some() || question).then(|| Linked {
-        question: question.then(|| id.into()),
+        question: question.then_some(id),
         to,
         change,
         again: false,

@@ -147,3 +147,13 @@ fn a_link_opens_an_item_or_an_open_question() {
     );
     assert_eq!(link_to(&s, "nope", 1), None);
 }
+
+#[test]
+fn a_link_written_with_capitals_or_spaces_opens_its_item() {
+    let s = load(EMBEDDED_JSON).unwrap();
+    let item = link_to(&s, "NVIDIA", 1).unwrap();
+    assert_eq!(item.to, Some(Selection::Entity("nvidia".into())));
+    let question = link_to(&s, " Qa-Amount ", 1).unwrap();
+    assert_eq!(question.question.as_deref(), Some("qa-amount"));
+    assert_eq!(link_to(&s, "NOPE", 1), None);
+}

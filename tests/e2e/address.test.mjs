@@ -35,7 +35,8 @@ test('a deep link selects its item and scrolls to it; taps add no history entrie
   assert.deepEqual(await page.evaluate(() => history.state), router, 'the page\'s history state is kept');
   // A link to a comparison bar opens the comparison, where the bar is, and brings it into view
   // above its panel (it opened over the diagram, which shows no bar).
-  await page.evaluate(() => { location.hash = 'explainer=bar-nvidia-wsj'; });
+  // Written with capitals, as an editor might: ids are lower case, so it means the same bar.
+  await page.evaluate(() => { location.hash = 'explainer=Bar-NVIDIA-wsj'; });
   const bar = () => shadow(page, '[data-explainer]', `const b = [...root.querySelectorAll('[data-key="bar:bar-nvidia-wsj"]')].find((e) => e.getClientRects().length)?.getBoundingClientRect();
     const p = root.querySelector('.xp-panel');
     return [root.querySelector('[role=tab][aria-selected=true]').id.endsWith('-tab-comparison'), p?.querySelector('h3').textContent.includes('WSJ'), !!b && b.top >= 0 && b.bottom <= p.getBoundingClientRect().top]`);
