@@ -94,6 +94,13 @@ function fail() {
 // relies on; embed/events.rs): its explainers, drawn and answering until then, answer
 // nothing more, and are read the same way.
 document.addEventListener('explainer:failed', (e) => e.detail === BUILD && fail());
+// A trap that is not a panic (memory exhausted, an access out of bounds) stops the code with
+// no hook to say so, and one in a render leaves Yew's scheduler locked: its explainers would
+// answer nothing, silently. The trap's stack names this build's bindings (the browser called
+// the code through them) or its WASM file (a streamed module, as Chrome and Firefox name it).
+const trapped = (e) => e instanceof WebAssembly.RuntimeError && ['{{JS}}', '{{WASM}}'].some((f) => e.stack?.includes(f)) && fail();
+addEventListener('error', (e) => trapped(e.error));
+addEventListener('unhandledrejection', (e) => trapped(e.reason));
 function unavailable(host) {
   if (host.hasAttribute('data-explainer-failed')) return;
   host.setAttribute('data-explainer-failed', '');

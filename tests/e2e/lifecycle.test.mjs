@@ -3,7 +3,7 @@
 // Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, ready, until, shadow, printSlowly, axe } from './lib.mjs';
+import { setup, open, ready, until, shadow, printSlowly, axe, panelShows } from './lib.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -424,5 +424,36 @@ test('when the code stops after drawing (a page script broke a DOM method it rel
   await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<div id="third" data-explainer data-lang="en"></div>'));
   assert.ok(await until(() => page.evaluate(() => document.getElementById('third').shadowRoot?.querySelector('[role=note]')?.textContent)));
   assert.deepEqual(await axe(page), []);
+  await page.context().close();
+});
+
+test('when the code traps without a panic (an access out of bounds), its explainer is read in reading mode and says so', async () => {
+  const page = await open(env.browser);
+  // The code's exports, as the module is instantiated (streamed, as a server sending
+  // application/wasm allows).
+  await page.addInitScript(() => {
+    const streamed = WebAssembly.instantiateStreaming;
+    WebAssembly.instantiateStreaming = (...a) => streamed(...a).then((r) => { window.xpExports = r.instance.exports; return r; });
+  });
+  await page.goto(`${env.base}index.html`);
+  await ready(page);
+  await page.locator('[data-key="entity:microsoft"]').filter({ visible: true }).first().click();
+  assert.ok(await panelShows(page, '[data-explainer]', 'Microsoft'));
+  // One of its closures called with a pointer past its memory: the WASM traps (a
+  // RuntimeError, as when memory runs out), and no panic hook runs.
+  await page.evaluate(() => setTimeout(() => {
+    const invoke = Object.keys(xpExports).find((k) => k.includes('invoke'));
+    xpExports[invoke](0xfffffff0, 0xfffffff0, 0, 0);
+  }));
+  const state = () => page.evaluate(() => {
+    const host = document.querySelector('[data-explainer]');
+    const note = xpRoot(host).querySelector('.xp-static-note');
+    return { failed: host.hasAttribute('data-explainer-failed'), ready: host.hasAttribute('data-explainer-ready'),
+      note: !!note?.getClientRects().length && note.textContent, panel: !!xpRoot(host).querySelector('.xp-panel') };
+  });
+  assert.ok(await until(async () => (await state()).note), JSON.stringify(await state()));
+  assert.deepEqual(await state(), { failed: true, ready: false, panel: false,
+    note: 'L’interaction s’est arrêtée sur cette page\u00a0: voici ce que l’explication montrait.' });
+  assert.ok(page.messages.some((m) => /memory access out of bounds/.test(m)), page.messages.join('\n'));
   await page.context().close();
 });
