@@ -2,7 +2,7 @@
 // highlights, a reader's text spacing, and a slow phone's CPU that never paints it half done.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, ready, until } from './lib.mjs';
+import { setup, open, ready, until, axe } from './lib.mjs';
 import { SHOTS, VIEWPORTS, STORY, words, article, root, panelTitle, panelWhole } from './reader.mjs';
 
 let env;
@@ -42,6 +42,23 @@ test('forced colours (Windows contrast themes): the chosen view and the chosen b
       await page.screenshot({ path: `${SHOTS}phone375-fr-forced-colors-bar.png` });
     }
     assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
+
+test('every text reaches 7:1 contrast (WCAG AAA), light and dark, in each view with an item open', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await open(env.browser, undefined, { colorScheme });
+    await page.goto(`${env.base}index.html`);
+    await ready(page);
+    // An item open in each view: its panel shows statuses, dates and sources.
+    const items = { diagram: 'entity:microsoft', comparison: 'bar:bar-nvidia-wsj', timeline: 'event:ev-loi', questions: null };
+    for (const [view, item] of Object.entries(items)) {
+      await page.locator(`[id$="-tab-${view}"]`).first().click();
+      if (item) await page.locator(`[data-key="${item}"]`).filter({ visible: true }).first().click();
+      else for (const s of await page.locator('summary').filter({ visible: true }).all()) await s.click();
+      assert.deepEqual(await axe(page, ['color-contrast-enhanced']), [], `${colorScheme}, ${view}`);
+    }
     await page.context().close();
   }
 });

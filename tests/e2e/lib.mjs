@@ -6,8 +6,9 @@ import { serve, AXE_PATH, AXE_FILE, underCsp } from './server.mjs';
 
 const AXE = await readFile(AXE_FILE, 'utf8');
 
-/** axe-core's violations inside the explainer hosts (WCAG 2.2 A and AA, and best practice). */
-export async function axe(page) {
+/** axe-core's violations inside the explainer hosts (WCAG 2.2 A and AA, and best practice;
+ * or only the rules `rules` names). */
+export async function axe(page, rules = null) {
   // A page the server sends with a strict CSP (its name says `csp`) refuses an inline script:
   // there axe comes from the server, as the page's `script-src 'self'` allows. Nor does it
   // read the stylesheets there: it copies them into inline styles, which the page refuses
@@ -15,9 +16,9 @@ export async function axe(page) {
   const csp = underCsp(new URL(page.url()).pathname);
   if (csp) await page.addScriptTag({ url: AXE_PATH });
   else await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate((preload) => window.axe.run({ include: [['[data-explainer]']] }, {
-    runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'], preload,
-  }), !csp);
+  const result = await page.evaluate(([preload, rules]) => window.axe.run({ include: [['[data-explainer]']] }, {
+    runOnly: rules ? { type: 'rule', values: rules } : ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'], preload,
+  }), [!csp, rules]);
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
