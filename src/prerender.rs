@@ -22,6 +22,19 @@ pub fn story_problems(json: &str) -> Option<String> {
     ))
 }
 
+/// The story's notes for its editor (dates after `as_of`), one per line, or `None`: told at
+/// build time and never stopping it, since a planned date is the editor's to keep.
+pub fn story_notices(json: &str) -> Option<String> {
+    let notices = crate::story::notices(&crate::story::load(json).ok()?);
+    let lines: String = notices.iter().map(|n| format!("\n  {n}")).collect();
+    (!notices.is_empty()).then(|| {
+        format!(
+            "the story ({}) has a date after its as-of date:{lines}",
+            crate::story::EMBEDDED_FILE
+        )
+    })
+}
+
 /// Layout width of the pre-rendered diagram: 0, the container is unknown, so every fitting
 /// layout is drawn and the stylesheet shows the one that fits (see `layout::fits`).
 pub const WIDTH: u32 = 0;

@@ -9,8 +9,8 @@ use common::esc;
 use explainer::describe::relationship_name;
 use explainer::i18n::Lang;
 use explainer::prerender::{
-    ascii_css, fill_page, frame_page, host_markup, loader, reading_mode, snippet, story_problems,
-    style_hash, Assets,
+    ascii_css, fill_page, frame_page, host_markup, loader, reading_mode, snippet, story_notices,
+    story_problems, style_hash, Assets,
 };
 use explainer::story::{load, EMBEDDED_JSON};
 
@@ -322,6 +322,30 @@ fn a_story_with_mistakes_is_named_for_the_build_line_by_line() {
             "\n  relationships[2].from: unknown entity id",
         ],
     );
+}
+
+#[test]
+fn a_date_after_the_as_of_date_is_noted_for_the_build_without_stopping_it() {
+    // The shipped story has none.
+    assert_eq!(story_notices(EMBEDDED_JSON), None);
+    let mut story: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    // A year mistyped (2062 for 2026) in an event, a source dated the month after as_of
+    // (2026-05-31), and dates that may fall within it: its month, its year.
+    story["events"][1]["date"] = "2062-02-01".into();
+    story["sources"][0]["date"] = "2026-06".into();
+    story["events"][0]["date"] = "2026-05".into();
+    story["relationships"][0]["date"] = "2026".into();
+    let text = story_notices(&story.to_string()).expect("notes");
+    assert_eq!(
+        text,
+        "the story (src/story/story.json) has a date after its as-of date:\n  \
+         events[1].date: after the as-of date, \"2026-05-31\": a planned date, or a typing \
+         mistake? (found: \"2062-02-01\")\n  \
+         sources[0].date: after the as-of date, \"2026-05-31\": a planned date, or a typing \
+         mistake? (found: \"2026-06\")"
+    );
+    // The story still loads: the explainer shows it as written.
+    assert!(explainer::story::load(&story.to_string()).is_ok());
 }
 
 #[test]

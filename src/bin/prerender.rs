@@ -20,7 +20,7 @@ fn run() -> Result<(), String> {
     use explainer::i18n::Lang;
     use explainer::prerender::{
         ascii_css, clean_page, fill_page, frame_page, inline_loader, loader, page_lang,
-        reading_mode, snippet, story_problems, style_hash, Assets,
+        reading_mode, snippet, story_notices, story_problems, style_hash, Assets,
     };
     use std::fs;
     use std::path::PathBuf;
@@ -37,6 +37,9 @@ fn run() -> Result<(), String> {
             ));
         }
         eprintln!("prerender: warning: {problems}\nThe pages show them in place of the explainer.");
+    }
+    if let Some(notices) = story_notices(explainer::story::EMBEDDED_JSON) {
+        eprintln!("prerender: note: {notices}\nThe explainer shows these dates as written.");
     }
 
     let dir = PathBuf::from(

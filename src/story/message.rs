@@ -175,6 +175,9 @@ templates! {
     /// Checked before published.
     AS_OF_BEFORE: "the as-of date is before the publication date",
         "la date de vérification précède la date de publication";
+    /// A date after `as_of` (a note, not a mistake): `{0}` the as-of date.
+    AFTER_AS_OF: "after the as-of date, {0}: a planned date, or a typing mistake?",
+        "postérieure à la date de vérification, {0}\u{a0}: une date prévue, ou une faute de frappe\u{a0}?";
     /// No entity at all.
     NO_ENTITY: "the story needs at least one entity", "l’histoire doit compter au moins une entité";
     /// A relationship from an entity to itself.
