@@ -289,22 +289,25 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
   if (process.env.RANDOM_LOG) console.log(`seed ${seed}: ${checked.opened} items opened, ${checked.closed} closed by Escape\n  ${steps.join(' | ')}`);
 }
 
+// The seed a test plays, as its title names it: `RANDOM_SEED` when set, for every test.
+const seeded = (seed) => process.env.RANDOM_SEED || seed;
+
 const PHONES = [[375, 667], [667, 375], [320, 568], [414, 896]];
 const DESKTOPS = [[1280, 800], [1024, 768], [768, 1024], [1440, 900]];
 
-test('a reader on a phone doing anything on the article (seed 4242)', async () => {
+test(`a reader on a phone doing anything on the article (seed ${seeded(4242)})`, async () => {
   await play(`${env.base}index.html`, PHONE, 4242, PHONES);
 });
 
-test('a reader on a phone held in the dark, from 320 px (seed 77)', async () => {
+test(`a reader on a phone held in the dark, from 320 px (seed ${seeded(77)})`, async () => {
   await play(`${env.base}index.html`, { ...PHONE, viewport: { width: 320, height: 568 }, colorScheme: 'dark' }, 77, PHONES);
 });
 
-test('a reader with a mouse on a page of two explainers (seed 9001)', async () => {
+test(`a reader with a mouse on a page of two explainers (seed ${seeded(9001)})`, async () => {
   await play(`${env.base}hosts/two.html`, DESKTOP, 9001, DESKTOPS);
 });
 
-test('a reader on a phone, the explainer in a frame sized to its content (seed 515)', async () => {
+test(`a reader on a phone, the explainer in a frame sized to its content (seed ${seeded(515)})`, async () => {
   await play(`${env.base}hosts/iframe.html`, PHONE, 515, PHONES, true);
 });
 
@@ -316,7 +319,7 @@ for (const name of (process.env.RANDOM_HOSTS || '').split(',').filter(Boolean)) 
   const [host, where = 'phone'] = name.split(':');
   const [file, query] = host.split('?');
   const desktop = where === 'desktop';
-  test(`a reader on hosts/${host}.html (${where}, seed ${process.env.RANDOM_SEED || 1})`, async () => {
+  test(`a reader on hosts/${host}.html (${where}, seed ${seeded(1)})`, async () => {
     await play(`${env.base}hosts/${file}.html${query === undefined ? '' : `?${query}`}`, desktop ? DESKTOP : PHONE, 1, desktop ? DESKTOPS : PHONES, where === 'frame');
   });
 }
@@ -327,7 +330,7 @@ const stories = process.env.RANDOM_STORIES ? process.env.RANDOM_STORIES.split(',
 for (const name of stories) {
   const [n, where = 'phone'] = name.split(':');
   const desktop = where === 'desktop';
-  test(`a reader on a generated story (story ${n}, ${where})`, async () => {
+  test(`a reader on a generated story (story ${n}, ${where}, seed ${seeded(n)})`, async () => {
     await play(`${env.base}hosts/story-${n}.html`, desktop ? DESKTOP : PHONE, Number(n), desktop ? DESKTOPS : PHONES, false, storyPage(Number(n)));
   });
 }
