@@ -4,14 +4,12 @@ mod index;
 pub mod json;
 pub mod message;
 mod model;
-mod notice;
 mod validate;
 
 use crate::i18n::Lang;
 
 pub use model::*;
-pub use notice::notices;
-pub use validate::{validate, Problem};
+pub use validate::{notices, validate, Problem};
 
 /// The story shipped with the explainer, compiled into the binary: `story.json` here, or
 /// the file `EXPLAINER_STORY` named at build time (see `build.rs`).

@@ -43,6 +43,11 @@ struct Check<'a> {
     /// The problems with ids themselves, reported before the rest: a misspelt id makes
     /// every link to it unknown too, and the editor should read the cause first.
     ids: Vec<Problem>,
+    /// Notes for the editor that do not stop the story: dates after `as_of`.
+    notes: Vec<Problem>,
+    /// The story's `as_of`, once read (and as written): each date read after it is compared
+    /// with it.
+    as_of: Option<(Date, &'a str)>,
     entity_ids: IdSet<'a>,
     relationship_ids: IdSet<'a>,
     source_ids: IdSet<'a>,
@@ -115,11 +120,24 @@ impl<'a> Check<'a> {
         }
     }
 
-    /// The date, or a problem at `at` if it is not one.
+    /// The date, or a problem at `at` if it is not one; noted if all of it is after `as_of`
+    /// (`2026-06` is after `2026-05-31`; `2026` is not): a planned date or a mistyped one
+    /// (2062 for 2026), which only the editor can tell apart.
     fn date(&mut self, at: At<'_>, s: &str) -> Option<Date> {
         let date = Date::parse(s);
-        if date.is_none() {
-            self.say(at, &m::INVALID_DATE, quoted(s));
+        match (date, self.as_of) {
+            (None, _) => self.say(at, &m::INVALID_DATE, quoted(s)),
+            (Some(d), Some((a, text)))
+                if (d.year, d.month.unwrap_or(1), d.day.unwrap_or(1))
+                    > (a.year, a.month.unwrap_or(12), a.day.unwrap_or(31)) =>
+            {
+                self.notes.push(Problem {
+                    path: at.render(),
+                    message: Message::new(&m::AFTER_AS_OF, vec![quoted(text).into()]),
+                    value: quoted(s),
+                });
+            }
+            _ => {}
         }
         date
     }
@@ -281,9 +299,24 @@ fn ceiling(unit: Unit) -> (f64, &'static Template) {
 /// Every problem in `story`; empty when it is fit to show. Problems with the ids themselves
 /// (malformed, duplicated) come first, then the rest in the story's order.
 pub fn validate(story: &Story) -> Vec<Problem> {
+    let mut c = check(story);
+    c.ids.append(&mut c.problems);
+    c.ids
+}
+
+/// What the build tells the editor of a story without stopping it, in the story's order:
+/// each date after `as_of`, by its path. A date that is not one is a problem, not a note.
+pub fn notices(story: &Story) -> Vec<Problem> {
+    check(story).notes
+}
+
+/// Walks `story` once, for its problems and its notes.
+fn check(story: &Story) -> Check<'_> {
     let mut c = Check {
         problems: Vec::new(),
         ids: Vec::new(),
+        notes: Vec::new(),
+        as_of: None,
         entity_ids: story.entities.iter().map(|e| e.id.as_str()).collect(),
         relationship_ids: story.relationships.iter().map(|r| r.id.as_str()).collect(),
         source_ids: story.sources.iter().map(|s| s.id.as_str()).collect(),
@@ -299,6 +332,7 @@ pub fn validate(story: &Story) -> Vec<Problem> {
     }
     let published = c.date(root.key("published"), &s.published);
     let as_of = c.date(root.key("as_of"), &s.as_of);
+    c.as_of = as_of.map(|a| (a, s.as_of.as_str()));
     if let (Some(p), Some(a)) = (published, as_of) {
         if a < p {
             c.say(root.key("as_of"), &m::AS_OF_BEFORE, quoted(&s.as_of));
@@ -450,8 +484,7 @@ pub fn validate(story: &Story) -> Vec<Problem> {
             }
         }
     }
-    c.ids.append(&mut c.problems);
-    c.ids
+    c
 }
 
 /// Whether `s` would show as nothing: spaces, or only characters without a glyph (a zero
