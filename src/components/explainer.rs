@@ -492,16 +492,20 @@ fn seen(entries: &js_sys::Array) -> bool {
 /// its control, then the panel's heading takes focus. With `reveal` (the control chosen went
 /// with its view, or a link named the item), what the item lights comes into view first,
 /// where the sheet may then stick (known once a smooth scroll has ended: focus does not
-/// wait for it).
+/// wait for it). A reader who pinch-zoomed is then shown the heading.
 fn shown(root: NodeRef, heading: NodeRef, sel: Selection, reveal: bool) {
     super::after_paint(move || {
         if let Some(root) = root.cast::<web_sys::Element>() {
             let smoothly = reveal.then(|| super::reveal(&root, &sel)).flatten();
             let settle = {
-                let root = root.clone();
+                let (root, heading) = (root.clone(), heading.clone());
                 move || {
                     super::anchor_if_unseen(&root, &sel);
                     super::fit_sheet(&root, &sel);
+                    // Placed and fitted: a reader zoomed in sees it (see `smooth`).
+                    if let Some(h) = heading.cast::<web_sys::Element>() {
+                        super::into_pinched_view(&h);
+                    }
                 }
             };
             match smoothly {

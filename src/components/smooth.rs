@@ -110,3 +110,29 @@ fn at_scroll_end(control: web_sys::Element, done: std::rc::Rc<dyn Fn()>) {
         &options,
     );
 }
+
+/// Brings `heading` (the open panel's) into what a reader who pinch-zoomed sees, if it is
+/// not there: zoomed in, they see only part of the page's viewport, while a sheet sticks to
+/// that viewport's bottom and a side panel stands beside the diagram, so the panel their tap
+/// opened could be off their screen. Only what they see moves (`nearest`); at the page's own
+/// scale nothing does. A heading wider than what shows counts as shown if part of it is.
+pub fn into_pinched_view(heading: &web_sys::Element) {
+    let Some(v) = web_sys::window().and_then(|w| w.visual_viewport()) else {
+        return;
+    };
+    // A pinch never sets exactly 1; a page at its own scale is left alone.
+    if v.scale() <= 1.01 {
+        return;
+    }
+    let r = heading.get_bounding_client_rect();
+    let (top, left) = (v.offset_top(), v.offset_left());
+    let shown = r.top() >= top
+        && r.bottom() <= top + v.height()
+        && r.right() > left
+        && r.left() < left + v.width();
+    if !shown {
+        let options = scroll_options(web_sys::ScrollLogicalPosition::Nearest);
+        options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+        heading.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
