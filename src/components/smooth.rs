@@ -117,7 +117,21 @@ fn at_scroll_end(control: web_sys::Element, done: std::rc::Rc<dyn Fn()>) {
 /// opened could be off their screen. Only what they see moves (`nearest`); at the page's own
 /// scale nothing does. A heading wider than what shows counts as shown if part of it is.
 pub fn into_pinched_view(heading: &web_sys::Element) {
-    let Some(v) = web_sys::window().and_then(|w| w.visual_viewport()) else {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let options = scroll_options(web_sys::ScrollLogicalPosition::Nearest);
+    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+    // In a frame, whose own scale stays 1, the page around it says whether the reader
+    // zoomed it (`frame-parent.js`); the browser then scrolls that page's view as needed.
+    if super::anchor::framed() {
+        let pinched = w.document().and_then(|d| d.document_element());
+        if pinched.is_some_and(|e| e.has_attribute("data-explainer-pinched")) {
+            heading.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+        return;
+    }
+    let Some(v) = w.visual_viewport() else {
         return;
     };
     // A pinch never sets exactly 1; a page at its own scale is left alone.
@@ -131,8 +145,6 @@ pub fn into_pinched_view(heading: &web_sys::Element) {
         && r.right() > left
         && r.left() < left + v.width();
     if !shown {
-        let options = scroll_options(web_sys::ScrollLogicalPosition::Nearest);
-        options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
         heading.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }

@@ -78,3 +78,39 @@ test('desktop, pinch-zoomed on the diagram: a click opens the side panel where t
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
+
+test('phone, pinch-zoomed page framing the explainer (frame-parent.js): a player tapped at the bottom of what the reader sees opens a panel whose title they see', async () => {
+  const page = await open(env.browser, `${env.base}hosts/iframe.html`, { ...PHONE, deviceScaleFactor: 2 });
+  await page.locator('iframe').first().scrollIntoViewIfNeeded();
+  const frame = await until(() => page.frames().find((f) => f !== page.mainFrame() && f.url() !== 'about:blank'));
+  await mounted(frame);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 2.5 });
+  // The page tells the frame (frame.js marks its root), which cannot see the zoom itself.
+  assert.ok(await until(() => frame.evaluate(() => document.documentElement.hasAttribute('data-explainer-pinched'))), 'the frame is told the page is zoomed in');
+  const openai = frame.locator('[data-key="entity:openai"]').first();
+  await openai.evaluate((c) => c.scrollIntoView({ block: 'end', inline: 'center' }));
+  await page.waitForTimeout(200);
+  const box = await openai.boundingBox();
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+  const heading = frame.locator('.xp-panel:not([data-partial]) h3').filter({ hasText: 'OpenAI' });
+  await heading.waitFor();
+  // Where the heading is in what the reader sees: the frame's box in the page, then the
+  // page's visual viewport.
+  const seen = () => page.evaluate(async () => {
+    const f = document.querySelector('iframe');
+    const h = xpRoot(f.contentDocument.querySelector('[data-explainer]')).querySelector('.xp-panel h3').getBoundingClientRect();
+    const b = f.getBoundingClientRect();
+    const v = visualViewport;
+    const top = b.top + f.clientTop + h.top, bottom = b.top + f.clientTop + h.bottom;
+    return top >= v.offsetTop - 0.5 && bottom <= v.offsetTop + v.height + 0.5;
+  });
+  // Before: the panel opened just below the player, off what the reader saw.
+  assert.ok(await until(seen), 'the panel\'s title shows where the reader is zoomed in');
+  assert.equal(await page.evaluate(() => visualViewport.scale), 2.5, 'the reader\'s zoom is kept');
+  // Back at the page's own scale, the frame is told, and a tap scrolls nothing.
+  await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 1 });
+  assert.ok(await until(() => frame.evaluate(() => !document.documentElement.hasAttribute('data-explainer-pinched'))), 'the frame is told the zoom is gone');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
