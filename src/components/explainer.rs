@@ -492,7 +492,7 @@ fn seen(entries: &js_sys::Array) -> bool {
 /// its control, then the panel's heading takes focus. With `reveal` (the control chosen went
 /// with its view, or a link named the item), what the item lights comes into view first,
 /// where the sheet may then stick (known once a smooth scroll has ended: focus does not
-/// wait for it). A reader who pinch-zoomed is then shown the heading.
+/// wait for it). The heading is then brought into sight if it is not there.
 fn shown(root: NodeRef, heading: NodeRef, sel: Selection, reveal: bool) {
     super::after_paint(move || {
         if let Some(root) = root.cast::<web_sys::Element>() {
@@ -502,9 +502,9 @@ fn shown(root: NodeRef, heading: NodeRef, sel: Selection, reveal: bool) {
                 move || {
                     super::anchor_if_unseen(&root, &sel);
                     super::fit_sheet(&root, &sel);
-                    // Placed and fitted: a reader zoomed in sees it (see `smooth`).
+                    // Placed and fitted: the reader sees its title (see `smooth`).
                     if let Some(h) = heading.cast::<web_sys::Element>() {
-                        super::into_pinched_view(&h);
+                        super::into_sight(&h);
                     }
                 }
             };

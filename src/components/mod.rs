@@ -49,7 +49,7 @@ pub use panel::Panel;
 pub use print::watch_print;
 pub use questions::{open_question, Questions};
 pub use sheet::{fit_sheet, refit_on_scroll};
-pub use smooth::{after_scroll, into_pinched_view, scroll_options};
+pub use smooth::{after_scroll, into_sight, scroll_options};
 pub use source_list::SourceList;
 pub use tabs::Tabs;
 pub use text_alternative::TextAlternative;

@@ -111,37 +111,25 @@ fn at_scroll_end(control: web_sys::Element, done: std::rc::Rc<dyn Fn()>) {
     );
 }
 
-/// Brings `heading` (the open panel's) into what a reader who pinch-zoomed sees, if it is
-/// not there: zoomed in, they see only part of the page's viewport, while a sheet sticks to
-/// that viewport's bottom and a side panel stands beside the diagram, so the panel their tap
-/// opened could be off their screen. Only what they see moves (`nearest`); at the page's own
-/// scale nothing does. A heading wider than what shows counts as shown if part of it is.
-pub fn into_pinched_view(heading: &web_sys::Element) {
-    let Some(w) = web_sys::window() else {
-        return;
-    };
+/// Brings `heading` (the open panel's) into what the reader sees, if it is not there: a
+/// panel placed by its control (in a frame, in a clipping wrapper) opens below it even when
+/// the control is at the bottom of the screen, and a reader who pinch-zoomed sees only part
+/// of the page's viewport, while a sheet sticks to that viewport's bottom and a side panel
+/// stands beside the diagram. Only as far as needed (`nearest`): a tap whose panel shows
+/// moves nothing. A heading wider than what shows counts as shown if part of it is.
+pub fn into_sight(heading: &web_sys::Element) {
     let options = scroll_options(web_sys::ScrollLogicalPosition::Nearest);
     options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-    // In a frame, whose own scale stays 1, the page around it says whether the reader
-    // zoomed it (`frame-parent.js`); the browser then scrolls that page's view as needed.
-    if super::anchor::framed() {
-        let pinched = w.document().and_then(|d| d.document_element());
-        if pinched.is_some_and(|e| e.has_attribute("data-explainer-pinched")) {
-            heading.scroll_into_view_with_scroll_into_view_options(&options);
-        }
-        return;
-    }
-    let Some(v) = w.visual_viewport() else {
-        return;
+    // A frame cannot see where the page around it shows it, nor that the reader zoomed
+    // that page: the browser, which scrolls the page's view for a frame's `nearest`, can.
+    let v = web_sys::window().and_then(|w| w.visual_viewport());
+    let Some(v) = v.filter(|_| !super::anchor::framed()) else {
+        return heading.scroll_into_view_with_scroll_into_view_options(&options);
     };
-    // A pinch never sets exactly 1; a page at its own scale is left alone.
-    if v.scale() <= 1.01 {
-        return;
-    }
     let r = heading.get_bounding_client_rect();
     let (top, left) = (v.offset_top(), v.offset_left());
-    let shown = r.top() >= top
-        && r.bottom() <= top + v.height()
+    let shown = r.top() >= top - 0.5
+        && r.bottom() <= top + v.height() + 0.5
         && r.right() > left
         && r.left() < left + v.width();
     if !shown {

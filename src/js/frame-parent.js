@@ -33,19 +33,6 @@ addEventListener('scroll', () => {
   });
 }, { passive: true, capture: true });
 
-// A reader who pinch-zoomed sees only part of the page: each frame is told whether they
-// did, as it cannot see the page's zoom, so that the panel a tap opens is brought into what
-// they see (components/smooth.rs). Told as the zoom crosses the page's own scale, and as
-// each frame loads.
-const pinched = () => (window.visualViewport?.scale ?? 1) > 1.01;
-let zoomed = pinched();
-const tellZoom = (frame) => frame.contentWindow?.postMessage({ type: 'explainer:zoom', pinched: zoomed }, '*');
-window.visualViewport?.addEventListener('resize', () => {
-  if (pinched() === zoomed) return;
-  zoomed = pinched();
-  document.querySelectorAll('iframe[data-explainer-frame]').forEach(tellZoom);
-});
-
 // A link on the page to an item of a frame's explainer, `#explainer-<iframe id>=<item id>`
 // (as the explainer names its part of a page's address), is passed on to that frame, which
 // opens the item as a deep link does: when the address changes (a link in the article's
@@ -63,10 +50,7 @@ const frames = () => document.querySelectorAll('iframe[data-explainer-frame]');
 addEventListener('hashchange', () => frames().forEach((f) => link(f)));
 for (const frame of frames()) {
   link(frame);
-  frame.addEventListener('load', () => {
-    link(frame);
-    if (zoomed) tellZoom(frame);
-  });
+  frame.addEventListener('load', () => link(frame));
 }
 // Not a click the page handled, nor one opening another tab or a download.
 addEventListener('click', (e) => {

@@ -71,10 +71,3 @@ addEventListener('message', (event) => {
   history.replaceState(history.state, '', `#explainer=${item}`);
   dispatchEvent(new HashChangeEvent('hashchange'));
 });
-
-// The page around the frame says whether the reader pinch-zoomed it (frame-parent.js): the
-// frame's own scale stays 1. The explainer reads it as it opens a panel (`pinched`).
-addEventListener('message', (event) => {
-  if (event.source !== parent || event.data?.type !== 'explainer:zoom') return;
-  document.documentElement.toggleAttribute('data-explainer-pinched', event.data.pinched === true);
-});

@@ -57,6 +57,26 @@ const broken = (page, narrowest) => page.evaluate((narrowest) => {
   return out;
 }, narrowest);
 
+/** Whether the open panel's title of explainer `index` (in `doc`: the page, or its frame)
+ * shows whole in what the reader sees of the page (its visual viewport: a reader who
+ * pinch-zoomed sees part of the page's viewport), and where it is, to tell a failure. */
+async function titleSeen(page, doc, framed, index) {
+  const h = await doc.evaluate((i) => {
+    const t = xpRoot(document.querySelectorAll('[data-explainer]')[i]).querySelector('.xp-panel h3')?.getBoundingClientRect();
+    return t && { top: t.top, bottom: t.bottom, left: t.left, right: t.right };
+  }, index);
+  const o = framed ? await page.locator('iframe').first().evaluate((e) => {
+    const b = e.getBoundingClientRect();
+    return { x: b.x + e.clientLeft, y: b.y + e.clientTop };
+  }) : { x: 0, y: 0 };
+  const v = await page.evaluate(() => ({ l: visualViewport.offsetLeft, t: visualViewport.offsetTop, w: visualViewport.width, h: visualViewport.height, s: visualViewport.scale }));
+  if (!h) return { seen: false, what: 'no title' };
+  const [top, bottom, left, right] = [h.top + o.y, h.bottom + o.y, h.left + o.x, h.right + o.x];
+  const seen = top >= v.t - 0.5 && bottom <= v.t + v.h + 0.5 && right > v.l && left < v.l + v.w;
+  const r = (n) => Math.round(n);
+  return { seen, what: `title ${r(top)} to ${r(bottom)} (x ${r(left)} to ${r(right)}), seen ${r(v.t)} to ${r(v.t + v.h)} (x ${r(v.l)} to ${r(v.l + v.w)}) at scale ${v.s}` };
+}
+
 /** The item the page's explainer `index` last said it opened (`explainer:select`), as a key. */
 const opened = (page, index) => page.evaluate((i) => window.opened?.[i] ?? null, index);
 
@@ -134,6 +154,7 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
     const [sx, sy] = [x + o.x - v.l, y + o.y - v.t];
     return sx >= 0 && sy >= 0 && sx < v.w && sy < v.h ? [sx, sy] : null;
   };
+  const cdp = await page.context().newCDPSession(page);
   const entries = await page.evaluate(() => history.length);
   const narrowest = Math.min(...sizes.map((s) => s[0]));
   const steps = [];
@@ -211,6 +232,13 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
       await page.keyboard.press(key);
       if (focus && key === 'Enter' && focus.key) expect = { index: focus.index, key: focus.key };
       if (focus?.panel && key === 'Escape') expect = { index: focus.index, closed: true, focus: focus.key || focus.tag };
+    } else if (r < 0.82) {
+      // A pinch, in or back out (the DevTools protocol's page scale: headless Chromium drops
+      // a synthesized pinch gesture).
+      const scale = rnd.pick([1, 1.6, 2.5]);
+      steps.push(`pinch to ${scale}`);
+      await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: scale });
+      await page.waitForFunction((s) => Math.abs(visualViewport.scale - s) < 0.01, scale);
     } else if (r < 0.86) {
       const y = Math.floor(rnd.next() * 4000);
       steps.push(`scroll to ${y}`);
@@ -259,6 +287,12 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
         return `; at ${Math.round(x)},${Math.round(y)} now: ${what}; panel ${p ? `${Math.round(p.top)} to ${Math.round(p.bottom)}` : 'closed'}`;
       }, [expect.index, expect.x, expect.y]);
       assert.ok(ok, fail(`the panel does not show ${expect.key} (last opened: ${await opened(doc, expect.index)}${now})`));
+      // A tap's answer shows where the reader looks, zoomed in or not: the panel's title,
+      // once the explainer has brought it there (after the panel's paint).
+      if (expect.x !== undefined) {
+        const where = await until(async () => (await titleSeen(page, doc, framed, expect.index)).seen);
+        assert.ok(where, fail(`the panel of ${expect.key} opened out of sight: ${(await titleSeen(page, doc, framed, expect.index)).what}`));
+      }
       checked.opened++;
     }
     if (expect?.closed) {

@@ -1,7 +1,8 @@
-// A reader who pinch-zoomed: what a tap opens shows in the part of the page they see.
-// Zoomed in, they see only part of the page's viewport (the visual viewport), while the
-// phone's sheet sticks to that viewport's bottom and the desktop's side panel stands beside
-// the diagram. Runs against the release build in dist/.
+// What a tap opens shows where the reader looks. A reader who pinch-zoomed sees only part of
+// the page's viewport (the visual viewport), while the phone's sheet sticks to that
+// viewport's bottom and the desktop's side panel stands beside the diagram; in a frame, or a
+// wrapper that clips, the panel opens by its control, below it even at the screen's bottom.
+// Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open, until } from './lib.mjs';
@@ -79,38 +80,79 @@ test('desktop, pinch-zoomed on the diagram: a click opens the side panel where t
   await page.context().close();
 });
 
-test('phone, pinch-zoomed page framing the explainer (frame-parent.js): a player tapped at the bottom of what the reader sees opens a panel whose title they see', async () => {
+/** Where the open panel's title of the first explainer in the page, or in its first frame,
+ * is in what the reader sees of the page: `seen` whole (vertically; sideways in part). */
+const titleSeen = (page) => page.evaluate(() => {
+  const f = document.querySelector('iframe');
+  const doc = f ? f.contentDocument : document;
+  const h = xpRoot(doc.querySelector('[data-explainer]')).querySelector('.xp-panel h3').getBoundingClientRect();
+  const b = f ? f.getBoundingClientRect() : { top: 0, left: 0 };
+  const [dy, dx] = f ? [b.top + f.clientTop, b.left + f.clientLeft] : [0, 0];
+  const v = visualViewport;
+  return h.top + dy >= v.offsetTop - 0.5 && h.bottom + dy <= v.offsetTop + v.height + 0.5
+    && h.right + dx > v.offsetLeft && h.left + dx < v.offsetLeft + v.width;
+});
+
+/** Taps the player `key` of `scope` (a page's explainer, or a frame's) brought to the
+ * screen's bottom, and waits for its panel, named `name`. Returns the player. */
+async function tapAtBottom(page, scope, key, name) {
+  const control = scope.locator(`[data-key="${key}"]`).first();
+  await control.evaluate((c) => c.scrollIntoView({ block: 'end', inline: 'center' }));
+  await page.waitForTimeout(200);
+  const box = await control.boundingBox();
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+  await scope.locator('.xp-panel:not([data-partial]) h3').filter({ hasText: name }).waitFor();
+  return control;
+}
+
+test('phone, pinch-zoomed page framing the explainer: a player tapped at the bottom of what the reader sees opens a panel whose title they see', async () => {
   const page = await open(env.browser, `${env.base}hosts/iframe.html`, { ...PHONE, deviceScaleFactor: 2 });
   await page.locator('iframe').first().scrollIntoViewIfNeeded();
   const frame = await until(() => page.frames().find((f) => f !== page.mainFrame() && f.url() !== 'about:blank'));
   await mounted(frame);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 2.5 });
-  // The page tells the frame (frame.js marks its root), which cannot see the zoom itself.
-  assert.ok(await until(() => frame.evaluate(() => document.documentElement.hasAttribute('data-explainer-pinched'))), 'the frame is told the page is zoomed in');
-  const openai = frame.locator('[data-key="entity:openai"]').first();
-  await openai.evaluate((c) => c.scrollIntoView({ block: 'end', inline: 'center' }));
-  await page.waitForTimeout(200);
-  const box = await openai.boundingBox();
-  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
-  const heading = frame.locator('.xp-panel:not([data-partial]) h3').filter({ hasText: 'OpenAI' });
-  await heading.waitFor();
-  // Where the heading is in what the reader sees: the frame's box in the page, then the
-  // page's visual viewport.
-  const seen = () => page.evaluate(async () => {
-    const f = document.querySelector('iframe');
-    const h = xpRoot(f.contentDocument.querySelector('[data-explainer]')).querySelector('.xp-panel h3').getBoundingClientRect();
-    const b = f.getBoundingClientRect();
-    const v = visualViewport;
-    const top = b.top + f.clientTop + h.top, bottom = b.top + f.clientTop + h.bottom;
-    return top >= v.offsetTop - 0.5 && bottom <= v.offsetTop + v.height + 0.5;
-  });
+  await tapAtBottom(page, frame, 'entity:openai', 'OpenAI');
   // Before: the panel opened just below the player, off what the reader saw.
-  assert.ok(await until(seen), 'the panel\'s title shows where the reader is zoomed in');
+  assert.ok(await until(() => titleSeen(page)), 'the panel\'s title shows where the reader is zoomed in');
   assert.equal(await page.evaluate(() => visualViewport.scale), 2.5, 'the reader\'s zoom is kept');
-  // Back at the page's own scale, the frame is told, and a tap scrolls nothing.
-  await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 1 });
-  assert.ok(await until(() => frame.evaluate(() => !document.documentElement.hasAttribute('data-explainer-pinched'))), 'the frame is told the zoom is gone');
   assert.deepEqual(page.messages, []);
   await page.context().close();
+});
+
+test('phone, in a frame as tall as its content and in a wrapper that clips: a player tapped at the screen\'s bottom opens its panel below it, brought into sight with the player', async () => {
+  for (const [url, scope] of [['hosts/iframe.html', (p) => p.frameLocator('iframe')], ['hosts/overflow-hidden.html', (p) => p.locator('#in-hidden')]]) {
+    const page = await open(env.browser, `${env.base}${url}`, PHONE);
+    const x = scope(page);
+    await until(() => page.evaluate(() => {
+      const f = document.querySelector('iframe');
+      return !!(f ? f.contentDocument : document).querySelector('[data-explainer-mounted]');
+    }));
+    // In the middle of the screen, a tap moves nothing: its panel shows already. (First: a
+    // panel open by its control would cover the next.)
+    const middle = x.locator('[data-key="entity:microsoft"]').first();
+    await middle.evaluate((c) => c.scrollIntoView({ block: 'center' }));
+    await page.waitForTimeout(300);
+    const still = await page.evaluate(() => scrollY);
+    const box = await middle.boundingBox();
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+    await x.locator('.xp-panel:not([data-partial]) h3').filter({ hasText: 'Microsoft' }).waitFor();
+    await page.waitForTimeout(400);
+    assert.equal(await page.evaluate(() => scrollY), still, `${url}: a tap whose panel shows scrolls nothing`);
+    await x.locator('.xp-close').first().tap();
+    await x.locator('.xp-panel').waitFor({ state: 'detached' });
+    const control = await tapAtBottom(page, x, 'entity:openai', 'OpenAI');
+    // Before: the panel opened below the player, past the screen's bottom; the reader saw
+    // nothing happen.
+    assert.ok(await until(() => titleSeen(page)), `${url}: the panel's title shows`);
+    const shown = await control.evaluate((c) => {
+      const f = window.frameElement;
+      const r = c.getBoundingClientRect();
+      const top = r.top + (f ? f.getBoundingClientRect().top : 0);
+      return top < (f ? window.parent.innerHeight : innerHeight) && top + r.height > 0;
+    });
+    assert.ok(shown, `${url}: the player tapped still shows`);
+    assert.deepEqual(page.messages, [], url);
+    await page.context().close();
+  }
 });
