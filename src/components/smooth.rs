@@ -121,7 +121,8 @@ pub fn into_sight(heading: &web_sys::Element) {
     let options = scroll_options(web_sys::ScrollLogicalPosition::Nearest);
     options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
     // A frame cannot see where the page around it shows it, nor that the reader zoomed
-    // that page: the browser, which scrolls the page's view for a frame's `nearest`, can.
+    // that page: the browser, which scrolls the page's view for a frame's `nearest`, can
+    // (and where it has no visual viewport to ask, it is left to the browser too).
     let v = web_sys::window().and_then(|w| w.visual_viewport());
     let Some(v) = v.filter(|_| !super::anchor::framed()) else {
         return heading.scroll_into_view_with_scroll_into_view_options(&options);
