@@ -8,6 +8,10 @@ import assert from 'node:assert/strict';
 import { setup, open, until } from './lib.mjs';
 import { PHONE, mounted } from './place.mjs';
 
+/** How far past the edge of what the reader sees a box may end and count as seen, in CSS
+ * px: zoomed in, the browser's `nearest` scroll may leave its last pixel past the edge. */
+const SLACK = 2;
+
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env.close(); });
@@ -38,14 +42,14 @@ async function tapZoomed(page, x, control, block, name, mouse) {
   await x.locator('.xp-panel:not([data-partial]) h3').filter({ hasText: name }).waitFor();
   // The heading is brought into view after the panel's paint: a frame, and a scroll.
   await page.waitForTimeout(400);
-  return page.evaluate((key) => {
+  return page.evaluate(([key, slack]) => {
     const root = xpRoot(document.querySelector('[data-explainer]'));
     const v = visualViewport;
     // Where a box is within what the reader sees: whole vertically, in part sideways (a
     // heading may be wider than a zoomed-in screen).
     const seen = (e) => {
       const r = e.getBoundingClientRect();
-      return r.top >= v.offsetTop - 0.5 && r.bottom <= v.offsetTop + v.height + 0.5
+      return r.top >= v.offsetTop - slack && r.bottom <= v.offsetTop + v.height + slack
         && r.right > v.offsetLeft && r.left < v.offsetLeft + v.width;
     };
     const shows = (e) => {
@@ -53,7 +57,7 @@ async function tapZoomed(page, x, control, block, name, mouse) {
       return r.bottom > v.offsetTop && r.top < v.offsetTop + v.height && r.right > v.offsetLeft && r.left < v.offsetLeft + v.width;
     };
     return { heading: seen(root.querySelector('.xp-panel h3')), control: shows(root.querySelector(`[data-key="${key}"]`)), scale: v.scale };
-  }, await control.getAttribute('data-key'));
+  }, [await control.getAttribute('data-key'), SLACK]);
 }
 
 test('phone, pinch-zoomed: a player tapped at the bottom of what the reader sees opens a sheet whose title they see, the player still in sight', async () => {
@@ -82,16 +86,16 @@ test('desktop, pinch-zoomed on the diagram: a click opens the side panel where t
 
 /** Where the open panel's title of the first explainer in the page, or in its first frame,
  * is in what the reader sees of the page: `seen` whole (vertically; sideways in part). */
-const titleSeen = (page) => page.evaluate(() => {
+const titleSeen = (page) => page.evaluate((slack) => {
   const f = document.querySelector('iframe');
   const doc = f ? f.contentDocument : document;
   const h = xpRoot(doc.querySelector('[data-explainer]')).querySelector('.xp-panel h3').getBoundingClientRect();
   const b = f ? f.getBoundingClientRect() : { top: 0, left: 0 };
   const [dy, dx] = f ? [b.top + f.clientTop, b.left + f.clientLeft] : [0, 0];
   const v = visualViewport;
-  return h.top + dy >= v.offsetTop - 0.5 && h.bottom + dy <= v.offsetTop + v.height + 0.5
+  return h.top + dy >= v.offsetTop - slack && h.bottom + dy <= v.offsetTop + v.height + slack
     && h.right + dx > v.offsetLeft && h.left + dx < v.offsetLeft + v.width;
-});
+}, SLACK);
 
 /** Taps the player `key` of `scope` (a page's explainer, or a frame's) brought to the
  * screen's bottom, and waits for its panel, named `name`. Returns the player. */
