@@ -31,8 +31,9 @@ async function zoomedIn(device, scale) {
 
 /** Pans what the reader sees so that `control` shows at `block` of it (the page's own
  * scroll does not move: a pinch-zoomed reader pans within the page's viewport), then taps
- * or clicks it where it shows, and waits for its panel. Returns the panel's heading and
- * the control, each as where it is in what the reader sees (CSS px; null: not seen). */
+ * or clicks it where it shows, and waits for its panel. Returns whether, in what the reader
+ * sees, the panel's heading shows whole (`heading`) and the control in part (`control`),
+ * and the page's scale. */
 async function tapZoomed(page, x, control, block, name, mouse) {
   await control.evaluate((c, b) => c.scrollIntoView({ block: b, inline: 'center' }), block);
   await page.waitForTimeout(200);
