@@ -62,6 +62,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let root = use_node_ref();
     let view_box = use_node_ref();
     let heading = use_node_ref();
+    // The item whose panel shows, as of the last render's effects: a tap on it again brings
+    // its panel into sight (see `select`).
+    let showing = use_mut_ref(|| None::<Selection>);
     // When the reader last pressed a key in the explainer (ms since the epoch): whether a
     // close came from the keyboard.
     let last_key = use_memo((), |()| std::cell::Cell::new(f64::MIN));
@@ -231,7 +234,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         // wait for those to see the panel. Focus stays on the control until then.
         let (heading, root) = (heading.clone(), root.clone());
         let reveal = state.reveal;
+        let showing = showing.clone();
         use_effect_with(state.selection.clone(), move |sel| {
+            showing.replace(sel.clone());
             // Before that paint: in a frame that does not scroll, the panel is placed by
             // the control the reader chose (see `anchor`).
             let el = root.cast::<web_sys::Element>();
@@ -312,14 +317,23 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         d.dispatch(a);
         owed.pay_before_next_frame();
     });
-    // An event that lights no player in the diagram opens where it was chosen.
-    let select = use_callback((act.clone(), story.clone()), |sel: Selection, (act, s)| {
-        act.emit(if opens_in_place(s, &sel) {
-            Action::SelectHere(sel)
-        } else {
-            Action::Select(sel)
-        })
-    });
+    // An event that lights no player in the diagram opens where it was chosen. The item
+    // whose panel shows, chosen again, changes nothing to wait for: its panel, which the
+    // reader may have scrolled, zoomed or redrawn away from, is brought into sight at once.
+    let select = use_callback(
+        (act.clone(), story.clone(), showing, heading.clone()),
+        |sel: Selection, (act, s, showing, heading)| {
+            let again = showing.borrow().as_ref() == Some(&sel);
+            act.emit(if opens_in_place(s, &sel) {
+                Action::SelectHere(sel)
+            } else {
+                Action::Select(sel)
+            });
+            if let Some(h) = heading.cast::<web_sys::Element>().filter(|_| again) {
+                super::into_sight(&h);
+            }
+        },
+    );
     let close = use_callback(act.clone(), |(), act| act.emit(Action::Close));
     // Not for an item a link opened: Back goes back through the links (see `State::linked`).
     super::back::use_close_request(state.selection.is_some() && !state.linked, close.clone());

@@ -161,3 +161,26 @@ test('phone, in a frame as tall as its content and in a wrapper that clips: a pl
     await page.context().close();
   }
 });
+
+test('phone: the player whose panel is open, tapped again once the reader has zoomed away from its panel, brings the panel into sight', async () => {
+  const page = await open(env.browser, `${env.base}index.html`, { ...PHONE, deviceScaleFactor: 2 });
+  await mounted(page);
+  const x = page.locator('[data-explainer]').first();
+  const openai = x.locator('[data-key="entity:openai"]').first();
+  await openai.tap();
+  await x.locator('.xp-panel:not([data-partial]) h3').filter({ hasText: 'OpenAI' }).waitFor();
+  // Zoomed in on the player, at the bottom of what the reader sees: its sheet, which stops
+  // below it, is out of it.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 2.5 });
+  await openai.evaluate((c) => c.scrollIntoView({ block: 'end', inline: 'center' }));
+  await page.waitForTimeout(200);
+  assert.equal(await titleSeen(page), false, 'zoomed in on the player, the reader does not see its panel');
+  const box = await openai.boundingBox();
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+  // Before: the selection did not change, so nothing moved: the tap seemed to do nothing.
+  assert.ok(await until(() => titleSeen(page)), 'the panel\'s title comes into sight');
+  assert.equal(await page.evaluate(() => visualViewport.scale), 2.5, 'the reader\'s zoom is kept');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
