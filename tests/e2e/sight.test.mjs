@@ -29,18 +29,24 @@ async function zoomedIn(device, scale) {
   return { page, x };
 }
 
+/** Brings `control` (of `scope`: a page's explainer, or a frame's) to `block` of what the
+ * reader sees, taps or clicks it where it shows, and waits for its panel, named `name`. */
+async function tapShown(page, scope, control, block, name, mouse = false) {
+  await control.evaluate((c, b) => c.scrollIntoView({ block: b, inline: 'center' }), block);
+  await page.waitForTimeout(200);
+  const box = await control.boundingBox();
+  const at = [box.x + box.width / 2, box.y + box.height / 2];
+  await (mouse ? page.mouse.click(...at) : page.touchscreen.tap(...at));
+  await scope.locator('.xp-panel:not([data-partial]) h3').filter({ hasText: name }).waitFor();
+}
+
 /** Pans what the reader sees so that `control` shows at `block` of it (the page's own
  * scroll does not move: a pinch-zoomed reader pans within the page's viewport), then taps
  * or clicks it where it shows, and waits for its panel. Returns whether, in what the reader
  * sees, the panel's heading shows whole (`heading`) and the control in part (`control`),
  * and the page's scale. */
 async function tapZoomed(page, x, control, block, name, mouse) {
-  await control.evaluate((c, b) => c.scrollIntoView({ block: b, inline: 'center' }), block);
-  await page.waitForTimeout(200);
-  const box = await control.boundingBox();
-  const at = [box.x + box.width / 2, box.y + box.height / 2];
-  await (mouse ? page.mouse.click(...at) : page.touchscreen.tap(...at));
-  await x.locator('.xp-panel:not([data-partial]) h3').filter({ hasText: name }).waitFor();
+  await tapShown(page, x, control, block, name, mouse);
   // The heading is brought into view after the panel's paint: a frame, and a scroll.
   await page.waitForTimeout(400);
   return page.evaluate(([key, slack]) => {
@@ -102,11 +108,7 @@ const titleSeen = (page) => page.evaluate((slack) => {
  * screen's bottom, and waits for its panel, named `name`. Returns the player. */
 async function tapAtBottom(page, scope, key, name) {
   const control = scope.locator(`[data-key="${key}"]`).first();
-  await control.evaluate((c) => c.scrollIntoView({ block: 'end', inline: 'center' }));
-  await page.waitForTimeout(200);
-  const box = await control.boundingBox();
-  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
-  await scope.locator('.xp-panel:not([data-partial]) h3').filter({ hasText: name }).waitFor();
+  await tapShown(page, scope, control, 'end', name);
   return control;
 }
 
