@@ -215,7 +215,7 @@ fn place(
         } else {
             best(natural)
         };
-        return set_place(panel, at, height - at);
+        return set_place(panel, at, height - at, 0.0);
     }
     let tall = natural.min(MOST);
     // A panel whose lists are still to come is taken to need a short panel's room: placed
@@ -241,7 +241,46 @@ fn place(
         Some(_) => ((end - tall).max(0.0), tall),
         None => (0.0, end),
     };
-    set_place(panel, at, most);
+    // Its edges moved off the controls they would cut (see `clear`), from its top as it
+    // will be written (whole px). A partial panel's height is still to come: only its edge
+    // by the control moves (its height allowed as much more), the other once it is whole
+    // (`settle`).
+    let partial = panel.has_attribute("data-partial");
+    let (at, shown) = (at.round(), tall.min(most));
+    let spans = spans_under(root, panel, &rel);
+    let placed = (at, at + shown);
+    match super::clear::clear_edges(&spans, placed, (0.0, end), need, GAP, c, !partial) {
+        p if p == placed => set_place(panel, at, most, 0.0),
+        (top, _) if partial => set_place(panel, top, most + at - top, 0.0),
+        (top, bottom) => {
+            // Whole px, and never short of a control it covers.
+            let tall = (bottom - top.round()).ceil();
+            set_place(panel, top, tall, if tall > shown { tall } else { 0.0 })
+        }
+    }
+}
+
+/// The top and bottom, as `rel` gives them, of each control of `root` that shows outside
+/// `panel` and that the panel's width meets.
+fn spans_under(
+    root: &web_sys::Element,
+    panel: &web_sys::Element,
+    rel: &dyn Fn(f64) -> f64,
+) -> Vec<(f64, f64)> {
+    let p = panel.get_bounding_client_rect();
+    let Ok(list) = root.query_selector_all("a[href], button, summary, [data-key]") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .filter(|c| !panel.contains(Some(c)))
+        .filter_map(|c| {
+            let r = c.get_bounding_client_rect();
+            // A control in a closed disclosure, a hidden view or drawing has no box.
+            (r.height() > 0.0 && r.right() > p.left() && r.left() < p.right())
+                .then(|| (rel(r.top()), rel(r.bottom())))
+        })
+        .collect()
 }
 
 /// Which side of its control [`place`] puts a panel on.
@@ -265,10 +304,11 @@ pub fn zoom(el: &web_sys::Element) -> f64 {
         .unwrap_or(1.0)
 }
 
-/// Writes the anchored panel's place: its top, from the views' top, and its tallest height.
-/// On the panel itself: custom properties are inherited, and written on the views'
-/// container they restyled the whole drawing before the tap's paint.
-fn set_place(panel: &web_sys::Element, at: f64, most: f64) {
+/// Writes the anchored panel's place: its top, from the views' top, its tallest height, and
+/// its least (above its content's, where it covers a control whole; 0 for none). On the
+/// panel itself: custom properties are inherited, and written on the views' container they
+/// restyled the whole drawing before the tap's paint.
+fn set_place(panel: &web_sys::Element, at: f64, most: f64, least: f64) {
     let Some(panel) = panel.dyn_ref::<web_sys::HtmlElement>() else {
         return;
     };
@@ -276,6 +316,10 @@ fn set_place(panel: &web_sys::Element, at: f64, most: f64) {
     let style = panel.style();
     let _ = style.set_property("--xp-at", &format!("{}px", at.round() as i64));
     let _ = style.set_property("--xp-most", &format!("{}px", most.floor() as i64));
+    let _ = match least > 0.0 {
+        true => style.set_property("--xp-least", &format!("{}px", least.ceil() as i64)),
+        false => style.remove_property("--xp-least").map(drop),
+    };
 }
 
 /// Where [`set_place`] last put `panel` (its top from the views' top), if it did. Read as

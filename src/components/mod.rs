@@ -5,6 +5,7 @@ mod anchor;
 mod app;
 mod back;
 mod badge;
+mod clear;
 mod comparison;
 mod controls;
 mod data_table;
