@@ -39,71 +39,64 @@ pub fn clear_edges(
 ) -> (f64, f64) {
     let (top, bottom) = panel;
     let least = least.min(bottom - top);
-    // How far the chosen control is below the bottom, and above the top (negative where
-    // the panel is on it, or past it), and whether that makes the edge the one by it.
-    let (below, above) = keep.map_or((f64::INFINITY, f64::INFINITY), |(kt, kb)| {
-        (kt - bottom, top - kb)
-    });
-    let by = |d: f64| (0.0..=gap + SLACK).contains(&d);
-    // A control beside the chosen one, reaching past it (a taller node), is crossed by the
-    // edge by it wherever that goes: it is no cut to move that edge for.
-    let beside = |&(t, b): &(f64, f64), d: f64| {
-        by(d) && keep.is_some_and(|(kt, kb)| t < kb - SLACK && b > kt + SLACK)
-    };
-    // A control under the panel past `SLACK` is cut unless wholly under it, to the pixel:
-    // axe counts it covered only then.
-    let cuts_below = |y: f64| {
-        spans
-            .iter()
-            .any(|s| s.0 < y - SLACK && s.1 > y && !beside(s, below))
-    };
-    let cuts_above = |y: f64| {
-        spans
-            .iter()
-            .any(|s| s.1 > y + SLACK && s.0 < y && !beside(s, above))
-    };
-    // Whether an edge `d0` from the chosen control may go to `d` from it (`toward` it).
-    let may = |d0: f64, d: f64, toward: bool| match by(d0) {
-        true => toward && d >= NEAR,
-        false => far && (d0 < 0.0 || d >= d0.min(gap) - SLACK),
-    };
-    let near =
-        |from: f64, places: Vec<f64>, fits: &dyn Fn(f64) -> bool, cuts: &dyn Fn(f64) -> bool| {
-            if !cuts(from) {
-                return Some(from);
-            }
-            places
-                .into_iter()
-                .filter(|&y| (y - from).abs() <= REACH && fits(y) && !cuts(y))
-                .min_by(|a, b| (a - from).abs().total_cmp(&(b - from).abs()))
-        };
-    let bottom2 = near(
-        bottom,
-        spans
-            .iter()
-            .flat_map(|&(t, b)| [t - gap, b + SLACK])
-            .collect(),
-        &|y| {
-            let d = keep.map_or(f64::INFINITY, |(kt, _)| kt - y);
-            y - top >= least && y <= bounds.1 && may(below, d, y > bottom)
-        },
-        &cuts_below,
-    )
-    .unwrap_or(bottom);
-    let top2 = near(
-        top,
-        spans
-            .iter()
-            .flat_map(|&(t, b)| [b + gap, t - SLACK])
-            .collect(),
-        &|y| {
-            let d = keep.map_or(f64::INFINITY, |(_, kb)| y - kb);
-            bottom2 - y >= least && y >= bounds.0 && may(above, d, y < top)
-        },
-        &cuts_above,
-    )
-    .unwrap_or(top);
+    let bottom2 = edge(spans, bottom, top, bounds.1, least, gap, keep, far, false);
+    let top2 = -edge(
+        spans, -top, -bottom2, -bounds.0, least, gap, keep, far, true,
+    );
     (top2, bottom2)
+}
+
+/// Where the panel's bottom `e` goes (see [`clear_edges`]), its top at `start`, the
+/// explainer's end at `end`. With `up`, the same for its top, every length negated: the
+/// top of a panel is the bottom of its mirror image. (One loop for both edges: written
+/// once per edge with iterators, this took 2 KB gzip of WASM.)
+#[allow(clippy::too_many_arguments)]
+fn edge(
+    spans: &[(f64, f64)],
+    e: f64,
+    start: f64,
+    end: f64,
+    least: f64,
+    gap: f64,
+    keep: Option<(f64, f64)>,
+    far: bool,
+    up: bool,
+) -> f64 {
+    let m = |(t, b): (f64, f64)| if up { (-b, -t) } else { (t, b) };
+    let keep = keep.map(m);
+    // How far the chosen control is past the edge (negative where the panel is on it, or
+    // past it), and whether that makes this edge the one by it.
+    let d0 = keep.map_or(f64::INFINITY, |(kt, _)| kt - e);
+    let by = (0.0..=gap + SLACK).contains(&d0);
+    // A control under the panel past `SLACK` is cut unless wholly under it, to the pixel:
+    // axe counts it covered only then. One beside the chosen control, reaching past it (a
+    // taller node), is crossed by the edge by it wherever that goes: no cut to move for.
+    let cuts = |y: f64| {
+        spans.iter().any(|&s| {
+            let (t, b) = m(s);
+            let beside = by && keep.is_some_and(|(kt, kb)| t < kb - SLACK && b > kt + SLACK);
+            t < y - SLACK && b > y && !beside
+        })
+    };
+    if !cuts(e) {
+        return e;
+    }
+    let (mut best, mut dist) = (e, REACH);
+    for &s in spans {
+        let (t, b) = m(s);
+        for y in [t - gap, b + SLACK] {
+            let d = keep.map_or(f64::INFINITY, |(kt, _)| kt - y);
+            // The edge by the chosen control only towards it; the other as far from it.
+            let may = match by {
+                true => y > e && d >= NEAR,
+                false => far && (d0 < 0.0 || d >= d0.min(gap) - SLACK),
+            };
+            if (y - e).abs() < dist && y - start >= least && y <= end && may && !cuts(y) {
+                (best, dist) = (y, (y - e).abs());
+            }
+        }
+    }
+    best
 }
 
 #[cfg(test)]
