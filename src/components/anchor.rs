@@ -261,14 +261,15 @@ fn place(
 }
 
 /// The top and bottom, as `rel` gives them, of each control of `root` that shows outside
-/// `panel` and that the panel's width meets.
+/// `panel` and that the panel's width meets, and of each line of the diagram's own text
+/// (its caption, headings and legend): half a line showing under the panel read as cut.
 fn spans_under(
     root: &web_sys::Element,
     panel: &web_sys::Element,
     rel: &dyn Fn(f64) -> f64,
 ) -> Vec<(f64, f64)> {
     let p = panel.get_bounding_client_rect();
-    let Ok(list) = root.query_selector_all("a[href], button, summary, [data-key]") else {
+    let Ok(list) = root.query_selector_all(UNDER) else {
         return Vec::new();
     };
     (0..list.length())
@@ -282,6 +283,10 @@ fn spans_under(
         })
         .collect()
 }
+
+/// What a panel placed by its control may not cut (see [`spans_under`]).
+const UNDER: &str =
+    "a[href], button, summary, [data-key], .xp-hint, .xp-heading, .xp-legend-title, .xp-legend li";
 
 /// Which side of its control [`place`] puts a panel on.
 #[derive(Clone, Copy, PartialEq)]

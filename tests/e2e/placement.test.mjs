@@ -121,15 +121,16 @@ test('keyboard, in an iframe: arrowing through the diagram never leaves focus un
 
 /** In the frame `doc`: each control outside the open panel that the panel leaves a sliver
  * of (partly under it, not wholly, with less than 24 px showing: WCAG 2.5.8's least target,
- * which axe's target-size checks against the panel's links), as its name and how much of
- * it shows. A pixel and a half under an edge is not a cut: the panel is placed in whole
+ * which axe's target-size checks against the panel's links), and each line of the
+ * diagram's text it cuts (its caption, headings, legend), as its name and how much of it
+ * shows. A pixel and a half under an edge is not a cut: the panel is placed in whole
  * px. (More may show: a control beside the one chosen, taller, that the panel's top
  * crosses.) */
 const cut = (doc) => doc.locator('[data-explainer]').evaluate((host) => {
   const root = xpRoot(host);
   const panel = root.querySelector('.xp-panel');
   const p = panel.getBoundingClientRect();
-  return [...root.querySelectorAll('a[href], button, summary, [data-key]')].filter((c) => !panel.contains(c)).flatMap((c) => {
+  return [...root.querySelectorAll('a[href], button, summary, [data-key], .xp-hint, .xp-heading, .xp-legend-title, .xp-legend li')].filter((c) => !panel.contains(c)).flatMap((c) => {
     const r = c.getBoundingClientRect();
     const over = Math.min(r.bottom, p.bottom) - Math.max(r.top, p.top);
     const across = r.right > p.left && r.left < p.right && r.height > 0;
@@ -138,10 +139,11 @@ const cut = (doc) => doc.locator('[data-explainer]').evaluate((host) => {
   });
 });
 
-test('in an iframe, a panel placed by its control never leaves a sliver of another control: every item, at 375 px, and at 320 px in the other language', async () => {
+test('in an iframe, a panel placed by its control never leaves a sliver of another control or cuts a line of the diagram\'s text: every item, at 375 px, and at 320 px in the other language', async () => {
   // Placed below its control, the panel ended 3 px short of the data table's summary, and
   // 0.03 px short of the sources' (random readers, seeds 2424 and 2121): a sliver, and axe's
-  // target-size failed. It now ends above such a control, or covers it whole.
+  // target-size failed; and half the diagram's caption, or a line of its legend, showed
+  // under it. It now ends above such a control or line, or covers it whole.
   for (const [width, height, other] of [[375, 667, false], [320, 568, true]]) {
     const page = await open(env.browser, `${env.base}hosts/iframe.html`, { ...PHONE, viewport: { width, height } });
     const frame = page.frameLocator('iframe');
