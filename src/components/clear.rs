@@ -1,7 +1,8 @@
-//! Where a panel placed by its control ends, so that its edges cut no other control: a
-//! control left partly under the panel showed the reader a sliver of itself, and a target
-//! under 24 px tall (WCAG 2.5.8; axe's `target-size` found one in a frame, a summary below
-//! the diagram with 3 px of it showing). Pure, so that it is tested without a browser.
+//! Where a panel placed by its control ends, so that its edges cut no other control (nor a
+//! line of the diagram's text, which `anchor.rs` passes as spans too): a control left
+//! partly under the panel showed the reader a sliver of itself, and a target under 24 px
+//! tall (WCAG 2.5.8; axe's `target-size` found one in a frame, a summary below the diagram
+//! with 3 px of it showing). Pure, so that it is tested without a browser.
 
 /// How far from an edge a control may move it, in CSS px: past that, the edge stays.
 const REACH: f64 = 120.0;
@@ -16,7 +17,7 @@ const SLACK: f64 = 0.5;
 const NEAR: f64 = 2.0;
 
 /// The top and bottom of a panel at `panel` (from the views' top, in CSS px) moved so that
-/// no control of `spans` (each a top and a bottom, the controls the panel's width meets)
+/// nothing of `spans` (each a top and a bottom: what the panel's width meets)
 /// lies across either: each edge goes to the nearest place within [`REACH`] that cuts
 /// none, clear of the control by `gap` when the panel gets shorter, or just past the
 /// control's far side when it covers it (axe counts a control wholly under the panel as
