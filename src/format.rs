@@ -23,20 +23,14 @@ pub fn english_spacing(text: String) -> String {
     no_break(text, false)
 }
 
-/// Whether the text before byte `i` ends with a month's name (or, in English, with the
-/// day of "February 27, 2026"): a date written in the prose stays on one line, as the
-/// interface's do.
-fn month_before(b: &[u8], i: usize, french: bool) -> bool {
+/// Whether the space at byte `i` sits between an English month's name and its day
+/// ("February 27"), which stay on one line. The year may go to the next ("February 27, /
+/// 2026", "27 février / 2026"): glued too, a date longer than a narrow column's line broke
+/// inside its numbers.
+fn day_after_month(b: &[u8], i: usize) -> bool {
     let start = b[..i].iter().rposition(|&c| c == b' ').map_or(0, |p| p + 1);
-    let word = &b[start..i];
-    let names = if french { &MONTHS_FR } else { &MONTHS_EN };
-    names.iter().any(|m| word == m.as_bytes())
-        || (!french
-            && word.ends_with(b",")
-            && word.len() >= 2
-            && word[..word.len() - 1].iter().all(u8::is_ascii_digit)
-            && start > 0
-            && month_before(b, start - 1, false))
+    let digits = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=2).contains(&digits) && MONTHS_EN.iter().any(|m| &b[start..i] == m.as_bytes())
 }
 
 fn no_break(text: String, french: bool) -> String {
@@ -52,7 +46,7 @@ fn no_break(text: String, french: bool) -> String {
                 && (b[i - 1].is_ascii_digit() || b[..i].ends_with(b"1er"))
                 && b.get(i + 1)
                     .is_some_and(|&c| c.is_ascii_alphabetic() || c >= 0xC3))
-            || (b.get(i + 1).is_some_and(u8::is_ascii_digit) && month_before(b, i, french))
+            || (!french && day_after_month(b, i))
     };
     // Most texts need none: returned as they are, without a copy.
     let Some(first) = (0..b.len()).find(|&i| b[i] == b' ' && tight(i)) else {
@@ -298,8 +292,10 @@ impl Date {
     }
 }
 
-/// A date for readers: "22 septembre 2025", "September 22, 2025", "mars 2026", "2021",
-/// with no-break spaces: a date is never split across two lines (as amounts are not).
+/// A date for readers: "22 septembre 2025", "September 22, 2025", "mars 2026", "2021".
+/// The day stays with its month (a no-break space); the year may go to the next line, where
+/// the date does not fit on one (a sidebar's column), rather than break inside a number. The
+/// stylesheet keeps a date on one line wherever it fits (`.xp-when`, `.xp-src-date`).
 /// An unparseable date is shown as written.
 pub fn date(s: &str, lang: Lang) -> String {
     let Some(d) = Date::parse(s) else {
@@ -313,9 +309,9 @@ pub fn date(s: &str, lang: Lang) -> String {
         Lang::En => MONTHS_EN[m as usize - 1],
     };
     match (d.day, lang) {
-        (None, _) => format!("{month}\u{a0}{}", d.year),
-        (Some(1), Lang::Fr) => format!("1er\u{a0}{month}\u{a0}{}", d.year),
-        (Some(day), Lang::Fr) => format!("{day}\u{a0}{month}\u{a0}{}", d.year),
-        (Some(day), Lang::En) => format!("{month}\u{a0}{day},\u{a0}{}", d.year),
+        (None, _) => format!("{month} {}", d.year),
+        (Some(1), Lang::Fr) => format!("1er\u{a0}{month} {}", d.year),
+        (Some(day), Lang::Fr) => format!("{day}\u{a0}{month} {}", d.year),
+        (Some(day), Lang::En) => format!("{month}\u{a0}{day}, {}", d.year),
     }
 }

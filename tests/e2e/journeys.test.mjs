@@ -283,6 +283,6 @@ test('the language switch changes text and number formats', async () => {
   await page.locator('.xp-lang').tap();
   const text = await until(async () => { const t = await root(page, 'return r.textContent'); return t.includes('up to $100') && t; });
   assert.match(text, /up to \$100\u00a0billion.*\$11\.8\u00a0billion/s);
-  assert.match(text, /Facts checked up to May\u00a031,\u00a02026/);
+  assert.match(text, /Facts checked up to May\u00a031, 2026/);
   await page.context().close();
 });

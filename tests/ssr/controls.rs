@@ -132,7 +132,7 @@ fn edge_names_read_like_the_brief() {
     let loi = story.relationship("nvidia-openai-loi").unwrap();
     assert_eq!(
         relationship_name(&story, loi, Lang::En),
-        "Nvidia → OpenAI: investment, Letter of intent, up to $100\u{a0}billion, September\u{a0}22,\u{a0}2025, superseded"
+        "Nvidia → OpenAI: investment, Letter of intent, up to $100\u{a0}billion, September\u{a0}22, 2025, superseded"
     );
     assert_eq!(
         entity_name(story.entity("nvidia").unwrap(), Lang::Fr),
