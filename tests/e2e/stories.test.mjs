@@ -191,6 +191,30 @@ test('figures too wide for a phone\'s axis: its labels never overlap, and each s
   }
 });
 
+/** A function (as source, for `shadow`) listing the words of `el`'s shown text that break
+ * across lines. Given a `measure` (px), only the unbreakable runs of text (no-break spaces
+ * join, as in "22 septembre", "« probablement »") that would fit on a line that wide: a
+ * longer one must break, and a browser with its dictionaries hyphenates it. */
+const BROKEN = `((el, measure = 0) => {
+  const broken = [];
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.parentElement.closest('svg') || !n.parentElement.checkVisibility()) continue;
+    // A word, or the part of one up to a hyphen or an en dash ("AMD–OpenAI"), where a
+    // line may break.
+    const re = measure ? /[^ \\t\\n\\r\\-–]+[-–]?/g : /[^\\s\\-–]+[-–]?/g;
+    for (let m = re.exec(n.data); m; m = re.exec(n.data)) {
+      const range = document.createRange();
+      range.setStart(n, m.index);
+      range.setEnd(n, m.index + m[0].length);
+      const rects = [...range.getClientRects()];
+      const width = rects.reduce((sum, r) => sum + r.width, 0);
+      if (new Set(rects.map((x) => Math.round(x.top))).size > 1 && (!measure || width <= measure)) broken.push(m[0]);
+    }
+  }
+  return broken;
+})`;
+
 test('in a sidebar column narrower than a phone\'s, no word breaks, nothing overflows, every target is 44 px (the diagram\'s from a 160 px column) and a tap opens its panel', async () => {
   // At 240 px the two columns of tabs broke "Chronolog-ie"; at 200 px a comparison fact
   // broke inside its words too. At 160 px (the diagram) the title broke "100 milliards",
@@ -201,20 +225,7 @@ test('in a sidebar column narrower than a phone\'s, no word breaks, nothing over
   await ready(page, 6);
   for (const id of ['w240', 'w200', 'w196', 'w160', 'w160t', 'w160c']) {
     const r = JSON.parse(await shadow(page, `#${id}`, `
-      const broken = [];
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (n.parentElement.closest('svg') || !n.parentElement.checkVisibility()) continue;
-        // A word, or the part of one up to a hyphen or an en dash ("AMD–OpenAI"), where a
-        // line may break.
-        const re = /[^\\s\u00a0\u202f\\-–]+[-–]?/g;
-        for (let m = re.exec(n.data); m; m = re.exec(n.data)) {
-          const range = document.createRange();
-          range.setStart(n, m.index);
-          range.setEnd(n, m.index + m[0].length);
-          if (new Set([...range.getClientRects()].map((x) => Math.round(x.top))).size > 1) broken.push(m[0]);
-        }
-      }
+      const broken = ${BROKEN}(root);
       const edge = host.getBoundingClientRect();
       const out = [...root.querySelectorAll('*')].filter((e) => { const b = e.getBoundingClientRect(); return b.width && (b.left < edge.left - 0.5 || b.right > edge.right + 0.5); })
         .map((e) => e.className.baseVal ?? e.className);
@@ -237,6 +248,43 @@ test('in a sidebar column narrower than a phone\'s, no word breaks, nothing over
   await until(async () => (await page.locator('#w240 .xp-panel h3').textContent().catch(() => '')) === 'OpenAI');
   const [panel, host] = [await page.locator('#w240 .xp-panel').boundingBox(), await page.locator('#w240').boundingBox()];
   assert.ok(panel.x >= host.x && panel.x + panel.width <= host.x + host.width + 0.5, 'the panel within the column');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
+test('in a sidebar column narrower than a phone\'s, every item\'s panel keeps its words whole and its title on the screen', async () => {
+  // At 160 px the panel's title had 68 px beside its close button: the timeline's letter of
+  // intent broke "d'inte-ntion" and "Nvidi-a", and its title ran 295 px tall, below the screen.
+  // A word that fits on a line of the panel must not break; one longer than that may.
+  const page = await open(env.browser, `${env.base}hosts/sidebar.html`, { viewport: { width: 1280, height: 800 } });
+  await ready(page, 6);
+  const wrong = [];
+  for (const id of ['w160', 'w160t', 'w196']) {
+    const keys = await shadow(page, `#${id}`, `return [...root.querySelectorAll('.xp-views [data-key]')]
+      .filter((c) => c.checkVisibility()).map((c) => c.getAttribute('data-key'))`);
+    assert.ok(keys.length >= 15, `${id}: ${keys.length} items`);
+    const view = await shadow(page, `#${id}`, "return root.querySelector('[role=tab][aria-selected=true]').id");
+    for (const key of keys) {
+      // (An event chosen opens over the diagram, where its players are: back to its view.)
+      if (!await shadow(page, `#${id}`, `return root.getElementById('${view}').getAttribute('aria-selected') === 'true'`)) {
+        await page.locator(`#${id} [id="${view}"]`).click();
+      }
+      await page.locator(`#${id} .xp-views [data-key="${key}"]`).filter({ visible: true }).first().click();
+      // Its panel (closed before), whole: its lists come a frame after its head.
+      const seen = "const p = root.querySelector('.xp-panel:not([data-partial])');";
+      assert.ok(await until(() => shadow(page, `#${id}`, `${seen} return !!p?.querySelector('.xp-sources');`)), `${id}: ${key} opens its panel`);
+      const r = await shadow(page, `#${id}`, `${seen}
+        const t = p.querySelector('h3').getBoundingClientRect();
+        const style = getComputedStyle(p);
+        const measure = p.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return { broken: ${BROKEN}(p, measure), title: t.top >= 0 && t.bottom <= innerHeight };`);
+      if (r.broken.length) wrong.push(`${id} ${key}: ${r.broken.join(', ')} broken`);
+      if (!r.title) wrong.push(`${id} ${key}: title off the screen`);
+      await page.keyboard.press('Escape');
+      assert.ok(await until(() => shadow(page, `#${id}`, "return !root.querySelector('.xp-panel')")), `${id}: Escape closes ${key}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
