@@ -47,10 +47,14 @@ const broken = (page, narrowest) => page.evaluate((narrowest) => {
     // Every target a finger can meet, in whatever state the reader left it, at least 44 × 44.
     // (Not one the browser does not render: in a closed disclosure or a section skipped
     // off screen, whose boxes a script can still read, from before the page last changed
-    // width; the explainer follows its column again once it is shown, tested in embed.)
+    // width; the explainer follows its column again once it is shown, tested in embed.
+    // Nor one more than a screen away: a pre-rendered explainer further down keeps the
+    // drawing it had until the reader scrolls near it, tested in redraw.)
+    const screen = innerHeight;
     for (const c of xpRoot(h).querySelectorAll('button, a[href], summary, [role=button], [role=tab]')) {
       const b = c.getBoundingClientRect();
-      if (c.checkVisibility({ contentVisibilityAuto: true }) && (b.width < 43.5 || b.height < 43.5)) {
+      const near = b.bottom > -screen && b.top < 2 * screen;
+      if (near && c.checkVisibility({ contentVisibilityAuto: true }) && (b.width < 43.5 || b.height < 43.5)) {
         out.push(`${(c.getAttribute('data-key') || c.textContent).trim().slice(0, 30)} is ${b.width.toFixed(1)} × ${b.height.toFixed(1)} px`);
       }
     }

@@ -220,6 +220,27 @@ test('a column the page narrows or widens before any input (a sidebar folded): t
   await page.context().close();
 });
 
+test('a phone turned with a pre-rendered explainer screens below: it is laid out again for its new column once the reader scrolls near, before it comes into sight', async () => {
+  // Not worth the work while out of reach (state::bucket's drawings are laid out per
+  // column); the random readers measure targets only within a screen of what shows.
+  const page = await open(env.browser, `${env.base}hosts/rtl.html`, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  const host = '[data-explainer]:not(#empty)';
+  await page.waitForFunction((h) => document.querySelector(h).hasAttribute('data-explainer-mounted'), host);
+  assert.ok(await until(() => page.evaluate((h) => document.querySelector(h).shadowRoot.querySelectorAll('.xp-fit').length === 1, host)),
+    'idle time kept the one drawing shown');
+  await page.setViewportSize({ width: 320, height: 568 });
+  const top = () => page.evaluate((h) => document.querySelector(h).getBoundingClientRect().top / innerHeight, host);
+  assert.ok(await top() > 3, `${await top()} screens below`);
+  // Scrolled to a screen and a half above it: near, not in sight.
+  await page.evaluate((h) => scrollBy(0, document.querySelector(h).getBoundingClientRect().top - 1.5 * innerHeight), host);
+  const fits = await until(async () => { const s = await scaled(page, host); return s.drawn === s.shown && s; });
+  assert.ok(fits, `drawn at scale 1 (${JSON.stringify(await scaled(page, host))})`);
+  assert.ok(fits.least >= 44, `targets of ${fits.least} px`);
+  assert.ok(await top() > 1, 'laid out again while still below the screen');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('a hidden explainer (in a closed tab of the page) is not hydrated at idle, and fits its column once shown', async () => {
   const page = await open(env.browser);
   const host = '[data-explainer]';
