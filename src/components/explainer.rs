@@ -324,6 +324,13 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         (act.clone(), story.clone(), showing, heading.clone()),
         |sel: Selection, (act, s, showing, heading)| {
             let again = showing.borrow().as_ref() == Some(&sel);
+            // Another item, in a panel the reader scrolled down (to its links, or on the
+            // diagram beside it): it starts at its top, not with its first lines scrolled
+            // away under the panel's head.
+            let panel = heading.cast::<web_sys::Element>().filter(|_| !again);
+            if let Some(p) = panel.and_then(|h| h.closest(".xp-panel").ok().flatten()) {
+                p.set_scroll_top(0);
+            }
             act.emit(if opens_in_place(s, &sel) {
                 Action::SelectHere(sel)
             } else {

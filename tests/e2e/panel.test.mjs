@@ -245,6 +245,48 @@ test('keyboard: a link chosen in the panel opens its item, focus going from the 
   await page.context().close();
 });
 
+test('phone: another item, chosen from a panel read down to its links or from the diagram, opens at its top, its first lines below the head', async () => {
+  // The panel kept how far it was scrolled: the next item opened with its kind and figure
+  // under the sticky head (52 px of it), or at 160 px, where the head scrolls, without its
+  // close button.
+  for (const [path, host, viewport] of [['index.html', '[data-explainer]', { width: 375, height: 667 }], ['hosts/sidebar.html', '#w160', { width: 320, height: 568 }]]) {
+    const page = await open(env.browser, `${env.base}${path}`, { ...VIEWPORTS.phone375, viewport });
+    await ready(page);
+    const x = page.locator(host);
+    const where = `${path} ${viewport.width} px`;
+    const opened = (title) => until(() => x.evaluate((h, t) => {
+      const p = h.shadowRoot.querySelector('.xp-panel:not([data-partial])');
+      return p?.querySelector('h3').textContent === t && !!p.querySelector('.xp-sources');
+    }, title));
+    // Its first lines show: the head, then the kind, the first line after it, not under it.
+    const top = () => x.evaluate((h) => {
+      const p = h.shadowRoot.querySelector('.xp-panel');
+      const head = p.querySelector('.xp-panel-head').getBoundingClientRect();
+      return { scrolled: p.scrollTop, sub: p.querySelector('.xp-sub').getBoundingClientRect().top - head.bottom };
+    });
+    await x.locator('[data-key="entity:nvidia"]').filter({ visible: true }).first().tap();
+    assert.ok(await opened('Nvidia'), `${where}: Nvidia's panel`);
+    const link = x.locator('.xp-panel .xp-links button').nth(3);
+    await link.scrollIntoViewIfNeeded();
+    assert.ok((await top()).scrolled > 100, `${where}: the panel read down to its links`);
+    const title = (await link.textContent()).split(' · ')[0];
+    await link.tap();
+    assert.ok(await opened(title), `${where}: ${title}'s panel`);
+    let t = await top();
+    assert.ok(t.scrolled === 0 && t.sub >= 0, `${where}, a link: ${JSON.stringify(t)}`);
+    // Read down again, then the diagram's other player above the sheet.
+    await x.evaluate((h) => { const p = h.shadowRoot.querySelector('.xp-panel'); p.scrollTop = p.scrollHeight; });
+    assert.ok((await top()).scrolled > 40, `${where}: the panel read down to its end`);
+    await x.evaluate((h) => h.shadowRoot.querySelector('[data-key="entity:nvidia"]').scrollIntoView({ block: 'start' }));
+    await x.locator('[data-key="entity:nvidia"]').filter({ visible: true }).first().tap();
+    assert.ok(await opened('Nvidia'), `${where}: Nvidia's panel again`);
+    t = await top();
+    assert.ok(t.scrolled === 0 && t.sub >= 0, `${where}, the diagram: ${JSON.stringify(t)}`);
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
+
 test('wide: the panel opens in its own column and the diagram stays where it was', async () => {
   const page = await article(env, 'desktop', 'en', 'light');
   // Where every control is drawn on the page (a click may scroll it into view), and the
