@@ -259,10 +259,11 @@ test('in a sidebar column narrower than a phone\'s, every item\'s panel keeps it
   const page = await open(env.browser, `${env.base}hosts/sidebar.html`, { viewport: { width: 1280, height: 800 } });
   await ready(page, 6);
   const wrong = [];
-  for (const id of ['w160', 'w160t', 'w196']) {
+  // The diagram, the timeline and the comparison at 160 px; the diagram in English at 184.
+  for (const id of ['w160', 'w160t', 'w160c', 'w196']) {
     const keys = await shadow(page, `#${id}`, `return [...root.querySelectorAll('.xp-views [data-key]')]
       .filter((c) => c.checkVisibility()).map((c) => c.getAttribute('data-key'))`);
-    assert.ok(keys.length >= 15, `${id}: ${keys.length} items`);
+    assert.ok(keys.length >= 6, `${id}: ${keys.length} items`);
     const view = await shadow(page, `#${id}`, "return root.querySelector('[role=tab][aria-selected=true]').id");
     for (const key of keys) {
       // (An event chosen opens over the diagram, where its players are: back to its view.)
