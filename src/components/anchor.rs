@@ -269,11 +269,7 @@ fn spans_under(
     rel: &dyn Fn(f64) -> f64,
 ) -> Vec<(f64, f64)> {
     let p = panel.get_bounding_client_rect();
-    let Ok(list) = root.query_selector_all(UNDER) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+    super::elements(root, UNDER)
         .filter(|c| !panel.contains(Some(c)))
         .filter_map(|c| {
             let r = c.get_bounding_client_rect();

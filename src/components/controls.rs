@@ -243,14 +243,7 @@ impl Applied {
 }
 
 fn each(root: &web_sys::Element, selector: &str, f: impl Fn(&web_sys::Element)) {
-    let Ok(list) = root.query_selector_all(selector) else {
-        return;
-    };
-    for i in 0..list.length() {
-        if let Some(el) = list.item(i).and_then(|n| n.dyn_into().ok()) {
-            f(&el);
-        }
-    }
+    super::elements(root, selector).for_each(|el| f(&el));
 }
 
 fn set_look(el: &web_sys::Element, look: Look) {

@@ -67,13 +67,19 @@ pub fn key_of(sel: &Selection) -> String {
 /// The control shown for `sel` in the explainer at `root` (a pre-rendered diagram may
 /// still hold a drawing per width, all but one hidden).
 pub fn shown_control(root: &web_sys::Element, sel: &Selection) -> Option<web_sys::Element> {
+    sheet::shown(root, &format!("[data-key=\"{}\"]", key_of(sel))).next()
+}
+
+/// The elements in `scope` that `selector` matches, in document order.
+pub(super) fn elements(
+    scope: &web_sys::Element,
+    selector: &str,
+) -> impl Iterator<Item = web_sys::Element> {
     use wasm_bindgen::JsCast;
-    let list = root
-        .query_selector_all(&format!("[data-key=\"{}\"]", key_of(sel)))
-        .ok()?;
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .find(|c| c.get_client_rects().length() > 0)
+    let list = scope.query_selector_all(selector).ok();
+    list.into_iter().flat_map(|list| {
+        (0..list.length()).filter_map(move |i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+    })
 }
 
 /// The selection a `data-key` names (the inverse of [`key_of`]).

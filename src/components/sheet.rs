@@ -271,12 +271,7 @@ pub(super) const LIT: &str = ".xp-views .lit[data-key]";
 
 /// The elements in `scope` that `selector` matches and that show.
 pub(super) fn shown(scope: &Element, selector: &str) -> impl Iterator<Item = Element> {
-    let list = scope.query_selector_all(selector).ok();
-    list.into_iter().flat_map(|list| {
-        (0..list.length())
-            .filter_map(move |i| list.item(i)?.dyn_into::<Element>().ok())
-            .filter(|c| c.get_client_rects().length() > 0)
-    })
+    super::elements(scope, selector).filter(|c| c.get_client_rects().length() > 0)
 }
 
 /// For an event that opened over the diagram, which holds no control of its own: whether
