@@ -261,8 +261,10 @@ test('phone: another item, chosen from a panel read down to its links or from th
     // Its first lines show: the head, then the kind, the first line after it, not under it.
     const top = () => x.evaluate((h) => {
       const p = h.shadowRoot.querySelector('.xp-panel');
-      const head = p.querySelector('.xp-panel-head').getBoundingClientRect();
-      return { scrolled: p.scrollTop, sub: p.querySelector('.xp-sub').getBoundingClientRect().top - head.bottom };
+      // The sticky head, or in a narrow column (where only the close button sticks and the
+      // head box is gone) the title.
+      const head = Math.max(p.querySelector('.xp-panel-head').getBoundingClientRect().bottom, p.querySelector('h3').getBoundingClientRect().bottom);
+      return { scrolled: p.scrollTop, sub: p.querySelector('.xp-sub').getBoundingClientRect().top - head };
     });
     await x.locator('[data-key="entity:nvidia"]').filter({ visible: true }).first().tap();
     assert.ok(await opened('Nvidia'), `${where}: Nvidia's panel`);
@@ -285,6 +287,35 @@ test('phone: another item, chosen from a panel read down to its links or from th
     assert.deepEqual(page.messages, []);
     await page.context().close();
   }
+});
+
+test('phone: in a sidebar\'s narrow column, a panel read down keeps its close button in sight, over its text, and it closes the panel', async () => {
+  // There the title scrolls away with the text (seven lines of it would cover a short
+  // sheet), and Nvidia's panel runs 5,000 px: the button went with it.
+  const page = await open(env.browser, `${env.base}hosts/sidebar.html`, { ...VIEWPORTS.phone375, viewport: { width: 320, height: 568 } });
+  await ready(page);
+  const x = page.locator('#w160');
+  await x.locator('[data-key="entity:nvidia"]').filter({ visible: true }).first().tap();
+  await until(() => x.evaluate((h) => !!h.shadowRoot.querySelector('.xp-panel:not([data-partial]) .xp-sources')));
+  const seen = () => x.evaluate((h) => {
+    const p = h.shadowRoot.querySelector('.xp-panel');
+    const box = p.getBoundingClientRect();
+    const c = p.querySelector('.xp-close').getBoundingClientRect();
+    const hit = h.shadowRoot.elementFromPoint(c.left + c.width / 2, c.top + c.height / 2);
+    return { scrolled: p.scrollTop, height: p.scrollHeight, inside: c.top >= box.top && c.bottom <= box.bottom && c.left >= box.left && c.right <= box.right && c.bottom <= innerHeight,
+      hit: !!hit?.closest('.xp-close'), size: [c.width, c.height], title: p.querySelector('h3').getBoundingClientRect().top - c.bottom };
+  });
+  let s = await seen();
+  assert.ok(s.inside && s.hit && s.title >= 0, `opened: the button in the sheet, the title below it: ${JSON.stringify(s)}`);
+  for (const part of [0.5, 1]) {
+    await x.evaluate((h, f) => { const p = h.shadowRoot.querySelector('.xp-panel'); p.scrollTop = (p.scrollHeight - p.clientHeight) * f; }, part);
+    s = await seen();
+    assert.ok(s.scrolled > 1000 && s.inside && s.hit && s.size[0] >= 44 && s.size[1] >= 44, `read down (${part}): ${JSON.stringify(s)}`);
+  }
+  await x.locator('.xp-close').tap();
+  assert.ok(await until(() => x.evaluate((h) => !h.shadowRoot.querySelector('.xp-panel'))), 'the panel closed');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
 });
 
 test('wide: the panel opens in its own column and the diagram stays where it was', async () => {
