@@ -334,6 +334,42 @@ test('phone: a panel read down keeps its close button in sight over its text, an
   }
 });
 
+test('keyboard, phone: tabbing through a sheet\'s links and sources, on and back, never focuses one under its close button', async () => {
+  // Shift+Tab scrolled each link to the sheet's top, where the button stays: 15 of 21 of
+  // Nvidia's were under it at 320 px.
+  for (const [path, host] of [['index.html', '[data-explainer]'], ['hosts/sidebar.html', '#w160']]) {
+    const page = await open(env.browser, `${env.base}${path}`, { ...VIEWPORTS.phone375, viewport: { width: 320, height: 568 } });
+    await ready(page);
+    const x = page.locator(host);
+    await x.locator('[data-key="entity:nvidia"]').filter({ visible: true }).first().tap();
+    await until(() => x.evaluate((h) => !!h.shadowRoot.querySelector('.xp-panel:not([data-partial]) .xp-sources')));
+    await x.locator('.xp-panel h3').focus();
+    for (const key of ['Tab', 'Shift+Tab']) {
+      const seen = [];
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press(key);
+        const r = await x.evaluate((h) => {
+          const a = h.shadowRoot.activeElement;
+          const p = h.shadowRoot.querySelector('.xp-panel');
+          if (!a || !p.contains(a)) return null;
+          if (a.classList.contains('xp-close')) return 'close';
+          const b = a.getBoundingClientRect();
+          const c = p.querySelector('.xp-close').getBoundingClientRect();
+          // One taller than the sheet's room below the button cannot show whole anywhere.
+          const fits = b.height <= p.clientHeight - c.bottom + p.getBoundingClientRect().top;
+          return { text: a.textContent.slice(0, 40), under: fits && b.top < c.bottom && b.bottom > c.top && b.left < c.right && b.right > c.left };
+        });
+        if (r === null) break;
+        if (r !== 'close') seen.push(r);
+      }
+      assert.ok(seen.length >= 10, `${path} ${key}: ${seen.length} links and sources focused`);
+      assert.deepEqual(seen.filter((r) => r.under).map((r) => r.text), [], `${path} ${key}: focused under the close button`);
+    }
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
+
 test('wide: the panel opens in its own column and the diagram stays where it was', async () => {
   const page = await article(env, 'desktop', 'en', 'light');
   // Where every control is drawn on the page (a click may scroll it into view), and the
