@@ -188,11 +188,17 @@ pub fn Panel(props: &PanelProps) -> Html {
                 return;
             };
             if *whole {
-                let h = el.get_bounding_client_rect().height() / super::zoom(&el);
-                // An integer: formatting a float would bring its code into the WASM.
-                let _ = el
-                    .style()
-                    .set_property("--xp-kept", &format!("{}px", h.round() as i64));
+                let z = super::zoom(&el);
+                let h = el.get_bounding_client_rect().height() / z;
+                // The sticky head's height, as `--xp-head`, read before any write (layout is
+                // clean): the side column's focus scrolling stops below it.
+                let head = el
+                    .first_element_child()
+                    .map_or(0.0, |e| e.get_bounding_client_rect().height() / z);
+                // Integers: formatting a float would bring its code into the WASM.
+                let style = el.style();
+                let _ = style.set_property("--xp-kept", &format!("{}px", h.round() as i64));
+                let _ = style.set_property("--xp-head", &format!("{}px", head.round() as i64));
                 // Drawn in two goes, the panel was placed at its head's height.
                 if !at_once {
                     on_whole.emit(sel.clone());
