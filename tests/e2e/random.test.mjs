@@ -44,6 +44,14 @@ const broken = (page, narrowest) => page.evaluate((narrowest) => {
     const panels = xpRoot(h).querySelectorAll('.xp-panel');
     if (panels.length > 1) out.push(`${panels.length} panels open`);
     if (panels.length && !panels[0].querySelector('h3')?.textContent.trim()) out.push('a panel without a title');
+    // However far its text is read, its close button stays in what the panel shows (one
+    // on the screen, with room for it: a sheet far below is short until the reader comes
+    // to it, refitted as the page scrolls, tested in sheet).
+    const p = panels[0]?.getBoundingClientRect();
+    if (p && p.top >= 0 && p.top < innerHeight && p.height >= 60) {
+      const c = panels[0].querySelector('.xp-close')?.getBoundingClientRect();
+      if (!c || c.top < p.top - 1 || c.bottom > p.bottom + 1) out.push(`the panel's close button is out of it (${c ? Math.round(c.top - p.top) : 'none'} px from its top, read ${Math.round(panels[0].scrollTop)} px down, the panel ${Math.round(p.top)} to ${Math.round(p.bottom)} of ${innerHeight})`);
+    }
     // Every target a finger can meet, in whatever state the reader left it, at least 44 × 44.
     // (Not one the browser does not render: in a closed disclosure or a section skipped
     // off screen, whose boxes a script can still read, from before the page last changed
@@ -248,8 +256,17 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
       await page.waitForFunction((s) => Math.abs(visualViewport.scale - s) < 0.01, scale);
     } else if (r < 0.86) {
       const y = Math.floor(rnd.next() * 4000);
-      steps.push(`scroll to ${y}`);
-      await page.evaluate((y) => window.scrollTo(0, y), y);
+      // Half the time with a panel open, the reader reads down its text instead.
+      const read = rnd.next() < 0.5 && await doc.evaluate((y) => {
+        const p = [...document.querySelectorAll('[data-explainer]')].map((h) => xpRoot(h)?.querySelector('.xp-panel')).find(Boolean);
+        if (p) p.scrollTop = y;
+        return !!p;
+      }, y);
+      if (read) steps.push(`read the panel down to ${y}`);
+      else {
+        steps.push(`scroll to ${y}`);
+        await page.evaluate((y) => window.scrollTo(0, y), y);
+      }
     } else if (r < 0.93) {
       const [width, height] = rnd.pick(sizes);
       steps.push(`resize ${width}×${height}`);
