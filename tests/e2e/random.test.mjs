@@ -231,7 +231,7 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
         return control && (control.getAttribute('data-key') || control.textContent).trim().slice(0, 30);
       }, [rnd.next(), rnd.next()]);
       steps.push(`focus ${what}`);
-    } else if (r < 0.78) {
+    } else if (r < 0.73) {
       const key = rnd.pick(KEYS);
       // Where focus is: an explainer's control, its panel open or not (keys reach a frame
       // only if it has the focus).
@@ -247,6 +247,15 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
       await page.keyboard.press(key);
       if (focus && key === 'Enter' && focus.key) expect = { index: focus.index, key: focus.key };
       if (focus?.panel && key === 'Escape') expect = { index: focus.index, closed: true, focus: focus.key || focus.tag };
+    } else if (r < 0.78) {
+      // The reader reads down the open panel's text, to any depth (nothing open: nothing).
+      const y = Math.floor(rnd.next() * 3000);
+      const read = await doc.evaluate((y) => {
+        const p = [...document.querySelectorAll('[data-explainer]')].map((h) => xpRoot(h)?.querySelector('.xp-panel')).find(Boolean);
+        if (p) p.scrollTop = y;
+        return !!p;
+      }, y);
+      if (read) steps.push(`read the panel down to ${y}`);
     } else if (r < 0.82) {
       // A pinch, in or back out (the DevTools protocol's page scale: headless Chromium drops
       // a synthesized pinch gesture).
@@ -256,17 +265,8 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
       await page.waitForFunction((s) => Math.abs(visualViewport.scale - s) < 0.01, scale);
     } else if (r < 0.86) {
       const y = Math.floor(rnd.next() * 4000);
-      // Half the time with a panel open, the reader reads down its text instead.
-      const read = rnd.next() < 0.5 && await doc.evaluate((y) => {
-        const p = [...document.querySelectorAll('[data-explainer]')].map((h) => xpRoot(h)?.querySelector('.xp-panel')).find(Boolean);
-        if (p) p.scrollTop = y;
-        return !!p;
-      }, y);
-      if (read) steps.push(`read the panel down to ${y}`);
-      else {
-        steps.push(`scroll to ${y}`);
-        await page.evaluate((y) => window.scrollTo(0, y), y);
-      }
+      steps.push(`scroll to ${y}`);
+      await page.evaluate((y) => window.scrollTo(0, y), y);
     } else if (r < 0.93) {
       const [width, height] = rnd.pick(sizes);
       steps.push(`resize ${width}×${height}`);
