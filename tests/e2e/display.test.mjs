@@ -35,8 +35,8 @@ test('forced colours (Windows contrast themes): the chosen view and the chosen b
       return [b.dataset.key, s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 ? s.outlineColor : 'none']; })`);
     const marked = rows.filter(([, o]) => o !== 'none').map(([k]) => k);
     assert.deepEqual(marked, [`bar:${bar.id}`], `${scheme}: only the chosen bar is outlined`);
-    // Its shadow repainted away, the close button shows its edge (in a narrow column it
-    // stays over the panel's text as that scrolls, hiding words).
+    // Its shadow repainted away, the close button shows its edge (in a sheet it stays over
+    // the panel's text as that scrolls, hiding words).
     const edge = await root(page, `const s = getComputedStyle(r.querySelector('.xp-close'));
       return [s.borderTopStyle, parseFloat(s.borderTopWidth), s.borderTopColor, getComputedStyle(r.querySelector('.xp-panel')).backgroundColor]`);
     assert.ok(edge[0] === 'solid' && edge[1] >= 1 && edge[2] !== edge[3], `${scheme}: the close button's edge ${JSON.stringify(edge)}`);

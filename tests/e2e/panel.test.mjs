@@ -7,6 +7,12 @@ import { VIEWPORTS, article, root, panelTitle, panelWhole } from './reader.mjs';
 
 let env;
 before(async () => { env = await setup(); });
+/** Until the panel of the explainer `x` (a locator of its host) is whole, its lists drawn
+ * (and titled `title`, if given). */
+const whole = (x, title = null) => until(() => x.evaluate((h, t) => {
+  const p = h.shadowRoot.querySelector('.xp-panel:not([data-partial])');
+  return !!p?.querySelector('.xp-sources') && (t === null || p.querySelector('h3').textContent === t);
+}, title));
 after(async () => { await env.close(); });
 
 test('phone: Back closes an open panel, as it closes an app\'s sheet, and is the page\'s again once it is closed; not with a mouse', async () => {
@@ -254,26 +260,22 @@ test('phone: another item, chosen from a panel read down to its links or from th
     await ready(page);
     const x = page.locator(host);
     const where = `${path} ${viewport.width} px`;
-    const opened = (title) => until(() => x.evaluate((h, t) => {
-      const p = h.shadowRoot.querySelector('.xp-panel:not([data-partial])');
-      return p?.querySelector('h3').textContent === t && !!p.querySelector('.xp-sources');
-    }, title));
     // Its first lines show: the head, then the kind, the first line after it, not under it.
     const top = () => x.evaluate((h) => {
       const p = h.shadowRoot.querySelector('.xp-panel');
-      // The sticky head, or in a narrow column (where only the close button sticks and the
-      // head box is gone) the title.
+      // The sticky head (the side column), or in a sheet, where only the close button
+      // sticks and the head box is gone, the title.
       const head = Math.max(p.querySelector('.xp-panel-head').getBoundingClientRect().bottom, p.querySelector('h3').getBoundingClientRect().bottom);
       return { scrolled: p.scrollTop, sub: p.querySelector('.xp-sub').getBoundingClientRect().top - head };
     });
     await x.locator('[data-key="entity:nvidia"]').filter({ visible: true }).first().tap();
-    assert.ok(await opened('Nvidia'), `${where}: Nvidia's panel`);
+    assert.ok(await whole(x, 'Nvidia'), `${where}: Nvidia's panel`);
     const link = x.locator('.xp-panel .xp-links button').nth(3);
     await link.scrollIntoViewIfNeeded();
     assert.ok((await top()).scrolled > 100, `${where}: the panel read down to its links`);
     const title = (await link.textContent()).split(' · ')[0];
     await link.tap();
-    assert.ok(await opened(title), `${where}: ${title}'s panel`);
+    assert.ok(await whole(x, title), `${where}: ${title}'s panel`);
     let t = await top();
     assert.ok(t.scrolled === 0 && t.sub >= 0, `${where}, a link: ${JSON.stringify(t)}`);
     // Read down again, then the diagram's other player above the sheet.
@@ -281,7 +283,7 @@ test('phone: another item, chosen from a panel read down to its links or from th
     assert.ok((await top()).scrolled > 40, `${where}: the panel read down to its end`);
     await x.evaluate((h) => h.shadowRoot.querySelector('[data-key="entity:nvidia"]').scrollIntoView({ block: 'start' }));
     await x.locator('[data-key="entity:nvidia"]').filter({ visible: true }).first().tap();
-    assert.ok(await opened('Nvidia'), `${where}: Nvidia's panel again`);
+    assert.ok(await whole(x, 'Nvidia'), `${where}: Nvidia's panel again`);
     t = await top();
     assert.ok(t.scrolled === 0 && t.sub >= 0, `${where}, the diagram: ${JSON.stringify(t)}`);
     assert.deepEqual(page.messages, []);
@@ -307,7 +309,7 @@ test('phone: a panel read down keeps its close button in sight over its text, an
       const i = await x.evaluate((h) => { const t = [...h.shadowRoot.querySelectorAll('.xp-event-btn')].map((e) => e.textContent.length); return t.indexOf(Math.max(...t)); });
       await x.locator('.xp-event-btn').nth(i).tap();
     } else await x.locator(`[data-key="${item}"]`).filter({ visible: true }).first().tap();
-    await until(() => x.evaluate((h) => !!h.shadowRoot.querySelector('.xp-panel:not([data-partial]) .xp-sources')));
+    await whole(x);
     const seen = () => x.evaluate((h) => {
       const p = h.shadowRoot.querySelector('.xp-panel');
       const box = p.getBoundingClientRect();
@@ -347,7 +349,7 @@ test('keyboard: tabbing through a panel\'s links and sources, on and back, never
     const x = page.locator(host);
     const nvidia = x.locator('[data-key="entity:nvidia"]').filter({ visible: true }).first();
     await (options.hasTouch ? nvidia.tap() : nvidia.click());
-    await until(() => x.evaluate((h) => !!h.shadowRoot.querySelector('.xp-panel:not([data-partial]) .xp-sources')));
+    await whole(x);
     await x.locator('.xp-panel h3').focus();
     for (const key of ['Tab', 'Shift+Tab']) {
       const seen = [];
