@@ -151,6 +151,25 @@ fn body(story: &Story, sel: &Selection, lang: Lang) -> Option<Body> {
     })
 }
 
+/// Writes the panel's height as `--xp-kept` and its sticky head's as `--xp-head`, both read
+/// before either write (layout is clean); false if the panel is not drawn.
+fn keep_sizes(panel_el: &NodeRef) -> bool {
+    let Some(el) = panel_el.cast::<web_sys::HtmlElement>() else {
+        return false;
+    };
+    let z = super::zoom(&el);
+    let h = el.get_bounding_client_rect().height() / z;
+    // The side column's focus scrolling stops below the head (`scroll-padding-top`).
+    let head = el
+        .first_element_child()
+        .map_or(0.0, |e| e.get_bounding_client_rect().height() / z);
+    // Integers: formatting a float would bring its code into the WASM.
+    let style = el.style();
+    let _ = style.set_property("--xp-kept", &format!("{}px", h.round() as i64));
+    let _ = style.set_property("--xp-head", &format!("{}px", head.round() as i64));
+    true
+}
+
 /// Details of the selection: a bottom sheet on phones, a side column on wide screens.
 /// The close button stays at its top; Esc closes too (handled by the explainer).
 #[component]
@@ -184,25 +203,19 @@ pub fn Panel(props: &PanelProps) -> Html {
     {
         let (panel_el, on_whole) = (panel_el.clone(), props.on_whole.clone());
         use_effect_with((whole, props.selection.clone()), move |(whole, sel)| {
-            let Some(el) = panel_el.cast::<web_sys::HtmlElement>() else {
-                return;
-            };
-            if *whole {
-                let z = super::zoom(&el);
-                let h = el.get_bounding_client_rect().height() / z;
-                // The sticky head's height, as `--xp-head`, read before any write (layout is
-                // clean): the side column's focus scrolling stops below it.
-                let head = el
-                    .first_element_child()
-                    .map_or(0.0, |e| e.get_bounding_client_rect().height() / z);
-                // Integers: formatting a float would bring its code into the WASM.
-                let style = el.style();
-                let _ = style.set_property("--xp-kept", &format!("{}px", h.round() as i64));
-                let _ = style.set_property("--xp-head", &format!("{}px", head.round() as i64));
+            if *whole && keep_sizes(&panel_el) && !at_once {
                 // Drawn in two goes, the panel was placed at its head's height.
-                if !at_once {
-                    on_whole.emit(sel.clone());
-                }
+                on_whole.emit(sel.clone());
+            }
+        });
+    }
+    // Another language draws another title, which may take another line: measured again,
+    // or the side column's focus scrolling stops a line short of its head.
+    {
+        let panel_el = panel_el.clone();
+        use_effect_with(lang, move |_| {
+            if whole {
+                keep_sizes(&panel_el);
             }
         });
     }

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open, ready, until } from './lib.mjs';
-import { VIEWPORTS, article, root, panelTitle, panelWhole } from './reader.mjs';
+import { VIEWPORTS, STORY, article, root, panelTitle, panelWhole } from './reader.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -14,6 +14,30 @@ const whole = (x, title = null) => until(() => x.evaluate((h, t) => {
   return !!p?.querySelector('.xp-sources') && (t === null || p.querySelector('h3').textContent === t);
 }, title));
 after(async () => { await env.close(); });
+/** Presses `key` (Tab or Shift+Tab) until focus is out of the panel of the explainer `x`
+ * (Tab from its title, Shift+Tab back from what follows it): each link and source focused, its text and whether it showed under what
+ * stays at the panel's top (the side column's head where it sticks, else the close button). */
+async function tabbed(page, x, key) {
+  const seen = [];
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press(key);
+    const r = await x.evaluate((h) => {
+      const a = h.shadowRoot.activeElement;
+      const p = h.shadowRoot.querySelector('.xp-panel');
+      if (!a || !p.contains(a)) return null;
+      if (a.classList.contains('xp-close')) return 'close';
+      const b = a.getBoundingClientRect();
+      const head = p.querySelector('.xp-panel-head').getBoundingClientRect();
+      const c = head.height > 0 ? head : p.querySelector('.xp-close').getBoundingClientRect();
+      // One taller than the panel's room below it cannot show whole anywhere.
+      const fits = b.height <= p.getBoundingClientRect().top + p.clientHeight - c.bottom;
+      return { text: a.textContent.slice(0, 40), under: fits && b.top < c.bottom && b.bottom > c.top && b.left < c.right && b.right > c.left };
+    });
+    if (r === null) break;
+    if (r !== 'close') seen.push(r);
+  }
+  return seen;
+}
 
 test('phone: Back closes an open panel, as it closes an app\'s sheet, and is the page\'s again once it is closed; not with a mouse', async () => {
   // Chromium's close requests: Android's Back, and here, headless, Escape pressed with focus
@@ -352,31 +376,44 @@ test('keyboard: tabbing through a panel\'s links and sources, on and back, never
     await whole(x);
     await x.locator('.xp-panel h3').focus();
     for (const key of ['Tab', 'Shift+Tab']) {
-      const seen = [];
-      for (let i = 0; i < 60; i++) {
-        await page.keyboard.press(key);
-        const r = await x.evaluate((h) => {
-          const a = h.shadowRoot.activeElement;
-          const p = h.shadowRoot.querySelector('.xp-panel');
-          if (!a || !p.contains(a)) return null;
-          if (a.classList.contains('xp-close')) return 'close';
-          const b = a.getBoundingClientRect();
-          // What stays at the top: the head where it sticks (the side column), else the button.
-          const head = p.querySelector('.xp-panel-head').getBoundingClientRect();
-          const c = head.height > 0 ? head : p.querySelector('.xp-close').getBoundingClientRect();
-          // One taller than the panel's room below it cannot show whole anywhere.
-          const fits = b.height <= p.getBoundingClientRect().top + p.clientHeight - c.bottom;
-          return { text: a.textContent.slice(0, 40), under: fits && b.top < c.bottom && b.bottom > c.top && b.left < c.right && b.right > c.left };
-        });
-        if (r === null) break;
-        if (r !== 'close') seen.push(r);
-      }
+      const seen = await tabbed(page, x, key);
       assert.ok(seen.length >= 10, `${where} ${key}: ${seen.length} links and sources focused`);
       assert.deepEqual(seen.filter((r) => r.under).map((r) => r.text), [], `${where} ${key}: focused under what stays at the top`);
     }
     assert.deepEqual(page.messages, []);
     await page.context().close();
   }
+});
+
+test('keyboard: with a panel open, the language switched, tabbing still never focuses a link under the side column\'s head, which the new title makes taller', async () => {
+  // The story as an editor might write it: Nvidia's English name runs to three lines in the
+  // side column, its French one to one; its panel, a hub's, scrolls.
+  const story = structuredClone(STORY);
+  story.entities.find((e) => e.id === 'nvidia').name.en = 'Nvidia Corporation, the Santa Clara maker of graphics processors and AI systems';
+  const url = `${env.base}hosts/long-english-name.html`;
+  const page = await open(env.browser, null, VIEWPORTS.desktop);
+  await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Nom long</title><link rel="icon" href="../favicon.png" type="image/png"></head>
+<body><main><div data-explainer><script type="application/json">${JSON.stringify(story).replace(/</g, '\\u003c')}</script></div></main>
+<script type="module" src="../embed.js"></script></body></html>` }));
+  await page.goto(url);
+  await ready(page);
+  const x = page.locator('[data-explainer]');
+  await x.locator('[data-key="entity:nvidia"]').filter({ visible: true }).first().click();
+  await whole(x, 'Nvidia');
+  const head = () => x.evaluate((h) => h.shadowRoot.querySelector('.xp-panel-head').getBoundingClientRect().height);
+  const before = await head();
+  await x.locator('.xp-lang').click();
+  await whole(x, story.entities.find((e) => e.id === 'nvidia').name.en);
+  assert.ok(await head() > before + 20, `the head grew with the English title: ${before} → ${await head()}`);
+  await x.locator('.xp-panel h3').focus();
+  for (const key of ['Tab', 'Shift+Tab']) {
+    const seen = await tabbed(page, x, key);
+    assert.ok(seen.length >= 10, `${key}: ${seen.length} links and sources focused`);
+    assert.deepEqual(seen.filter((r) => r.under).map((r) => r.text), [], `${key}: focused under the head`);
+  }
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
 });
 
 test('wide: the panel opens in its own column and the diagram stays where it was', async () => {
