@@ -43,7 +43,8 @@ pub fn axis_max(max: f64) -> f64 {
 
 /// The widths of the views' column (CSS px) below which the axis drops labels, as the
 /// stylesheet names them (`.xp-axis.q200` … `.xp-axis.h720`, `qall`, `hall`); no column is
-/// narrower than the first.
+/// narrower than the first. Widths for the browser's usual 16 px text: the stylesheet
+/// writes them in ems, so a reader's larger default text drops labels in wider columns.
 const FITS: [u32; 8] = [160, 200, 240, 300, 360, 440, 560, 720];
 
 /// The classes that keep the axis's five labels (`0` … `top`, as written) from running into

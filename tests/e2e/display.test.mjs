@@ -1,5 +1,5 @@
 // How the article's explainer shows (release build): forced colours, a double click, tap
-// highlights, a reader's text spacing, and a slow phone's CPU that never paints it half done.
+// highlights, a reader's text spacing and larger default text, and a slow phone's CPU that never paints it half done.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open, ready, until, axe } from './lib.mjs';
@@ -205,6 +205,79 @@ test('a reader\'s text spacing (WCAG 1.4.12) loses nothing: labels stay in their
     }
     assert.deepEqual(page.messages, []);
     await page.context().close();
+  }
+});
+
+test('a reader who chose larger text in the browser\'s settings gets it: every text outside the drawing grows in proportion, in every view and the panel, with nothing spilling or sideways scroll; a host\'s root font size changes nothing', async () => {
+  // Chromium's "Font size" setting (Settings, Appearance) is the default font size, set
+  // here through the DevTools protocol: 24 px, "Very large", against the usual 16.
+  const texts = (x) => x.evaluate((h) => {
+    const out = {};
+    const walk = (el, path) => [...el.children].forEach((c, i) => {
+      const p = `${path}/${c.tagName}${i}`;
+      const own = [...c.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+      if (own && c.getClientRects().length && !c.closest('.xp-close')) out[p] = [parseFloat(getComputedStyle(c).fontSize), !!c.closest('svg'), c.textContent.trim().slice(0, 24)];
+      walk(c, p);
+    });
+    walk(h.shadowRoot, '');
+    return out;
+  });
+  for (const [name, url] of [['phone320', 'index.html'], ['desktop', 'index.html'], ['phone375', 'hosts/hostile.html']]) {
+    const seen = {};
+    for (const size of [16, 24]) {
+      const page = await open(env.browser, null, VIEWPORTS[name]);
+      await (await page.context().newCDPSession(page)).send('Page.setFontSizes', { fontSizes: { standard: size } });
+      await page.goto(`${env.base}${url}`);
+      await ready(page);
+      const x = page.locator('[data-explainer]').first();
+      await x.evaluate((h) => h.scrollIntoView());
+      const tap = (l) => (VIEWPORTS[name].hasTouch ? l.tap() : l.click());
+      const states = seen[size] = {};
+      const state = async (label) => {
+        states[label] = await texts(x);
+        assert.equal(await x.evaluate((h) => getComputedStyle(h.shadowRoot.querySelector('.xp-root')).fontSize), `${size}px`, `${name} ${url}: the explainer's text size`);
+        const found = await x.evaluate((h) => {
+          const out = [];
+          for (const e of [...h.shadowRoot.querySelectorAll('.xp-root *:not(svg *)')].filter((e) => e.getClientRects().length)) {
+            const cs = getComputedStyle(e);
+            if (e.clientWidth <= 2 || ['auto', 'scroll'].includes(cs.overflowX)) continue;
+            if (e.scrollWidth > e.clientWidth + 1) out.push(`${e.className} ${e.scrollWidth} px of text in ${e.clientWidth}: "${e.textContent.trim().slice(0, 30)}"`);
+          }
+          // The comparison's axis: its labels above its unit, apart.
+          for (const a of h.shadowRoot.querySelectorAll('.xp-axis')) {
+            const unit = a.querySelector('.xp-axis-unit')?.getBoundingClientRect();
+            for (const t of a.querySelectorAll('.xp-tick')) {
+              const r = t.getBoundingClientRect();
+              if (unit && r.width && r.bottom > unit.top + 1) out.push(`axis label "${t.textContent}" over the unit`);
+            }
+          }
+          if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push('the page scrolls sideways');
+          return out;
+        });
+        assert.deepEqual(found, [], `${name} ${url}, ${size} px, ${label}`);
+      };
+      await state('diagram');
+      await tap(x.locator('[data-key="entity:nvidia"]').filter({ visible: true }).first());
+      await until(() => x.evaluate((h) => !!h.shadowRoot.querySelector('.xp-panel:not([data-partial]) .xp-sources')));
+      await state('panel');
+      await x.locator('.xp-close').click();
+      for (const view of ['comparison', 'timeline', 'questions']) {
+        await x.locator(`[id$="-tab-${view}"]`).click();
+        if (view === 'questions') for (const q of await x.locator('summary').all()) await q.click();
+        await x.locator(`[id$="-tab-${view}"][aria-selected="true"]`).waitFor();
+        await state(view);
+      }
+      assert.deepEqual(page.messages, []);
+      await page.context().close();
+    }
+    for (const [label, usual] of Object.entries(seen[16])) {
+      const larger = seen[24][label];
+      const wrong = Object.entries(usual).filter(([p, [px, drawn]]) => larger[p] && Math.abs(larger[p][0] - (drawn ? px : px * 1.5)) > 0.05)
+        .map(([p, [px, drawn, text]]) => `"${text}" ${px} → ${larger[p][0]} px${drawn ? ' (drawing)' : ''}`);
+      const compared = Object.keys(usual).filter((p) => larger[p]).length;
+      assert.ok(compared > 20, `${name} ${label}: ${compared} texts compared`);
+      assert.deepEqual(wrong, [], `${name} ${url} ${label}: texts not 1.5 times as large (the drawing's the same)`);
+    }
   }
 });
 
