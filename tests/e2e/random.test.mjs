@@ -138,6 +138,10 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
       window.opened[hosts.findIndex((h) => h.contains(e.target))] = `${e.detail.kind}:${e.detail.id}`;
     });
   });
+  // A reader who chose larger text in the browser's settings: `RANDOM_FONT=24`.
+  if (process.env.RANDOM_FONT) {
+    await (await page.context().newCDPSession(page)).send('Page.setFontSizes', { fontSizes: { standard: Number(process.env.RANDOM_FONT) } });
+  }
   await page.goto(url);
   // Where the explainers are: the page, or its frame.
   let doc = framed ? await frameOf(page) : page;
