@@ -1,5 +1,6 @@
 // How the article's explainer shows (release build): forced colours, a double click, tap
-// highlights, a reader's text spacing and larger default text, and a slow phone's CPU that never paints it half done.
+// highlights, a reader's text spacing and larger default text, and a slow phone's CPU that
+// never paints it half done.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open, ready, until, axe } from './lib.mjs';
@@ -8,6 +9,38 @@ import { SHOTS, VIEWPORTS, STORY, words, article, root, panelTitle, panelWhole }
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env.close(); });
+
+/** What spills in the explainer `host` (a selector) of `page`: a node's label out of its box,
+ * text running out of its element or cut by it, the axis's labels over its unit, the page
+ * scrolling sideways; empty if nothing does. */
+const spills = (page, host) => page.evaluate((h) => {
+  const s = document.querySelector(h).shadowRoot;
+  const shown = (e) => e.getClientRects().length > 0;
+  const out = [];
+  for (const n of [...s.querySelectorAll('.xp-node')].filter(shown)) {
+    const box = n.querySelector('rect').getBoundingClientRect();
+    for (const t of n.querySelectorAll('text')) {
+      const r = t.getBoundingClientRect();
+      if (r.left < box.left - 0.5 || r.right > box.right + 0.5) out.push(`${n.dataset.key} label ${r.left.toFixed(1)}–${r.right.toFixed(1)} in ${box.left}–${box.right}`);
+    }
+  }
+  // Text that runs out of its element, or is cut by it (visually hidden text aside).
+  for (const e of [...s.querySelectorAll('.xp-root *:not(svg *)')].filter(shown)) {
+    const cs = getComputedStyle(e);
+    if (e.clientWidth <= 2 || ['auto', 'scroll'].includes(cs.overflowX)) continue;
+    if (e.scrollWidth > e.clientWidth + 1) out.push(`${e.tagName.toLowerCase()}.${e.className} ${e.scrollWidth} px of text in ${e.clientWidth}: "${e.textContent.trim().slice(0, 30)}"`);
+    if (cs.overflowY === 'hidden' && e.scrollHeight > e.clientHeight + 1) out.push(`${e.tagName.toLowerCase()}.${e.className} cut at ${e.clientHeight} px of ${e.scrollHeight}`);
+  }
+  // The comparison's axis: its labels above its unit.
+  for (const a of s.querySelectorAll('.xp-axis')) {
+    const unit = a.querySelector('.xp-axis-unit')?.getBoundingClientRect();
+    for (const t of [...a.querySelectorAll('.xp-tick')].filter(shown)) {
+      if (unit && t.getBoundingClientRect().bottom > unit.top + 1) out.push(`axis label "${t.textContent}" over its unit`);
+    }
+  }
+  if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push('the page scrolls sideways');
+  return out;
+}, host);
 
 test('forced colours (Windows contrast themes): the chosen view and the chosen bar stay marked, and the close button keeps its edge', async () => {
   for (const scheme of ['light', 'dark']) {
@@ -166,30 +199,7 @@ test('a reader\'s text spacing (WCAG 1.4.12) loses nothing: labels stay in their
       s.adoptedStyleSheets = [...s.adoptedStyleSheets, sheet];
     }, [host, SPACING]);
     const x = page.locator(host);
-    const check = async (state) => {
-      const found = await page.evaluate((h) => {
-        const s = document.querySelector(h).shadowRoot;
-        const shown = (e) => e.getClientRects().length > 0;
-        const out = [];
-        for (const n of [...s.querySelectorAll('.xp-node')].filter(shown)) {
-          const box = n.querySelector('rect').getBoundingClientRect();
-          for (const t of n.querySelectorAll('text')) {
-            const r = t.getBoundingClientRect();
-            if (r.left < box.left - 0.5 || r.right > box.right + 0.5) out.push(`${n.dataset.key} label ${r.left.toFixed(1)}–${r.right.toFixed(1)} in ${box.left}–${box.right}`);
-          }
-        }
-        // Text that runs out of its element, or is cut by it (visually hidden text aside).
-        for (const e of [...s.querySelectorAll('.xp-root *:not(svg *)')].filter(shown)) {
-          const cs = getComputedStyle(e);
-          if (e.clientWidth <= 2 || ['auto', 'scroll'].includes(cs.overflowX)) continue;
-          if (e.scrollWidth > e.clientWidth + 1) out.push(`${e.tagName.toLowerCase()}.${e.className} ${e.scrollWidth} px of text in ${e.clientWidth}: "${e.textContent.trim().slice(0, 30)}"`);
-          if (cs.overflowY === 'hidden' && e.scrollHeight > e.clientHeight + 1) out.push(`${e.tagName.toLowerCase()}.${e.className} cut at ${e.clientHeight} px of ${e.scrollHeight}`);
-        }
-        if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push('the page scrolls sideways');
-        return out;
-      }, host);
-      assert.deepEqual(found, [], `${name} ${url}, ${state}`);
-    };
+    const check = async (state) => assert.deepEqual(await spills(page, host), [], `${name} ${url}, ${state}`);
     await check('diagram');
     const node = x.locator('.xp-node').first();
     await (VIEWPORTS[name].hasTouch ? node.tap() : node.click());
@@ -236,25 +246,7 @@ test('a reader who chose larger text in the browser\'s settings gets it: every t
       const state = async (label) => {
         states[label] = await texts(x);
         assert.equal(await x.evaluate((h) => getComputedStyle(h.shadowRoot.querySelector('.xp-root')).fontSize), `${size}px`, `${name} ${url}: the explainer's text size`);
-        const found = await x.evaluate((h) => {
-          const out = [];
-          for (const e of [...h.shadowRoot.querySelectorAll('.xp-root *:not(svg *)')].filter((e) => e.getClientRects().length)) {
-            const cs = getComputedStyle(e);
-            if (e.clientWidth <= 2 || ['auto', 'scroll'].includes(cs.overflowX)) continue;
-            if (e.scrollWidth > e.clientWidth + 1) out.push(`${e.className} ${e.scrollWidth} px of text in ${e.clientWidth}: "${e.textContent.trim().slice(0, 30)}"`);
-          }
-          // The comparison's axis: its labels above its unit, apart.
-          for (const a of h.shadowRoot.querySelectorAll('.xp-axis')) {
-            const unit = a.querySelector('.xp-axis-unit')?.getBoundingClientRect();
-            for (const t of a.querySelectorAll('.xp-tick')) {
-              const r = t.getBoundingClientRect();
-              if (unit && r.width && r.bottom > unit.top + 1) out.push(`axis label "${t.textContent}" over the unit`);
-            }
-          }
-          if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push('the page scrolls sideways');
-          return out;
-        });
-        assert.deepEqual(found, [], `${name} ${url}, ${size} px, ${label}`);
+        assert.deepEqual(await spills(page, '[data-explainer]'), [], `${name} ${url}, ${size} px, ${label}`);
       };
       await state('diagram');
       await tap(x.locator('[data-key="entity:nvidia"]').filter({ visible: true }).first());
