@@ -15,7 +15,8 @@ pub struct LegendProps {
     pub lang: Lang,
 }
 
-/// What each line colour, dash and marker shape means.
+/// What each line colour, dash and marker shape means. Each name is in a span of its own,
+/// a flex item the stylesheet lets shrink, so a word wider than the column can break.
 #[component]
 pub fn Legend(props: &LegendProps) -> Html {
     let sample = |class: Classes, mark: Option<Kind>| {
@@ -33,10 +34,10 @@ pub fn Legend(props: &LegendProps) -> Html {
             <h3 class="xp-legend-title">{ ui(props.lang).legend }</h3>
             <ul>
                 { for props.kinds.iter().map(|&k| html! {
-                    <li>{ sample(classes!("xp-edge", kind_class(k)), Some(k)) }{ kind_name(k, props.lang) }</li>
+                    <li>{ sample(classes!("xp-edge", kind_class(k)), Some(k)) }<span>{ kind_name(k, props.lang) }</span></li>
                 }) }
                 if props.has_headline {
-                    <li>{ sample(classes!("xp-edge", "k-inv", "headline"), None) }{ ui(props.lang).headline_link }</li>
+                    <li>{ sample(classes!("xp-edge", "k-inv", "headline"), None) }<span>{ ui(props.lang).headline_link }</span></li>
                 }
             </ul>
         </div>
