@@ -137,11 +137,17 @@ export function story(seed) {
 /** A host page for the story of `seed`, inline as an editor's own, in `lang` (by default,
  * one of the two at random), in a column `column` px wide if given (a sidebar's). */
 export function page(seed, lang = generator(seed + 1).pick(['fr', 'en']), column = null) {
-  const json = JSON.stringify(story(seed)).replace(/</g, '\\u003c');
+  return host(story(seed), lang, column, `Story ${seed}`, `story-${seed}`);
+}
+
+/** A host page for `data` (a story), inline as an editor's own, in `lang`, titled `title`,
+ * its host's id `id`, in a column `column` px wide if given. */
+export function host(data, lang, column = null, title = 'A story', id = 'story') {
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
   const style = column ? `<style>.column{width:${column}px}</style>` : '';
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Story ${seed}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
 <link rel="icon" href="../favicon.png" type="image/png"><link rel="stylesheet" href="host.css">${style}</head>
-<body><main><h1>Story ${seed}</h1><div class="column"><div id="story-${seed}" data-explainer><script type="application/json">${json}</script></div></div>
+<body><main><h1>${title}</h1><div class="column"><div id="${id}" data-explainer><script type="application/json">${json}</script></div></div>
 <p>After the explainer.</p></main><script type="module" src="../embed.js"></script></body></html>`;
 }

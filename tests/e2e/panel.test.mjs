@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open, ready, until } from './lib.mjs';
 import { VIEWPORTS, STORY, article, root, panelTitle, panelWhole } from './reader.mjs';
+import { host } from './gen.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -14,9 +15,11 @@ const whole = (x, title = null) => until(() => x.evaluate((h, t) => {
   return !!p?.querySelector('.xp-sources') && (t === null || p.querySelector('h3').textContent === t);
 }, title));
 after(async () => { await env.close(); });
+
 /** Presses `key` (Tab or Shift+Tab) until focus is out of the panel of the explainer `x`
- * (Tab from its title, Shift+Tab back from what follows it): each link and source focused, its text and whether it showed under what
- * stays at the panel's top (the side column's head where it sticks, else the close button). */
+ * (Tab from its title, Shift+Tab back from what follows it): each link and source focused,
+ * its text and whether it showed under what stays at the panel's top (the side column's
+ * head where it sticks, else the close button). */
 async function tabbed(page, x, key) {
   const seen = [];
   for (let i = 0; i < 60; i++) {
@@ -392,10 +395,7 @@ test('keyboard: with a panel open, the language switched, tabbing still never fo
   story.entities.find((e) => e.id === 'nvidia').name.en = 'Nvidia Corporation, the Santa Clara maker of graphics processors and AI systems';
   const url = `${env.base}hosts/long-english-name.html`;
   const page = await open(env.browser, null, VIEWPORTS.desktop);
-  await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><html lang="fr"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Nom long</title><link rel="icon" href="../favicon.png" type="image/png"></head>
-<body><main><div data-explainer><script type="application/json">${JSON.stringify(story).replace(/</g, '\\u003c')}</script></div></main>
-<script type="module" src="../embed.js"></script></body></html>` }));
+  await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: host(story, 'fr', null, 'Nom long') }));
   await page.goto(url);
   await ready(page);
   const x = page.locator('[data-explainer]');
