@@ -31,6 +31,9 @@ for (const [w, h] of [[375, 667], [1280, 800]]) test(`${w}x${h}: a host the page
   const ids = ['flex-item', 'centred', 'grid-item', 'floated', 'positioned'];
   for (const id of ids) {
     await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    // Drawn (live, by the code): before, the host is the page's empty element (CI once
+    // measured the first one at 0 px, its code not yet run).
+    await page.locator(`#${id}[data-explainer-ready]`).waitFor();
     // The room the page leaves it: its container's width less the aside beside it.
     const { host, room } = await page.evaluate((id) => {
       const el = document.getElementById(id);
