@@ -16,7 +16,7 @@ pub struct LegendProps {
 }
 
 /// What each line colour, dash and marker shape means. Each name is in a span of its own,
-/// a flex item the stylesheet lets shrink, so a word wider than the column can break.
+/// a flex item whose word the stylesheet lets break where it is wider than the column.
 #[component]
 pub fn Legend(props: &LegendProps) -> Html {
     let sample = |class: Classes, mark: Option<Kind>| {
