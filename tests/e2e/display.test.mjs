@@ -239,9 +239,7 @@ test('a reader who chose larger text in the browser\'s settings gets it: every t
   for (const [name, url] of [['phone320', 'index.html'], ['desktop', 'index.html'], ['phone375', 'hosts/hostile.html']]) {
     const seen = {};
     for (const size of [16, 24]) {
-      const page = await open(env.browser, null, VIEWPORTS[name]);
-      await (await page.context().newCDPSession(page)).send('Page.setFontSizes', { fontSizes: { standard: size } });
-      await page.goto(`${env.base}${url}`);
+      const page = await open(env.browser, `${env.base}${url}`, { ...VIEWPORTS[name], defaultFont: size });
       await ready(page);
       const x = page.locator('[data-explainer]').first();
       await x.evaluate((h) => h.scrollIntoView());
@@ -292,9 +290,7 @@ test('a reader who chose larger text in the browser\'s settings gets it: every t
   }
   // Columns of 160 to 240 px, in both languages: a legend's word and a status wider than the
   // column ran past it (159 and 181 px in 148).
-  const page = await open(env.browser, null, VIEWPORTS.phone375);
-  await (await page.context().newCDPSession(page)).send('Page.setFontSizes', { fontSizes: { standard: 24 } });
-  await page.goto(`${env.base}hosts/sidebar.html`);
+  const page = await open(env.browser, `${env.base}hosts/sidebar.html`, { ...VIEWPORTS.phone375, defaultFont: 24 });
   await ready(page, 6);
   const langs = () => page.locator('[data-explainer]').evaluateAll((hs) => hs.map((h) => [h.id, h.shadowRoot.querySelector('.xp-root').lang]));
   const first = await langs();

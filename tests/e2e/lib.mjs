@@ -34,8 +34,10 @@ export async function setup(more = [], dist = undefined) {
   return { server, base, browser, close: async () => { await browser.close(); server.close(); } };
 }
 
-/** A page that records console errors/warnings, page errors and every request URL. */
-export async function open(browser, url, options = {}) {
+/** A page that records console errors/warnings, page errors and every request URL.
+ * `options` are the context's, and `defaultFont`: the browser's default text size (px), as a
+ * reader sets it in the browser's settings. */
+export async function open(browser, url, { defaultFont, ...options } = {}) {
   const context = await browser.newContext({ viewport: { width: 375, height: 667 }, ...options });
   // In every page and frame: `xpRoot(host)`, the explainer's shadow root for a host. It is
   // the host's own, or that of the <div> the explainer made where the host cannot hold one
@@ -49,6 +51,7 @@ export async function open(browser, url, options = {}) {
     };
   });
   const page = await context.newPage();
+  if (defaultFont) await (await context.newCDPSession(page)).send('Page.setFontSizes', { fontSizes: { standard: defaultFont } });
   page.messages = [];
   page.requests = [];
   page.on('console', (m) => ['error', 'warning'].includes(m.type()) && page.messages.push(`${m.type()}: ${m.text()}`));

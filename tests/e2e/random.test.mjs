@@ -127,7 +127,8 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
   seed = Number(process.env.RANDOM_SEED || seed);
   const rnd = generator(seed);
   const checked = { opened: 0, closed: 0 };
-  const page = await open(env.browser, undefined, device);
+  // A reader who chose larger text in the browser's settings: `RANDOM_FONT=24`.
+  const page = await open(env.browser, undefined, { ...device, defaultFont: Number(process.env.RANDOM_FONT) || undefined });
   // A page made for the test (a generated story), served at `url`.
   if (html) await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
   await page.addInitScript(() => {
@@ -141,10 +142,6 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
       window.opened[hosts.findIndex((h) => h.contains(e.target))] = `${e.detail.kind}:${e.detail.id}`;
     });
   });
-  // A reader who chose larger text in the browser's settings: `RANDOM_FONT=24`.
-  if (process.env.RANDOM_FONT) {
-    await (await page.context().newCDPSession(page)).send('Page.setFontSizes', { fontSizes: { standard: Number(process.env.RANDOM_FONT) } });
-  }
   await page.goto(url);
   // Where the explainers are: the page, or its frame.
   let doc = framed ? await frameOf(page) : page;
