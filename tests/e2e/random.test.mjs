@@ -127,8 +127,15 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
   seed = Number(process.env.RANDOM_SEED || seed);
   const rnd = generator(seed);
   const checked = { opened: 0, closed: 0 };
-  // A reader who chose larger text in the browser's settings: `RANDOM_FONT=24`.
-  const page = await open(env.browser, undefined, { ...device, defaultFont: Number(process.env.RANDOM_FONT) || undefined });
+  // A reader who chose larger text in the browser's settings (`RANDOM_FONT=24`), or whose
+  // system asks for dark, less motion or forced colours (`RANDOM_MEDIA=dark,reduce,forced`).
+  const media = (process.env.RANDOM_MEDIA || '').split(',');
+  const page = await open(env.browser, undefined, {
+    ...device, defaultFont: Number(process.env.RANDOM_FONT) || undefined,
+    ...(media.includes('dark') && { colorScheme: 'dark' }),
+    ...(media.includes('reduce') && { reducedMotion: 'reduce' }),
+    ...(media.includes('forced') && { forcedColors: 'active' }),
+  });
   // A page made for the test (a generated story), served at `url`.
   if (html) await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
   await page.addInitScript(() => {
