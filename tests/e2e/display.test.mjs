@@ -296,7 +296,19 @@ test('a reader who chose larger text in the browser\'s settings gets it: every t
   const first = await langs();
   assert.equal(first.length, 6);
   for (const round of ['as they open', 'in the other language']) {
-    for (const [id] of first) assert.deepEqual(await spills(page, `#${id}`), [], `sidebar #${id}, 24 px, ${round}`);
+    for (const [id] of first) {
+      assert.deepEqual(await spills(page, `#${id}`), [], `sidebar #${id}, 24 px, ${round}`);
+      // The language button's words, on two lines here, stand in its middle as the tabs'
+      // do, not against its left edge (16 px from it, 30 or more from its right).
+      const sides = await page.locator(`#${id}`).evaluate((h) => {
+        const b = h.shadowRoot.querySelector('.xp-lang');
+        const box = b.getBoundingClientRect();
+        const r = document.createRange();
+        r.selectNodeContents(b);
+        return [...r.getClientRects()].map((l) => Math.round(Math.abs((l.left - box.left) - (box.right - l.right))));
+      });
+      assert.ok(sides.length > 1 && sides.every((d) => d <= 2), `sidebar #${id}, ${round}: the language button's lines off its middle by ${sides} px`);
+    }
     if (round === 'as they open') {
       for (const [id] of first) await page.locator(`#${id} .xp-lang`).click();
       await until(async () => (await langs()).every(([, l], i) => l !== first[i][1]));
