@@ -32,6 +32,8 @@ const spills = (page, host) => page.evaluate((h) => {
     if (e.clientWidth <= 2 || ['auto', 'scroll'].includes(cs.overflowX) || e.contains(drawing)) continue;
     if (e.scrollWidth > e.clientWidth + 1) out.push(`${e.tagName.toLowerCase()}.${e.className} ${e.scrollWidth} px of text in ${e.clientWidth}: "${e.textContent.trim().slice(0, 30)}"`);
     if (cs.overflowY === 'hidden' && e.scrollHeight > e.clientHeight + 1) out.push(`${e.tagName.toLowerCase()}.${e.className} cut at ${e.clientHeight} px of ${e.scrollHeight}`);
+    // Or runs out of its bottom over what follows (a title squeezed to 2 px by its flex column).
+    if (cs.overflowY === 'visible' && e.scrollHeight > e.clientHeight + 1) out.push(`${e.tagName.toLowerCase()}.${e.className} ${e.scrollHeight} px of text in ${e.clientHeight} high: "${e.textContent.trim().slice(0, 30)}"`);
   }
   // The comparison's axis: its labels above its unit.
   for (const a of s.querySelectorAll('.xp-axis')) {
@@ -316,6 +318,37 @@ test('a reader who chose larger text in the browser\'s settings gets it: every t
   }
   assert.deepEqual(page.messages, []);
   await page.context().close();
+});
+
+test('in a sidebar\'s columns (160 to 240 px), a panel longer than the room it has keeps its title whole above its text, and nothing in it spills', async () => {
+  // The column's panel is a flex column under 260 px; its title, `flex: 1` for the head's row
+  // elsewhere, was squeezed to its 2 px of padding when the panel overflowed its room, and
+  // ran over the text below it. The players with the most relationships have the longest panels.
+  const degree = (id) => STORY.relationships.filter((r) => r.from === id || r.to === id).length;
+  const longest = [...STORY.entities].sort((a, b) => degree(b.id) - degree(a.id)).slice(0, 2).map((e) => e.id);
+  for (const name of ['desktop', 'phone375']) {
+    const page = await open(env.browser, `${env.base}hosts/sidebar.html`, VIEWPORTS[name]);
+    await ready(page, 6);
+    const ids = await page.locator('[data-explainer]').evaluateAll((hs) => hs.map((h) => h.id));
+    for (const id of ids) {
+      const x = page.locator(`#${id}`);
+      await x.locator('[id$="-tab-diagram"]').click();
+      for (const entity of longest) {
+        const control = x.locator(`[data-key="entity:${entity}"]`).filter({ visible: true }).first();
+        await (VIEWPORTS[name].hasTouch ? control.tap() : control.click());
+        await until(() => x.evaluate((h) => !!h.shadowRoot.querySelector('.xp-panel:not([data-partial]) .xp-sources')));
+        const [title, sub, room, panel] = await x.evaluate((h) => ['.xp-panel h3', '.xp-sub', '.xp-panel']
+          .map((sel) => h.shadowRoot.querySelector(sel).getBoundingClientRect()).map((b) => [b.top, b.bottom, b.height])
+          .concat([[h.shadowRoot.querySelector('.xp-panel').scrollHeight]]));
+        assert.ok(panel[0] > room[2], `${name} #${id} ${entity}: the panel (${panel[0]} px) is longer than its room (${room[2]} px)`);
+        assert.ok(title[2] >= 18 && title[1] <= sub[0] + 0.5, `${name} #${id} ${entity}: the title ${title[2].toFixed(1)} px high, its bottom at ${title[1].toFixed(1)}, the text below it from ${sub[0].toFixed(1)}`);
+        assert.deepEqual(await spills(page, `#${id}`), [], `${name} #${id} ${entity}`);
+      }
+      await x.locator('.xp-close').click();
+    }
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
 });
 
 test('on a slow phone\'s CPU, switching language, coming back to the diagram\'s tab or turning the phone never paints the diagram without its controls', async () => {
