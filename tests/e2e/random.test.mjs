@@ -2,10 +2,10 @@
 // pinches, resizes, Back, and language changes from the page, on the article (phone), on a
 // page of two explainers (desktop), on a page that frames one (phone) and on a generated
 // story (phone). After each step, what a reader relies on must hold, whatever came before:
-// no error or warning, never a blank or failed explainer, nothing wider than its column, no
-// target under 44 × 44 px, a tap or Enter on an item opens the panel on that item (a tap's
-// with its title in what the reader sees), Escape closes it and leaves focus in the
-// explainer; and every tenth step, no axe violation.
+// no error or warning, never a blank or failed explainer, nothing wider than its column or
+// running out of its element's bottom, no target under 44 × 44 px, a tap or Enter on an item
+// opens the panel on that item (a tap's with its title in what the reader sees), Escape
+// closes it and leaves focus in the explainer; and every tenth step, no axe violation.
 // A failure names the seed and the last steps, to replay them.
 // Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
@@ -41,6 +41,15 @@ const broken = (page, narrowest) => page.evaluate((narrowest) => {
     if (!root) { out.push(`${h.id || 'an explainer'} is blank`); continue; }
     if (root.matches('.xp-error')) { out.push(`${h.id || 'an explainer'} shows an error: ${root.textContent.slice(0, 300)}`); continue; }
     if (root.scrollWidth > root.clientWidth + 1) out.push(`${h.id || 'an explainer'} is ${root.scrollWidth} px wide in ${root.clientWidth}`);
+    // No text runs out of its element's bottom, over what follows (a narrow column's panel
+    // title squeezed to 2 px; scrolling boxes and the drawing aside).
+    const drawing = [...root.querySelectorAll('svg.xp-svg')].find((e) => e.getClientRects().length);
+    for (const e of root.querySelectorAll('*:not(svg *)')) {
+      if (e.clientWidth <= 2 || !e.getClientRects().length || e.contains(drawing)) continue;
+      if (getComputedStyle(e).overflowY === 'visible' && e.scrollHeight > e.clientHeight + 1) {
+        out.push(`${e.tagName.toLowerCase()}.${e.className}: ${e.scrollHeight} px of text in ${e.clientHeight} high ("${e.textContent.trim().slice(0, 30)}")`);
+      }
+    }
     const panels = xpRoot(h).querySelectorAll('.xp-panel');
     if (panels.length > 1) out.push(`${panels.length} panels open`);
     if (panels.length && !panels[0].querySelector('h3')?.textContent.trim()) out.push('a panel without a title');
