@@ -24,17 +24,8 @@ const spills = (page, host) => page.evaluate((h) => {
       if (r.left < box.left - 0.5 || r.right > box.right + 0.5) out.push(`${n.dataset.key} label ${r.left.toFixed(1)}–${r.right.toFixed(1)} in ${box.left}–${box.right}`);
     }
   }
-  // Text that runs out of its element, or is cut by it (visually hidden text aside). In a
-  // column under 160 px the drawing takes the root's padding too, by design.
-  const drawing = [...s.querySelectorAll('svg.xp-svg')].find(shown);
-  for (const e of [...s.querySelectorAll('.xp-root *:not(svg *)')].filter(shown)) {
-    const cs = getComputedStyle(e);
-    if (e.clientWidth <= 2 || ['auto', 'scroll'].includes(cs.overflowX) || e.contains(drawing)) continue;
-    if (e.scrollWidth > e.clientWidth + 1) out.push(`${e.tagName.toLowerCase()}.${e.className} ${e.scrollWidth} px of text in ${e.clientWidth}: "${e.textContent.trim().slice(0, 30)}"`);
-    if (cs.overflowY === 'hidden' && e.scrollHeight > e.clientHeight + 1) out.push(`${e.tagName.toLowerCase()}.${e.className} cut at ${e.clientHeight} px of ${e.scrollHeight}`);
-    // Or runs out of its bottom over what follows (a title squeezed to 2 px by its flex column).
-    if (cs.overflowY === 'visible' && e.scrollHeight > e.clientHeight + 1) out.push(`${e.tagName.toLowerCase()}.${e.className} ${e.scrollHeight} px of text in ${e.clientHeight} high: "${e.textContent.trim().slice(0, 30)}"`);
-  }
+  // Text that runs out of its element, or is cut by it (lib.mjs).
+  out.push(...xpSpilt(s.querySelector('.xp-root')));
   // The comparison's axis: its labels above its unit.
   for (const a of s.querySelectorAll('.xp-axis')) {
     const unit = a.querySelector('.xp-axis-unit')?.getBoundingClientRect();

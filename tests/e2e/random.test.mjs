@@ -41,15 +41,9 @@ const broken = (page, narrowest) => page.evaluate((narrowest) => {
     if (!root) { out.push(`${h.id || 'an explainer'} is blank`); continue; }
     if (root.matches('.xp-error')) { out.push(`${h.id || 'an explainer'} shows an error: ${root.textContent.slice(0, 300)}`); continue; }
     if (root.scrollWidth > root.clientWidth + 1) out.push(`${h.id || 'an explainer'} is ${root.scrollWidth} px wide in ${root.clientWidth}`);
-    // No text runs out of its element's bottom, over what follows (a narrow column's panel
-    // title squeezed to 2 px; scrolling boxes and the drawing aside).
-    const drawing = [...root.querySelectorAll('svg.xp-svg')].find((e) => e.getClientRects().length);
-    for (const e of root.querySelectorAll('*:not(svg *)')) {
-      if (e.clientWidth <= 2 || !e.getClientRects().length || e.contains(drawing)) continue;
-      if (getComputedStyle(e).overflowY === 'visible' && e.scrollHeight > e.clientHeight + 1) {
-        out.push(`${e.tagName.toLowerCase()}.${e.className}: ${e.scrollHeight} px of text in ${e.clientHeight} high ("${e.textContent.trim().slice(0, 30)}")`);
-      }
-    }
+    // No text runs out of its element, sideways or out of its bottom over what follows (a
+    // narrow column's panel title squeezed to 2 px), nor is cut (lib.mjs).
+    out.push(...xpSpilt(root).map((e) => `${h.id || 'an explainer'}: ${e}`));
     const panels = xpRoot(h).querySelectorAll('.xp-panel');
     if (panels.length > 1) out.push(`${panels.length} panels open`);
     if (panels.length && !panels[0].querySelector('h3')?.textContent.trim()) out.push('a panel without a title');
