@@ -25,7 +25,7 @@ const spills = (page, host) => page.evaluate((h) => {
     }
   }
   // Text that runs out of its element, or is cut by it (lib.mjs).
-  out.push(...xpSpilt(s.querySelector('.xp-root')));
+  out.push(...xpSpills(s.querySelector('.xp-root')));
   // The comparison's axis: its labels above its unit.
   for (const a of s.querySelectorAll('.xp-axis')) {
     const unit = a.querySelector('.xp-axis-unit')?.getBoundingClientRect();
@@ -316,7 +316,7 @@ test('in a sidebar\'s columns (160 to 240 px), a panel longer than the room it h
   // elsewhere, was squeezed to its 2 px of padding when the panel overflowed its room, and
   // ran over the text below it. The players with the most relationships have the longest panels.
   const degree = (id) => STORY.relationships.filter((r) => r.from === id || r.to === id).length;
-  const longest = [...STORY.entities].sort((a, b) => degree(b.id) - degree(a.id)).slice(0, 2).map((e) => e.id);
+  const longest = [...STORY.entities].sort((a, b) => degree(b.id) - degree(a.id)).slice(0, 2);
   for (const name of ['desktop', 'phone375']) {
     const page = await open(env.browser, `${env.base}hosts/sidebar.html`, VIEWPORTS[name]);
     await ready(page, 6);
@@ -324,15 +324,20 @@ test('in a sidebar\'s columns (160 to 240 px), a panel longer than the room it h
     for (const id of ids) {
       const x = page.locator(`#${id}`);
       await x.locator('[id$="-tab-diagram"]').click();
-      for (const entity of longest) {
+      for (const { id: entity, name: names } of longest) {
         const control = x.locator(`[data-key="entity:${entity}"]`).filter({ visible: true }).first();
         await (VIEWPORTS[name].hasTouch ? control.tap() : control.click());
-        await until(() => x.evaluate((h) => !!h.shadowRoot.querySelector('.xp-panel:not([data-partial]) .xp-sources')));
-        const [title, sub, room, panel] = await x.evaluate((h) => ['.xp-panel h3', '.xp-sub', '.xp-panel']
-          .map((sel) => h.shadowRoot.querySelector(sel).getBoundingClientRect()).map((b) => [b.top, b.bottom, b.height])
-          .concat([[h.shadowRoot.querySelector('.xp-panel').scrollHeight]]));
-        assert.ok(panel[0] > room[2], `${name} #${id} ${entity}: the panel (${panel[0]} px) is longer than its room (${room[2]} px)`);
-        assert.ok(title[2] >= 18 && title[1] <= sub[0] + 0.5, `${name} #${id} ${entity}: the title ${title[2].toFixed(1)} px high, its bottom at ${title[1].toFixed(1)}, the text below it from ${sub[0].toFixed(1)}`);
+        // Its panel whole (its sources drawn), named for the player.
+        await until(() => x.evaluate((h, n) => {
+          const p = h.shadowRoot.querySelector('.xp-panel:not([data-partial])');
+          return !!p?.querySelector('.xp-sources') && n.includes(p.querySelector('h3').textContent);
+        }, [names.fr, names.en]));
+        const [title, sub, box, length] = await x.evaluate((h) => {
+          const [t, s, p] = ['.xp-panel h3', '.xp-sub', '.xp-panel'].map((sel) => h.shadowRoot.querySelector(sel).getBoundingClientRect());
+          return [t, s, p, h.shadowRoot.querySelector('.xp-panel').scrollHeight].map((b) => (typeof b === 'number' ? b : { top: b.top, bottom: b.bottom, height: b.height }));
+        });
+        assert.ok(length > box.height, `${name} #${id} ${entity}: the panel (${length} px) is longer than its room (${box.height} px)`);
+        assert.ok(title.height >= 18 && title.bottom <= sub.top + 0.5, `${name} #${id} ${entity}: the title ${title.height.toFixed(1)} px high, its bottom at ${title.bottom.toFixed(1)}, the text below it from ${sub.top.toFixed(1)}`);
         assert.deepEqual(await spills(page, `#${id}`), [], `${name} #${id} ${entity}`);
       }
       await x.locator('.xp-close').click();

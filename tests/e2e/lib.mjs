@@ -43,17 +43,17 @@ export async function open(browser, url, { defaultFont, ...options } = {}) {
   // the host's own, or that of the <div> the explainer made where the host cannot hold one
   // (a <figure>, an <li>, a custom element with a root of its own: among the host's
   // children, or in its open root without a slot). Null for a closed root that has none.
-  // And `xpSpilt(root)`: the text that runs out of its element within an explainer's `.xp-root`,
-  // sideways or out of its bottom, or that its element cuts; visually hidden text, boxes
-  // that scroll and the drawing aside (in a column under 160 px it takes the root's
-  // padding too, by design).
+  // And `xpSpills(root)`: the text that runs out of its element within an explainer's
+  // `.xp-root`, sideways or out of its bottom, or that its element cuts; visually hidden
+  // text, boxes that scroll and the drawing aside (in a column under 160 px it takes the
+  // root's padding too, by design).
   await context.addInitScript(() => {
     window.xpRoot = (h) => {
       const inner = h.querySelector(':scope > [data-explainer-shadow]')
         ?? [...(h.shadowRoot?.children ?? [])].find((c) => c.matches('[data-explainer-shadow]'));
       return inner ? inner.shadowRoot : h.shadowRoot;
     };
-    window.xpSpilt = (root) => {
+    window.xpSpills = (root) => {
       const shown = (e) => e.getClientRects().length > 0;
       const drawing = [...root.querySelectorAll('svg.xp-svg')].find(shown);
       const out = [];

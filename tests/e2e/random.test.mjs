@@ -2,8 +2,8 @@
 // pinches, resizes, Back, and language changes from the page, on the article (phone), on a
 // page of two explainers (desktop), on a page that frames one (phone) and on a generated
 // story (phone). After each step, what a reader relies on must hold, whatever came before:
-// no error or warning, never a blank or failed explainer, nothing wider than its column or
-// running out of its element's bottom, no target under 44 × 44 px, a tap or Enter on an item
+// no error or warning, never a blank or failed explainer, nothing wider than its column nor
+// text running out of its element, no target under 44 × 44 px, a tap or Enter on an item
 // opens the panel on that item (a tap's with its title in what the reader sees), Escape
 // closes it and leaves focus in the explainer; and every tenth step, no axe violation.
 // A failure names the seed and the last steps, to replay them.
@@ -43,7 +43,7 @@ const broken = (page, narrowest) => page.evaluate((narrowest) => {
     if (root.scrollWidth > root.clientWidth + 1) out.push(`${h.id || 'an explainer'} is ${root.scrollWidth} px wide in ${root.clientWidth}`);
     // No text runs out of its element, sideways or out of its bottom over what follows (a
     // narrow column's panel title squeezed to 2 px), nor is cut (lib.mjs).
-    out.push(...xpSpilt(root).map((e) => `${h.id || 'an explainer'}: ${e}`));
+    out.push(...xpSpills(root).map((e) => `${h.id || 'an explainer'}: ${e}`));
     const panels = xpRoot(h).querySelectorAll('.xp-panel');
     if (panels.length > 1) out.push(`${panels.length} panels open`);
     if (panels.length && !panels[0].querySelector('h3')?.textContent.trim()) out.push('a panel without a title');
