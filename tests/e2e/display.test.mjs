@@ -347,6 +347,33 @@ test('in a sidebar\'s columns (160 to 240 px), a panel longer than the room it h
   }
 });
 
+test('with larger text in a column just wider than a sidebar\'s, every panel\'s figure, status and date stay within it', async () => {
+  // At 24 px a 290 px column (a phone's, beside a page's aside) is not narrow in px (its panel
+  // keeps its wider layout), and a date kept on one line ("November 18, 2025", 239 px) ran
+  // 3 px out of a 236 px panel (seed 5757 on hosts/unsized).
+  const page = await open(env.browser, `${env.base}hosts/unsized.html`, { ...VIEWPORTS.phone375, viewport: { width: 414, height: 800 }, defaultFont: 24 });
+  await ready(page, 5);
+  const x = page.locator('#flex-item');
+  const keys = [...STORY.entities.map((e) => `entity:${e.id}`), ...STORY.relationships.map((r) => `relationship:${r.id}`)];
+  const out = [];
+  for (const lang of ['en', 'fr']) {
+    await x.evaluate((h, l) => { h.dataset.lang = l; }, lang);
+    await until(() => x.evaluate((h, l) => h.shadowRoot.querySelector('.xp-root').lang === l, lang));
+    for (const key of keys) {
+      // Chosen as a tap would, wherever the control is (the sheet may cover it): its click.
+      const control = x.locator(`.xp-svg [data-key="${key}"]`).filter({ visible: true }).first();
+      await control.dispatchEvent('click');
+      await until(async () => (await control.evaluate((c) => c.matches('.sel')))
+        && x.evaluate((h) => !!h.shadowRoot.querySelector('.xp-panel:not([data-partial])')));
+      out.push(...(await x.evaluate((h) => xpSpills(h.shadowRoot.querySelector('.xp-root')))).map((e) => `${lang} ${key}: ${e}`));
+    }
+  }
+  assert.ok(await x.evaluate((h) => h.getBoundingClientRect().width) > 260, 'the column is wider than a sidebar\'s');
+  assert.deepEqual(out, []);
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('on a slow phone\'s CPU, switching language, coming back to the diagram\'s tab or turning the phone never paints the diagram without its controls', async () => {
   // The controls are written by an effect, which Yew may run after a frame is painted.
   const page = await article(env, 'phone375', 'fr', 'light');
