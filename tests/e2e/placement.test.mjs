@@ -417,6 +417,9 @@ test('desktop, in an iframe or a clipping wrapper: the side panel opens level wi
         return settled && p;
       });
       assert.ok(placed, `${url} ${width} ${key}: the panel's title on the ${height} px screen, the panel beside the control`);
+      // Raised or shortened, it ends with the views, not below them (10 px past, by its margin).
+      const views = await x.locator('.xp-body').boundingBox();
+      assert.ok(placed.y + placed.height <= views.y + views.height + 0.5, `${url} ${width} ${key}: the panel ends at ${placed.y + placed.height}, the views at ${views.y + views.height}`);
       // Beside the diagram, it covers no control: arrowing through the diagram leaves it be.
       await x.locator('.xp-panel h3:focus').waitFor();
       await page.keyboard.press('Shift+Tab');
