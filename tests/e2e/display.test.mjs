@@ -332,9 +332,10 @@ test('in a sidebar\'s columns (160 to 240 px), a panel longer than the room it h
           const p = h.shadowRoot.querySelector('.xp-panel:not([data-partial])');
           return !!p?.querySelector('.xp-sources') && n.includes(p.querySelector('h3').textContent);
         }, [names.fr, names.en]));
-        const [title, sub, box, length] = await x.evaluate((h) => {
-          const [t, s, p] = ['.xp-panel h3', '.xp-sub', '.xp-panel'].map((sel) => h.shadowRoot.querySelector(sel).getBoundingClientRect());
-          return [t, s, p, h.shadowRoot.querySelector('.xp-panel').scrollHeight].map((b) => (typeof b === 'number' ? b : { top: b.top, bottom: b.bottom, height: b.height }));
+        const { title, sub, box, length } = await x.evaluate((h) => {
+          const [t, s, p] = ['.xp-panel h3', '.xp-sub', '.xp-panel'].map((sel) => h.shadowRoot.querySelector(sel));
+          const rect = (e) => { const b = e.getBoundingClientRect(); return { top: b.top, bottom: b.bottom, height: b.height }; };
+          return { title: rect(t), sub: rect(s), box: rect(p), length: p.scrollHeight };
         });
         assert.ok(length > box.height, `${name} #${id} ${entity}: the panel (${length} px) is longer than its room (${box.height} px)`);
         assert.ok(title.height >= 18 && title.bottom <= sub.top + 0.5, `${name} #${id} ${entity}: the title ${title.height.toFixed(1)} px high, its bottom at ${title.bottom.toFixed(1)}, the text below it from ${sub.top.toFixed(1)}`);
