@@ -36,16 +36,38 @@ test('under a page translator that replaces the text it translates, the panel sh
   await page.context().close();
 });
 
+/** Each explainer of `page` by its host's id: dark or light, by its own background (in a
+ * <figure> or an <li>, in the root of the div made inside it, which the figure's theme went
+ * unseen on). */
+const palettes = (page) => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-explainer]')].map((h) => {
+  const [r, g, b] = getComputedStyle(xpRoot(h).querySelector('.xp-root')).backgroundColor.match(/\d+/g).map(Number);
+  return [h.id, r + g + b < 384 ? 'dark' : 'light'];
+})));
+
+/** The median luminance (0 to 255) of what `page` paints in `box` (a client rectangle),
+ * read from a screenshot. */
+async function painted(page, box) {
+  const png = await page.screenshot({ clip: box });
+  const blank = await page.context().newPage();
+  const median = await blank.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = new OffscreenCanvas(img.width, img.height).getContext('2d');
+    c.drawImage(img, 0, 0);
+    const d = c.getImageData(0, 0, img.width, img.height).data;
+    const l = [];
+    for (let i = 0; i < d.length; i += 4) l.push(0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2]);
+    return l.sort((a, b) => a - b)[l.length >> 1];
+  }, png.toString('base64'));
+  await blank.close();
+  return median;
+}
+
 for (const scheme of ['light', 'dark']) test(`on a ${scheme} screen, data-theme picks the explainer's palette, however the page wrote it, and when the page changes it`, async () => {
   const page = await open(env.browser, `${env.base}hosts/themes.html`, { colorScheme: scheme, viewport: { width: 1280, height: 800 } });
   await ready(page, 7);
-  // Dark or light, by the explainer's own background (in a <figure> or an <li>, in the
-  // root of the div made inside it, which the figure's theme went unseen on).
-  const themes = () => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-explainer]')].map((h) => {
-    const root = xpRoot(h);
-    const [r, g, b] = getComputedStyle(root.querySelector('.xp-root')).backgroundColor.match(/\d+/g).map(Number);
-    return [h.id, r + g + b < 384 ? 'dark' : 'light'];
-  })));
+  const themes = () => palettes(page);
   assert.deepEqual(await themes(), { auto: scheme, dark: 'dark', light: 'light', 'dark-cap': 'dark', 'light-cap': 'light',
     'fig-dark': 'dark', 'item-light': 'light' });
   // The explainer adds no element the page's own [data-theme] rules would style.
@@ -62,6 +84,31 @@ for (const scheme of ['light', 'dark']) test(`on a ${scheme} screen, data-theme 
     'fig-dark': 'light', 'item-light': scheme });
   assert.deepEqual(page.messages, []);
   await page.context().close();
+});
+
+test('where the browser darkens pages of its own accord on a light screen, every explainer takes its own dark palette, which the browser leaves as drawn; paper stays light', async () => {
+  // Chromium's "darken websites": the page's light colours recoloured one by one, the
+  // drawing's boxes were left light in a dark page and its headings haloed in white.
+  const darkening = await setup(['--blink-settings=forceDarkModeEnabled=true']);
+  try {
+    const page = await open(darkening.browser, `${darkening.base}hosts/themes.html`, { colorScheme: 'light', viewport: { width: 1280, height: 800 } });
+    await ready(page, 7);
+    const all = (palette) => Object.fromEntries(['auto', 'dark', 'light', 'dark-cap', 'light-cap', 'fig-dark', 'item-light'].map((id) => [id, palette]));
+    assert.deepEqual(await palettes(page), all('dark'), 'each in its own dark palette, whatever its theme');
+    // In a dark scheme, so the browser does not recolour it: a player's box is painted dark.
+    const box = await page.evaluate(() => {
+      const rect = xpRoot(document.getElementById('light')).querySelector('[data-key="entity:nvidia"] rect');
+      rect.scrollIntoView({ block: 'center' });
+      const r = rect.getBoundingClientRect();
+      return { x: r.x + 4, y: r.y + 4, width: r.width - 8, height: r.height - 8 };
+    });
+    assert.ok(await painted(page, box) < 80, `the player's box painted at ${await painted(page, box)} of 255`);
+    await page.emulateMedia({ media: 'print' });
+    assert.deepEqual(await palettes(page), all('light'), 'on paper');
+    assert.deepEqual(page.messages, []);
+  } finally {
+    await darkening.close();
+  }
 });
 
 test('a host added after load is mounted', async () => {
