@@ -103,6 +103,11 @@ test('where the browser darkens pages of its own accord on a light screen, every
       return { x: r.x + 4, y: r.y + 4, width: r.width - 8, height: r.height - 8 };
     });
     assert.ok(await painted(page, box) < 80, `the player's box painted at ${await painted(page, box)} of 255`);
+    // Redrawn (another language, a panel open), it keeps its palette.
+    await page.locator('#light .xp-lang').click();
+    await page.locator('#light [data-key="entity:nvidia"]').filter({ visible: true }).first().click();
+    await panelShows(page, '#light', 'Nvidia');
+    assert.deepEqual(await palettes(page), all('dark'), 'redrawn');
     await page.emulateMedia({ media: 'print' });
     assert.deepEqual(await palettes(page), all('light'), 'on paper');
     assert.deepEqual(page.messages, []);
