@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open, ready, until, shadow, printSlowly, axe, panelShows } from './lib.mjs';
+import { SHOTS } from './reader.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -108,6 +109,7 @@ test('where the browser darkens pages of its own accord on a light screen, every
     await page.locator('#light [data-key="entity:nvidia"]').filter({ visible: true }).first().click();
     await panelShows(page, '#light', 'Nvidia');
     assert.deepEqual(await palettes(page), all('dark'), 'redrawn');
+    await page.screenshot({ path: `${SHOTS}desktop-darkened-by-the-browser.png` });
     await page.emulateMedia({ media: 'print' });
     assert.deepEqual(await palettes(page), all('light'), 'on paper');
     assert.deepEqual(page.messages, []);
