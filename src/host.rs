@@ -89,36 +89,6 @@ pub fn resolve_theme(attr: Option<&str>) -> Resolved<Theme> {
     }
 }
 
-/// Whether a computed colour (`rgb(r, g, b)` or `rgba(…)`, as `getComputedStyle` writes
-/// it) is dark: its channels, weighted as luminance weighs them, under half their range.
-/// Asked of the system colour `canvas` in a light scheme, which is white (or a contrast
-/// theme's light page) unless the browser darkens pages of its own accord. Unreadable, or
-/// a channel past 255, it is not dark: nothing changes.
-pub fn is_dark(computed: &str) -> bool {
-    let Some(inner) = computed
-        .trim()
-        .strip_prefix("rgba(")
-        .or_else(|| computed.trim().strip_prefix("rgb("))
-        .and_then(|c| c.strip_suffix(')'))
-    else {
-        return false;
-    };
-    // Whole numbers (a channel's fraction, if any, dropped): parsing floats would bring
-    // their code into the WASM.
-    let mut channels = inner
-        .split([',', ' ', '/'])
-        .filter(|c| !c.is_empty())
-        .map(|c| c.split('.').next()?.parse::<u8>().ok().map(u32::from));
-    let (Some(Some(r)), Some(Some(g)), Some(Some(b))) =
-        (channels.next(), channels.next(), channels.next())
-    else {
-        return false;
-    };
-    // Weighted as luminance is (in ten-thousandths), on the channels as written: a page's
-    // canvas is near white or near black.
-    2126 * r + 7152 * g + 722 * b < 10_000 * 255 / 2
-}
-
 /// The fragment key of an instance: `explainer` for the first, `explainer-<host id>` when
 /// the host has an id, else `explainer-<n>` (1-based).
 pub fn fragment_key(index: usize, host_id: Option<&str>) -> String {

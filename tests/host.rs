@@ -44,32 +44,6 @@ fn view_and_theme_fall_back_with_a_warning() {
 }
 
 #[test]
-fn a_canvas_is_dark_by_its_luminance_as_computed_styles_write_it() {
-    // A browser's own darkening (Chromium's `canvas` then), a black contrast theme.
-    assert!(is_dark("rgb(18, 18, 18)"));
-    assert!(is_dark("rgb(0, 0, 0)"));
-    assert!(is_dark("rgba(18, 18, 18, 1)"));
-    assert!(is_dark("rgb(0 0 0 / 0.5)"));
-    // Pure blue is dark, pure green (most of luminance) is not.
-    assert!(is_dark("rgb(0, 0, 255)"));
-    assert!(!is_dark("rgb(0, 255, 0)"));
-    // White, a contrast theme's light page, and what cannot be read: nothing changes.
-    assert!(!is_dark("rgb(255, 255, 255)"));
-    assert!(!is_dark("rgb(255, 250, 239)"));
-    for unreadable in [
-        "",
-        "canvas",
-        "rgb(18, 18)",
-        "rgb(a, b, c)",
-        "#121212",
-        "rgb(18, 18, 18",
-        "rgb(18, 18, 99999999999)",
-    ] {
-        assert!(!is_dark(unreadable), "{unreadable:?}");
-    }
-}
-
-#[test]
 fn fragments_are_scoped_per_instance() {
     assert_eq!(fragment_key(0, None), "explainer");
     assert_eq!(fragment_key(1, None), "explainer-2");

@@ -142,9 +142,6 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         use_effect_with((), move |_| {
             let el = view_box.cast::<web_sys::HtmlElement>();
             let root = root.cast::<web_sys::HtmlElement>();
-            if let Some(root) = &root {
-                mark_darkened(root);
-            }
             let measure = {
                 let (state, el) = (state.clone(), el.clone());
                 move || {
@@ -496,25 +493,6 @@ fn set_zoom(root: &web_sys::HtmlElement) {
     } else {
         // An integer: formatting a float would bring its code into the WASM.
         let _ = style.set_property("--xp-zoom", &thousandths.to_string());
-    }
-}
-
-/// Marks the root (`data-darkened`) where the browser darkens pages of its own accord
-/// (Chromium's "darken websites" with a light system theme): it would recolour the light
-/// palette piecemeal (the drawing's boxes left light, its headings haloed); the stylesheet
-/// takes the dark palette instead, which the browser leaves alone. Read once, on the host's
-/// invisible line, whose background is `canvas` in a light scheme (see the stylesheet).
-fn mark_darkened(root: &web_sys::Element) {
-    let host = root
-        .get_root_node()
-        .dyn_into::<web_sys::ShadowRoot>()
-        .map(|s| s.host());
-    let canvas = host.ok().and_then(|host| {
-        let style = web_sys::window()?.get_computed_style_with_pseudo_elt(&host, "::before");
-        style.ok()??.get_property_value("background-color").ok()
-    });
-    if canvas.is_some_and(|c| crate::host::is_dark(&c)) {
-        let _ = root.set_attribute("data-darkened", "");
     }
 }
 

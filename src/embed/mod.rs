@@ -39,6 +39,9 @@ const INNER: &str = "data-explainer-shadow";
 const THEME: &str = "data-theme";
 /// The host's theme as the `<div>` made for its explainer carries it (see [`mirror_theme`]).
 const THEME_COPY: &str = "data-explainer-theme";
+/// The loader's mark of a browser that darkens pages of its own accord (embed.js), read by
+/// the stylesheet on the shadow host.
+const DARKENED: &str = "data-explainer-darkened";
 
 /// The shadow root `host`'s explainer lives in: its own, or that of the `<div>` made for it
 /// where the host cannot hold one (a `<figure>` or `<li>`, as CMSs wrap embeds) or holds
@@ -123,11 +126,15 @@ fn attach(doc: &web_sys::Document, host: &Element) -> Option<ShadowRoot> {
 /// attribute on the `<figure>` around it went unseen (a dark page's figure showed a light
 /// explainer). Under another name: the div is in the page's own tree, where the page's
 /// `[data-theme]` rules would style it as they style the host.
+/// The loader's mark of a darkening browser goes with it, under its own name.
 fn mirror_theme(host: &Element, inner: &Element) {
     let _ = match host.get_attribute(THEME) {
         Some(theme) => inner.set_attribute(THEME_COPY, &theme),
         None => inner.remove_attribute(THEME_COPY),
     };
+    if host.has_attribute(DARKENED) {
+        let _ = inner.set_attribute(DARKENED, "");
+    }
 }
 
 /// After the page set `data-theme` on `el`: if it is a host with a `<div>` made for its

@@ -232,9 +232,26 @@ function watch(host) {
     keep(host, control);
   }, { capture: true });
 }
+// Whether the browser darkens pages of its own accord (Chromium's "darken websites" with a
+// light system theme): it recolours a light palette piecemeal (the drawing's boxes left
+// light in a dark page, its headings haloed in white) and leaves a dark one alone. The
+// system colour `canvas` in a light scheme is white unless it darkens. Asked once, before
+// any host is marked: the stylesheet then draws each dark, a pre-rendered one before its
+// code comes, and the code copies the mark to a <div> it makes (embed/mod.rs).
+const DARKENED = 'data-explainer-darkened';
+const darkened = (() => {
+  const probe = document.createElement('i');
+  for (const [p, v] of [['display', 'none'], ['color-scheme', 'light'], ['background-color', 'canvas']]) probe.style.setProperty(p, v, 'important');
+  document.documentElement.append(probe);
+  const [r, g, b] = getComputedStyle(probe).backgroundColor.match(/\d+/g)?.map(Number) ?? [255, 255, 255];
+  probe.remove();
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+})();
+
 function scan() {
   for (const host of document.querySelectorAll(HOSTS)) {
     if (anothers(host)) continue;
+    if (darkened) for (const el of [host, shadowOf(host)?.host]) el?.setAttribute(DARKENED, '');
     // The code is on its way: no reading mode for want of a loader (style/explainer.css).
     if (!host.hasAttribute('data-explainer-loader')) {
       host.setAttribute('data-explainer-loader', '');
