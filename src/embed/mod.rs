@@ -125,8 +125,8 @@ fn attach(doc: &web_sys::Document, host: &Element) -> Option<ShadowRoot> {
 /// `<div>` made for its explainer ([`INNER`]): that div is the shadow host there, and the
 /// attribute on the `<figure>` around it went unseen (a dark page's figure showed a light
 /// explainer). Under another name: the div is in the page's own tree, where the page's
-/// `[data-theme]` rules would style it as they style the host.
-/// The loader's mark of a darkening browser goes with it, under its own name.
+/// `[data-theme]` rules would style it as they style the host. The loader's mark of a
+/// darkening browser ([`DARKENED`]) goes with it.
 fn mirror_theme(host: &Element, inner: &Element) {
     let _ = match host.get_attribute(THEME) {
         Some(theme) => inner.set_attribute(THEME_COPY, &theme),
