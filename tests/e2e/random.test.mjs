@@ -20,7 +20,13 @@ let env;
 // other things changed, so the reader measured a control mid-way and tapped where it no
 // longer was (seed 121 on hosts/timeline). The flag makes the explainer's own smooth
 // scrolls instant here too: sheet.test.mjs covers those on a page that scrolls smoothly.
-before(async () => { env = await setup(['--disable-smooth-scrolling']); });
+// A reader who chose larger text in the browser's settings (`RANDOM_FONT=24`), or whose
+// system asks for dark, less motion or forced colours, or whose browser darkens pages of its
+// own accord (`RANDOM_MEDIA=dark,reduce,forced,darkened`).
+const MEDIA = (process.env.RANDOM_MEDIA || '').split(',');
+before(async () => {
+  env = await setup(['--disable-smooth-scrolling', ...(MEDIA.includes('darkened') ? ['--blink-settings=forceDarkModeEnabled=true'] : [])]);
+});
 after(async () => { await env.close(); });
 
 /** The placement tests' phone, at the pixel ratio of the journeys. */
@@ -139,14 +145,11 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
   seed = Number(process.env.RANDOM_SEED || seed);
   const rnd = generator(seed);
   const checked = { opened: 0, closed: 0 };
-  // A reader who chose larger text in the browser's settings (`RANDOM_FONT=24`), or whose
-  // system asks for dark, less motion or forced colours (`RANDOM_MEDIA=dark,reduce,forced`).
-  const media = (process.env.RANDOM_MEDIA || '').split(',');
   const page = await open(env.browser, undefined, {
     ...device, defaultFont: Number(process.env.RANDOM_FONT) || undefined,
-    ...(media.includes('dark') && { colorScheme: 'dark' }),
-    ...(media.includes('reduce') && { reducedMotion: 'reduce' }),
-    ...(media.includes('forced') && { forcedColors: 'active' }),
+    ...(MEDIA.includes('dark') && { colorScheme: 'dark' }),
+    ...(MEDIA.includes('reduce') && { reducedMotion: 'reduce' }),
+    ...(MEDIA.includes('forced') && { forcedColors: 'active' }),
   });
   // A page made for the test (a generated story), served at `url`.
   if (html) await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
