@@ -103,7 +103,8 @@ test('where the browser darkens pages of its own accord on a light screen, every
       const r = rect.getBoundingClientRect();
       return { x: r.x + 4, y: r.y + 4, width: r.width - 8, height: r.height - 8 };
     });
-    assert.ok(await painted(page, box) < 80, `the player's box painted at ${await painted(page, box)} of 255`);
+    const lightness = await painted(page, box);
+    assert.ok(lightness < 80, `the player's box painted at ${lightness} of 255`);
     // Redrawn (another language, a panel open), it keeps its palette.
     await page.locator('#light .xp-lang').click();
     await page.locator('#light [data-key="entity:nvidia"]').filter({ visible: true }).first().click();
@@ -121,6 +122,7 @@ test('where the browser darkens pages of its own accord on a light screen, every
     await until(() => early.evaluate(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-loader')));
     assert.deepEqual(await palettes(early), { '': 'dark' }, 'before its code');
     assert.equal(await early.evaluate(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-ready')), false, 'not yet hydrated');
+    await early.context().close();
   } finally {
     await darkening.close();
   }

@@ -15,15 +15,15 @@ import { PHONE as PHONE1X, mounted } from './place.mjs';
 import { generator, page as storyPage } from './gen.mjs';
 
 let env;
+// A reader who chose larger text in the browser's settings (`RANDOM_FONT=24`), or whose
+// system asks for dark, less motion or forced colours, or whose browser darkens pages of its
+// own accord (`RANDOM_MEDIA=dark,reduce,forced,darkened`).
+const MEDIA = (process.env.RANDOM_MEDIA || '').split(',');
 // Scrolling without animation: Home pressed on a control the explainer leaves it to
 // scrolled the page to the top over several frames, which headless Chromium drew only as
 // other things changed, so the reader measured a control mid-way and tapped where it no
 // longer was (seed 121 on hosts/timeline). The flag makes the explainer's own smooth
 // scrolls instant here too: sheet.test.mjs covers those on a page that scrolls smoothly.
-// A reader who chose larger text in the browser's settings (`RANDOM_FONT=24`), or whose
-// system asks for dark, less motion or forced colours, or whose browser darkens pages of its
-// own accord (`RANDOM_MEDIA=dark,reduce,forced,darkened`).
-const MEDIA = (process.env.RANDOM_MEDIA || '').split(',');
 before(async () => {
   env = await setup(['--disable-smooth-scrolling', ...(MEDIA.includes('darkened') ? ['--blink-settings=forceDarkModeEnabled=true'] : [])]);
 });
