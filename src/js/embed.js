@@ -251,10 +251,10 @@ const darkened = (() => {
 function scan() {
   for (const host of document.querySelectorAll(HOSTS)) {
     if (anothers(host)) continue;
-    if (darkened) for (const el of [host, shadowOf(host)?.host]) el?.setAttribute(DARKENED, '');
     // The code is on its way: no reading mode for want of a loader (style/explainer.css).
     if (!host.hasAttribute('data-explainer-loader')) {
       host.setAttribute('data-explainer-loader', '');
+      if (darkened) for (const el of [host, shadowOf(host)?.host]) el?.setAttribute(DARKENED, '');
       // A frame cannot grow on paper: printed, a framed explainer keeps the view it shows.
       if (parent !== window) host.style.setProperty('--xp-print-read', '0');
     }

@@ -68,8 +68,7 @@ async function painted(page, box) {
 for (const scheme of ['light', 'dark']) test(`on a ${scheme} screen, data-theme picks the explainer's palette, however the page wrote it, and when the page changes it`, async () => {
   const page = await open(env.browser, `${env.base}hosts/themes.html`, { colorScheme: scheme, viewport: { width: 1280, height: 800 } });
   await ready(page, 7);
-  const themes = () => palettes(page);
-  assert.deepEqual(await themes(), { auto: scheme, dark: 'dark', light: 'light', 'dark-cap': 'dark', 'light-cap': 'light',
+  assert.deepEqual(await palettes(page), { auto: scheme, dark: 'dark', light: 'light', 'dark-cap': 'dark', 'light-cap': 'light',
     'fig-dark': 'dark', 'item-light': 'light' });
   // The explainer adds no element the page's own [data-theme] rules would style.
   assert.ok(await page.evaluate(() => [...document.querySelectorAll('[data-theme]')].every((e) => e.matches('[data-explainer]'))));
@@ -80,8 +79,8 @@ for (const scheme of ['light', 'dark']) test(`on a ${scheme} screen, data-theme 
     document.getElementById('fig-dark').dataset.theme = 'light';
     document.getElementById('item-light').removeAttribute('data-theme');
   });
-  assert.ok(await until(async () => (await themes())['fig-dark'] === 'light'), 'the figure follows its new theme');
-  assert.deepEqual(await themes(), { auto: 'dark', dark: 'light', light: 'light', 'dark-cap': 'dark', 'light-cap': 'light',
+  assert.ok(await until(async () => (await palettes(page))['fig-dark'] === 'light'), 'the figure follows its new theme');
+  assert.deepEqual(await palettes(page), { auto: 'dark', dark: 'light', light: 'light', 'dark-cap': 'dark', 'light-cap': 'light',
     'fig-dark': 'light', 'item-light': scheme });
   assert.deepEqual(page.messages, []);
   await page.context().close();
