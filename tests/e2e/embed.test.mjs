@@ -5,10 +5,32 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open, ready, until, shadow, printSlowly, axe, drawing } from './lib.mjs';
+import { VIEWPORTS, STORY, root, panelTitle, everyItemNamed } from './reader.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env.close(); });
+
+test('on a page whose scripts patch and then freeze the builtins, the explainer loads, answers taps, keys and its language switch, and logs nothing', async () => {
+  const page = await open(env.browser, `${env.base}hosts/patched.html`, VIEWPORTS.phone375);
+  await ready(page);
+  // The page's patches were in force: its wrapper made the shadow root, the intrinsics are frozen.
+  assert.deepEqual(await page.evaluate(() => [window.replayRoots > 0, Object.isFrozen(Array.prototype), typeof {}.extendWith]), [true, true, 'function']);
+  await page.evaluate(() => document.querySelector('[data-explainer]').scrollIntoView());
+  await everyItemNamed(page, STORY, 'fr', true, 'patched page: ');
+  const openai = page.locator('[data-key="entity:openai"]').filter({ visible: true });
+  await openai.tap();
+  assert.ok(await until(async () => (await panelTitle(page)) === 'OpenAI'));
+  assert.ok(await until(() => page.evaluate(() => location.hash.includes('openai'))), 'the address names the choice');
+  await page.keyboard.press('Escape');
+  assert.ok(await until(async () => (await panelTitle(page)) === ''), 'Escape closes the panel');
+  assert.equal(await root(page, "return r.activeElement?.getAttribute('data-key')"), 'entity:openai', 'focus back on the player');
+  await page.locator('.xp-lang').click();
+  assert.ok(await until(() => root(page, "return r.querySelector('.xp-root').lang === 'en'")));
+  assert.match(await root(page, "return r.querySelector('.xp-title').textContent"), /Nvidia/);
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
 
 test('every host page loads without console errors or warnings', async () => {
   for (const [name, count] of [['two', 2], ['two-prerendered', 2], ['app-shell', 1], ['app-bars', 1], ['hostile', 1], ['plain', 1], ['csp', 1], ['unsized', 5], ['fixed-bars', 1], ['overflow-hidden', 2], ['containing', 3], ['late', 0], ['latin1', 1]]) {
