@@ -10,7 +10,7 @@
 // Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, until, axe } from './lib.mjs';
+import { setup, open, until, axe, axeFirst } from './lib.mjs';
 import { PHONE as PHONE1X, mounted } from './place.mjs';
 import { generator, page as storyPage } from './gen.mjs';
 
@@ -153,6 +153,7 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
   });
   // A page made for the test (a generated story), served at `url`.
   if (html) await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  await axeFirst(page);
   await page.addInitScript(() => {
     window.opened = {};
     // Where focus went, for a failure to tell ("→ nothing": to no element, as when the focused one goes).
