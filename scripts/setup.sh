@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+GECKODRIVER_VERSION=0.37.1
 die() { echo "setup: $*" >&2; exit 1; }
 have() { command -v "$1" >/dev/null 2>&1; }
 say() { echo "setup: $*"; }
@@ -43,12 +44,21 @@ if [ ! -f tools/node_modules/.package-lock.json ] || [ tools/package-lock.json -
   (cd tools && npm ci --no-audit --no-fund --loglevel=error) || die "npm could not install tools/package-lock.json."
 fi
 
-if ! have chromium || ! have chromedriver; then
-  say "installing Debian's chromium and chromium-driver"
+# Debian's packages, as root (or through sudo): `what` names what is missing, for the message.
+apt_install() {
+  local what=$1; shift
+  say "installing Debian's $*"
   SUDO=""
-  [ "$(id -u)" = 0 ] || { have sudo && SUDO=sudo; } || die "chromium is missing and installing it needs root: run 'apt-get install chromium chromium-driver' as root."
-  have apt-get || die "chromium is missing and apt-get is not available: install chromium and chromedriver 156 yourself."
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null \
-    || die "apt-get could not install chromium and chromium-driver."
+  [ "$(id -u)" = 0 ] || { have sudo && SUDO=sudo; } || die "$what is missing and installing it needs root: run 'apt-get install $*' as root."
+  have apt-get || die "$what is missing and apt-get is not available: install $* yourself."
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null \
+    || die "apt-get could not install $*."
+}
+have chromium && have chromedriver || apt_install "chromium (with chromedriver 156)" chromium chromium-driver
+# Firefox, for the end-to-end tests in a second engine (tests/e2e/firefox.test.mjs).
+have firefox-esr || apt_install "firefox-esr" firefox-esr
+if [ "$(geckodriver --version 2>/dev/null | head -1)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+  say "installing geckodriver $GECKODRIVER_VERSION (about 3 minutes)"
+  cargo install --locked "geckodriver@$GECKODRIVER_VERSION" || die "cargo could not install geckodriver $GECKODRIVER_VERSION."
 fi
-say "all tools present (trunk $TRUNK_VERSION, wasm-bindgen $WBG_VERSION, wasm-opt 132, $(chromium --version 2>/dev/null | awk '{print $1, $2}'))"
+say "all tools present (trunk $TRUNK_VERSION, wasm-bindgen $WBG_VERSION, wasm-opt 132, $(chromium --version 2>/dev/null | awk '{print $1, $2}'), $(firefox-esr --version 2>/dev/null | awk '{print $2, $3}'), geckodriver $GECKODRIVER_VERSION)"
