@@ -3,6 +3,7 @@
 // When and how the code then loads and hydrates: hydration.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
 import { setup, open, ready, until, axe, panelShows, watchShifts } from './lib.mjs';
 
 let env;
@@ -359,5 +360,26 @@ test('in an iframe, which cannot grow on paper, the explainer prints the view it
   await printed('hydrated');
   await page.emulateMedia({ media: null });
   assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
+test('the built stylesheet, in its file and inline in the article, writes no text-decoration shorthand WebKit drops, and a superseded status shows struck', async () => {
+  // The minifier folded `text-decoration: line-through` and its 1px thickness into one
+  // shorthand (`line-through 1px`), which WebKit does not parse: Safari (and WebKitGTK 2.50,
+  // looked at) dropped the declaration, and a superseded status showed unstruck.
+  const dist = new URL('../../dist/', import.meta.url);
+  const css = (await readdir(dist)).filter((f) => /^explainer-.*\.css$/.test(f));
+  assert.equal(css.length, 1, 'one stylesheet built');
+  const lines = /^(none|(underline|overline|line-through)( (underline|overline|line-through))*)$/;
+  for (const name of [css[0], 'index.html']) {
+    const text = await readFile(new URL(name, dist), 'utf8');
+    const values = [...text.matchAll(/text-decoration\s*:\s*([^;}"]+)/g)].map((m) => m[1].trim());
+    assert.ok(values.length > 0, `${name}: its links' underline is there to check`);
+    assert.deepEqual(values.filter((v) => !lines.test(v)), [], `${name}: shorthands with more than their lines`);
+  }
+  const page = await open(env.browser, `${env.base}index.html`);
+  const struck = await page.evaluate(() => [...document.querySelector('[data-explainer]').shadowRoot.querySelectorAll('.xp-st-superseded')]
+    .map((b) => getComputedStyle(b).textDecorationLine));
+  assert.ok(struck.length > 0 && struck.every((l) => l.includes('line-through')), `superseded statuses: ${struck}`);
   await page.context().close();
 });
