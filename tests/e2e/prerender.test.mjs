@@ -365,8 +365,8 @@ test('in an iframe, which cannot grow on paper, the explainer prints the view it
 
 test('the built stylesheet, in its file and inline in the article, writes no text-decoration shorthand WebKit drops, and a superseded status shows struck', async () => {
   // The minifier folded `text-decoration: line-through` and its 1px thickness into one
-  // shorthand (`line-through 1px`), which WebKit does not parse: Safari (and WebKitGTK 2.50,
-  // looked at) dropped the declaration, and a superseded status showed unstruck.
+  // shorthand (`line-through 1px`), which WebKit, Safari's engine, does not parse: WebKitGTK
+  // 2.50, looked at, dropped the declaration, and a superseded status showed unstruck.
   const dist = new URL('../../dist/', import.meta.url);
   const css = (await readdir(dist)).filter((f) => /^explainer-.*\.css$/.test(f));
   assert.equal(css.length, 1, 'one stylesheet built');
