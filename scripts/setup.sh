@@ -55,10 +55,13 @@ apt_install() {
     || die "apt-get could not install $*."
 }
 have chromium && have chromedriver || apt_install "chromium (with chromedriver 156)" chromium chromium-driver
-# Firefox, for the end-to-end tests in a second engine (tests/e2e/firefox.test.mjs).
+# Firefox and WebKitGTK (Safari's engine, on a virtual display), for the end-to-end tests
+# in the other engines (tests/e2e/engines.test.mjs).
 have firefox-esr || apt_install "firefox-esr" firefox-esr
+have WebKitWebDriver && have Xvfb && [ -x /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser ] \
+  || apt_install "WebKitGTK (with WebKitWebDriver, MiniBrowser and Xvfb)" webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb
 if [ "$(geckodriver --version 2>/dev/null | head -1)" != "geckodriver $GECKODRIVER_VERSION" ]; then
   say "installing geckodriver $GECKODRIVER_VERSION (about 3 minutes)"
   cargo install --locked "geckodriver@$GECKODRIVER_VERSION" || die "cargo could not install geckodriver $GECKODRIVER_VERSION."
 fi
-say "all tools present (trunk $TRUNK_VERSION, wasm-bindgen $WBG_VERSION, wasm-opt 132, $(chromium --version 2>/dev/null | awk '{print $1, $2}'), $(firefox-esr --version 2>/dev/null | awk '{print $2, $3}'), geckodriver $GECKODRIVER_VERSION)"
+say "all tools present (trunk $TRUNK_VERSION, wasm-bindgen $WBG_VERSION, wasm-opt 132, $(chromium --version 2>/dev/null | awk '{print $1, $2}'), $(firefox-esr --version 2>/dev/null | awk '{print $2, $3}'), geckodriver $GECKODRIVER_VERSION, WebKitGTK $(dpkg-query -W -f '${Version}' libwebkit2gtk-4.1-0 2>/dev/null | cut -d- -f1))"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Command 2: set up what is missing, then run every check and test: formatting, lints on
 # both targets, rustdoc, native tests, browser tests in headless Chromium, a release build
-# with pre-rendering, and the end-to-end suite against that build (Chromium, and Firefox).
+# with pre-rendering, and the end-to-end suite against that build (Chromium; a part in Firefox and WebKit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -26,7 +26,7 @@ cargo test --target wasm32-unknown-unknown --test browser
 step "release build (with pre-rendering)"
 trunk build --release
 ls -l dist
-step "end-to-end (release build in headless Chromium, and Firefox)"
+step "end-to-end (release build in headless Chromium; Firefox and WebKit)"
 # ES modules ignore NODE_PATH: give the tests the tools' node_modules.
 ln -sfn ../../tools/node_modules tests/e2e/node_modules
 node --test --test-concurrency=1 tests/e2e/

@@ -1,15 +1,17 @@
-// The explainer in Firefox (Debian's firefox-esr, through geckodriver), the engine a
-// Chromium suite cannot speak for: on a phone's screen and a desktop, light and dark, it
-// comes, opens the panel a tap asks for, switches language, spills no text, and draws the
-// panel's scrollbar in its own palette (Firefox drew a white track on the dark sheet).
-// Firefox has no phone emulation and a window at least 500 px wide: a phone's screen is a
-// frame of its size (hosts/column.html), whose media and container queries see that width.
+// The explainer in the engines a Chromium suite cannot speak for: Firefox (Debian's
+// firefox-esr, through geckodriver) and WebKit (Debian's WebKitGTK, Safari's engine, through
+// WebKitWebDriver). On a phone's screen and a desktop, light and dark, it comes, opens the
+// panel a tap asks for, switches language, spills no text, strikes a superseded status
+// through (WebKit dropped the minified rule), and in Firefox draws the panel's scrollbar in
+// its own palette (it drew a white track on the dark sheet). Neither has a phone's
+// emulation, and their windows are at least 450 to 500 px wide: a phone's screen is a frame
+// of its size (hosts/column.html), whose media and container queries see that width.
 // Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { serve } from './server.mjs';
-import { firefox } from './gecko.mjs';
+import { firefox, webkit } from './webdriver.mjs';
 import { SHOTS, STORY, words } from './reader.mjs';
 
 let server, base;
@@ -57,48 +59,59 @@ const SCROLLBAR = `${R} const done = arguments[arguments.length - 1];
   };
   img.src = 'data:image/png;base64,' + arguments[0];`;
 
-for (const scheme of ['light', 'dark']) {
-  test(`Firefox, ${scheme}: on a phone's screen and a desktop, the explainer comes, a tap opens the panel naming its choice, the language switches, no text spills, the panel's scrollbar takes the palette`, async () => {
+/** What each engine's run checks beyond the journey: Firefox's classic scrollbar (WebKitGTK's
+ * overlay one shows only as it scrolls). */
+const ENGINES = [['Firefox', firefox, { scrollbar: true }], ['WebKit', webkit, { scrollbar: false }]];
+
+for (const [engine, launch, checks] of ENGINES) for (const scheme of ['light', 'dark']) {
+  test(`${engine}, ${scheme}: on a phone's screen and a desktop, the explainer comes, a tap opens the panel naming its choice, the language switches, no text spills, a superseded status is struck${checks.scrollbar ? ', the panel\'s scrollbar takes the palette' : ''}`, async () => {
     for (const screen of SCREENS) {
-      const label = `${screen.label} ${scheme}`;
-      const ff = await firefox({ width: screen.window[0], height: screen.window[1], scheme });
+      const label = `${engine} ${screen.label} ${scheme}`;
+      const br = await launch({ width: screen.window[0], height: screen.window[1], scheme });
       try {
-        await ff.go(base + screen.url);
+        await br.go(base + screen.url);
         if (screen.url.includes('column')) {
-          await ff.runAsync(`const done = arguments[0]; (function poll() { const d = document.querySelector('iframe').contentDocument; if (d && d.readyState === 'complete' && d.querySelector('[data-explainer]')) return done(); setTimeout(poll, 50); })();`);
-          await ff.frame(await ff.run("return document.querySelector('iframe')"));
+          await br.runAsync(`const done = arguments[0]; (function poll() { const d = document.querySelector('iframe').contentDocument; if (d && d.readyState === 'complete' && d.querySelector('[data-explainer]')) return done(); setTimeout(poll, 50); })();`);
+          await br.frame(await br.run("return document.querySelector('iframe')"));
         }
-        await ff.run("document.querySelector('[data-explainer]').scrollIntoView()");
-        assert.equal(await ff.runAsync(came), 'ready', label);
+        await br.run("document.querySelector('[data-explainer]').scrollIntoView()");
+        assert.equal(await br.runAsync(came), 'ready', label);
         for (const [key, name] of [['relationship:nvidia-openai-loi', `${names.nvidia} → ${names.openai}`], ['entity:openai', names.openai]]) {
           // The control shown (a pre-rendered explainer has a drawing per width), to the middle.
-          const [x, y] = await ff.run(`${R} const c = [...r.querySelectorAll('[data-key="${key}"]')].find((e) => e.getBoundingClientRect().width > 0);
+          const [x, y] = await br.run(`${R} const c = [...r.querySelectorAll('[data-key="${key}"]')].find((e) => e.getBoundingClientRect().width > 0);
             scrollBy({ top: c.getBoundingClientRect().top - innerHeight / 2, behavior: 'instant' });
             const b = c.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2];`);
-          await ff.tap(x, y);
-          const title = await ff.runAsync(`${R} const done = arguments[0], t0 = Date.now();
+          await br.tap(x, y);
+          const title = await br.runAsync(`${R} const done = arguments[0], t0 = Date.now();
             (function poll() { const h = r.querySelector('.xp-panel:not([data-partial]) h3'); if (h || Date.now() - t0 > 5000) return done(h?.textContent ?? null); setTimeout(poll, 50); })();`);
           assert.equal(words(title ?? ''), name, `${label}: ${key} names its choice`);
-          assert.deepEqual(await ff.run(SPILLS), [], `${label}, ${key}: text out of its element`);
-          if (key.startsWith('relationship')) {
-            const panel = await ff.run(`${R} return r.querySelector('.xp-panel')`);
-            const s = await ff.runAsync(SCROLLBAR, (await ff.shot(panel)).toString('base64'));
+          assert.deepEqual(await br.run(SPILLS), [], `${label}, ${key}: text out of its element`);
+          if (key.startsWith('relationship') && checks.scrollbar) {
+            const panel = await br.run(`${R} return r.querySelector('.xp-panel')`);
+            const s = await br.runAsync(SCROLLBAR, (await br.shot(panel)).toString('base64'));
             assert.ok(s.scrolls && s.bar > 2, `${label}: the panel scrolls, with a scrollbar (${JSON.stringify(s)})`);
             assert.ok(Math.abs(s.track - s.bg) < 40, `${label}: the scrollbar's track (luminance ${s.track.toFixed(0)}) on the panel's background (${s.bg.toFixed(0)})`);
-            await writeFile(`${SHOTS}firefox-${screen.label}-${scheme}-panel.png`, await ff.shot());
           }
-          const [cx, cy] = await ff.run(`${R} const b = r.querySelector('.xp-close').getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2];`);
-          await ff.tap(cx, cy);
+          if (key.startsWith('relationship')) await writeFile(`${SHOTS}${engine.toLowerCase()}-${screen.label}-${scheme}-panel.png`, await br.shot());
+          const [cx, cy] = await br.run(`${R} const b = r.querySelector('.xp-close').getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2];`);
+          await br.tap(cx, cy);
         }
-        const [lx, ly] = await ff.run(`${R} const b = r.querySelector('.xp-lang'); b.scrollIntoView({ block: 'center', behavior: 'instant' });
+        // The comparison's tab, then its superseded status, as the engine computes it.
+        const [tx, ty] = await br.run(`${R} const t = r.querySelector('[id$="-tab-comparison"]'); t.scrollIntoView({ block: 'center', behavior: 'instant' });
+          const b = t.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2];`);
+        await br.tap(tx, ty);
+        const struck = await br.runAsync(`${R} const done = arguments[0], t0 = Date.now();
+          (function poll() { const b = [...r.querySelectorAll('.xp-st-superseded')].find((e) => e.getClientRects().length); if (b || Date.now() - t0 > 5000) return done(b ? getComputedStyle(b).textDecorationLine : 'no superseded status shown'); setTimeout(poll, 50); })();`);
+        assert.match(struck, /line-through/, `${label}: a superseded status is struck through`);
+        const [lx, ly] = await br.run(`${R} const b = r.querySelector('.xp-lang'); b.scrollIntoView({ block: 'center', behavior: 'instant' });
           const c = b.getBoundingClientRect(); return [c.x + c.width / 2, c.y + c.height / 2];`);
-        await ff.tap(lx, ly);
-        const en = await ff.runAsync(`${R} const done = arguments[0], t0 = Date.now();
+        await br.tap(lx, ly);
+        const en = await br.runAsync(`${R} const done = arguments[0], t0 = Date.now();
           (function poll() { const t = r.querySelector('.xp-root[lang=en] .xp-title'); if (t || Date.now() - t0 > 5000) return done(t?.textContent ?? null); setTimeout(poll, 50); })();`);
         assert.equal(words(en ?? ''), words(STORY.title.en), `${label}: the language switch`);
-        assert.deepEqual(await ff.run(SPILLS), [], `${label}, in English: text out of its element`);
+        assert.deepEqual(await br.run(SPILLS), [], `${label}, in English: text out of its element`);
       } finally {
-        await ff.quit();
+        await br.quit();
       }
     }
   });
