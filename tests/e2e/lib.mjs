@@ -7,8 +7,8 @@ import { serve, AXE_PATH, AXE_FILE, underCsp } from './server.mjs';
 const AXE = await readFile(AXE_FILE, 'utf8');
 
 /** axe-core's violations inside the explainer hosts (WCAG 2.2 A and AA, and best practice;
- * or only the rules `rules` names). */
-export async function axe(page, rules = null) {
+ * or only the rules `rules` names), but for the rules `except` names. */
+export async function axe(page, rules = null, except = []) {
   // A page the server sends with a strict CSP (its name says `csp`) refuses an inline script:
   // there axe comes from the server, as the page's `script-src 'self'` allows. Nor does it
   // read the stylesheets there: it copies them into inline styles, which the page refuses
@@ -19,9 +19,10 @@ export async function axe(page, rules = null) {
     if (csp) await page.addScriptTag({ url: AXE_PATH });
     else await page.addScriptTag({ content: AXE });
   }
-  const result = await page.evaluate(([preload, rules]) => window.axe.run({ include: [['[data-explainer]']] }, {
+  const result = await page.evaluate(([preload, rules, except]) => window.axe.run({ include: [['[data-explainer]']] }, {
     runOnly: rules ? { type: 'rule', values: rules } : ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'], preload,
-  }), [!csp, rules]);
+    rules: Object.fromEntries(except.map((id) => [id, { enabled: false }])),
+  }), [!csp, rules, except]);
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 

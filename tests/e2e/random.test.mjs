@@ -366,7 +366,10 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
     // axe as in the journeys, on whatever state the reader reached (every tenth step: a
     // run takes about a second).
     if (i % 10 === 9) {
-      const violations = await axe(doc);
+      // Not its contrast under forced colours: the browser paints the system's colours, but
+      // axe reads -webkit-text-fill-color, which keeps the palette's (seed 6868 on `themes`:
+      // a dark-themed explainer's #eceef0 "on white", painted black).
+      const violations = await axe(doc, null, MEDIA.includes('forced') ? ['color-contrast'] : []);
       assert.deepEqual(violations, [], fail(`axe: ${violations.join('; ')}`));
     }
   }
