@@ -13,6 +13,7 @@ import { writeFile } from 'node:fs/promises';
 import { serve } from './server.mjs';
 import { firefox, webkit } from './webdriver.mjs';
 import { SHOTS, STORY, words } from './reader.mjs';
+import { inPage } from './inpage.mjs';
 
 let server, base;
 before(async () => { server = await serve(); base = `http://127.0.0.1:${server.address().port}/`; });
@@ -27,21 +28,21 @@ const names = Object.fromEntries(STORY.entities.map((e) => [e.id, words(e.name.f
 
 // In the page (or frame) that holds the explainer: its shadow root, `r`.
 const R = "const r = document.querySelector('[data-explainer]').shadowRoot;";
-/** The explainer's state once it has come (or failed), waited for as a reader would. */
-const came = `const done = arguments[arguments.length - 1], t0 = Date.now();
+/** A WebDriver script's body that waits, as a reader would, for `expr` (an expression in the
+ * frame, `r` the explainer's shadow root once there is one) to be truthy, for up to `ms`:
+ * its value, or `timeout` after that. */
+const until = (expr, ms = 5000, timeout = null) => `const done = arguments[arguments.length - 1], t0 = Date.now();
   (function poll() {
-    const h = document.querySelector('[data-explainer]');
-    if (h && (h.hasAttribute('data-explainer-ready') || h.hasAttribute('data-explainer-failed'))) return done(h.hasAttribute('data-explainer-ready') ? 'ready' : 'failed');
-    if (Date.now() - t0 > 20000) return done('neither ready nor failed after 20 s');
+    const h = document.querySelector('[data-explainer]'), r = h?.shadowRoot, v = (${expr});
+    if (v || Date.now() - t0 > ${ms}) return done(v || ${JSON.stringify(timeout)});
     setTimeout(poll, 50);
   })();`;
-/** Text that runs out of its element sideways, within the explainer (the drawing aside). */
-const SPILLS = `${R} const out = [];
-  for (const e of r.querySelectorAll('.xp-root *:not(svg, svg *)')) {
-    if (e.clientWidth <= 2 || !e.getClientRects().length || !['visible', 'clip', 'hidden'].includes(getComputedStyle(e).overflowX)) continue;
-    if (e.scrollWidth > e.clientWidth + 1) out.push(e.tagName + '.' + e.className + ': ' + e.scrollWidth + ' px in ' + e.clientWidth);
-  }
-  return out;`;
+/** The explainer's state once it has come (or failed). */
+const came = until("h && (h.hasAttribute('data-explainer-ready') ? 'ready' : h.hasAttribute('data-explainer-failed') && 'failed')",
+  20000, 'neither ready nor failed after 20 s');
+/** Text that runs out of its element or that its element cuts, within the explainer (lib.mjs's
+ * check, the same in all three engines). */
+const SPILLS = `${inPage} ${R} return xpSpills(r.querySelector('.xp-root'));`;
 /** The open panel's scrollbar as painted, from its screenshot (base64, the first argument):
  * the median luminance of its track's columns, and its background's (sRGB, 0-255). */
 const SCROLLBAR = `${R} const done = arguments[arguments.length - 1];
@@ -71,7 +72,7 @@ for (const [engine, launch, checks] of ENGINES) for (const scheme of ['light', '
       try {
         await br.go(base + screen.url);
         if (screen.url.includes('column')) {
-          await br.runAsync(`const done = arguments[0]; (function poll() { const d = document.querySelector('iframe').contentDocument; if (d && d.readyState === 'complete' && d.querySelector('[data-explainer]')) return done(); setTimeout(poll, 50); })();`);
+          await br.runAsync(until("document.querySelector('iframe').contentDocument?.readyState === 'complete' && !!document.querySelector('iframe').contentDocument.querySelector('[data-explainer]')", 20000));
           await br.frame(await br.run("return document.querySelector('iframe')"));
         }
         await br.run("document.querySelector('[data-explainer]').scrollIntoView()");
@@ -82,8 +83,7 @@ for (const [engine, launch, checks] of ENGINES) for (const scheme of ['light', '
             scrollBy({ top: c.getBoundingClientRect().top - innerHeight / 2, behavior: 'instant' });
             const b = c.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2];`);
           await br.tap(x, y);
-          const title = await br.runAsync(`${R} const done = arguments[0], t0 = Date.now();
-            (function poll() { const h = r.querySelector('.xp-panel:not([data-partial]) h3'); if (h || Date.now() - t0 > 5000) return done(h?.textContent ?? null); setTimeout(poll, 50); })();`);
+          const title = await br.runAsync(until("r.querySelector('.xp-panel:not([data-partial]) h3')?.textContent"));
           assert.equal(words(title ?? ''), name, `${label}: ${key} names its choice`);
           assert.deepEqual(await br.run(SPILLS), [], `${label}, ${key}: text out of its element`);
           if (key.startsWith('relationship') && checks.scrollbar) {
@@ -100,14 +100,12 @@ for (const [engine, launch, checks] of ENGINES) for (const scheme of ['light', '
         const [tx, ty] = await br.run(`${R} const t = r.querySelector('[id$="-tab-comparison"]'); t.scrollIntoView({ block: 'center', behavior: 'instant' });
           const b = t.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2];`);
         await br.tap(tx, ty);
-        const struck = await br.runAsync(`${R} const done = arguments[0], t0 = Date.now();
-          (function poll() { const b = [...r.querySelectorAll('.xp-st-superseded')].find((e) => e.getClientRects().length); if (b || Date.now() - t0 > 5000) return done(b ? getComputedStyle(b).textDecorationLine : 'no superseded status shown'); setTimeout(poll, 50); })();`);
+        const struck = await br.runAsync(until("[...r.querySelectorAll('.xp-st-superseded')].filter((e) => e.getClientRects().length).map((e) => getComputedStyle(e).textDecorationLine)[0]", 5000, 'no superseded status shown'));
         assert.match(struck, /line-through/, `${label}: a superseded status is struck through`);
         const [lx, ly] = await br.run(`${R} const b = r.querySelector('.xp-lang'); b.scrollIntoView({ block: 'center', behavior: 'instant' });
           const c = b.getBoundingClientRect(); return [c.x + c.width / 2, c.y + c.height / 2];`);
         await br.tap(lx, ly);
-        const en = await br.runAsync(`${R} const done = arguments[0], t0 = Date.now();
-          (function poll() { const t = r.querySelector('.xp-root[lang=en] .xp-title'); if (t || Date.now() - t0 > 5000) return done(t?.textContent ?? null); setTimeout(poll, 50); })();`);
+        const en = await br.runAsync(until("r.querySelector('.xp-root[lang=en] .xp-title')?.textContent"));
         assert.equal(words(en ?? ''), words(STORY.title.en), `${label}: the language switch`);
         assert.deepEqual(await br.run(SPILLS), [], `${label}, in English: text out of its element`);
       } finally {
