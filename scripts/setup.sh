@@ -44,22 +44,25 @@ if [ ! -f tools/node_modules/.package-lock.json ] || [ tools/package-lock.json -
   (cd tools && npm ci --no-audit --no-fund --loglevel=error) || die "npm could not install tools/package-lock.json."
 fi
 
-# Debian's packages, as root (or through sudo): `what` names what is missing, for the message.
-apt_install() {
-  local what=$1; shift
-  say "installing Debian's $*"
-  SUDO=""
-  [ "$(id -u)" = 0 ] || { have sudo && SUDO=sudo; } || die "$what is missing and installing it needs root: run 'apt-get install $*' as root."
-  have apt-get || die "$what is missing and apt-get is not available: install $* yourself."
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null \
-    || die "apt-get could not install $*."
-}
-have chromium && have chromedriver || apt_install "chromium (with chromedriver 156)" chromium chromium-driver
+# The browsers, Debian's packages, gathered so that apt-get updates and installs once, as root
+# (or through sudo); WANT names what is missing, for the messages.
+WANT=() PKGS=()
+need() { WANT+=("$1"); shift; PKGS+=("$@"); }
+have chromium && have chromedriver || need "chromium (with chromedriver 156)" chromium chromium-driver
 # Firefox and WebKitGTK (Safari's engine, on a virtual display), for the end-to-end tests
 # in the other engines (tests/e2e/engines.test.mjs).
-have firefox-esr || apt_install "firefox-esr" firefox-esr
+have firefox-esr || need "firefox-esr" firefox-esr
 have WebKitWebDriver && have Xvfb && [ -x /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser ] \
-  || apt_install "WebKitGTK (with WebKitWebDriver, MiniBrowser and Xvfb)" webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb
+  || need "WebKitGTK (with WebKitWebDriver, MiniBrowser and Xvfb)" webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb
+if [ ${#PKGS[@]} -gt 0 ]; then
+  what=$(printf '%s; ' "${WANT[@]}"); what=${what%; }
+  say "installing Debian's ${PKGS[*]}"
+  SUDO=""
+  [ "$(id -u)" = 0 ] || { have sudo && SUDO=sudo; } || die "$what missing, and installing needs root: run 'apt-get install ${PKGS[*]}' as root."
+  have apt-get || die "$what missing, and apt-get is not available: install ${PKGS[*]} yourself."
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${PKGS[@]}" >/dev/null \
+    || die "apt-get could not install ${PKGS[*]} ($what)."
+fi
 if [ "$(geckodriver --version 2>/dev/null | head -1)" != "geckodriver $GECKODRIVER_VERSION" ]; then
   say "installing geckodriver $GECKODRIVER_VERSION (about 3 minutes)"
   cargo install --locked "geckodriver@$GECKODRIVER_VERSION" || die "cargo could not install geckodriver $GECKODRIVER_VERSION."
