@@ -1,9 +1,10 @@
 // The explainer in the engines a Chromium suite cannot speak for: Firefox (Debian's
 // firefox-esr, through geckodriver) and WebKit (Debian's WebKitGTK, Safari's engine, through
 // WebKitWebDriver). On a phone's screen and a desktop, light and dark, it comes, opens the
-// panel a tap asks for, switches language, spills no text, strikes a superseded status
-// through (WebKit dropped the minified rule), and in Firefox draws the panel's scrollbar in
-// its own palette (it drew a white track on the dark sheet). Neither has a phone's
+// panel each tap asks for (every player and relationship, on a phone's screen), takes the
+// Chromium journeys' keyboard tour, switches language, spills no text, strikes a superseded
+// status through (WebKit dropped the minified rule), and in Firefox draws the panel's
+// scrollbar in its own palette (it drew a white track on the dark sheet). Neither has a phone's
 // emulation, and their windows are at least 450 to 500 px wide: a phone's screen is a frame
 // of its size (hosts/column.html), whose media and container queries see that width.
 // Runs against the release build in dist/.
@@ -11,7 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { serve } from './server.mjs';
-import { firefox, webkit } from './webdriver.mjs';
+import { firefox, webkit, KEY } from './webdriver.mjs';
 import { SHOTS, STORY, words } from './reader.mjs';
 import { inPage } from './inpage.mjs';
 
@@ -20,11 +21,12 @@ before(async () => { server = await serve(); base = `http://127.0.0.1:${server.a
 after(() => server.close());
 
 const SCREENS = [
-  { label: 'phone320', url: 'hosts/column.html?page=plain.html&w=320&h=568', window: [800, 700] },
-  { label: 'phone375', url: 'hosts/column.html?page=../index.html&w=375&h=667', window: [800, 700] },
-  { label: 'desktop', url: 'index.html', window: [1280, 800] },
+  { label: 'phone320', url: 'hosts/column.html?page=plain.html&w=320&h=568', window: [800, 700], every: 'dark' },
+  { label: 'phone375', url: 'hosts/column.html?page=../index.html&w=375&h=667', window: [800, 700], every: 'light' },
+  { label: 'desktop', url: 'index.html', window: [1280, 800], keyboard: true },
 ];
-const names = Object.fromEntries(STORY.entities.map((e) => [e.id, words(e.name.fr)]));
+// The players' French names, as patterns that match them exactly.
+const names = Object.fromEntries(STORY.entities.map((e) => [e.id, words(e.name.fr).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')]));
 
 // In the page (or frame) that holds the explainer: its shadow root, `r`.
 const R = "const r = document.querySelector('[data-explainer]').shadowRoot;";
@@ -64,8 +66,60 @@ const SCROLLBAR = `${R} const done = arguments[arguments.length - 1];
  * overlay one shows only as it scrolls). */
 const ENGINES = [['Firefox', firefox, { scrollbar: true }], ['WebKit', webkit, { scrollbar: false }]];
 
+/** Taps the control `key` shown (a pre-rendered explainer has a drawing per width), brought
+ * to the middle of the screen first, and returns the title of the panel it opens. */
+async function open(br, key) {
+  const [x, y] = await br.run(`${R} const c = [...r.querySelectorAll('[data-key="${key}"]')].find((e) => e.getBoundingClientRect().width > 0);
+    scrollBy({ top: c.getBoundingClientRect().top - innerHeight / 2, behavior: 'instant' });
+    const b = c.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2];`);
+  await br.tap(x, y);
+  return words(await br.runAsync(until("r.querySelector('.xp-panel:not([data-partial]) h3')?.textContent")) ?? '');
+}
+/** Taps the open panel's close button, and waits for the panel's title to go. */
+async function close(br) {
+  const [x, y] = await br.run(`${R} const b = r.querySelector('.xp-close').getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2];`);
+  await br.tap(x, y);
+  assert.ok(await br.runAsync(until("!r.querySelector('.xp-panel h3')")), 'the close button closes the panel');
+}
+/** The focused element of the explainer: its key, role or tag, and the start of its text. */
+const FOCUSED = `${R} const a = r.activeElement;
+  return a ? (a.getAttribute('data-key') || a.getAttribute('role') || a.tagName) + '|' + (a.textContent || '').slice(0, 40) : '';`;
+
+/** The Chromium journeys' keyboard tour (journeys.test.mjs), on the desktop: Tab into the
+ * diagram's one stop, arrows through every control and round, Enter opens a panel and
+ * focuses its title, Escape gives focus back to the control, Shift+Tab and End reach the last
+ * tab, Tab goes into its view and Enter opens a question. */
+async function keyboardTour(br, label) {
+  const focused = () => br.run(FOCUSED);
+  const focusedSoon = (pattern) => (until(`(() => { ${FOCUSED.replace('return a ?', 'const f = a ?')}; return ${pattern}.test(f) && f; })()`, 3000, 'not focused'));
+  for (let i = 0; i < 40 && !(await focused()).startsWith('entity:'); i++) await br.keys([KEY.tab]);
+  // The diagram's tab stop is the player last chosen (the tap's before the tour).
+  const stop = await focused();
+  assert.match(stop, /^entity:/, `${label}: Tab reaches the diagram`);
+  const seen = new Set();
+  for (let i = 0; i < CONTROLS; i++) {
+    seen.add((await focused()).split('|')[0]);
+    await br.keys([KEY.down]);
+  }
+  assert.equal(seen.size, CONTROLS, `${label}: the arrows visit every player and relationship`);
+  assert.equal(await focused(), stop, `${label}: and wrap around`);
+  await br.keys([KEY.right, KEY.enter]);
+  assert.match(await br.runAsync(focusedSoon('/^H3\\|/')), /^H3\|/, `${label}: Enter opens the panel and focuses its title`);
+  await br.keys([KEY.escape]);
+  assert.match(await br.runAsync(focusedSoon('/^entity:/')), /^entity:/, `${label}: Escape gives focus back to the player`);
+  await br.keys([KEY.tab], true);
+  assert.match(await focused(), /^tab\|/, `${label}: Shift+Tab goes to the tabs`);
+  await br.keys([KEY.end]);
+  assert.match(await br.runAsync(focusedSoon('/^tab\\|Questions/')), /^tab\|Questions/, `${label}: End reaches the last tab`);
+  await br.keys([KEY.tab]);
+  assert.match(await focused(), /^SUMMARY\|/, `${label}: Tab goes from the tabs into the open view`);
+  await br.keys([KEY.enter]);
+  assert.ok(await br.runAsync(until("r.querySelector('details').open")), `${label}: Enter opens the first question`);
+}
+const CONTROLS = STORY.entities.length + STORY.relationships.length;
+
 for (const [engine, launch, checks] of ENGINES) for (const scheme of ['light', 'dark']) {
-  test(`${engine}, ${scheme}: on a phone's screen and a desktop, the explainer comes, a tap opens the panel naming its choice, the language switches, no text spills, a superseded status is struck${checks.scrollbar ? ', the panel\'s scrollbar takes the palette' : ''}`, async () => {
+  test(`${engine}, ${scheme}: on a phone's screen and a desktop, the explainer comes, a tap on every player and relationship opens the panel naming it, the keyboard tour, the language switches, no text spills, a superseded status is struck${checks.scrollbar ? ', the panel\'s scrollbar takes the palette' : ''}`, async () => {
     for (const screen of SCREENS) {
       const label = `${engine} ${screen.label} ${scheme}`;
       const br = await launch({ width: screen.window[0], height: screen.window[1], scheme });
@@ -77,25 +131,26 @@ for (const [engine, launch, checks] of ENGINES) for (const scheme of ['light', '
         }
         await br.run("document.querySelector('[data-explainer]').scrollIntoView()");
         assert.equal(await br.runAsync(came), 'ready', label);
-        for (const [key, name] of [['relationship:nvidia-openai-loi', `${names.nvidia} → ${names.openai}`], ['entity:openai', names.openai]]) {
-          // The control shown (a pre-rendered explainer has a drawing per width), to the middle.
-          const [x, y] = await br.run(`${R} const c = [...r.querySelectorAll('[data-key="${key}"]')].find((e) => e.getBoundingClientRect().width > 0);
-            scrollBy({ top: c.getBoundingClientRect().top - innerHeight / 2, behavior: 'instant' });
-            const b = c.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2];`);
-          await br.tap(x, y);
-          const title = await br.runAsync(until("r.querySelector('.xp-panel:not([data-partial]) h3')?.textContent"));
-          assert.equal(words(title ?? ''), name, `${label}: ${key} names its choice`);
+        // Every item on the phone screen `every` names for this scheme (one width each);
+        // elsewhere a relationship and a player.
+        // A relationship is named by its two players, with the arrow of its kind between.
+        const rel = (r) => [`relationship:${r.id}`, new RegExp(`^${names[r.from]} [→↔] ${names[r.to]}$`)];
+        const items = screen.every === scheme
+          ? [...STORY.entities.map((e) => [`entity:${e.id}`, new RegExp(`^${names[e.id]}$`)]), ...STORY.relationships.map(rel)]
+          : [rel(STORY.relationships.find((r) => r.id === 'nvidia-openai-loi')), ['entity:openai', new RegExp(`^${names.openai}$`)]];
+        for (const [key, name] of items) {
+          assert.match(await open(br, key), name, `${label}: ${key} names its choice`);
           assert.deepEqual(await br.run(SPILLS), [], `${label}, ${key}: text out of its element`);
-          if (key.startsWith('relationship') && checks.scrollbar) {
+          if (key === 'relationship:nvidia-openai-loi' && checks.scrollbar) {
             const panel = await br.run(`${R} return r.querySelector('.xp-panel')`);
             const s = await br.runAsync(SCROLLBAR, (await br.shot(panel)).toString('base64'));
             assert.ok(s.scrolls && s.bar > 2, `${label}: the panel scrolls, with a scrollbar (${JSON.stringify(s)})`);
             assert.ok(Math.abs(s.track - s.bg) < 40, `${label}: the scrollbar's track (luminance ${s.track.toFixed(0)}) on the panel's background (${s.bg.toFixed(0)})`);
           }
-          if (key.startsWith('relationship')) await writeFile(`${SHOTS}${engine.toLowerCase()}-${screen.label}-${scheme}-panel.png`, await br.shot());
-          const [cx, cy] = await br.run(`${R} const b = r.querySelector('.xp-close').getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2];`);
-          await br.tap(cx, cy);
+          if (key === 'relationship:nvidia-openai-loi') await writeFile(`${SHOTS}${engine.toLowerCase()}-${screen.label}-${scheme}-panel.png`, await br.shot());
+          await close(br);
         }
+        if (screen.keyboard) await keyboardTour(br, label);
         // The comparison's tab, then its superseded status, as the engine computes it.
         const [tx, ty] = await br.run(`${R} const t = r.querySelector('[id$="-tab-comparison"]'); t.scrollIntoView({ block: 'center', behavior: 'instant' });
           const b = t.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2];`);

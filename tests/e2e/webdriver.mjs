@@ -5,6 +5,8 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
+/** The keys the tests press, as WebDriver names them. */
+export const KEY = { tab: '\uE004', enter: '\uE007', shift: '\uE008', escape: '\uE00C', end: '\uE010', right: '\uE014', down: '\uE015' };
 /** WebDriver's key for an element in a response. */
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 const freePort = () => new Promise((ok) => {
@@ -48,6 +50,13 @@ async function session(command, args, env, capabilities, extra = []) {
     /** A tap (touch) at `x`, `y`, CSS px of the current frame's viewport. */
     tap: (x, y) => call('POST', s('/actions'), { actions: [{ type: 'pointer', id: 'finger', parameters: { pointerType: 'touch' },
       actions: [{ type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }] }] }),
+    /** Presses each of `keys` in turn, WebDriver's names (`KEY.tab`) or characters, with
+     * `KEY.shift` held down through them when `shift` is true. */
+    keys: (keys, shift = false) => call('POST', s('/actions'), { actions: [{ type: 'key', id: 'keyboard', actions: [
+      ...(shift ? [{ type: 'keyDown', value: KEY.shift }] : []),
+      ...keys.flatMap((k) => [{ type: 'keyDown', value: k }, { type: 'keyUp', value: k }]),
+      ...(shift ? [{ type: 'keyUp', value: KEY.shift }] : []),
+    ] }] }),
     /** A PNG of `element` (from `run`) as painted, or of the whole window. */
     shot: async (element) => Buffer.from(await call('GET', s(element ? `/element/${element[ELEMENT]}/screenshot` : '/screenshot')), 'base64'),
     quit: async () => { await call('DELETE', s('')).catch(() => {}); driver.kill(); for (const c of extra) c.kill(); },
