@@ -79,7 +79,9 @@ pub fn host_markup(lang: Lang, base: &str, assets: &Assets) -> String {
             "<div data-explainer data-lang=\"{lang}\">",
             "<template shadowrootmode=\"open\">",
             "<style>{css}</style>",
-            "<noscript><link rel=\"stylesheet\" href=\"{base}static.css\"></noscript>",
+            // CORS, as every other file of the build is fetched: a cross-origin isolated page
+            // (COEP) refuses another origin's stylesheet fetched without it.
+            "<noscript><link rel=\"stylesheet\" crossorigin=\"anonymous\" href=\"{base}static.css\"></noscript>",
             "<div class=\"xp-mount\" data-lang=\"{lang}\" data-view=\"diagram\" data-width=\"{w}\" data-build=\"{build}\">{html}</div>",
             "</template>{fallback}</div>"
         ),

@@ -101,7 +101,7 @@ fn prerendered_html_holds_every_item_in_each_language() {
             "data-lang=\"{}\" data-view=\"diagram\"",
             lang.code()
         )));
-        assert!(html.contains("<noscript><link rel=\"stylesheet\" href=\"static.css\"></noscript>"));
+        assert!(html.contains("<noscript><link rel=\"stylesheet\" crossorigin=\"anonymous\" href=\"static.css\"></noscript>"));
         assert!(html.contains("<!--<["), "hydration markers");
         assert_eq!(
             html.matches("role=\"tabpanel\"").count(),

@@ -325,6 +325,10 @@ fn mount_point(
     };
     let link = doc.create_element("link").ok()?;
     link.set_attribute("rel", "stylesheet").ok()?;
+    // Fetched with CORS, as the code and the WASM are: a cross-origin isolated page (COEP
+    // require-corp) refuses another origin's stylesheet fetched without it, and the
+    // explainer was drawn unstyled after waiting for it.
+    link.set_attribute("crossorigin", "anonymous").ok()?;
     link.set_attribute("href", &CSS.with(|c| c.borrow().clone()))
         .ok()?;
     shadow.append_child(&link).ok()?;

@@ -129,6 +129,7 @@ function unavailable(host) {
   } else {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
+    link.crossOrigin = 'anonymous'; // as every file of the build: see ensureStyle
     link.href = new URL('static.css', base).href;
     const root = shadowOf(host);
     const had = root.activeElement;
@@ -174,6 +175,9 @@ function ensureStyle(host) {
   if (inline && !inline.sheet && !root.querySelector('link[data-xp-css]')) {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
+    // With CORS, as the code and the WASM are fetched: a cross-origin isolated page (COEP
+    // require-corp) refuses another origin's stylesheet fetched without it.
+    link.crossOrigin = 'anonymous';
     link.href = new URL('{{CSS}}', base).href;
     link.setAttribute('data-xp-css', '');
     inline.after(link);

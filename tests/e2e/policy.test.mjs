@@ -43,6 +43,32 @@ test('served from a CDN of another origin (with CORS), a snippet and an empty ho
   cdn.close();
 });
 
+test('on a cross-origin isolated page (COOP and COEP require-corp), served from a CDN with CORS: both explainers styled, nothing refused', async () => {
+  // Such a page loads another origin's files only if fetched with CORS (or allowed by CORP,
+  // which a CDN rarely sends): the stylesheet the code links for an empty host was fetched
+  // without, refused, and the explainer drawn unstyled after 3 s.
+  const cdn = await serve(undefined, { cors: true });
+  const at = `http://127.0.0.1:${cdn.address().port}/`;
+  try {
+    const page = await open(env.browser, null, { hasTouch: true, isMobile: true });
+    const refused = [];
+    page.on('requestfailed', (r) => refused.push(`${r.url()}: ${r.failure()?.errorText}`));
+    await page.goto(`${env.base}hosts/cdn.html?cdn=${encodeURIComponent(at)}&isolated`);
+    assert.equal(await page.evaluate(() => crossOriginIsolated), true, 'the page is isolated');
+    await ready(page, 2);
+    assert.deepEqual(refused, []);
+    for (const host of ['[data-explainer]:not(#fresh)', '#fresh']) {
+      assert.equal(await shadow(page, host, "return getComputedStyle(root.querySelector('.xp-root')).containerType"), 'inline-size', `${host} is styled`);
+      await page.locator(host).locator('[data-key="entity:nvidia"]').filter({ visible: true }).tap();
+      assert.ok(await until(() => shadow(page, host, "return root.querySelector('.xp-panel h3')?.textContent === 'Nvidia'")), host);
+    }
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  } finally {
+    cdn.close();
+  }
+});
+
 test('a pre-rendered snippet under a strict CSP: styled by hash, or by the loader when the hash is missing', async () => {
   const styled = (page) => shadow(page, '[data-explainer]',
     "return getComputedStyle(root.querySelector('.xp-root')).containerType === 'inline-size' && [...root.querySelectorAll('.xp-node')].filter((n) => n.getClientRects().length).length");

@@ -36,6 +36,9 @@ export function serve(dist = join(here, '../../dist/'), { hosts = join(here, '..
       let body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': revalidate ? 'no-cache' : 'no-store' };
       if (cors) headers['access-control-allow-origin'] = '*';
+      // `isolated`: a page made cross-origin isolated (for SharedArrayBuffer or precise
+      // timers), which loads only what it fetched with CORS or what allows it by CORP.
+      if (url.searchParams.has('isolated')) Object.assign(headers, { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' });
       // A legacy page, in the encoding many older CMS pages still use.
       if (path.includes('latin1')) headers['content-type'] = 'text/html; charset=windows-1252';
       if (underCsp(path)) {
