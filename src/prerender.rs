@@ -78,7 +78,8 @@ pub fn host_markup(lang: Lang, base: &str, assets: &Assets) -> String {
         concat!(
             "<div data-explainer data-lang=\"{lang}\">",
             "<template shadowrootmode=\"open\">",
-            "<style>{css}</style>",
+            // Left alone by Dark Reader, which would recolour it piecemeal (embed.js `markDark`).
+            "<style class=\"darkreader\">{css}</style>",
             // CORS, as every other file of the build is fetched: a cross-origin isolated page
             // (COEP) refuses another origin's stylesheet fetched without it.
             "<noscript><link rel=\"stylesheet\" crossorigin=\"anonymous\" href=\"{base}static.css\"></noscript>",

@@ -116,7 +116,9 @@ fn snippet_page_and_loader_use_the_build_names() {
     let a = assets();
     let s = snippet(Lang::En, "https://cdn.example/x/", &a);
     // The stylesheet is inline (no round trip before the first paint); the rest is linked.
-    assert!(s.contains("<template shadowrootmode=\"open\"><style>.xp-root{color:red}</style>"));
+    assert!(s.contains(
+        "<template shadowrootmode=\"open\"><style class=\"darkreader\">.xp-root{color:red}</style>"
+    ));
     assert!(s.contains("href=\"https://cdn.example/x/static.css\""));
     assert!(s.contains("<script type=\"module\" src=\"https://cdn.example/x/embed.js\"></script>"));
     // The drawing names the build that drew it, as the loader names its own: a later build

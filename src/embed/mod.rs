@@ -329,6 +329,8 @@ fn mount_point(
     // require-corp) refuses another origin's stylesheet fetched without it, and the
     // explainer was drawn unstyled after waiting for it.
     link.set_attribute("crossorigin", "anonymous").ok()?;
+    // Left alone by Dark Reader, which would recolour it piecemeal (the loader's `markDark`).
+    link.set_attribute("class", "darkreader").ok()?;
     link.set_attribute("href", &CSS.with(|c| c.borrow().clone()))
         .ok()?;
     shadow.append_child(&link).ok()?;

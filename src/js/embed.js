@@ -130,6 +130,7 @@ function unavailable(host) {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
     link.crossOrigin = 'anonymous'; // as every file of the build: see ensureStyle
+    link.className = 'darkreader'; // left alone by Dark Reader: see markDark
     link.href = new URL('static.css', base).href;
     const root = shadowOf(host);
     const had = root.activeElement;
@@ -178,6 +179,7 @@ function ensureStyle(host) {
     // With CORS, as the code and the WASM are fetched: a cross-origin isolated page (COEP
     // require-corp) refuses another origin's stylesheet fetched without it.
     link.crossOrigin = 'anonymous';
+    link.className = 'darkreader'; // left alone by Dark Reader: see markDark
     link.href = new URL('{{CSS}}', base).href;
     link.setAttribute('data-xp-css', '');
     inline.after(link);
@@ -243,7 +245,7 @@ function watch(host) {
 // any host is marked: the stylesheet then draws each dark, a pre-rendered one before its
 // code comes, and the code copies the mark to a <div> it makes (embed/mod.rs).
 const DARKENED = 'data-explainer-darkened';
-const darkened = (() => {
+const darkens = (() => {
   const probe = document.createElement('i');
   for (const [p, v] of [['display', 'none'], ['color-scheme', 'light'], ['background-color', 'canvas']]) probe.style.setProperty(p, v, 'important');
   document.documentElement.append(probe);
@@ -251,6 +253,17 @@ const darkened = (() => {
   probe.remove();
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
 })();
+// Dark Reader, the extension, darkens a page by rewriting its stylesheets, open shadow roots'
+// too, and takes an SVG's fill for text: the drawing's boxes came out light, under names as
+// light (any palette). The explainer's stylesheets are marked as its own (class
+// `darkreader`, which it leaves alone, as its maintainers advise), and where it darkens the
+// page (its mark on <html>, set or taken away as the reader turns it on or off) the
+// explainer draws its own dark palette, as in a darkening browser.
+const darkened = () => darkens || document.documentElement.getAttribute('data-darkreader-scheme') === 'dark';
+const markDark = (host) => { for (const el of [host, shadowOf(host)?.host]) el?.toggleAttribute(DARKENED, darkened()); };
+new MutationObserver(() => {
+  for (const host of document.querySelectorAll(HOSTS)) if (host.hasAttribute('data-explainer-loader') && !anothers(host)) markDark(host);
+}).observe(document.documentElement, { attributes: true, attributeFilter: ['data-darkreader-scheme'] });
 
 function scan() {
   for (const host of document.querySelectorAll(HOSTS)) {
@@ -258,7 +271,7 @@ function scan() {
     // The code is on its way: no reading mode for want of a loader (style/explainer.css).
     if (!host.hasAttribute('data-explainer-loader')) {
       host.setAttribute('data-explainer-loader', '');
-      if (darkened) for (const el of [host, shadowOf(host)?.host]) el?.setAttribute(DARKENED, '');
+      markDark(host);
       // A frame cannot grow on paper: printed, a framed explainer keeps the view it shows.
       if (parent !== window) host.style.setProperty('--xp-print-read', '0');
     }

@@ -5,6 +5,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open, ready, until, shadow, printSlowly, axe, panelShows } from './lib.mjs';
 import { SHOTS } from './reader.mjs';
+import { readFile } from 'node:fs/promises';
+
+// Dark Reader's engine, the extension's, published as a library (tools/package.json).
+const DARK_READER = await readFile(new URL('../../tools/node_modules/darkreader/darkreader.js', import.meta.url), 'utf8');
 
 let env;
 before(async () => { env = await setup(); });
@@ -125,6 +129,41 @@ test('where the browser darkens pages of its own accord on a light screen, every
   } finally {
     await darkening.close();
   }
+});
+
+test('under Dark Reader (the extension\'s engine), every explainer takes its own dark palette, which it leaves alone: players\' boxes dark, their names light; turned off, each is back in its theme', async () => {
+  // Dark Reader rewrites a page's stylesheets, open shadow roots' too, and takes an SVG's fill
+  // for text: the drawing's boxes came out light under names as light, in any palette. It
+  // starts here once the page is parsed, after the loader: as when a reader turns it on.
+  const page = await open(env.browser, null, { colorScheme: 'light', viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(`${DARK_READER}
+    document.addEventListener('DOMContentLoaded', () => DarkReader.enable({ brightness: 100, contrast: 90, sepia: 10 }));`);
+  await page.goto(`${env.base}hosts/themes.html`);
+  await ready(page, 7);
+  const ids = ['auto', 'dark', 'light', 'dark-cap', 'light-cap', 'fig-dark', 'item-light'];
+  const all = (palette) => Object.fromEntries(ids.map((id) => [id, palette]));
+  assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-darkreader-scheme')), 'dark', 'Dark Reader at work');
+  assert.ok(await until(async () => JSON.stringify(await palettes(page)) === JSON.stringify(all('dark'))), `each in its own dark palette: ${JSON.stringify(await palettes(page))}`);
+  // As painted: the box of a light-themed explainer's player dark, its name light.
+  const player = () => page.evaluate(() => {
+    const g = xpRoot(document.getElementById('light')).querySelector('[data-key="entity:nvidia"]');
+    g.scrollIntoView({ block: 'center' });
+    const r = g.querySelector('rect').getBoundingClientRect();
+    return { box: { x: r.x + 4, y: r.y + 4, width: r.width - 8, height: 10 }, name: getComputedStyle(g.querySelector('text')).fill };
+  });
+  const { box, name } = await player();
+  const lightness = await painted(page, box);
+  assert.ok(lightness < 80, `the player's box painted at ${lightness} of 255`);
+  const [r, g, b] = name.match(/\d+/g).map(Number);
+  assert.ok(0.2126 * r + 0.7152 * g + 0.0722 * b > 180, `its name in ${name}`);
+  await page.screenshot({ path: `${SHOTS}desktop-dark-reader.png` });
+  // Turned off: each explainer in its own theme again (the system's is light), still styled.
+  await page.evaluate(() => DarkReader.disable());
+  const own = { ...all('light'), dark: 'dark', 'dark-cap': 'dark', 'fig-dark': 'dark' };
+  assert.ok(await until(async () => JSON.stringify(await palettes(page)) === JSON.stringify(own)), `each in its theme: ${JSON.stringify(await palettes(page))}`);
+  assert.deepEqual(await page.evaluate((ids) => ids.filter((id) => getComputedStyle(xpRoot(document.getElementById(id)).querySelector('.xp-root')).containerType !== 'inline-size'), ids), [], 'all styled');
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
 });
 
 test('a host added after load is mounted', async () => {
