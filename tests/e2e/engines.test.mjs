@@ -76,22 +76,24 @@ async function open(br, key) {
   return words(await br.runAsync(until("r.querySelector('.xp-panel:not([data-partial]) h3')?.textContent")) ?? '');
 }
 /** Taps the open panel's close button, and waits for the panel's title to go. */
-async function close(br) {
+async function close(br, label) {
   const [x, y] = await br.run(`${R} const b = r.querySelector('.xp-close').getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2];`);
   await br.tap(x, y);
-  assert.ok(await br.runAsync(until("!r.querySelector('.xp-panel h3')")), 'the close button closes the panel');
+  assert.ok(await br.runAsync(until("!r.querySelector('.xp-panel h3')")), `${label}: the close button closes the panel`);
 }
-/** The focused element of the explainer: its key, role or tag, and the start of its text. */
-const FOCUSED = `${R} const a = r.activeElement;
-  return a ? (a.getAttribute('data-key') || a.getAttribute('role') || a.tagName) + '|' + (a.textContent || '').slice(0, 40) : '';`;
+/** The focused element of the explainer, as an expression: its key, role or tag, and the
+ * start of its text. */
+const FOCUS = `((a) => a ? (a.getAttribute('data-key') || a.getAttribute('role') || a.tagName) + '|' + (a.textContent || '').slice(0, 40) : '')(
+  document.querySelector('[data-explainer]').shadowRoot.activeElement)`;
 
 /** The Chromium journeys' keyboard tour (journeys.test.mjs), on the desktop: Tab into the
  * diagram's one stop, arrows through every control and round, Enter opens a panel and
  * focuses its title, Escape gives focus back to the control, Shift+Tab and End reach the last
  * tab, Tab goes into its view and Enter opens a question. */
 async function keyboardTour(br, label) {
-  const focused = () => br.run(FOCUSED);
-  const focusedSoon = (pattern) => (until(`(() => { ${FOCUSED.replace('return a ?', 'const f = a ?')}; return ${pattern}.test(f) && f; })()`, 3000, 'not focused'));
+  const focused = () => br.run(`return ${FOCUS};`);
+  // A wait for the focused element to match `pattern` (a regular expression literal).
+  const focusedSoon = (pattern) => until(`((f) => ${pattern}.test(f) && f)(${FOCUS})`, 3000, 'not focused');
   for (let i = 0; i < 40 && !(await focused()).startsWith('entity:'); i++) await br.keys([KEY.tab]);
   // The diagram's tab stop is the player last chosen (the tap's before the tour).
   const stop = await focused();
@@ -148,7 +150,7 @@ for (const [engine, launch, checks] of ENGINES) for (const scheme of ['light', '
             assert.ok(Math.abs(s.track - s.bg) < 40, `${label}: the scrollbar's track (luminance ${s.track.toFixed(0)}) on the panel's background (${s.bg.toFixed(0)})`);
           }
           if (key === 'relationship:nvidia-openai-loi') await writeFile(`${SHOTS}${engine.toLowerCase()}-${screen.label}-${scheme}-panel.png`, await br.shot());
-          await close(br);
+          await close(br, `${label}, ${key}`);
         }
         if (screen.keyboard) await keyboardTour(br, label);
         // The comparison's tab, then its superseded status, as the engine computes it.
