@@ -164,6 +164,20 @@ test('under Dark Reader (the extension\'s engine), every explainer takes its own
   assert.deepEqual(await page.evaluate((ids) => ids.filter((id) => getComputedStyle(xpRoot(document.getElementById(id)).querySelector('.xp-root')).containerType !== 'inline-size'), ids), [], 'all styled');
   assert.deepEqual(page.messages, []);
   await page.context().close();
+  // Turned on at the page's start, as the extension is (once <head> exists): a pre-rendered
+  // explainer is in its own dark palette, untouched, before its code comes (held back here).
+  const early = await open(env.browser, null, { colorScheme: 'light' });
+  await early.addInitScript(`${DARK_READER}
+    new MutationObserver((_, o) => { if (document.head) { o.disconnect(); DarkReader.enable({ brightness: 100, contrast: 90, sepia: 10 }); } })
+      .observe(document, { childList: true, subtree: true });`);
+  await early.route(/\.wasm$/, () => {});
+  await early.goto(`${env.base}index.html`);
+  await until(() => early.evaluate(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-loader')));
+  assert.deepEqual(await palettes(early), { '': 'dark' }, 'before its code');
+  const fill = await early.evaluate(() => getComputedStyle(xpRoot(document.querySelector('[data-explainer]')).querySelector('[data-key="entity:nvidia"] rect')).fill);
+  assert.ok(fill.match(/\d+/g).map(Number).reduce((a, b) => a + b) < 200, `a player's box before its code: ${fill}`);
+  assert.deepEqual(early.messages, []);
+  await early.context().close();
 });
 
 test('a host added after load is mounted', async () => {
