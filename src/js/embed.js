@@ -83,6 +83,18 @@ const anothers = (host) => {
 const code = (tag) => /^\s*(en|fr)(?:[-_]|\s*$)/i.exec(tag ?? '')?.[1].toLowerCase();
 const english = (host) => (code(host.dataset.lang) ?? code(host.closest('[lang]')?.getAttribute('lang'))) === 'en';
 
+// A link to the build's stylesheet `file`. With CORS, as the code and the WASM are fetched: a
+// cross-origin isolated page (COEP require-corp) refuses another origin's stylesheet fetched
+// without it. Classed as Dark Reader's own, which it then leaves alone (see markDark).
+function sheet(file) {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.crossOrigin = 'anonymous';
+  link.className = 'darkreader';
+  link.href = new URL(file, base).href;
+  return link;
+}
+
 // Once the code failed, every host, even one added later, says the explainer is unavailable:
 // a pre-rendered one stays readable; an empty one says so rather than stay blank.
 let broken = false;
@@ -127,11 +139,7 @@ function unavailable(host) {
       : 'L’explication interactive n’a pas pu se charger sur cette page.';
     root.replaceChildren(note);
   } else {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.crossOrigin = 'anonymous'; // as every file of the build: see ensureStyle
-    link.className = 'darkreader'; // left alone by Dark Reader: see markDark
-    link.href = new URL('static.css', base).href;
+    const link = sheet('static.css');
     const root = shadowOf(host);
     const had = root.activeElement;
     root.append(link);
@@ -174,13 +182,7 @@ function ensureStyle(host) {
   const root = shadowOf(host);
   const inline = root?.querySelector('style');
   if (inline && !inline.sheet && !root.querySelector('link[data-xp-css]')) {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    // With CORS, as the code and the WASM are fetched: a cross-origin isolated page (COEP
-    // require-corp) refuses another origin's stylesheet fetched without it.
-    link.crossOrigin = 'anonymous';
-    link.className = 'darkreader'; // left alone by Dark Reader: see markDark
-    link.href = new URL('{{CSS}}', base).href;
+    const link = sheet('{{CSS}}');
     link.setAttribute('data-xp-css', '');
     inline.after(link);
   }

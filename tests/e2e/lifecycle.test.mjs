@@ -9,6 +9,8 @@ import { readFile } from 'node:fs/promises';
 
 // Dark Reader's engine, the extension's, published as a library (tools/package.json).
 const DARK_READER = await readFile(new URL('../../tools/node_modules/darkreader/darkreader.js', import.meta.url), 'utf8');
+/** Turns Dark Reader on, with the settings its README's example gives. */
+const DARK_READER_ON = 'DarkReader.enable({ brightness: 100, contrast: 90, sepia: 10 })';
 
 let env;
 before(async () => { env = await setup(); });
@@ -137,7 +139,7 @@ test('under Dark Reader (the extension\'s engine), every explainer takes its own
   // starts here once the page is parsed, after the loader: as when a reader turns it on.
   const page = await open(env.browser, null, { colorScheme: 'light', viewport: { width: 1280, height: 800 } });
   await page.addInitScript(`${DARK_READER}
-    document.addEventListener('DOMContentLoaded', () => DarkReader.enable({ brightness: 100, contrast: 90, sepia: 10 }));`);
+    document.addEventListener('DOMContentLoaded', () => ${DARK_READER_ON});`);
   await page.goto(`${env.base}hosts/themes.html`);
   await ready(page, 7);
   const ids = ['auto', 'dark', 'light', 'dark-cap', 'light-cap', 'fig-dark', 'item-light'];
@@ -168,7 +170,7 @@ test('under Dark Reader (the extension\'s engine), every explainer takes its own
   // explainer is in its own dark palette, untouched, before its code comes (held back here).
   const early = await open(env.browser, null, { colorScheme: 'light' });
   await early.addInitScript(`${DARK_READER}
-    new MutationObserver((_, o) => { if (document.head) { o.disconnect(); DarkReader.enable({ brightness: 100, contrast: 90, sepia: 10 }); } })
+    new MutationObserver((_, o) => { if (document.head) { o.disconnect(); ${DARK_READER_ON}; } })
       .observe(document, { childList: true, subtree: true });`);
   await early.route(/\.wasm$/, () => {});
   await early.goto(`${env.base}index.html`);
