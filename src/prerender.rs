@@ -79,7 +79,11 @@ pub fn host_markup(lang: Lang, base: &str, assets: &Assets) -> String {
             "<div data-explainer data-lang=\"{lang}\">",
             "<template shadowrootmode=\"open\">",
             // Left alone by Dark Reader, which would recolour it piecemeal (embed.js `markDark`).
-            "<style class=\"darkreader\">{css}</style>",
+            // In an <svg>: Chrome saving the page (Android's "Download page", "Save as" one
+            // file: MHTML) drops an HTML <style> from a shadow root and keeps an SVG one; the
+            // saved explainer was unstyled, its boxes black. `.xp-css` hides the <svg>.
+            "<svg class=\"xp-css\" width=\"0\" height=\"0\" aria-hidden=\"true\">",
+            "<style class=\"darkreader\">{css}</style></svg>",
             // CORS, as every other file of the build is fetched: a cross-origin isolated page
             // (COEP) refuses another origin's stylesheet fetched without it.
             "<noscript><link rel=\"stylesheet\" crossorigin=\"anonymous\" href=\"{base}static.css\"></noscript>",
@@ -88,7 +92,9 @@ pub fn host_markup(lang: Lang, base: &str, assets: &Assets) -> String {
         ),
         lang = lang.code(),
         base = base,
-        css = assets.css_text,
+        // Parsed as SVG, its text is markup: `&` and `<` are escaped (the text, which the
+        // CSP hash covers, stays the same).
+        css = assets.css_text.replace('&', "&amp;").replace('<', "&lt;"),
         w = WIDTH,
         build = assets.build(),
         html = html,

@@ -117,8 +117,16 @@ fn snippet_page_and_loader_use_the_build_names() {
     let s = snippet(Lang::En, "https://cdn.example/x/", &a);
     // The stylesheet is inline (no round trip before the first paint); the rest is linked.
     assert!(s.contains(
-        "<template shadowrootmode=\"open\"><style class=\"darkreader\">.xp-root{color:red}</style>"
+        "<template shadowrootmode=\"open\"><svg class=\"xp-css\" width=\"0\" height=\"0\" aria-hidden=\"true\"><style class=\"darkreader\">.xp-root{color:red}</style></svg>"
     ));
+    // Parsed as SVG there, the sheet's `&` and `<` are escaped, so its text (and the CSP
+    // hash of it) is the file's.
+    let odd = Assets {
+        css_text: ".a::after{content:\"<&>\"}".into(),
+        ..assets()
+    };
+    assert!(snippet(Lang::En, "", &odd)
+        .contains("<style class=\"darkreader\">.a::after{content:\"&lt;&amp;>\"}</style></svg>"));
     assert!(s.contains("href=\"https://cdn.example/x/static.css\""));
     assert!(s.contains("<script type=\"module\" src=\"https://cdn.example/x/embed.js\"></script>"));
     // The drawing names the build that drew it, as the loader names its own: a later build

@@ -184,7 +184,8 @@ function ensureStyle(host) {
   if (inline && !inline.sheet && !root.querySelector('link[data-xp-css]')) {
     const link = sheet('{{CSS}}');
     link.setAttribute('data-xp-css', '');
-    inline.after(link);
+    // After the <svg> the inline sheet is in, not inside it.
+    (inline.closest('svg') || inline).after(link);
   }
 }
 const seen = 'IntersectionObserver' in window
