@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { setup, open, ready } from './lib.mjs';
+import { setup, open, ready, until } from './lib.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -68,3 +68,31 @@ test('saved as Chrome saves a page for offline reading (MHTML), each explainer i
     await page.context().close();
   }
 });
+
+test('saved with a panel open, the copy reads the panel after the views, as on paper: no sheet held over the drawing that nothing closes', async () => {
+  const dir = await mkdtemp(`${tmpdir()}/saved-`);
+  for (const [name, device] of [['phone', { hasTouch: true, isMobile: true }], ['desktop', { viewport: { width: 1280, height: 800 } }]]) {
+    const page = await open(env.browser, `${env.base}index.html`, device);
+    await ready(page);
+    const player = page.locator('[data-explainer] [data-key="entity:nvidia"]').first();
+    await (name === 'phone' ? player.tap() : player.click());
+    const panel = (on) => on.evaluate(() => {
+      const r = document.querySelector('[data-explainer]').shadowRoot;
+      const p = r.querySelector('.xp-panel');
+      return p && { title: p.querySelector('h2, h3, h4')?.textContent, position: getComputedStyle(p).position,
+        close: r.querySelector('.xp-close')?.getClientRects().length ?? 0,
+        below: Math.round(p.getBoundingClientRect().top - r.querySelector('.xp-views').getBoundingClientRect().bottom) };
+    });
+    await until(async () => (await panel(page))?.title === 'Nvidia');
+    const live = await panel(page);
+    assert.equal(live.close, 1, `${name}: live, the panel can be closed`);
+    const copy = await saved(page, dir, name);
+    const kept = await panel(copy);
+    assert.deepEqual(kept && [kept.title, kept.position, kept.close, kept.below >= 0], ['Nvidia', 'static', 0, true],
+      `${name}: the copy's panel ${JSON.stringify(kept)}`);
+    assert.deepEqual([...page.messages, ...copy.messages], []);
+    await copy.context().close();
+    await page.context().close();
+  }
+});
+
