@@ -1,6 +1,6 @@
 // The article read in a reader mode: Firefox's Reader View serializes the live page (shadow
 // roots left out) and reads it with Readability and its own parser, in a worker; this does
-// the same with the same library. Each explainer must be there in brief, where it stands,
+// the same with the same library, on the page in Chromium and in Firefox. Each explainer must be there in brief, where it stands,
 // in its language, for its story, and nothing of its interface.
 // Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { Readability } from '@mozilla/readability';
 import JSDOMParser from '@mozilla/readability/JSDOMParser.js';
 import { setup, open, ready, until } from './lib.mjs';
+import { firefox } from './webdriver.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -30,18 +31,22 @@ async function readerView(page) {
 const snippetBrief = (page, lang) => page.evaluate(async (l) => new DOMParser()
   .parseFromString(await (await fetch(`/snippet.${l}.html`)).text(), 'text/html').querySelector('.explainer-fallback').textContent, lang);
 
-/** Whether `reader` (Reader View's text) gives each explainer host of the page (by id) the
- * brief `briefs` names, between the texts that stand before and after it, and nothing else
- * of any explainer: its note (the brief's last line, "…JavaScript.") once per host. */
-async function inPlace(page, reader, briefs) {
-  const hosts = await page.evaluate((ids) => ids.map((id) => {
-    const h = document.getElementById(id);
-    return [h.previousElementSibling.textContent, h.nextElementSibling.textContent];
-  }), Object.keys(briefs));
+/** The texts that stand before and after each explainer host of the page (by id), in the page. */
+const NEIGHBOURS = (ids) => ids.map((id) => {
+  const h = document.getElementById(id);
+  return [h.previousElementSibling.textContent, h.nextElementSibling.textContent];
+});
+
+/** Whether `reader` (Reader View's text) gives each explainer host (by id; `around`, the
+ * texts before and after each) the brief `briefs` names, between those texts, and nothing
+ * else of any explainer: its note (the brief's last line, "…JavaScript.") once per host. */
+function inPlace(around, reader, briefs) {
   const text = flat(reader);
-  const missing = Object.values(briefs).map((b, i) => flat(hosts[i][0] + b + hosts[i][1])).filter((run) => !text.includes(run));
-  return missing.length === 0 && text.split('JavaScript.').length - 1 === hosts.length;
+  const missing = Object.values(briefs).map((b, i) => flat(around[i][0] + b + around[i][1])).filter((run) => !text.includes(run));
+  return missing.length === 0 && text.split('JavaScript.').length - 1 === around.length;
 }
+/** `inPlace` for a playwright page. */
+const inPlaceOn = async (page, reader, briefs) => inPlace(await page.evaluate(NEIGHBOURS, Object.keys(briefs)), reader, briefs);
 
 /** Nothing of a brief is shown or read aloud on the page itself. */
 const unseen = (page) => page.evaluate(() => {
@@ -54,7 +59,7 @@ const unseen = (page) => page.evaluate(() => {
   return [briefs.length, briefs.filter((e) => e.getClientRects().length > 0).length, document.body.innerText.includes('JavaScript')];
 });
 
-test('in Reader View, the article gives each explainer in brief where it stands: a pasted snippet, and minimal embeds the code drew, in their language, for their story', async () => {
+test('in Reader View, the article gives each explainer in brief where it stands: a pasted snippet, and minimal embeds the code drew, in their language, for their story; in Firefox too', async () => {
   const page = await open(env.browser, `${env.base}index.html`);
   await ready(page);
   const fr = await snippetBrief(page, 'fr');
@@ -65,7 +70,7 @@ test('in Reader View, the article gives each explainer in brief where it stands:
   }
   const host = await page.evaluate(() => document.querySelector('[data-explainer]').id || (document.querySelector('[data-explainer]').id = 'pasted'));
   const article = await readerView(page);
-  assert.ok(await inPlace(page, article, { [host]: fr }), `the snippet's brief, hydrated, in its place: ${article}`);
+  assert.ok(await inPlaceOn(page, article, { [host]: fr }), `the snippet's brief, hydrated, in its place: ${article}`);
   assert.deepEqual(await unseen(page), [1, 0, false]);
   assert.deepEqual(page.messages, []);
   await page.context().close();
@@ -78,11 +83,31 @@ test('in Reader View, the article gives each explainer in brief where it stands:
   const note = fr.slice(fr.lastIndexOf("L’explication interactive"));
   const briefs = { fr, en, custom: custom.title.fr + custom.dek.fr + note };
   const drawn = await readerView(three);
-  assert.ok(await inPlace(three, drawn, briefs), `the minimal embeds' briefs, drawn by the code, in their places: ${drawn}`);
+  assert.ok(await inPlaceOn(three, drawn, briefs), `the minimal embeds' briefs, drawn by the code, in their places: ${drawn}`);
   assert.deepEqual(await unseen(three), [3, 0, false]);
   // The page turns an explainer to English: its brief follows.
   await three.evaluate(() => document.querySelector('#fr').setAttribute('data-lang', 'en'));
-  assert.ok(await until(async () => inPlace(three, await readerView(three), { ...briefs, fr: en })), 'the brief in the language the page set');
+  assert.ok(await until(async () => inPlaceOn(three, await readerView(three), { ...briefs, fr: en })), 'the brief in the language the page set');
   assert.deepEqual(three.messages, []);
   await three.context().close();
+
+  // In Firefox itself, whose Reader View this is: the page as Firefox's code draws it,
+  // serialized there.
+  const br = await firefox({ width: 800, height: 700, scheme: 'light' });
+  try {
+    await br.go(`${env.base}hosts/reader.html`);
+    const count = await br.runAsync(`const done = arguments[arguments.length - 1], t0 = Date.now();
+      (function poll() {
+        const n = document.querySelectorAll('[data-explainer-ready]').length;
+        if (n === 3 || Date.now() - t0 > 20000) return done(n);
+        setTimeout(poll, 50);
+      })();`);
+    assert.equal(count, 3, 'Firefox: the three explainers drawn');
+    const html = await br.run('return new XMLSerializer().serializeToString(document);');
+    const reader = new Readability(new JSDOMParser().parse(html, `${env.base}hosts/reader.html`), { classesToPreserve: CLASSES_TO_PRESERVE }).parse();
+    const around = await br.run(`return (${NEIGHBOURS})(arguments[0]);`, Object.keys(briefs));
+    assert.ok(reader && inPlace(around, reader.textContent, briefs), `Firefox: the briefs in their places: ${reader?.textContent}`);
+  } finally {
+    await br.quit();
+  }
 });
