@@ -1,5 +1,6 @@
 //! The story in brief (`explainer::fallback`): what a feed reader, an old browser and a
 //! reader mode give of the explainer.
+#![cfg(not(target_arch = "wasm32"))]
 
 use explainer::fallback::{brief, fallback, Block};
 use explainer::i18n::Lang;
