@@ -2,11 +2,13 @@
 //! feed reader, which sanitizes the article's HTML and drops `<template>`; a browser older
 //! than declarative shadow DOM, without JavaScript; a reader mode that reads the page's own
 //! tree (Firefox's Reader View serializes it, shadow roots left out). There the whole
-//! explainer was a blank. It is light DOM in the element holding the shadow root: a pasted
-//! snippet carries it after its template (0.4 KB gzip for the shipped story), and the code
-//! writes it for an explainer it draws afresh (`embed`). Where the root is drawn it has no
-//! slot, so the brief is neither shown nor read aloud.
+//! explainer was a blank. A pasted snippet carries it after its template, in its host's
+//! light DOM (0.4 KB gzip for the shipped story): where the root is drawn it has no slot,
+//! so the brief is neither shown nor read aloud. The code writes none for a minimal embed:
+//! a child it added to an empty host would be a mismatch to a framework hydrating the page
+//! after it (React, Vue), which then renders the page again or removes it.
 
+use crate::components::escape_into;
 use crate::format::{amount, date};
 use crate::i18n::{question_state_name, status_name, ui, Lang};
 use crate::story::Story;
@@ -71,9 +73,7 @@ pub fn brief(story: &Story, lang: Lang) -> Vec<Block> {
 }
 
 /// The brief as HTML, for the pre-rendered snippet.
-#[cfg(not(target_arch = "wasm32"))]
 pub fn fallback(story: &Story, lang: Lang) -> String {
-    use crate::components::escape_into;
     let text = |out: &mut String, tag: &str, s: &str| {
         out.push_str(&format!("<{tag}>"));
         escape_into(out, s);

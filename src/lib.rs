@@ -19,6 +19,7 @@ pub mod story;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod fallback;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;

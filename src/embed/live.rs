@@ -198,11 +198,6 @@ pub(super) fn follow_attributes(set: &[(Element, String)]) {
                 warnings.iter().for_each(|w| warn(w));
             }
             l.attrs = now;
-            if lang != l.props.lang {
-                if let Ok(story) = &*l.props.story.0 {
-                    super::brief::write(&l.host, story, lang);
-                }
-            }
             if (lang, view, asked) != (l.props.lang, l.props.view, l.props.asked) {
                 (l.props.lang, l.props.view, l.props.asked) = (lang, view, asked);
                 // Rendered in a microtask, after this loop.

@@ -10,7 +10,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRoot};
 
 mod address;
-mod brief;
 mod events;
 mod input;
 mod lazy;
@@ -461,10 +460,6 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         // A drawing a translator rewrote meanwhile is drawn afresh, at its column's width.
         let rewritten = hydrate && translated(&root);
         let hydrate = hydrate && !rewritten;
-        // Drawn afresh: the brief a reader mode reads is this story's, in this language.
-        if let (false, Ok(s)) = (hydrate, &*story.0) {
-            brief::write(&ready_host, s, lang);
-        }
         let width = if rewritten {
             root.set_inner_html("");
             column_width(&width_host)

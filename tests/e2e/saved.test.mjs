@@ -42,7 +42,7 @@ async function saved(page, dir, name) {
 
 test('saved as Chrome saves a page for offline reading (MHTML), each explainer is drawn as it was, styled: a pasted snippet before and after its code, and minimal embeds', async () => {
   const dir = await mkdtemp(`${tmpdir()}/saved-`);
-  for (const [path, count, hydrate] of [['index.html', 1, false], ['index.html', 1, true], ['hosts/reader.html', 3, true]]) {
+  for (const [path, count, hydrate] of [['index.html', 1, false], ['index.html', 1, true], ['hosts/minimal.html', 3, true]]) {
     const page = await open(env.browser, null);
     // Saved before its code ran: the code held back (once it comes, the views and layouts
     // not shown are dropped).
