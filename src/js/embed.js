@@ -268,6 +268,21 @@ new MutationObserver(() => {
   for (const host of document.querySelectorAll(HOSTS)) if (host.hasAttribute('data-explainer-loader') && !anothers(host)) markDark(host);
 }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-darkreader-scheme'] });
 
+// A tap inside an explainer is the explainer's. In a page that wraps it in a link (a teaser
+// card made one link), a tap on its text, a panel's or a drawing's between the controls
+// followed that link: a reader reading a panel was taken off the page. A tap whose native
+// action would be that of an element around the host (a link, a label, a button) is
+// cancelled; the explainer's own links, buttons and disclosures do theirs. The diagram's
+// controls, which have no native action, cancel their click themselves.
+const NATIVE = 'a[href], area[href], button, label, summary, input, select, textarea';
+const stayPut = (e) => {
+  const path = e.composedPath();
+  const at = path.findIndex((n) => n instanceof Element && n.matches(NATIVE));
+  if (at !== -1 && at >= path.indexOf(e.currentTarget)) e.preventDefault();
+};
+// (Not the host's mark: a host's copy, `cloneNode`, has the mark and none of the listeners.)
+const guarded = new WeakSet();
+
 function scan() {
   for (const host of document.querySelectorAll(HOSTS)) {
     if (anothers(host)) continue;
@@ -277,6 +292,10 @@ function scan() {
       markDark(host);
       // A frame cannot grow on paper: printed, a framed explainer keeps the view it shows.
       if (parent !== window) host.style.setProperty('--xp-print-read', '0');
+    }
+    if (!guarded.has(host)) {
+      guarded.add(host);
+      host.addEventListener('click', stayPut, true);
     }
     ensureStyle(host);
     if (broken) unavailable(host);

@@ -148,7 +148,7 @@ test('on a page in a legacy encoding, the signs drawn by the stylesheet stay rig
   await page.context().close();
 });
 
-test('inside a link the page wraps its teaser in, a tap or click on the diagram opens the panel and does not follow the link: before the code, while it hydrates, and after', async () => {
+test('inside a link the page wraps its teaser in, a tap or click on the diagram opens the panel, and one on the explainer\'s text or its panel\'s stays put: none follows the link, before the code, while it hydrates, and after; the card\'s own heading still does', async () => {
   const url = `${env.base}hosts/teaser-link.html`;
   const stays = (page, what) => assert.match(page.url(), /teaser-link\.html/, `${what} followed the page's link`);
   const opens = async (page, what) => {
@@ -165,7 +165,20 @@ test('inside a link the page wraps its teaser in, a tap or click on the diagram 
       await (phone ? c.tap() : c.click());
       await opens(page, `${phone ? 'a tap' : 'a click'} on ${key}`);
     }
+    // Text between the controls: the panel's title and its text, the explainer's title. A
+    // reader reading the panel stays with it.
+    const title = await page.locator('[data-explainer] .xp-panel h3').textContent();
+    for (const what of ['.xp-panel h3', '.xp-panel p', '.xp-title']) {
+      const t = page.locator(`[data-explainer] ${what}`).first();
+      await (phone ? t.tap() : t.click());
+      await page.waitForTimeout(300);
+      stays(page, `${phone ? 'a tap' : 'a click'} on ${what}`);
+    }
+    assert.equal(await page.locator('[data-explainer] .xp-panel h3').textContent(), title, 'the panel stays open');
     assert.deepEqual(page.messages, []);
+    // The rest of the card is the page's link.
+    await (phone ? page.locator('.card > h2').tap() : page.locator('.card > h2').click());
+    await page.waitForURL(/plain\.html/);
     await page.context().close();
   }
   // Before the code: the loader holds the tap until the WASM, held back here, arrives.
@@ -174,6 +187,9 @@ test('inside a link the page wraps its teaser in, a tap or click on the diagram 
   const held = new Promise((ok) => { release = ok; });
   await early.route(/explainer-[^/]*\.wasm$/, async (route) => { await held; await route.continue(); });
   await early.goto(url);
+  await early.locator('[data-explainer] .xp-title').tap();
+  await early.waitForTimeout(300);
+  stays(early, 'a tap on the title before the code');
   await early.locator('[data-explainer] [data-key="entity:microsoft"]:visible').first().tap();
   await early.waitForTimeout(300);
   stays(early, 'a tap before the code');
