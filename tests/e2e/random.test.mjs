@@ -317,6 +317,10 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
     }
     await page.waitForTimeout(100 + Math.floor(rnd.next() * 250));
     if (!page.url().startsWith(url)) {
+      // Only Back leaves the page: a tap takes no link off it (the page's own link around
+      // the explainer included: a teaser card's), and the explainer's own links to other
+      // pages are not tapped here.
+      assert.ok(steps.at(-1) === 'Back', fail(`${steps.at(-1)} took the reader to ${page.url()}`));
       // Back went past the page's first entry: the reader comes back to it.
       steps.push('(back to the page)');
       await page.goto(url);
