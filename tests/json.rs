@@ -256,6 +256,17 @@ fn broken_text_names_an_editors_likely_slip() {
         ("{\"value\": $30}", "line 1 column 11", "currency sign"),
         ("{\"value\": 30€}", "line 1 column 13", "currency sign"),
         (
+            "{\"value\": 30bn}",
+            "line 1 column 13",
+            "a unit after the number",
+        ),
+        (
+            "{\"value\": 10 GW}",
+            "line 1 column 14",
+            "a unit after the number",
+        ),
+        ("[3.5%]", "line 1 column 5", "a unit after the number"),
+        (
             "{&quot;value&quot;: 30}",
             "line 1 column 2",
             "HTML entities",

@@ -317,6 +317,9 @@ templates! {
     /// `$5`, `5 €`.
     HINT_CURRENCY: "a currency sign? write the number only: the unit goes in \"unit\"",
         "un symbole monétaire\u{a0}? n’écrivez que le nombre\u{a0}: l’unité va dans \"unit\"";
+    /// `30bn`, `10 GW`, `3.5%`, `30 milliards`.
+    HINT_UNIT: "a unit after the number? write the number only: the unit goes in \"unit\", as usd_bn or gw",
+        "une unité après le nombre\u{a0}? n’écrivez que le nombre\u{a0}: l’unité va dans \"unit\", comme usd_bn ou gw";
     /// `“a”`, `« a »`.
     HINT_CURLY_QUOTES: "curly quotes or « »? JSON needs straight double quotes (\")",
         "des guillemets courbes ou «\u{a0}»\u{a0}? JSON veut des guillemets droits doubles (\")";

@@ -109,7 +109,7 @@ impl<'a> Parser<'a> {
 
     /// The likely slip of an editor typing by hand, from the text around the cursor (and
     /// `what` was expected there): French number habits, a word processor's quotes and
-    /// spaces, a currency sign, a comment, a CMS's HTML escaping or wrapping.
+    /// spaces, a currency sign or a unit, a comment, a CMS's HTML escaping or wrapping.
     fn hint(&self, what: &Template) -> Option<&'static Template> {
         let (written, rest) = self.s.split_at(self.i.min(self.s.len()));
         let before = written.trim_ascii_end();
@@ -131,6 +131,7 @@ impl<'a> Parser<'a> {
             b'/' if starts(&["//", "/*"]) => &m::HINT_COMMENT,
             b'\'' => &m::HINT_SINGLE_QUOTES,
             b'$' => UNIT,
+            b'a'..=b'z' | b'A'..=b'Z' | b'%' if digit(prev) => &m::HINT_UNIT,
             b'&' => &m::HINT_HTML_ENTITY,
             b'<' => &m::HINT_HTML_AROUND,
             _ if starts(&[
