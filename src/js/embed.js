@@ -283,8 +283,26 @@ const stayPut = (e) => {
 // (Not the host's mark: a host's copy, `cloneNode`, has the mark and none of the listeners.)
 const guarded = new WeakSet();
 
+// A snippet a script put in with innerHTML (a framework's page change in the browser, a
+// "load more") keeps its <template shadowrootmode> as an inert element: browsers parse
+// declarative shadow roots only in the page's HTML (and setHTMLUnsafe). The host showed
+// nothing until the code came and drew it afresh, taller. Its root is attached here, as the
+// parser would have (the template taken out): the pre-rendered explainer shows in the
+// frame it came in, and hydrates as any other.
+function declare(host) {
+  const template = host.shadowRoot ? null : host.querySelector(':scope > template[shadowrootmode=open]');
+  if (!template) return;
+  try {
+    host.attachShadow({ mode: 'open' }).append(template.content.cloneNode(true));
+    template.remove();
+  } catch {
+    // An element that takes no shadow root (a snippet turned <figure>): drawn by the code.
+  }
+}
+
 function scan() {
   for (const host of document.querySelectorAll(HOSTS)) {
+    declare(host);
     if (anothers(host)) continue;
     // The code is on its way: no reading mode for want of a loader (style/explainer.css).
     if (!host.hasAttribute('data-explainer-loader')) {

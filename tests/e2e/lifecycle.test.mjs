@@ -3,7 +3,7 @@
 // Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, ready, until, shadow, printSlowly, axe, panelShows } from './lib.mjs';
+import { setup, open, ready, until, shadow, printSlowly, axe, panelShows, keptDrawing } from './lib.mjs';
 import { SHOTS } from './reader.mjs';
 import { readFile } from 'node:fs/promises';
 
@@ -186,6 +186,36 @@ test('a host added after load is mounted', async () => {
   const page = await open(env.browser, `${env.base}hosts/late.html`);
   await ready(page, 1);
   assert.equal(await shadow(page, '#late', "return root.querySelector('.xp-root').lang"), 'en');
+  await page.context().close();
+});
+
+test('a snippet a script puts in with innerHTML (a framework\'s page change, a "load more") shows pre-rendered in the frame it comes in, at its height, then hydrates the same drawing and answers', async () => {
+  // The browser parses a declarative shadow root in the page's HTML only: put in by a
+  // script, the snippet's <template> stayed an inert element and the host showed nothing
+  // until the code drew it afresh. The loader attaches it as the parser would have.
+  const snippet = (await readFile(new URL('../../dist/snippet.fr.html', import.meta.url), 'utf8')).split('\n<script')[0];
+  const page = await open(env.browser, null);
+  await page.route(`${env.base}more.html`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><html lang="fr">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Plus d’articles</title><link rel="icon" href="data:,"></head>
+<body><main><p>Le premier article.</p><div id="more"></div></main><script type="module" src="/embed.js"></script></body></html>` }));
+  await page.goto(`${env.base}more.html`);
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/embed.js')));
+  const first = await page.evaluate((html) => new Promise((ok) => {
+    document.getElementById('more').innerHTML = html;
+    requestAnimationFrame(() => {
+      const host = document.querySelector('#more > [data-explainer]');
+      ok({ drawn: !!host.shadowRoot?.querySelector('.xp-mount svg.xp-svg'), template: !!host.querySelector('template'), height: Math.round(host.getBoundingClientRect().height) });
+    });
+  }), snippet);
+  assert.deepEqual({ ...first, height: first.height > 600 }, { drawn: true, template: false, height: true }, 'drawn pre-rendered in the first frame');
+  const before = await keptDrawing(page, '#more > [data-explainer]');
+  await ready(page);
+  assert.deepEqual(await keptDrawing(page, '#more > [data-explainer]'), before, 'the same drawing, hydrated');
+  assert.equal(await page.evaluate(() => Math.round(document.querySelector('#more > [data-explainer]').getBoundingClientRect().height)), first.height);
+  await page.locator('#more [data-key="entity:nvidia"]:visible').first().click();
+  assert.ok(await panelShows(page, '#more > [data-explainer]', 'Nvidia'));
+  // The browser's own warning, on the page's innerHTML: nothing else.
+  assert.deepEqual(page.messages.filter((m) => !m.includes('declarative Shadow DOM is not being parsed')), []);
   await page.context().close();
 });
 
