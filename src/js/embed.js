@@ -293,7 +293,7 @@ function declare(host) {
   const template = host.shadowRoot ? null : host.querySelector(':scope > template[shadowrootmode=open]');
   if (!template) return;
   try {
-    host.attachShadow({ mode: 'open' }).append(template.content.cloneNode(true));
+    host.attachShadow({ mode: 'open' }).append(template.content);
     template.remove();
   } catch {
     // An element that takes no shadow root (a snippet turned <figure>): drawn by the code.
