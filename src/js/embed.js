@@ -269,16 +269,19 @@ new MutationObserver(() => {
 }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-darkreader-scheme'] });
 
 // A tap inside an explainer is the explainer's. In a page that wraps it in a link (a teaser
-// card made one link), a tap on its text, a panel's or a drawing's between the controls
-// followed that link: a reader reading a panel was taken off the page. A tap whose native
-// action would be that of an element around the host (a link, a label, a button) is
-// cancelled; the explainer's own links, buttons and disclosures do theirs. The diagram's
-// controls, which have no native action, cancel their click themselves.
-const NATIVE = 'a[href], area[href], button, label, summary, input, select, textarea';
+// card made one link), a tap on its text, a panel's, a drawing's between the controls, or
+// one of its buttons (the browser follows a link around a button, as a button has no action
+// of its own to take) followed that link: a reader reading a panel was taken off the page.
+// Such a click is cancelled when an element around the host (a link, a label, a button)
+// would act on it; the explainer's own links and disclosures, which act first, do theirs.
+// The diagram's controls, which have no native action, cancel their click themselves.
+const AROUND = 'a[href], area[href], button, label, summary';
+const OWN = 'a[href], area[href], label, summary, input, select, textarea';
 const stayPut = (e) => {
   const path = e.composedPath();
-  const at = path.findIndex((n) => n instanceof Element && n.matches(NATIVE));
-  if (at !== -1 && at >= path.indexOf(e.currentTarget)) e.preventDefault();
+  const host = path.indexOf(e.currentTarget);
+  const is = (sel) => (n) => n instanceof Element && n.matches(sel);
+  if (!path.slice(0, host).some(is(OWN)) && path.slice(host).some(is(AROUND))) e.preventDefault();
 };
 // (Not the host's mark: a host's copy, `cloneNode`, has the mark and none of the listeners.)
 const guarded = new WeakSet();

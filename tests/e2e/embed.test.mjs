@@ -148,7 +148,7 @@ test('on a page in a legacy encoding, the signs drawn by the stylesheet stay rig
   await page.context().close();
 });
 
-test('inside a link the page wraps its teaser in, a tap or click on the diagram opens the panel, and one on the explainer\'s text or its panel\'s stays put: none follows the link, before the code, while it hydrates, and after; the card\'s own heading still does', async () => {
+test('inside a link the page wraps its teaser in, a tap or click on the diagram opens the panel, and one on the explainer\'s text, its panel\'s, its buttons or its disclosures does what it does there: none follows the link, before the code, while it hydrates, and after; the card\'s own heading still does', async () => {
   const url = `${env.base}hosts/teaser-link.html`;
   const stays = (page, what) => assert.match(page.url(), /teaser-link\.html/, `${what} followed the page's link`);
   const opens = async (page, what) => {
@@ -175,6 +175,18 @@ test('inside a link the page wraps its teaser in, a tap or click on the diagram 
       stays(page, `${phone ? 'a tap' : 'a click'} on ${what}`);
     }
     assert.equal(await page.locator('[data-explainer] .xp-panel h3').textContent(), title, 'the panel stays open');
+    // The panel's buttons to another item (a button has no action of its own: the browser
+    // followed the link around it), and a disclosure of the explainer's, which opens.
+    const other = page.locator('[data-explainer] .xp-panel button.xp-link').first();
+    const name = (await other.textContent()).trim();
+    await (phone ? other.tap() : other.click());
+    await opens(page, `${phone ? 'a tap' : 'a click'} on the panel's button to ${name}`);
+    assert.equal(await page.locator('[data-explainer] .xp-panel h3').textContent(), name);
+    const summary = page.locator('[data-explainer] summary:visible').first();
+    await (phone ? summary.tap() : summary.click());
+    await page.waitForTimeout(300);
+    stays(page, 'a disclosure');
+    assert.ok(await summary.evaluate((s) => s.parentElement.open), 'the disclosure opens');
     assert.deepEqual(page.messages, []);
     // The rest of the card is the page's link.
     await (phone ? page.locator('.card > h2').tap() : page.locator('.card > h2').click());
