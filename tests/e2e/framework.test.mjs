@@ -159,9 +159,15 @@ for (const name of Object.keys(FRAMEWORKS)) {
   test(`in a page ${name} renders in the browser (a page change in a single-page site), each explainer comes, the snippet's drawn as pre-rendered in the frame it comes in, and each answers`, async () => {
     const p = await page(name, 'production', 'mount');
     const first = await p.evaluate(() => new Promise((ok) => {
+      // The snippet's HTML comes by innerHTML, in the task the framework renders in (React's
+      // root renders in a later one than `render`): its root is attached by its first frame.
+      const host = () => document.querySelector('#cms > [data-explainer]');
+      new MutationObserver((_, seen) => {
+        if (!host()) return;
+        seen.disconnect();
+        requestAnimationFrame(() => ok(!!host().shadowRoot?.querySelector('.xp-mount svg.xp-svg')));
+      }).observe(document.getElementById('root'), { childList: true, subtree: true });
       window.start();
-      // The snippet's HTML came by innerHTML: its root is attached by the time of its frame.
-      requestAnimationFrame(() => ok(!!document.querySelector('#cms > [data-explainer]')?.shadowRoot?.querySelector('.xp-mount svg.xp-svg')));
     }));
     assert.ok(first, 'the snippet drawn in its first frame');
     await ready(p, 3);
