@@ -199,7 +199,8 @@ test('a snippet a script puts in with innerHTML (a framework\'s page change, a "
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Plus d’articles</title><link rel="icon" href="data:,"></head>
 <body><main><p>Le premier article.</p><div id="more"></div></main><script type="module" src="/embed.js"></script></body></html>` }));
   await page.goto(`${env.base}more.html`);
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/embed.js')));
+  // The loader has run (its builds' set is made as it starts, its observer as it ends).
+  await page.waitForFunction(() => window[Symbol.for('explainer.builds')]?.size > 0);
   const first = await page.evaluate((html) => new Promise((ok) => {
     document.getElementById('more').innerHTML = html;
     requestAnimationFrame(() => {
