@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import { setup, open, until, axe, watchShifts, keptDrawing, ready } from './lib.mjs';
-import { serve } from './server.mjs';
+import { serve, snippetHtml } from './server.mjs';
 import { words, root, everyItemNamed } from './reader.mjs';
 import { story } from './gen.mjs';
 
@@ -66,7 +66,6 @@ function page(name, body) {
 <link rel="icon" href="favicon.png"></head><body><h1>Article</h1>${body}<p style="height:2000px">Fin.</p></body></html>`);
   return `${env.base}${name}`;
 }
-const snippetOf = (dist) => readFileSync(`${dist}snippet.fr.html`, 'utf8').split('\n<script')[0];
 const PHONE = { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 // The names of the players a host draws (the drawing shown), and a tap on its first one.
 const drawnNames = (p, i) => p.evaluate((n) => [...document.querySelectorAll('[data-explainer]')[n].shadowRoot.querySelectorAll('.xp-node')]
@@ -77,7 +76,7 @@ test(`an older build's snippet (before the story changed), with story ${SEED}'s 
   // snippet pasted before, and embed.js (a stable name) now loads the new code. Hydrated,
   // the old drawing stayed under the new state: a tap on a player opened another's panel.
   const main = new URL('../../dist/', import.meta.url).pathname;
-  const url = page('older-snippet.html', `${snippetOf(main)}\n<script type="module" src="embed.js"></script>`);
+  const url = page('older-snippet.html', `${await snippetHtml('fr', main)}\n<script type="module" src="embed.js"></script>`);
   const p = await open(env.browser, null, PHONE);
   // The host's height in every frame: the older drawing stays until the new one replaces it.
   await p.addInitScript(() => {
@@ -105,8 +104,8 @@ test(`two explainers of two builds on one page (ours and story ${SEED}): each ke
   const main = new URL('../../dist/', import.meta.url).pathname;
   const cdn = `http://127.0.0.1:${ours.address().port}/`;
   const named = (html, id) => html.replace('<div data-explainer ', `<div id="${id}" data-explainer `);
-  const url = page('two-builds.html', `${named(snippetOf(main), 'x0')}\n<script type="module" src="${cdn}embed.js"></script>
-<p>Entre les deux.</p>${named(snippetOf(`${dir}dist/`), 'x1')}\n<script type="module" src="embed.js"></script>`);
+  const url = page('two-builds.html', `${named(await snippetHtml('fr', main), 'x0')}\n<script type="module" src="${cdn}embed.js"></script>
+<p>Entre les deux.</p>${named(await snippetHtml('fr', `${dir}dist/`), 'x1')}\n<script type="module" src="embed.js"></script>`);
   const p = await open(env.browser, url, PHONE);
   const drawn = [await drawnNames(p, 0), await drawnNames(p, 1)];
   for (const i of [0, 1]) {

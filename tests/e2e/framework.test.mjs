@@ -12,7 +12,6 @@
 // Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import * as React from 'react';
 import { renderToString as reactToString } from 'react-dom/server';
 import * as Vue from 'vue';
@@ -20,6 +19,7 @@ import { renderToString as vueToString } from 'vue/server-renderer';
 import { compile } from 'svelte/compiler';
 import { buildSync } from 'esbuild';
 import { setup, open, ready, until } from './lib.mjs';
+import { snippetHtml } from './server.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -108,7 +108,7 @@ const HOSTS = ['#minimal', '#figure', '#cms > [data-explainer]'];
  * code renders into (`mount`). */
 async function page(name, build, how) {
   const fw = FRAMEWORKS[name];
-  const snippet = (await readFile(new URL('../../dist/snippet.fr.html', import.meta.url), 'utf8')).split('\n<script')[0];
+  const snippet = await snippetHtml();
   const client = bundle(fw.client(snippet, build, how), {
     format: 'iife', minify: true, conditions: build === 'development' ? ['development', 'browser'] : ['browser'],
     define: { 'process.env.NODE_ENV': JSON.stringify(build), __VUE_OPTIONS_API__: 'false', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },

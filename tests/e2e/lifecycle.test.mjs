@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open, ready, until, shadow, printSlowly, axe, panelShows, keptDrawing } from './lib.mjs';
 import { SHOTS } from './reader.mjs';
+import { snippetHtml } from './server.mjs';
 import { readFile } from 'node:fs/promises';
 
 // Dark Reader's engine, the extension's, published as a library (tools/package.json).
@@ -193,7 +194,7 @@ test('a snippet a script puts in with innerHTML (a framework\'s page change, a "
   // The browser parses a declarative shadow root in the page's HTML only: put in by a
   // script, the snippet's <template> stayed an inert element and the host showed nothing
   // until the code drew it afresh. The loader attaches it as the parser would have.
-  const snippet = (await readFile(new URL('../../dist/snippet.fr.html', import.meta.url), 'utf8')).split('\n<script')[0];
+  const snippet = await snippetHtml();
   const page = await open(env.browser, null);
   await page.route(`${env.base}more.html`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><html lang="fr">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Plus d’articles</title><link rel="icon" href="data:,"></head>

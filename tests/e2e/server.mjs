@@ -18,13 +18,18 @@ const here = new URL('.', import.meta.url).pathname;
 /** Where the server gives axe-core (see `axe` in lib.mjs), and its file. */
 export const AXE_PATH = '/.axe/axe.min.js';
 export const AXE_FILE = join(here, '../../tools/node_modules/axe-core/axe.min.js');
+const DIST = join(here, '../../dist/');
+/** The build's pre-rendered snippet in `lang`, its loader's <script> left out: what a page
+ * pastes into its body, or a script puts in, where the page has its loader already. */
+export const snippetHtml = async (lang = 'fr', dist = DIST) =>
+  (await readFile(join(dist, `snippet.${lang}.html`), 'utf8')).split('\n<script')[0];
 /** Whether the page at `path` is sent with a strict CSP: its name says so. */
 export const underCsp = (path) => /csp/.test(path);
 
 // `cors`: as a CDN serving the assets to pages of other origins does. `revalidate`: every
 // response may be kept and revalidated (`no-cache`), as a news site sends its pages, rather
 // than never stored (`no-store`), which keeps a page out of the back/forward cache.
-export function serve(dist = join(here, '../../dist/'), { hosts = join(here, '../hosts/'), compress = false, cors = false, revalidate = false } = {}) {
+export function serve(dist = DIST, { hosts = join(here, '../hosts/'), compress = false, cors = false, revalidate = false } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
@@ -51,8 +56,7 @@ export function serve(dist = join(here, '../../dist/'), { hosts = join(here, '..
         let html = body.toString();
         for (const lang of ['fr', 'en']) {
           if (!html.includes(`<!--snippet:${lang}-->`)) continue;
-          const snippet = (await readFile(join(dist, `snippet.${lang}.html`), 'utf8')).split('\n<script')[0];
-          html = html.replace(`<!--snippet:${lang}-->`, snippet);
+          html = html.replace(`<!--snippet:${lang}-->`, await snippetHtml(lang, dist));
         }
         body = Buffer.from(html);
       }
