@@ -217,9 +217,14 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     let selection_at =
         |c: &web_sys::Element| c.get_attribute("data-key").and_then(|k| selection_of(&k));
     let onclick = {
-        let on_select = props.on_select.clone();
+        let (on_select, owed) = (props.on_select.clone(), props.owed.clone());
         Callback::from(move |e: MouseEvent| {
-            if let Some(sel) = control_of(&e).as_ref().and_then(selection_at) {
+            // A diagram just drawn afresh gets its controls from its effect, and on a slow
+            // phone Yew runs the browser's tasks in between: a tap then met the bare drawing
+            // and was lost. The controls are written now, and the tap is the one under it.
+            let control =
+                control_of(&e).or_else(|| owed.pay_now().then(|| control_at(&e)).flatten());
+            if let Some(sel) = control.as_ref().and_then(selection_at) {
                 // The tap was the control's: SVG has no native button to stop a link the
                 // page wraps its embed in (a teaser card) from following the tap too.
                 e.prevent_default();
@@ -435,4 +440,19 @@ fn focus_was_dropped(root: &web_sys::Element) -> bool {
         None => true,
         Some(active) => doc.body().is_some_and(|b| *b == active),
     }
+}
+
+/// The diagram's control at the point of the click `e`, in the root the diagram is drawn in
+/// (its shadow root when embedded).
+fn control_at(e: &MouseEvent) -> Option<web_sys::Element> {
+    let target = e.target()?.dyn_into::<web_sys::Node>().ok()?;
+    let root = target.get_root_node();
+    let (x, y) = (e.client_x() as f32, e.client_y() as f32);
+    let at = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.element_from_point(x, y),
+        None => root
+            .dyn_ref::<web_sys::Document>()?
+            .element_from_point(x, y),
+    }?;
+    at.closest("[data-key]").ok()?
 }

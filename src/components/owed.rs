@@ -69,14 +69,17 @@ impl Owed {
     /// The work is done now, if the effect has not done it: in each frame after a reader's
     /// action, and before the page is printed. No frame comes between the browser's
     /// `beforeprint` and its print layout, but the microtasks queued in that event run first
-    /// (see `super::print`).
-    pub fn pay_now(&self) {
+    /// (see `super::print`). Also when a tap reaches a diagram still owed its controls
+    /// (see `Diagram`). Says whether there was work to do.
+    pub fn pay_now(&self) -> bool {
         // Taken first: the job must not find the cell borrowed.
         let job = self.0.job.borrow_mut().take();
+        let owed = job.is_some();
         if let Some(job) = job {
             job();
             self.0.paid.set(true);
         }
+        owed
     }
 
     fn pay_for(&self, action: u32, frames: u8, after: u8) {
