@@ -53,6 +53,7 @@ pub fn render_html(
         complete,
         progressive: false,
         fit_until: 0,
+        owed: Default::default(),
     })
     .hydratable(hydratable);
     futures::executor::block_on(renderer.render())

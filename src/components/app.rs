@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{ErrorView, Explainer};
+use super::{ErrorView, Explainer, Owed};
 use crate::i18n::Lang;
 use crate::state::{Selection, View};
 use crate::story::{Problem, Story};
@@ -110,6 +110,12 @@ pub struct AppProps {
     /// [`crate::state::State::fit_until`]). 0: not hydrating.
     #[prop_or_default]
     pub fit_until: u32,
+    /// What the diagram's renders leave to their effects (see [`Owed`]). Given here so that
+    /// a page drawing the explainer afresh can have its first render's share paid before the
+    /// first frame: Yew may yield before its effects, and that frame showed the diagram's
+    /// lines without its players, a tap on it lost.
+    #[prop_or_default]
+    pub owed: Owed,
 }
 
 /// The explainer, or an error view naming the first bad field: never a blank box.
@@ -129,6 +135,7 @@ pub fn App(props: &AppProps) -> Html {
                 complete={props.complete}
                 progressive={props.progressive}
                 fit_until={props.fit_until}
+                owed={props.owed.clone()}
             />
         },
         Err(problems) => html! { <ErrorView problems={problems.clone()} lang={props.lang} /> },

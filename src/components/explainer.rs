@@ -44,6 +44,8 @@ pub struct ExplainerProps {
     pub progressive: bool,
     /// Hydrating: the pre-rendered drawing's range (see [`crate::AppProps::fit_until`]).
     pub fit_until: u32,
+    /// What the diagram's renders leave to their effects (see [`crate::AppProps::owed`]).
+    pub owed: Owed,
 }
 
 /// The interactive explainer: header, views, panel, text alternative. Owns the one
@@ -70,7 +72,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let last_key = use_memo((), |()| std::cell::Cell::new(f64::MIN));
     // The diagram's render leaves its effect's work here; a reader's action has it done
     // before the next frame if Yew yields first (see `Owed`).
-    let owed = (*use_memo((), |_| Owed::default())).clone();
+    let owed = props.owed.clone();
     let story = props.story.clone();
     let geometries = use_memo(
         (story.clone(), state.lang, state.width),

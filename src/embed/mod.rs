@@ -478,6 +478,7 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
             complete: false,
             progressive: !hydrate,
             fit_until: 0,
+            owed: Default::default(),
         };
         if hydrate {
             // Hydrate only the pre-rendered diagram CSS shows, at its width, and keep it while
@@ -495,7 +496,11 @@ fn mount(doc: &web_sys::Document, host: Element, index: usize) {
         let app = if hydrate {
             renderer.hydrate()
         } else {
-            renderer.render()
+            let app = renderer.render();
+            // Drawn afresh, the diagram's players come from its render's effect, which Yew
+            // may run after a frame: they are drawn before it (see `Owed`).
+            props.owed.pay_before_next_frame();
+            app
         };
         live::running(live::Live {
             host: ready_host,

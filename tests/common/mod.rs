@@ -199,5 +199,6 @@ pub fn live_props(
         complete: false,
         progressive,
         fit_until: 0,
+        owed: Default::default(),
     }
 }
