@@ -17,8 +17,11 @@ import { generator, page as storyPage } from './gen.mjs';
 let env;
 // A reader who chose larger text in the browser's settings (`RANDOM_FONT=24`), or whose
 // system asks for dark, less motion or forced colours, or whose browser darkens pages of its
-// own accord (`RANDOM_MEDIA=dark,reduce,forced,darkened`).
+// own accord (`RANDOM_MEDIA=dark,reduce,forced,darkened`). On a slow phone, the CPU
+// slowed down that many times (`RANDOM_CPU=4`): what happens between the code's tasks
+// then meets the reader's taps (a drawing's players still to come, a redraw under way).
 const MEDIA = (process.env.RANDOM_MEDIA || '').split(',');
+const CPU = Number(process.env.RANDOM_CPU) || 1;
 // Scrolling without animation: Home pressed on a control the explainer leaves it to
 // scrolled the page to the top over several frames, which headless Chromium drew only as
 // other things changed, so the reader measured a control mid-way and tapped where it no
@@ -151,6 +154,7 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
     ...(MEDIA.includes('reduce') && { reducedMotion: 'reduce' }),
     ...(MEDIA.includes('forced') && { forcedColors: 'active' }),
   });
+  if (CPU > 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: CPU });
   // A page made for the test (a generated story), served at `url`.
   if (html) await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
   await axeFirst(page);
