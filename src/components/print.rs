@@ -92,7 +92,7 @@ fn tell(printing: bool) {
     if printing {
         yew::platform::spawn_local(async move {
             for (_, _, owed) in all {
-                let _ = owed.pay_now();
+                owed.pay_now();
             }
         });
     }
