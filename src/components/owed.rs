@@ -4,7 +4,8 @@
 //! render and that render's effects, and a frame may be painted in between: a diagram just
 //! built without its controls, or dimmed for a new selection with the last one's lights. So
 //! a render also leaves its effect's work here, and the reader's action (a tap, a tab, the
-//! language switch) pays it in the next animation frame unless the effect did it first.
+//! language switch) pays it in the next animation frame unless the effect did it first; so
+//! does the embed for an explainer it draws afresh, and a tap that meets the diagram first.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -55,8 +56,8 @@ impl Owed {
         self.0.paid.set(true);
     }
 
-    /// From a reader's action: what the renders it causes owe is done before each of the
-    /// next frames, if their effects have not done it. Several: Yew may also yield between
+    /// From a reader's action, or the embed drawing an explainer afresh: what the renders it
+    /// causes owe is done before each of the next frames, if their effects have not done it. Several: Yew may also yield between
     /// a component's render and its children's, so the drawing may render a frame late.
     /// The looking stops `AFTER` frames once that work is paid, or after `FRAMES`.
     pub fn pay_before_next_frame(&self) {

@@ -139,7 +139,9 @@ test('drawn afresh on a slow phone (4× CPU): no frame shows the diagram without
   // Yew draws the players in the diagram's effect, and past 16 ms of work it lets the
   // browser run between a render and its effects: a frame showed the diagram's lines alone,
   // and a tap on it then opened nothing. Every fresh drawing takes this path: an empty host,
-  // a drawing a translator rewrote, another build's or language's.
+  // a drawing a translator rewrote, another build's or language's. (A reader's own redraws,
+  // language, tab, a phone turned: display.test.mjs, whose frames are read after the action
+  // registered its own; here the page's first frames are, so each is read after layout.)
   const url = `${env.base}hosts/plain.html`;
   const first = await open(env.browser, url, { hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
   await ready(first);
