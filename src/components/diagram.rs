@@ -216,14 +216,28 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     };
     let selection_at =
         |c: &web_sys::Element| c.get_attribute("data-key").and_then(|k| selection_of(&k));
+    // Whether the latest press met the drawing still owed its controls (see `onclick`).
+    let pressed_bare = use_mut_ref(|| false);
+    let onpointerdown = {
+        let (owed, pressed_bare) = (props.owed.clone(), pressed_bare.clone());
+        Callback::from(move |e: PointerEvent| {
+            // Written at the press, the controls are there when the mouse is released: the
+            // browser then gives the click to what both share, the drawing, not a control.
+            *pressed_bare.borrow_mut() = control_of(&e).is_none() && owed.pay_now();
+        })
+    };
     let onclick = {
         let (on_select, owed) = (props.on_select.clone(), props.owed.clone());
+        let pressed_bare = pressed_bare.clone();
         Callback::from(move |e: MouseEvent| {
             // A diagram just drawn afresh gets its controls from its effect, and on a slow
             // phone Yew runs the browser's tasks in between: a tap then met the bare drawing
-            // and was lost. The controls are written now, and the tap is the one under it.
-            let control =
-                control_of(&e).or_else(|| owed.pay_now().then(|| control_at(&e)).flatten());
+            // and was lost. The controls are written now (or were at the press), and the tap
+            // is the one under it.
+            let control = control_of(&e).or_else(|| {
+                let bare = owed.pay_now() | std::mem::take(&mut *pressed_bare.borrow_mut());
+                bare.then(|| control_at(&e)).flatten()
+            });
             if let Some(sel) = control.as_ref().and_then(selection_at) {
                 // The tap was the control's: SVG has no native button to stop a link the
                 // page wraps its embed in (a teaser card) from following the tap too.
@@ -377,7 +391,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         html! {
             <svg class={classes!("xp-svg", any.then_some("has-sel"))} viewBox={format!("0 0 {} {}", px(g.width), px(g.height))}
                 width={px(g.width).to_string()} height={px(g.height).to_string()}
-                role="group" aria-label={ui(props.lang).diagram} onclick={onclick.clone()} onkeydown={onkeydown.clone()} onfocusin={onfocusin.clone()} onfocusout={onfocusout.clone()}>
+                role="group" aria-label={ui(props.lang).diagram} onclick={onclick.clone()} onpointerdown={onpointerdown.clone()} onkeydown={onkeydown.clone()} onfocusin={onfocusin.clone()} onfocusout={onfocusout.clone()}>
                     // Every line, the same whatever is chosen: a layer of its own (the
                     // stylesheet's `will-change`) that a choice dims by its opacity alone,
                     // which the compositor applies without painting its dashes again.

@@ -135,7 +135,7 @@ test('a page translator that rewrote the drawing before it hydrated: it is drawn
   }
 });
 
-test('drawn afresh on a slow phone (4× CPU): no frame shows the diagram without its players, and a tap in the moment before they are drawn opens the one under it', async () => {
+test('drawn afresh on a slow phone (4× CPU): no frame shows the diagram without its players, and a tap, or a mouse press, in the moment before they are drawn opens the one under it', async () => {
   // Yew draws the players in the diagram's effect, and past 16 ms of work it lets the
   // browser run between a render and its effects: a frame showed the diagram's lines alone,
   // and a tap on it then opened nothing. Every fresh drawing takes this path: an empty host,
@@ -153,7 +153,7 @@ test('drawn afresh on a slow phone (4× CPU): no frame shows the diagram without
     return { x: r.left + r.width / 2 - s.left, y: r.top + r.height / 2 - s.top };
   });
   await first.context().close();
-  for (const tap of [false, true]) {
+  for (const tap of [null, 'tap', 'press']) {
     const page = await open(env.browser, null, { hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
     await page.addInitScript(([aim, tap]) => {
       // What each frame shows, after its animation-frame callbacks and layout, before it is
@@ -185,7 +185,21 @@ test('drawn afresh on a slow phone (4× CPU): no frame shows the diagram without
           const [x, y] = [r.left + aim.x, r.top + aim.y];
           const target = root.elementFromPoint(x, y);
           window.tapped = target?.getAttribute('class');
-          target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, clientX: x, clientY: y }));
+          const at = { bubbles: true, cancelable: true, composed: true, clientX: x, clientY: y };
+          if (tap === 'tap') {
+            target.dispatchEvent(new MouseEvent('click', at));
+            return;
+          }
+          // A mouse pressed now and released once the players are drawn: the browser gives
+          // the click to what the press's and the release's elements share, the drawing.
+          target.dispatchEvent(new PointerEvent('pointerdown', { ...at, pointerType: 'mouse', isPrimary: true }));
+          const release = () => {
+            const under = root.elementFromPoint(x, y);
+            if (!under?.closest('[data-key]')) return requestAnimationFrame(release);
+            under.dispatchEvent(new PointerEvent('pointerup', { ...at, pointerType: 'mouse', isPrimary: true }));
+            target.dispatchEvent(new MouseEvent('click', at));
+          };
+          requestAnimationFrame(release);
         });
         seen.observe(root, { childList: true, subtree: true });
         return root;
@@ -199,8 +213,8 @@ test('drawn afresh on a slow phone (4× CPU): no frame shows the diagram without
     if (tap) {
       // The moment came (this machine at 4× takes more than 16 ms to draw it): the tap met the
       // bare drawing, and opens the player drawn under it.
-      assert.equal(await page.evaluate(() => window.tapped), 'xp-svg', 'tapped on the drawing before its players');
-      assert.ok(await panelShows(page, '[data-explainer]', 'Microsoft'), 'the tap opens Microsoft');
+      assert.equal(await page.evaluate(() => window.tapped), 'xp-svg', `the ${tap} met the drawing before its players`);
+      assert.ok(await panelShows(page, '[data-explainer]', 'Microsoft'), `the ${tap} opens Microsoft`);
     }
     assert.deepEqual(page.messages, []);
     await page.context().close();
