@@ -79,6 +79,43 @@ test('forced colours (Windows contrast themes): the chosen view and the chosen b
   }
 });
 
+test('forced colours: the drawing takes the contrast theme\'s lightness, whatever theme the page gives it, so its lines and headings stand out from the ground the browser paints', async () => {
+  // The browser repaints the explainer's grounds in the theme's colours and leaves the
+  // drawing's own: a page's dark theme under a light contrast theme drew pale lines on white.
+  const contrast = (a, b) => {
+    const lum = (c) => c.match(/\d+(\.\d+)?/g).slice(0, 3).map((v) => v / 255)
+      .map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+      .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m);
+    return (x + 0.05) / (y + 0.05);
+  };
+  for (const scheme of ['light', 'dark']) {
+    const page = await open(env.browser, `${env.base}hosts/themes.html`, { viewport: { width: 800, height: 900 }, forcedColors: 'active', colorScheme: scheme });
+    await ready(page, 6);
+    for (const id of ['dark', 'light', 'fig-dark']) {
+      const c = await page.evaluate((i) => {
+        const r = xpRoot(document.getElementById(i));
+        const svg = r.querySelector('svg.xp-svg');
+        const style = (e) => getComputedStyle(e);
+        return {
+          ground: style(r.querySelector('.xp-root')).backgroundColor,
+          headings: [...svg.querySelectorAll('.xp-heading')].map((t) => style(t).fill),
+          lines: [...svg.querySelectorAll('.xp-lines path')].map((p) => style(p).stroke).filter((c) => c !== 'none'),
+        };
+      }, id);
+      assert.ok(c.headings.length && c.lines.length, `${scheme} #${id}: the drawing has headings and lines`);
+      for (const h of new Set(c.headings)) {
+        assert.ok(contrast(h, c.ground) >= 4.5, `${scheme} #${id}: a heading ${h} on ${c.ground}: ${contrast(h, c.ground).toFixed(2)}:1`);
+      }
+      for (const l of new Set(c.lines)) {
+        assert.ok(contrast(l, c.ground) >= 3, `${scheme} #${id}: a line ${l} on ${c.ground}: ${contrast(l, c.ground).toFixed(2)}:1`);
+      }
+    }
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
+
 test('every text reaches 7:1 contrast (WCAG AAA), light and dark, in each view with an item open', async () => {
   for (const colorScheme of ['light', 'dark']) {
     const page = await open(env.browser, undefined, { colorScheme });
