@@ -238,9 +238,11 @@ pub fn Panel(props: &PanelProps) -> Html {
         // `data-partial`: the lists are still to come (see `anchor::place`).
         // A named group, not a landmark: the page's landmarks are the page's, and two
         // explainers of one story open on one item were two regions of the same name (axe's
-        // landmark-unique). The heading takes focus when it opens.
+        // landmark-unique). The heading takes focus when it opens. Focusable by a click on
+        // its text: focus went to the page (or to a link the page wraps the explainer in),
+        // and Escape, which the explainer hears only from within, no longer closed it.
         <section class="xp-panel" role="group" aria-labelledby={title_id.clone()} ref={panel_el.clone()}
-            data-partial={(!whole).then_some("")}>
+            tabindex="-1" data-partial={(!whole).then_some("")}>
             <div class="xp-panel-head">
                 // The heading stays, with focus if it has it; its text is new.
                 <h3 id={title_id} tabindex="-1" ref={props.heading.clone()}><span key={shows.clone()}>{ &b.title }</span></h3>

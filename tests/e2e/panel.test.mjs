@@ -445,3 +445,33 @@ test('wide: the panel opens in its own column and the diagram stays where it was
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
+
+test('a click on the panel\'s text keeps focus in the explainer: Escape then closes the panel and focus goes back to its control; in a teaser\'s link too, where focus went to the link', async () => {
+  for (const url of ['index.html', 'hosts/teaser-link.html']) {
+    const page = await open(env.browser, `${env.base}${url}`, { viewport: { width: 1280, height: 800 } });
+    await ready(page);
+    const x = page.locator('[data-explainer]').first();
+    await x.evaluate((h) => h.shadowRoot.querySelector('[data-key="entity:microsoft"]').scrollIntoView({ block: 'center' }));
+    await x.locator('[data-key="entity:microsoft"]').click();
+    await whole(x);
+    // Its text, between its words' lines and links: nothing there takes focus of its own.
+    const [cx, cy] = await x.evaluate((h) => {
+      const p = [...h.shadowRoot.querySelectorAll('.xp-panel p')].find((e) => !e.querySelector('a, button'));
+      const r = p.getBoundingClientRect();
+      return [r.left + 4, r.top + r.height / 2];
+    });
+    await page.mouse.click(cx, cy);
+    const where = () => page.evaluate(() => {
+      const a = document.activeElement;
+      return a.matches('[data-explainer]') ? (a.shadowRoot.activeElement?.getAttribute('class') ?? a.shadowRoot.activeElement?.tagName) : a.tagName;
+    });
+    assert.equal(await where(), 'xp-panel', `${url}: focus on the panel the reader clicked in`);
+    assert.match(page.url(), new RegExp(url.replace('.', '\\.')), `${url}: the click followed no link`);
+    await page.keyboard.press('Escape');
+    assert.ok(await until(() => x.evaluate((h) => !h.shadowRoot.querySelector('.xp-panel h3'))), `${url}: Escape closes the panel`);
+    assert.ok(await until(async () => (await x.evaluate((h) => h.shadowRoot.activeElement?.dataset.key)) === 'entity:microsoft'),
+      `${url}: focus back on Microsoft, not ${await where()}`);
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
