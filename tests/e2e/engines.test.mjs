@@ -2,16 +2,17 @@
 // firefox-esr, through geckodriver) and WebKit (Debian's WebKitGTK, Safari's engine, through
 // WebKitWebDriver). On a phone's screen and a desktop, light and dark, it comes, opens the
 // panel each tap asks for (every player and relationship, on a phone's screen), takes the
-// Chromium journeys' keyboard tour, switches language, spills no text, strikes a superseded
-// status through (WebKit dropped the minified rule), and in Firefox draws the panel's
-// scrollbar in its own palette (it drew a white track on the dark sheet). Neither has a phone's
+// Chromium journeys' keyboard tour, switches language, spills no text, passes axe (closed and
+// open, as each engine computes styles and roles), strikes a superseded status through
+// (WebKit dropped the minified rule), and in Firefox draws the panel's scrollbar in its own
+// palette (it drew a white track on the dark sheet). Neither has a phone's
 // emulation, and their windows are at least 450 to 500 px wide: a phone's screen is a frame
 // of its size (hosts/column.html), whose media and container queries see that width.
 // Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
-import { serve } from './server.mjs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { serve, AXE_FILE } from './server.mjs';
 import { firefox, webkit, KEY } from './webdriver.mjs';
 import { SHOTS, STORY, words } from './reader.mjs';
 import { inPage } from './inpage.mjs';
@@ -61,6 +62,17 @@ const SCROLLBAR = `${R} const done = arguments[arguments.length - 1];
     done({ bar, scrolls: p.scrollHeight > p.clientHeight, track: l.sort((a, b) => a - b)[l.length >> 1], bg: lum(cs.backgroundColor.match(/[\\d.]+/g).map(Number)) });
   };
   img.src = 'data:image/png;base64,' + arguments[0];`;
+
+const AXE = await readFile(AXE_FILE, 'utf8');
+/** axe-core's violations inside the explainer of the current frame, with the Chromium
+ * journeys' rules (lib.mjs `axe`): the engine's own accessibility tree and computed styles
+ * are what it reads. */
+async function audit(br) {
+  if (!await br.run('return typeof window.axe?.run === "function"')) await br.run(AXE);
+  return br.runAsync(`const done = arguments[arguments.length - 1];
+    axe.run({ include: [['[data-explainer]']] }, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] })
+      .then((r) => done(r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', '))), (e) => done(['axe failed: ' + e.message]));`);
+}
 
 /** What each engine's run checks beyond the journey: Firefox's classic scrollbar (WebKitGTK's
  * overlay one shows only as it scrolls). */
@@ -121,7 +133,7 @@ async function keyboardTour(br, label) {
 const CONTROLS = STORY.entities.length + STORY.relationships.length;
 
 for (const [engine, launch, checks] of ENGINES) for (const scheme of ['light', 'dark']) {
-  test(`${engine}, ${scheme}: on a phone's screen and a desktop, the explainer comes, a tap on every player and relationship opens the panel naming it, the keyboard tour, the language switches, no text spills, a superseded status is struck${checks.scrollbar ? ', the panel\'s scrollbar takes the palette' : ''}`, async () => {
+  test(`${engine}, ${scheme}: on a phone's screen and a desktop, the explainer comes, a tap on every player and relationship opens the panel naming it, axe closed and open, the keyboard tour, the language switches, no text spills, a superseded status is struck${checks.scrollbar ? ', the panel\'s scrollbar takes the palette' : ''}`, async () => {
     for (const screen of SCREENS) {
       const label = `${engine} ${screen.label} ${scheme}`;
       const br = await launch({ width: screen.window[0], height: screen.window[1], scheme });
@@ -133,6 +145,7 @@ for (const [engine, launch, checks] of ENGINES) for (const scheme of ['light', '
         }
         await br.run("document.querySelector('[data-explainer]').scrollIntoView()");
         assert.equal(await br.runAsync(came), 'ready', label);
+        assert.deepEqual(await audit(br), [], `${label}: axe, closed`);
         // Every item on the phone screen `every` names for this scheme (one width each);
         // elsewhere a relationship and a player.
         // A relationship is named by its two players, with the arrow of its kind between.
@@ -149,6 +162,7 @@ for (const [engine, launch, checks] of ENGINES) for (const scheme of ['light', '
             assert.ok(s.scrolls && s.bar > 2, `${label}: the panel scrolls, with a scrollbar (${JSON.stringify(s)})`);
             assert.ok(Math.abs(s.track - s.bg) < 40, `${label}: the scrollbar's track (luminance ${s.track.toFixed(0)}) on the panel's background (${s.bg.toFixed(0)})`);
           }
+          if (key === 'relationship:nvidia-openai-loi') assert.deepEqual(await audit(br), [], `${label}: axe, the panel open`);
           if (key === 'relationship:nvidia-openai-loi') await writeFile(`${SHOTS}${engine.toLowerCase()}-${screen.label}-${scheme}-panel.png`, await br.shot());
           await close(br, `${label}, ${key}`);
         }
