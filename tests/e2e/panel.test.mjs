@@ -454,7 +454,7 @@ test('a click on the panel\'s text keeps focus in the explainer: Escape then clo
     await x.evaluate((h) => h.shadowRoot.querySelector('[data-key="entity:microsoft"]').scrollIntoView({ block: 'center' }));
     await x.locator('[data-key="entity:microsoft"]').click();
     await whole(x);
-    // Its text, between its words' lines and links: nothing there takes focus of its own.
+    // A paragraph of its text with no link or button in it: nothing there takes focus itself.
     const [cx, cy] = await x.evaluate((h) => {
       const p = [...h.shadowRoot.querySelectorAll('.xp-panel p')].find((e) => !e.querySelector('a, button'));
       const r = p.getBoundingClientRect();
