@@ -421,7 +421,8 @@ pub fn reveal(root: &web_sys::Element, sel: &Selection) -> Option<web_sys::Eleme
         (!anchored && super::smooth::scrolls_smoothly(&control)).then(|| control.clone());
     scroll_to(&control, block);
     if anchored && framed() {
-        ask_page(&control);
+        let title = root.query_selector(".xp-panel h3").ok().flatten();
+        ask_page(&control, title.as_ref());
     }
     smoothly
 }
@@ -436,19 +437,30 @@ pub fn bring_back(control: &web_sys::Element) {
     }
     super::focus_in_place(control);
     let control = control.clone();
-    super::after_paint(move || ask_page(&control));
+    super::after_paint(move || ask_page(&control, None));
 }
 
 /// In a frame as tall as its content: asks the page around it to scroll `control` to the
-/// top (`explainer:reveal`, which `frame.js` passes on).
-fn ask_page(control: &web_sys::Element) {
-    let y = control.get_bounding_client_rect().top();
-    let scrolled = web_sys::window().and_then(|w| w.scroll_y().ok());
+/// top (`explainer:reveal`, which `frame.js` passes on), keeping `title` (the panel's, below
+/// it) in sight where what the reader sees is too short for both: a phone turned and
+/// zoomed in showed the control alone, the title below the screen.
+fn ask_page(control: &web_sys::Element, title: Option<&web_sys::Element>) {
+    let scrolled = web_sys::window()
+        .and_then(|w| w.scroll_y().ok())
+        .unwrap_or(0.0);
+    // In the frame's page, room included (the control's `scroll-margin-top`).
+    let at = |y: f64| f64::from((y + scrolled).round() as i32);
+    let detail = js_sys::Object::new();
+    let top = control.get_bounding_client_rect().top() - GAP;
+    let _ = js_sys::Reflect::set(&detail, &"top".into(), &at(top).into());
+    if let Some(title) = title {
+        let bottom = title.get_bounding_client_rect().bottom() + GAP;
+        let _ = js_sys::Reflect::set(&detail, &"bottom".into(), &at(bottom).into());
+    }
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    // Where the control's top should go, room included (its `scroll-margin-top`).
-    init.set_detail(&((y + scrolled.unwrap_or(0.0) - GAP).round() as i32).into());
+    init.set_detail(&detail);
     if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("explainer:reveal", &init) {
         let _ = control.dispatch_event(&ev);
     }

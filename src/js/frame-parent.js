@@ -13,7 +13,17 @@ addEventListener('message', (event) => {
       frame.style.height = `${Math.ceil(data.height)}px`;
     } else if (data.type === 'explainer:scroll' && Number.isFinite(data.top)) {
       const margin = parseFloat(getComputedStyle(frame).scrollMarginTop) || 0;
-      scrollBy(0, frame.getBoundingClientRect().top + data.top - margin);
+      // To the top of what the reader sees: pinch-zoomed, that is the visual viewport, which
+      // keeps its place in the page's viewport as the page scrolls. To the page's top, the
+      // part asked for went above it (and where the frame's own scroll had already brought
+      // it into sight, out again).
+      const v = window.visualViewport;
+      const [seen, height] = v ? [v.offsetTop, v.height] : [0, innerHeight];
+      const y = frame.getBoundingClientRect().top + frame.clientTop;
+      // What must show with it (`bottom`, the panel's title) stays in sight where both do
+      // not fit: a phone turned and zoomed in sees 150 px of the page.
+      const end = Number.isFinite(data.bottom) ? y + data.bottom - (seen + height) : -Infinity;
+      scrollBy(0, Math.max(y + data.top - margin - seen, end));
     }
   }
 });

@@ -25,12 +25,13 @@ send(true);
 
 // The explainer brought a part of itself into view (a change of view under the reader): the
 // page around the frame is asked to scroll there too, as not every browser scrolls a page of
-// another origin for its frame. `detail` is the part's offset from the top of this page.
+// another origin for its frame. `detail.top` is the part's offset from the top of this page,
+// and `detail.bottom`, if any, where what must show with it ends (the panel's title).
 addEventListener('explainer:reveal', (event) => {
-  const top = event.detail;
+  const { top, bottom } = event.detail ?? {};
   if (parent === window || !Number.isFinite(top)) return;
   parent.postMessage(`pymxPYMx${childId}xPYMxscrollToChildPositionxPYMx${top}`, '*');
-  parent.postMessage({ type: 'explainer:scroll', top }, '*');
+  parent.postMessage({ type: 'explainer:scroll', top, ...(Number.isFinite(bottom) && { bottom }) }, '*');
 });
 
 // The frame never scrolls (it is as tall as its content): the page around it does, and the

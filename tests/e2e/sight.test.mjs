@@ -127,6 +127,29 @@ test('phone, pinch-zoomed page framing the explainer: a player tapped at the bot
   await page.context().close();
 });
 
+test('phone, pinch-zoomed page framing the explainer: an event chosen on the timeline opens over the diagram, its panel\'s title where the reader sees it', async () => {
+  // The explainer brings the players the event lit into sight, and asks the page around
+  // its frame to scroll there too: the page put them at the top of its viewport, above the
+  // part of it a zoomed-in reader sees.
+  for (const viewport of [PHONE.viewport, { width: 667, height: 375 }]) {
+    const page = await open(env.browser, `${env.base}hosts/iframe.html`, { ...PHONE, viewport, deviceScaleFactor: 2 });
+    await page.locator('iframe').first().scrollIntoViewIfNeeded();
+    const frame = await until(() => page.frames().find((f) => f !== page.mainFrame() && f.url() !== 'about:blank'));
+    await mounted(frame);
+    const tab = frame.locator('[id$="-tab-timeline"]');
+    await tab.scrollIntoViewIfNeeded();
+    await tab.tap();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 2.5 });
+    const event = frame.locator('[data-key^="event:"]').first();
+    await tapShown(page, frame, event, 'center', '');
+    assert.ok(await until(() => titleSeen(page)), `${viewport.width}×${viewport.height}: the panel's title shows where the reader is zoomed in`);
+    assert.equal(await page.evaluate(() => visualViewport.scale), 2.5, 'the reader\'s zoom is kept');
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
+
 test('phone, in a frame as tall as its content and in a wrapper that clips: a player tapped at the screen\'s bottom opens its panel below it, brought into sight with the player', async () => {
   for (const [url, scope] of [['hosts/iframe.html', (p) => p.frameLocator('iframe')], ['hosts/overflow-hidden.html', (p) => p.locator('#in-hidden')]]) {
     const page = await open(env.browser, `${env.base}${url}`, PHONE);
