@@ -3,9 +3,12 @@
 //! page's that clips its overflow (`overflow-x: hidden` makes it the scroll container, and it
 //! never scrolls). There the bottom sheet would open at the end of the diagram, and the side
 //! panel at the top of its column, a screen away from the control the reader chose; they
-//! open by that control instead, and follow it when it moves (a phone turned), when the
-//! reader arrows under them, and when the view changes under the reader (an event chosen on
-//! the timeline opens over the diagram).
+//! open by that control instead, and follow it when it moves (a phone turned, the column
+//! resized), when the reader arrows under them, and when the view changes under the reader
+//! (an event chosen on the timeline opens over the diagram).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -102,6 +105,38 @@ pub fn watch_tall_frame(root: &web_sys::Element) -> impl FnOnce() {
         if let Some((w, cb)) = listen {
             let _ = w.remove_event_listener_with_callback("resize", cb.as_ref().unchecked_ref());
         }
+    }
+}
+
+/// At mount: whenever the explainer at `root` changes width, a panel placed by its control
+/// (of `showing`, the selection shown) follows it, as after a new layout. The text reflows
+/// at any width, within a layout's width bucket too (the layout the same, so no render):
+/// the panel stayed where its control had been, and reached past the explainer's end. Not
+/// as the height changes: a panel's lists coming in place it again their own way
+/// ([`settle`]). Returns what stops it.
+pub fn follow_width(
+    root: &web_sys::Element,
+    showing: Rc<RefCell<Option<Selection>>>,
+) -> impl FnOnce() {
+    let (el, last) = (root.clone(), Cell::new(root.client_width()));
+    let cb = Closure::<dyn Fn()>::new(move || {
+        let w = el.client_width();
+        if w == last.replace(w) {
+            return;
+        }
+        if let Some(sel) = showing.borrow().clone() {
+            follow(&el, &sel, false);
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()).ok();
+    if let Some(o) = &observer {
+        o.observe(root);
+    }
+    move || {
+        if let Some(o) = observer {
+            o.disconnect();
+        }
+        drop(cb);
     }
 }
 

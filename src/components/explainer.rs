@@ -174,12 +174,22 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     }
     {
         // In a frame as tall as its content, a panel stays unseen until placed by its
-        // control (see `anchor`).
-        let root = root.clone();
+        // control, and follows it as the explainer's width changes (see `anchor`).
+        let (root, showing) = (root.clone(), showing.clone());
         use_effect_with((), move |_| {
-            let stop = root.cast::<web_sys::Element>();
-            let stop = stop.as_ref().map(super::watch_tall_frame);
-            move || stop.map_or((), |stop| stop())
+            let root = root.cast::<web_sys::Element>();
+            let stops = root.as_ref().map(|root| {
+                (
+                    super::watch_tall_frame(root),
+                    super::follow_width(root, showing),
+                )
+            });
+            move || {
+                if let Some((tall, width)) = stops {
+                    tall();
+                    width();
+                }
+            }
         });
     }
     {

@@ -30,8 +30,8 @@ mod timeline;
 mod trusted;
 
 pub use anchor::{
-    anchor_if_unseen, anchor_panel, bring_back, follow, reveal, settle, uncover, watch_tall_frame,
-    zoom,
+    anchor_if_unseen, anchor_panel, bring_back, follow, follow_width, reveal, settle, uncover,
+    watch_tall_frame, zoom,
 };
 pub use app::{App, AppProps, Asked, HostEvent, Linked, Loaded};
 pub use badge::Badge;

@@ -322,6 +322,37 @@ test('phone turned with a panel open, in an iframe and a clipping wrapper: the p
   }
 });
 
+test('a column resized within one layout, with a panel open in a clipping wrapper: the panel follows its control, and ends within the explainer', async () => {
+  // Under a page's CSS zoom (1.5), a phone of 320 px and one of 414 px both give the column
+  // the narrow layout: the drawing stays, but the comparison's text reflows, shorter. The
+  // panel stayed where its bar had been, and reached 79 px past the explainer's end.
+  const page = await open(env.browser, `${env.base}hosts/zoomed.html`, { ...PHONE, viewport: { width: 320, height: 568 } });
+  await mounted(page);
+  const x = page.locator('#zoomed-hidden');
+  await x.locator('[id$="-tab-comparison"]').tap();
+  const bar = x.locator('[data-key^="bar:"]').filter({ visible: true }).nth(1);
+  await bar.scrollIntoViewIfNeeded();
+  await bar.tap();
+  await x.locator('.xp-panel:not([data-partial]) h3:focus').waitFor();
+  const where = () => x.evaluate((h) => {
+    const root = xpRoot(h);
+    const box = (e) => e.getBoundingClientRect();
+    const [c, p, r] = [root.querySelector('.xp-bar-row.sel'), root.querySelector('.xp-panel'), root.querySelector('.xp-root')].map(box);
+    return { gap: p.top - c.bottom, past: p.bottom - r.bottom, spills: xpSpills(root.querySelector('.xp-root')) };
+  });
+  const before = await where();
+  assert.ok(before.gap > 0 && before.gap < 20 && before.past <= 1, `at 320 px, the panel just below its bar: ${JSON.stringify(before)}`);
+  await page.setViewportSize({ width: 414, height: 896 });
+  let now;
+  const placed = await until(async () => {
+    now = await where();
+    return now.gap > 0 && now.gap < 20 && now.past <= 1 && now.spills.length === 0;
+  });
+  assert.ok(placed, `at 414 px, the panel just below its bar, within the explainer: ${JSON.stringify(now)}`);
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
+
 test('in a frame, a language switch with a panel open: the panel stays by its control, which moved', async () => {
   // The story's English names are far longer: the boxes above the control grow, and the
   // control moves down. The panel stayed where it was, over other boxes.
