@@ -484,7 +484,7 @@ fn ask_page(control: &web_sys::Element, title: Option<&web_sys::Element>) {
         .and_then(|w| w.scroll_y().ok())
         .unwrap_or(0.0);
     // In the frame's page, room included (the control's `scroll-margin-top`).
-    let at = |y: f64| f64::from((y + scrolled).round() as i32);
+    let at = |y: f64| (y + scrolled).round();
     let detail = js_sys::Object::new();
     let top = control.get_bounding_client_rect().top() - GAP;
     let _ = js_sys::Reflect::set(&detail, &"top".into(), &at(top).into());
