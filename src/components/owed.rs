@@ -57,8 +57,9 @@ impl Owed {
     }
 
     /// From a reader's action, or the embed drawing an explainer afresh: what the renders it
-    /// causes owe is done before each of the next frames, if their effects have not done it. Several: Yew may also yield between
-    /// a component's render and its children's, so the drawing may render a frame late.
+    /// causes owe is done before each of the next frames, if their effects have not done it.
+    /// Several: Yew may also yield between a component's render and its children's, so the
+    /// drawing may render a frame late.
     /// The looking stops `AFTER` frames once that work is paid, or after `FRAMES`.
     pub fn pay_before_next_frame(&self) {
         let action = self.0.action.get().wrapping_add(1);

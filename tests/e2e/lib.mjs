@@ -2,7 +2,7 @@
 // browser download), the local server, and pages that record console messages and requests.
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
-import { serve, AXE_PATH, AXE_FILE, underCsp } from './server.mjs';
+import { serve, AXE_PATH, AXE_FILE, AXE_TAGS, underCsp } from './server.mjs';
 import { installHelpers } from './inpage.mjs';
 
 const AXE = await readFile(AXE_FILE, 'utf8');
@@ -20,10 +20,10 @@ export async function axe(page, rules = null, except = []) {
     if (csp) await page.addScriptTag({ url: AXE_PATH });
     else await page.addScriptTag({ content: AXE });
   }
-  const result = await page.evaluate(([preload, rules, except]) => window.axe.run({ include: [['[data-explainer]']] }, {
-    runOnly: rules ? { type: 'rule', values: rules } : ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'], preload,
+  const result = await page.evaluate(([preload, runOnly, except]) => window.axe.run({ include: [['[data-explainer]']] }, {
+    runOnly, preload,
     rules: Object.fromEntries(except.map((id) => [id, { enabled: false }])),
-  }), [!csp, rules, except]);
+  }), [!csp, rules ? { type: 'rule', values: rules } : AXE_TAGS, except]);
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 

@@ -18,6 +18,8 @@ const here = new URL('.', import.meta.url).pathname;
 /** Where the server gives axe-core (see `axe` in lib.mjs), and its file. */
 export const AXE_PATH = '/.axe/axe.min.js';
 export const AXE_FILE = join(here, '../../tools/node_modules/axe-core/axe.min.js');
+/** The axe rules every audit runs: WCAG 2.2 A and AA, and best practice. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const DIST = join(here, '../../dist/');
 /** The build's pre-rendered snippet in `lang`, its loader's <script> left out: what a page
  * pastes into its body, or a script puts in, where the page has its loader already. */
