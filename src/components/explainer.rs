@@ -356,6 +356,12 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let close = use_callback(act.clone(), |(), act| act.emit(Action::Close));
     // Not for an item a link opened: Back goes back through the links (see `State::linked`).
     super::back::use_close_request(state.selection.is_some() && !state.linked, close.clone());
+    super::escape::use_escape_after_press(
+        root.clone(),
+        state.selection.is_some(),
+        close.clone(),
+        last_key.clone(),
+    );
     // The panel's lists came a frame after its head: placed by its control, it is placed
     // again at its full height (see `anchor::settle`).
     let whole = use_callback(root.clone(), |sel: Selection, root| {

@@ -13,6 +13,7 @@ mod diagram;
 mod disclosure;
 mod edge;
 mod error_view;
+mod escape;
 mod explainer;
 mod language_switch;
 mod legend;

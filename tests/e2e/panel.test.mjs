@@ -475,3 +475,62 @@ test('a click on the panel\'s text keeps focus in the explainer: Escape then clo
     await page.context().close();
   }
 });
+
+test('a click on the explainer\'s own text outside the panel (its title, its legend, the drawing between controls), then Escape: the panel closes and focus goes back to its control; in a teaser\'s link and a lightbox too, which stays open; after a click on the page, Escape stays the page\'s', async () => {
+  for (const url of ['index.html', 'hosts/teaser-link.html', 'hosts/dialog.html']) {
+    const page = await open(env.browser, `${env.base}${url}`, { viewport: { width: 1280, height: 800 } });
+    const lightbox = url.includes('dialog');
+    if (lightbox) await page.locator('#open').click();
+    await ready(page);
+    const x = page.locator('[data-explainer]').first();
+    const choose = async () => {
+      await x.evaluate((h) => h.shadowRoot.querySelector('[data-key="entity:microsoft"]').scrollIntoView({ block: 'center' }));
+      await x.locator('[data-key="entity:microsoft"]').click();
+      await whole(x);
+    };
+    const closed = () => until(() => x.evaluate((h) => !h.shadowRoot.querySelector('.xp-panel h3')), 1500);
+    // A point of `sel` whose element takes no focus and is no link or control of its own.
+    const spot = (sel) => x.evaluate((h, s) => {
+      const r = h.shadowRoot.querySelector(s).getBoundingClientRect();
+      for (let y = r.top + 4; y < r.bottom; y += 6) {
+        for (let left = r.left + 4; left < r.right; left += 6) {
+          const e = h.shadowRoot.elementFromPoint(left, y);
+          if (e && h.shadowRoot.querySelector(s).contains(e) && !e.closest('[data-key], a, button, [tabindex]')) return [left, y];
+        }
+      }
+      return null;
+    }, sel);
+    // (In the lightbox's narrow column, the sheet covers the legend, at the end of its scroll.)
+    const parts = [['title', '.xp-title'], ['drawing', '.xp-view svg'], ...(lightbox ? [] : [['legend', '.xp-legend-title']])];
+    for (const [what, sel] of parts) {
+      await choose();
+      await x.evaluate((h, s) => h.shadowRoot.querySelector(s).scrollIntoView({ block: 'start' }), sel);
+      const at = await spot(sel);
+      assert.ok(at, `${url}: a point of the ${what} with nothing focusable`);
+      await page.mouse.click(...at);
+      assert.equal(await x.evaluate((h) => h.shadowRoot.activeElement), null, `${url}: the click on the ${what} took focus out of the explainer`);
+      assert.match(page.url(), new RegExp(url.replace('.', '\\.')), `${url}: the click on the ${what} followed no link`);
+      await page.keyboard.press('Escape');
+      assert.ok(await closed(), `${url}: Escape after a click on the ${what} closes the panel`);
+      assert.ok(await until(async () => (await x.evaluate((h) => h.shadowRoot.activeElement?.dataset.key)) === 'entity:microsoft'),
+        `${url}: after the ${what}, focus back on Microsoft`);
+      if (lightbox) assert.ok(await page.evaluate(() => document.querySelector('#box').open), `after the ${what}, the lightbox stays open`);
+    }
+    if (lightbox) {
+      // Its own next Escape closes the lightbox.
+      await page.keyboard.press('Escape');
+      assert.ok(await until(() => page.evaluate(() => !document.querySelector('#box').open)), 'the next Escape closes the lightbox');
+    } else if (url === 'index.html') {
+      // A click on the explainer's text, then on the page's: Escape is the page's.
+      await choose();
+      await page.mouse.click(...await spot('.xp-title'));
+      await page.evaluate(() => scrollTo(0, 0));
+      const r = await page.evaluate(() => { const e = document.querySelector('h1, h2, p'); const b = e.getBoundingClientRect(); return [b.left + 2, b.top + b.height / 2]; });
+      await page.mouse.click(...r);
+      await page.keyboard.press('Escape');
+      assert.equal(await closed(), false, `${url}: Escape after a click on the page leaves the panel open`);
+    }
+    assert.deepEqual(page.messages, []);
+    await page.context().close();
+  }
+});
