@@ -1,4 +1,4 @@
-// A reader who does anything, in any order: seeded random taps, clicks, keys, scrolls,
+// A reader who does anything, in any order: seeded random taps, clicks (on its text too), keys, scrolls,
 // pinches, resizes, Back, and language changes from the page, on the article (phone), on a
 // page of two explainers (desktop), on a page that frames one (phone) and on a generated
 // story (phone). After each step, what a reader relies on must hold, whatever came before:
@@ -205,6 +205,10 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
   const entries = await page.evaluate(() => history.length);
   const narrowest = Math.min(...sizes.map((s) => s[0]));
   const steps = [];
+  // The explainer whose own text (not a control) the reader last clicked with its panel
+  // open, while that panel stays open and no other press came: Escape then closes it,
+  // wherever the click left focus (the page's body, a link or a dialog around it).
+  let pressedText = null;
   const fail = (why) => `seed ${seed}, step ${steps.length}: ${why}\n  last steps: ${steps.slice(-10).join(' | ')}`;
   for (let i = 0; i < STEPS; i++) {
     // Whether this step may take the reader off the page: Back, or a key on an element of
@@ -251,6 +255,7 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
       }, chosen);
       const [px, py] = (at && await toScreen(at.x, at.y)) || [];
       if (px !== undefined) {
+        pressedText = null;
         steps.push(`tap ${at.what}`);
         await (device.hasTouch ? page.touchscreen.tap(px, py) : page.mouse.click(px, py));
         if (at.key) expect = { index: at.index, key: at.key, x: at.x, y: at.y };
@@ -278,11 +283,19 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
         return el && { index, key: el.getAttribute('data-key'), panel: !!xpRoot(hosts[index]).querySelector('.xp-panel'),
           inPanel: !!el.closest('.xp-panel'), tag: el.tagName };
       });
+      // Focus out of the explainer whose text was clicked, on the page's body or on an
+      // element around that explainer (its own controls have it otherwise).
+      const around = !focus && pressedText !== null && await doc.evaluate((i) => {
+        const a = document.activeElement;
+        const host = document.querySelectorAll('[data-explainer]')[i];
+        return document.hasFocus() && (!a || a === document.body || (a.contains(host) && a !== host)) && a?.tagName;
+      }, pressedText);
       steps.push(`key ${key === ' ' ? 'Space' : key}`);
       mayLeave = !focus;
       await page.keyboard.press(key);
       if (focus && key === 'Enter' && focus.key) expect = { index: focus.index, key: focus.key };
       if (focus?.panel && key === 'Escape') expect = { index: focus.index, closed: true, focus: focus.key || focus.tag };
+      if (around && key === 'Escape') expect = { index: pressedText, closed: true, focus: `${around}, after a click on the explainer's text` };
     } else if (r < 0.78) {
       // The reader reads down the open panel's text, to any depth (nothing open: nothing).
       const y = Math.floor(rnd.next() * 3000);
@@ -320,10 +333,42 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
         mayLeave = true;
         await page.goBack({ timeout: 2000 }).catch(() => {});
       }
-    } else {
+    } else if (r < 0.98) {
       // The page's own language switch, as a bilingual page sets it.
       steps.push('page language');
       await doc.evaluate(() => { const h = document.querySelector('[data-explainer]'); h.dataset.lang = h.dataset.lang === 'en' ? 'fr' : 'en'; });
+    } else {
+      // A click (a tap on a phone) on the explainer's own text or the drawing between its
+      // controls, the panel's too: no control of its own there.
+      await settled(page);
+      const at = await doc.evaluate(([a, b, c]) => {
+        const hosts = [...document.querySelectorAll('[data-explainer]')];
+        const index = Math.floor(a * hosts.length);
+        const root = xpRoot(hosts[index]);
+        const r = root?.querySelector('.xp-root')?.getBoundingClientRect();
+        if (!r) return null;
+        const [top, bottom] = [Math.max(r.top, 0), Math.min(r.bottom, innerHeight)];
+        const [x, y] = [r.left + b * r.width, top + c * (bottom - top)];
+        if (bottom <= top || x < 0 || x >= innerWidth) return null;
+        const hit = root.elementFromPoint(x, y);
+        const mine = ([dx, dy]) => hosts[index].contains(document.elementFromPoint(x + dx, y + dy));
+        if (!hit || hit.closest('[data-key], button, summary, [role=tab], a[href], [tabindex]:not(.xp-panel)')
+          || ![[0, 0], [0, -8], [0, 8], [-8, 0], [8, 0]].every(mine)) return null;
+        return { x, y, index, open: !!root.querySelector('.xp-panel'), what: hit.className?.baseVal ?? hit.className ?? hit.tagName };
+      }, [rnd.next(), rnd.next(), rnd.next()]);
+      const [px, py] = (at && await toScreen(at.x, at.y)) || [];
+      if (px !== undefined) {
+        steps.push(`click the text (${String(at.what).slice(0, 30) || 'no class'})`);
+        await (device.hasTouch ? page.touchscreen.tap(px, py) : page.mouse.click(px, py));
+        pressedText = at.open ? at.index : null;
+        // Half the time, Escape next, as a reader closing the panel after reading it.
+        if (rnd.next() < 0.5) {
+          await page.waitForTimeout(50);
+          steps.push('key Escape');
+          await page.keyboard.press('Escape');
+          if (at.open) expect = { index: at.index, closed: true, focus: 'what the click left it on' };
+        }
+      }
     }
     await page.waitForTimeout(100 + Math.floor(rnd.next() * 250));
     if (!page.url().startsWith(url)) {
@@ -373,6 +418,7 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
       assert.ok(ok, fail(`Escape (focus on ${expect.focus}) left ${s.open ? 'the panel open' : 'the panel closed'}, focus on ${s.focus} (focus went: ${moves})`));
       checked.closed++;
     }
+    if (pressedText !== null && !await doc.evaluate((i) => !!xpRoot(document.querySelectorAll('[data-explainer]')[i]).querySelector('.xp-panel'), pressedText)) pressedText = null;
     // The page around a frame must not scroll sideways either.
     const wrong = [...(framed ? await broken(page, narrowest) : []), ...await broken(doc, narrowest)];
     assert.deepEqual(wrong, [], fail(wrong.join('; ')));
