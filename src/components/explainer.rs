@@ -63,6 +63,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         use_reducer(|| State::new(props.lang, start, props.width).hydrating(props.fit_until));
     let root = use_node_ref();
     let view_box = use_node_ref();
+    let ruler = use_node_ref();
     let heading = use_node_ref();
     // The item whose panel shows, as of the last render's effects: a tap on it again brings
     // its panel into sight (see `select`).
@@ -139,49 +140,74 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     }
     {
         // Follow the width of the view's own column (not the window's: the widget sits in a
-        // page column, and an open side panel narrows the diagram).
+        // page column). Observed through the ruler (see below), whose size only the
+        // explainer's width changes: the view's width follows the explainer's. Read again as
+        // the diagram's view shows (hidden, it measured 0 and was skipped).
         let (state, view_box, root) = (state.clone(), view_box.clone(), root.clone());
-        use_effect_with((), move |_| {
+        let ruler = ruler.clone();
+        use_effect_with(state.view == View::Diagram, move |_| {
             let el = view_box.cast::<web_sys::HtmlElement>();
             let root = root.cast::<web_sys::HtmlElement>();
-            let measure = {
-                let (state, el) = (state.clone(), el.clone());
-                move || {
-                    if let Some(el) = &el {
-                        let w = el.client_width();
-                        if w > 0 {
-                            state.dispatch(Action::Resize(w as u32));
-                        }
-                    }
-                    if let Some(root) = &root {
-                        set_zoom(root);
+            let measure = Rc::new(move || {
+                if let Some(el) = &el {
+                    let w = el.client_width();
+                    if w > 0 {
+                        state.dispatch(Action::Resize(w as u32));
                     }
                 }
-            };
+                if let Some(root) = &root {
+                    set_zoom(root);
+                }
+            });
             measure();
-            let cb = Closure::<dyn Fn()>::new(measure);
-            let observer = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()).ok();
-            if let (Some(o), Some(el)) = (&observer, &el) {
-                o.observe(el);
+            // Laid out again in the next frame, not in the observer's callback: a new layout
+            // there changes boxes other observers watch (a page's own, on its body; the
+            // frame's document, in `frame.js`), and the browser reports "ResizeObserver loop
+            // completed with undelivered notifications" as an error to the page's handlers (a
+            // newsroom's error tracker). A turned phone or a resized window is measured at
+            // the window's resize, before its first frame is laid out: no frame shows the
+            // old layout scaled.
+            let later = {
+                let m = measure.clone();
+                Closure::<dyn Fn()>::new(move || {
+                    let m = m.clone();
+                    super::next_frame(Box::new(move || m()));
+                })
+            };
+            let observer = web_sys::ResizeObserver::new(later.as_ref().unchecked_ref()).ok();
+            if let (Some(o), Some(r)) = (&observer, ruler.cast::<web_sys::Element>()) {
+                o.observe(&r);
+            }
+            let now = Closure::<dyn Fn()>::new(move || measure());
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("resize", now.as_ref().unchecked_ref());
             }
             move || {
                 if let Some(o) = observer {
                     o.disconnect();
                 }
-                drop(cb);
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "resize",
+                        now.as_ref().unchecked_ref(),
+                    );
+                }
+                drop(later);
             }
         });
     }
     {
         // In a frame as tall as its content, a panel stays unseen until placed by its
         // control, and follows it as the explainer's width changes (see `anchor`).
-        let (root, showing) = (root.clone(), showing.clone());
+        let (root, ruler, showing) = (root.clone(), ruler.clone(), showing.clone());
         use_effect_with((), move |_| {
             let root = root.cast::<web_sys::Element>();
-            let stops = root.as_ref().map(|root| {
+            let ruler = ruler.cast::<web_sys::Element>();
+            let stops = root.as_ref().zip(ruler).map(|(root, ruler)| {
                 (
                     super::watch_tall_frame(root),
-                    super::follow_width(root, showing),
+                    super::follow_width(root, &ruler, showing),
                 )
             });
             move || {
@@ -428,6 +454,13 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     };
     html! {
         <div class="xp-root" lang={lang.code()} ref={root} {onkeydown}>
+            // The ruler: an empty line across the explainer, whose size its width alone
+            // changes, for the resize observers to watch. One watching a box whose size its
+            // own callback changes (the views or the root, laid out again for a new width)
+            // leaves it over in that frame, and the browser reports "ResizeObserver loop
+            // completed with undelivered notifications" as an error, to the page's error
+            // handlers (a newsroom's error tracker), at every turn of a phone.
+            <div class="xp-ruler" aria-hidden="true" ref={ruler}></div>
             // Not a <header>: outside sectioning content it is the page's banner landmark,
             // and a page with its own header, or two explainers, had two (axe).
             <div class="xp-head">

@@ -50,6 +50,10 @@ export async function setup(more = [], dist = undefined) {
 export async function open(browser, url, { defaultFont, ...options } = {}) {
   const context = await browser.newContext({ viewport: { width: 375, height: 667 }, ...options });
   await context.addInitScript(installHelpers);
+  // What the page's own error handlers get (a newsroom's error tracker) without the console
+  // always showing it: Chromium logs no "ResizeObserver loop completed with undelivered
+  // notifications". (A thrown error comes as a pageerror too.)
+  await context.addInitScript(() => addEventListener('error', (e) => { if (!e.error) console.error(`window error: ${e.message}`); }));
   const page = await context.newPage();
   if (defaultFont) await (await context.newCDPSession(page)).send('Page.setFontSizes', { fontSizes: { standard: defaultFont } });
   page.messages = [];

@@ -269,3 +269,33 @@ test('a hidden explainer (in a closed tab of the page) is not hydrated at idle, 
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
+
+test('a phone turned and turned again with a panel open, on each view and in a frame: the page\'s error handlers get nothing (the drawing\'s observers left a resize over: "ResizeObserver loop completed")', async () => {
+  const PHONE = { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true };
+  const turns = [[667, 375], [320, 568], [414, 896], [375, 667]];
+  for (const [url, key] of [['index.html', 'relationship:cerebras-openai'], ['index.html', 'entity:microsoft'], ['index.html', 'bar:'], ['hosts/iframe.html', 'entity:microsoft']]) {
+    const page = await open(env.browser, null, PHONE);
+    // The page's own handler, as an error tracker's.
+    await page.addInitScript(() => { window.caught = []; addEventListener('error', (e) => window.caught.push(e.message)); });
+    await page.goto(`${env.base}${url}`);
+    const doc = url.includes('iframe') ? await until(() => page.frames().find((f) => f !== page.mainFrame() && f.url() !== 'about:blank')) : page;
+    await ready(doc);
+    const x = doc.locator('[data-explainer]').first();
+    if (key === 'bar:') await x.locator('[id$="-tab-comparison"]').tap();
+    const control = x.locator(`[data-key^="${key}"]`).filter({ visible: true }).first();
+    await control.scrollIntoViewIfNeeded();
+    await control.tap();
+    await x.locator('.xp-panel h3').waitFor();
+    const before = key === 'bar:' ? null : (await drawing(doc, '[data-explainer]')).drawn;
+    for (const [width, height] of turns) {
+      await page.setViewportSize({ width, height });
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 200)))));
+    }
+    // Back at its first width, drawn for it again.
+    if (before !== null) assert.equal((await drawing(doc, '[data-explainer]')).drawn, before, `${url} ${key}: drawn as before the turns`);
+    const caught = await Promise.all([...new Set([page, doc])].map((d) => d.evaluate(() => window.caught)));
+    assert.deepEqual(caught.flat(), [], `${url} ${key}`);
+    assert.deepEqual(page.messages, [], `${url} ${key}`);
+    await page.context().close();
+  }
+});
