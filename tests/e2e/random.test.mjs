@@ -38,50 +38,9 @@ const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const STEPS = Number(process.env.RANDOM_STEPS || 50);
 const KEYS = ['Tab', 'Shift+Tab', 'ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Enter', 'Escape', ' ', 'Home', 'End'];
 
-/** What a reader relies on, read off every explainer of the page: a list of what is wrong. */
-const broken = (page, narrowest) => page.evaluate((narrowest) => {
-  const out = [];
-  const w = document.documentElement.clientWidth;
-  // (A page written vertically scrolls sideways by design: that is its reading direction.)
-  const vertical = getComputedStyle(document.body).writingMode.startsWith('vertical');
-  if (w <= narrowest && !vertical && document.scrollingElement.scrollWidth > w) out.push(`the page scrolls sideways at ${w} px`);
-  for (const h of document.querySelectorAll('[data-explainer]')) {
-    const root = xpRoot(h)?.querySelector('.xp-root');
-    if (!root) { out.push(`${h.id || 'an explainer'} is blank`); continue; }
-    if (root.matches('.xp-error')) { out.push(`${h.id || 'an explainer'} shows an error: ${root.textContent.slice(0, 300)}`); continue; }
-    if (root.scrollWidth > root.clientWidth + 1) out.push(`${h.id || 'an explainer'} is ${root.scrollWidth} px wide in ${root.clientWidth}`);
-    // No text runs out of its element, sideways or out of its bottom over what follows (a
-    // narrow column's panel title squeezed to 2 px), nor is cut (lib.mjs).
-    out.push(...xpSpills(root).map((e) => `${h.id || 'an explainer'}: ${e}`));
-    const panels = xpRoot(h).querySelectorAll('.xp-panel');
-    if (panels.length > 1) out.push(`${panels.length} panels open`);
-    if (panels.length && !panels[0].querySelector('h3')?.textContent.trim()) out.push('a panel without a title');
-    // However far its text is read, its close button stays in what the panel shows (one
-    // on the screen, with room for it: a sheet far below is short until the reader comes
-    // to it, refitted as the page scrolls, tested in sheet). The room in the explainer's
-    // px: under a page's CSS zoom of 1.5 (seed 8282 on hosts/zoomed), a 60 px sheet is 40.
-    const p = panels[0]?.getBoundingClientRect();
-    if (p && p.top >= 0 && p.top < innerHeight && p.height >= 60 * (root.currentCSSZoom ?? 1)) {
-      const c = panels[0].querySelector('.xp-close')?.getBoundingClientRect();
-      if (!c || c.top < p.top - 1 || c.bottom > p.bottom + 1) out.push(`the panel's close button is out of it (${c ? Math.round(c.top - p.top) : 'none'} px from its top, read ${Math.round(panels[0].scrollTop)} px down, the panel ${Math.round(p.top)} to ${Math.round(p.bottom)} of ${innerHeight})`);
-    }
-    // Every target a finger can meet, in whatever state the reader left it, at least 44 × 44.
-    // (Not one the browser does not render: in a closed disclosure or a section skipped
-    // off screen, whose boxes a script can still read, from before the page last changed
-    // width; the explainer follows its column again once it is shown, tested in embed.
-    // Nor one more than a screen away: a pre-rendered explainer further down keeps the
-    // drawing it had until the reader scrolls near it, tested in redraw.)
-    const screen = innerHeight;
-    for (const c of xpRoot(h).querySelectorAll('button, a[href], summary, [role=button], [role=tab]')) {
-      const b = c.getBoundingClientRect();
-      const near = b.bottom > -screen && b.top < 2 * screen;
-      if (near && c.checkVisibility({ contentVisibilityAuto: true }) && (b.width < 43.5 || b.height < 43.5)) {
-        out.push(`${(c.getAttribute('data-key') || c.textContent).trim().slice(0, 30)} is ${b.width.toFixed(1)} × ${b.height.toFixed(1)} px`);
-      }
-    }
-  }
-  return out;
-}, narrowest);
+/** What a reader relies on, read off every explainer of the page: a list of what is wrong
+ * (`xpBroken`, inpage.mjs). */
+const broken = (page, narrowest) => page.evaluate((n) => xpBroken(n), narrowest);
 
 /** Whether the open panel's title of explainer `index` (in `doc`: the page, or its frame)
  * shows whole in what the reader sees of the page (its visual viewport: a reader who

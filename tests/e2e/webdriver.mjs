@@ -6,7 +6,10 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
 /** The keys the tests press, as WebDriver names them. */
-export const KEY = { tab: '\uE004', enter: '\uE007', shift: '\uE008', escape: '\uE00C', end: '\uE010', right: '\uE014', down: '\uE015' };
+export const KEY = {
+  tab: '\uE004', enter: '\uE007', shift: '\uE008', escape: '\uE00C', space: '\uE00D', end: '\uE010', home: '\uE011',
+  left: '\uE012', up: '\uE013', right: '\uE014', down: '\uE015',
+};
 /** WebDriver's key for an element in a response. */
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 const freePort = () => new Promise((ok) => {
@@ -49,6 +52,9 @@ async function session(command, args, env, capabilities, extra = []) {
     frame: (element) => call('POST', s('/frame'), { id: element ?? null }),
     /** A tap (touch) at `x`, `y`, CSS px of the current frame's viewport. */
     tap: (x, y) => call('POST', s('/actions'), { actions: [{ type: 'pointer', id: 'finger', parameters: { pointerType: 'touch' },
+      actions: [{ type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }] }] }),
+    /** A click of the mouse's main button at `x`, `y`, CSS px of the current frame's viewport. */
+    click: (x, y) => call('POST', s('/actions'), { actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' },
       actions: [{ type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }] }] }),
     /** Presses each of `keys` in turn, WebDriver's names (`KEY.tab`) or characters, with
      * `KEY.shift` held down through them when `shift` is true. */

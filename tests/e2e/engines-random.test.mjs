@@ -1,0 +1,213 @@
+// random.test.mjs's reader in the other engines: Firefox and WebKit (webdriver.mjs), where
+// no playwright runs. A seeded reader does anything, in any order: taps (clicks on the
+// desktop) on controls and on the explainer's own text, keys, focus moved, a panel read
+// down, scrolls, resizes (a phone turned), the page's language. On a phone's screen (a frame
+// of its size, hosts/column.html, resized as a phone turns) and on a desktop. After each
+// step, what a reader relies on must hold (`xpBroken`, inpage.mjs: nothing blank, failed,
+// too wide or spilling, no target under 44 × 44 px, one panel with its title and its close
+// button in it), no error or warning logged since the page loaded, a tap or Enter on an
+// item opens the panel on that item, Escape closes it and leaves focus in the explainer; and
+// every tenth step, no axe violation. `ENGINE_RANDOM_SEED=n ENGINE_RANDOM_STEPS=n` replays
+// or explores other readers. Runs against the release build in dist/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve, AXE_FILE, AXE_TAGS } from './server.mjs';
+import { firefox, webkit, KEY } from './webdriver.mjs';
+import { inPage } from './inpage.mjs';
+import { generator } from './gen.mjs';
+
+let server, base;
+before(async () => { server = await serve(); base = `http://127.0.0.1:${server.address().port}/`; });
+after(() => server.close());
+
+const STEPS = Number(process.env.ENGINE_RANDOM_STEPS || 40);
+const AXE = await readFile(AXE_FILE, 'utf8');
+const KEYS = [KEY.tab, 'shift+tab', KEY.right, KEY.left, KEY.down, KEY.up, KEY.enter, KEY.escape, KEY.space, KEY.home, KEY.end];
+const NAMES = { [KEY.tab]: 'Tab', [KEY.right]: 'ArrowRight', [KEY.left]: 'ArrowLeft', [KEY.down]: 'ArrowDown', [KEY.up]: 'ArrowUp',
+  [KEY.enter]: 'Enter', [KEY.escape]: 'Escape', [KEY.space]: 'Space', [KEY.home]: 'Home', [KEY.end]: 'End' };
+const CONTROLS = '[data-key], button, summary, [role=tab], a[href]';
+
+// What the reader's screen is: a phone's (a frame of its size, in a window that holds its
+// largest) or the window itself, and the sizes it takes.
+const SCREENS = [
+  { label: 'phone', url: 'hosts/column.html?page=../index.html&w=375&h=667', window: [900, 1000], touch: true,
+    sizes: [[375, 667], [667, 375], [320, 568], [414, 896]] },
+  { label: 'desktop', url: 'hosts/two.html', window: [1280, 800], touch: false,
+    sizes: [[1280, 800], [1024, 768], [768, 1024], [1440, 900]] },
+];
+
+/** A WebDriver script's body that resolves (its last argument) after two frames. */
+const FRAMES = 'const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));';
+/** Waits, for up to `ms`, until `expr` (in the explainer's frame) is truthy: its value, or null. */
+const until = (br, expr, ms = 3000) => br.runAsync(`const done = arguments[arguments.length - 1], t0 = Date.now();
+  (function poll() { const v = (${expr}); if (v || Date.now() - t0 > ${ms}) return done(v || null); setTimeout(poll, 50); })();`);
+
+/** What the page is given once loaded: the helpers, the items the explainers say they opened,
+ * and what they log (an error or warning before that is not seen: no engine here gives it
+ * to a WebDriver classic client). */
+const WATCH = `${inPage}
+  window.opened = {}; window.logged = [];
+  document.addEventListener('explainer:select', (e) => {
+    const hosts = [...document.querySelectorAll('[data-explainer]')];
+    window.opened[hosts.findIndex((h) => h.contains(e.target))] = e.detail.kind + ':' + e.detail.id;
+  });
+  for (const k of ['error', 'warn']) { const f = console[k]; console[k] = (...a) => { window.logged.push(k + ': ' + a.join(' ')); f.apply(console, a); }; }
+  addEventListener('error', (e) => window.logged.push('error: ' + e.message));`;
+
+/** axe's violations inside the explainers of the current frame, with the journeys' rules. */
+async function audit(br) {
+  if (!await br.run('return typeof window.axe?.run === "function"')) await br.run(AXE);
+  return br.runAsync(`const done = arguments[arguments.length - 1];
+    axe.run({ include: [['[data-explainer]']] }, { runOnly: arguments[0] })
+      .then((r) => done(r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', '))), (e) => done(['axe failed: ' + e.message]));`, AXE_TAGS);
+}
+
+/** Plays `STEPS` random steps of the reader of `seed` on `screen` in the engine `launch`. */
+async function play(launch, screen, seed) {
+  const rnd = generator(seed);
+  const br = await launch({ width: screen.window[0], height: screen.window[1], scheme: rnd.next() < 0.5 ? 'light' : 'dark' });
+  const framed = screen.url.includes('column');
+  const steps = [];
+  const fail = (why) => `seed ${seed}, step ${steps.length}: ${why}\n  last steps: ${steps.slice(-10).join(' | ')}`;
+  // Into the phone's frame, once its explainers have come.
+  const enter = async () => {
+    if (!framed) return;
+    await br.frame(null);
+    await until(br, "!!document.querySelector('iframe').contentDocument?.querySelector('[data-explainer]')", 20000);
+    await br.frame(await br.run("return document.querySelector('iframe')"));
+  };
+  try {
+    await br.go(base + screen.url);
+    await enter();
+    // Each explainer comes as the reader nears it.
+    await br.runAsync(`const done = arguments[arguments.length - 1];
+      (async () => { for (const h of document.querySelectorAll('[data-explainer]')) { h.scrollIntoView({ behavior: 'instant' }); await new Promise((ok) => setTimeout(ok, 300)); } scrollTo(0, 0); done(true); })();`);
+    assert.ok(await until(br, "[...document.querySelectorAll('[data-explainer]')].every((h) => h.hasAttribute('data-explainer-ready'))", 20000), fail('the explainers come'));
+    await br.run(WATCH);
+    const narrowest = Math.min(...screen.sizes.map((s) => s[0]));
+    // The explainer whose own text the reader last clicked with its panel open (see
+    // random.test.mjs): Escape then closes it, wherever the click left focus.
+    let pressedText = null;
+    const point = (x, y) => (screen.touch ? br.tap(x, y) : br.click(x, y));
+    for (let i = 0; i < STEPS; i++) {
+      let expect = null;
+      const r = rnd.next();
+      if (r < 0.5) {
+        // A tap on a control that shows, brought into view: what it lands on is what is at
+        // that point (a sheet may cover the control).
+        const at = await br.runAsync(`const done = arguments[arguments.length - 1], [a, b, c] = arguments[0];
+          const hosts = [...document.querySelectorAll('[data-explainer]')], index = Math.floor(a * hosts.length), root = xpRoot(hosts[index]);
+          const shown = [...root.querySelectorAll(${JSON.stringify(CONTROLS)})].filter((e) => e.getClientRects().length);
+          if (!shown.length) return done(null);
+          const aimed = shown[Math.floor(b * shown.length)];
+          aimed.scrollIntoView({ block: c < 0.5 ? 'center' : 'nearest', behavior: 'instant' });
+          requestAnimationFrame(() => requestAnimationFrame(() => {
+            const box = aimed.getBoundingClientRect(), x = box.x + box.width / 2, y = box.y + box.height / 2;
+            if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return done(null);
+            const hit = root.elementFromPoint(x, y)?.closest(${JSON.stringify(CONTROLS)});
+            // A link to another page is not followed here.
+            if (!hit || hit.matches('a[href]:not([href^="#"])')) return done(null);
+            done({ x, y, index, key: hit.getAttribute('data-key'), what: (hit.getAttribute('data-key') || hit.textContent).trim().slice(0, 30) });
+          }));`, [rnd.next(), rnd.next(), rnd.next()]);
+        if (at) {
+          steps.push(`tap ${at.what}`);
+          pressedText = null;
+          await point(at.x, at.y);
+          if (at.key) expect = { index: at.index, key: at.key };
+        }
+      } else if (r < 0.58) {
+        const what = await br.run(`const [a, b] = arguments[0], hosts = [...document.querySelectorAll('[data-explainer]')];
+          const shown = [...xpRoot(hosts[Math.floor(a * hosts.length)]).querySelectorAll(${JSON.stringify(CONTROLS)})].filter((e) => e.getClientRects().length);
+          const c = shown[Math.floor(b * shown.length)]; c?.focus();
+          return c && (c.getAttribute('data-key') || c.textContent).trim().slice(0, 30);`, [rnd.next(), rnd.next()]);
+        steps.push(`focus ${what}`);
+      } else if (r < 0.73) {
+        const key = rnd.pick(KEYS);
+        // Where focus is: an explainer's control, its panel open or not; or around the
+        // explainer whose text was clicked.
+        const focus = await br.run(`const p = arguments[0], hosts = [...document.querySelectorAll('[data-explainer]')];
+          const index = hosts.findIndex((h) => xpRoot(h)?.host === document.activeElement);
+          const el = index >= 0 ? xpRoot(hosts[index]).activeElement : null;
+          if (el) return { index, key: el.getAttribute('data-key'), panel: !!xpRoot(hosts[index]).querySelector('.xp-panel'), tag: el.tagName };
+          const a = document.activeElement;
+          return { around: p !== null && (!a || a === document.body || (a.contains(hosts[p]) && a !== hosts[p])) };`, pressedText);
+        steps.push(`key ${key === 'shift+tab' ? 'Shift+Tab' : NAMES[key]}`);
+        await (key === 'shift+tab' ? br.keys([KEY.tab], true) : br.keys([key]));
+        if (focus.key && key === KEY.enter) expect = { index: focus.index, key: focus.key };
+        if (focus.panel && key === KEY.escape) expect = { index: focus.index, closed: true };
+        if (focus.around && key === KEY.escape) expect = { index: pressedText, closed: true };
+      } else if (r < 0.78) {
+        const y = Math.floor(rnd.next() * 3000);
+        if (await br.run(`const p = [...document.querySelectorAll('[data-explainer]')].map((h) => xpRoot(h).querySelector('.xp-panel')).find(Boolean);
+          if (p) p.scrollTop = arguments[0]; return !!p;`, y)) steps.push(`read the panel down to ${y}`);
+      } else if (r < 0.84) {
+        const y = Math.floor(rnd.next() * 4000);
+        steps.push(`scroll to ${y}`);
+        await br.run('scrollTo({ top: arguments[0], behavior: "instant" })', y);
+      } else if (r < 0.92) {
+        const [w, h] = rnd.pick(screen.sizes);
+        steps.push(`resize ${w}×${h}`);
+        if (framed) {
+          await br.frame(null);
+          await br.run("const f = document.querySelector('iframe'); f.style.width = arguments[0] + 'px'; f.style.height = arguments[1] + 'px';", w, h);
+          await br.frame(await br.run("return document.querySelector('iframe')"));
+        } else {
+          await br.size(w, h);
+        }
+        await br.runAsync(FRAMES);
+      } else if (r < 0.94) {
+        steps.push('page language');
+        await br.run("const h = document.querySelector('[data-explainer]'); h.dataset.lang = h.dataset.lang === 'en' ? 'fr' : 'en';");
+      } else {
+        // A tap on the explainer's own text, the drawing between its controls or the panel's.
+        const at = await br.run(`const [a, b, c] = arguments[0], hosts = [...document.querySelectorAll('[data-explainer]')];
+          const index = Math.floor(a * hosts.length), root = xpRoot(hosts[index]), r = root.querySelector('.xp-root').getBoundingClientRect();
+          const [top, bottom] = [Math.max(r.top, 0), Math.min(r.bottom, innerHeight)];
+          const [x, y] = [r.left + b * r.width, top + c * (bottom - top)];
+          if (bottom <= top || x < 0 || x >= innerWidth) return null;
+          const hit = root.elementFromPoint(x, y);
+          if (!hit || hit.closest(${JSON.stringify(`${CONTROLS}, [tabindex]:not(.xp-panel)`)})) return null;
+          return { x, y, index, open: !!root.querySelector('.xp-panel'), what: String(hit.className?.baseVal ?? hit.className ?? hit.tagName).slice(0, 30) };`,
+        [rnd.next(), rnd.next(), rnd.next()]);
+        if (at) {
+          steps.push(`tap the text (${at.what || 'no class'})`);
+          await point(at.x, at.y);
+          pressedText = at.open ? at.index : null;
+          if (rnd.next() < 0.5) {
+            steps.push('key Escape');
+            await br.keys([KEY.escape]);
+            if (at.open) expect = { index: at.index, closed: true };
+          }
+        }
+      }
+      await new Promise((ok) => setTimeout(ok, 100 + Math.floor(rnd.next() * 250)));
+      if (expect?.key) {
+        const ok = await until(br, `window.opened[${expect.index}] === ${JSON.stringify(expect.key)}
+          && !!xpRoot(document.querySelectorAll('[data-explainer]')[${expect.index}]).querySelector('.xp-panel h3')`);
+        assert.ok(ok, fail(`the panel does not show ${expect.key} (last opened: ${await br.run(`return window.opened[${expect.index}]`)})`));
+      }
+      if (expect?.closed) {
+        const ok = await until(br, `((h) => !xpRoot(h).querySelector('.xp-panel') && document.activeElement === h && !!xpRoot(h).activeElement)(
+          document.querySelectorAll('[data-explainer]')[${expect.index}])`);
+        const focus = await br.run('const a = document.activeElement; return a?.shadowRoot?.activeElement?.getAttribute("data-key") ?? a?.tagName;');
+        assert.ok(ok, fail(`Escape left the panel open or focus out of the explainer (focus on ${focus})`));
+      }
+      if (pressedText !== null && !await br.run(`return !!xpRoot(document.querySelectorAll('[data-explainer]')[${pressedText}]).querySelector('.xp-panel')`)) pressedText = null;
+      assert.deepEqual(await br.run('return xpBroken(arguments[0])', narrowest), [], fail('what the reader relies on'));
+      assert.deepEqual(await br.run('return window.logged'), [], fail('logged'));
+      if (i % 10 === 9) assert.deepEqual(await audit(br), [], fail('axe'));
+    }
+  } finally {
+    await br.quit();
+  }
+}
+
+const seeded = (seed) => Number(process.env.ENGINE_RANDOM_SEED || seed);
+for (const [engine, launch] of [['Firefox', firefox], ['WebKit', webkit]]) {
+  for (const [screen, seed] of [[SCREENS[0], 4242], [SCREENS[1], 9001]]) {
+    test(`${engine}: a reader doing anything on ${screen.label === 'phone' ? 'a phone\'s screen (the article)' : 'a desktop (a page of two explainers)'} (seed ${seeded(seed)})`, async () => {
+      await play(launch, screen, seeded(seed));
+    });
+  }
+}
