@@ -8,7 +8,7 @@
 // button in it), no error or warning logged since the page loaded, a tap or Enter on an
 // item opens the panel on that item, Escape closes it and leaves focus in the explainer; and
 // every tenth step, no axe violation. `ENGINE_RANDOM_SEED=n ENGINE_RANDOM_STEPS=n` replays
-// or explores other readers. Runs against the release build in dist/.
+// or explores other readers (`ENGINE_RANDOM_LOG=1` prints their steps). Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -39,6 +39,15 @@ const SCREENS = [
 
 /** A WebDriver script's body that resolves (its last argument) after two frames. */
 const FRAMES = 'const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));';
+/** A WebDriver script's body that resolves once the page's scroll position has held for 100 ms:
+ * a reader taps what they see once the page stops moving (a key's scroll may still run). */
+const SETTLED = `const done = arguments[arguments.length - 1], t0 = performance.now();
+  let last = scrollX + ',' + scrollY, since = t0;
+  (function check() {
+    const now = scrollX + ',' + scrollY;
+    if (now !== last) [last, since] = [now, performance.now()];
+    if (performance.now() - since >= 100 || performance.now() - t0 > 3000) done(true); else requestAnimationFrame(check);
+  })();`;
 /** Waits, for up to `ms`, until `expr` (in the explainer's frame) is truthy: its value, or null. */
 const until = (br, expr, ms = 3000) => br.runAsync(`const done = arguments[arguments.length - 1], t0 = Date.now();
   (function poll() { const v = (${expr}); if (v || Date.now() - t0 > ${ms}) return done(v || null); setTimeout(poll, 50); })();`);
@@ -53,7 +62,13 @@ const WATCH = `${inPage}
     window.opened[hosts.findIndex((h) => h.contains(e.target))] = e.detail.kind + ':' + e.detail.id;
   });
   for (const k of ['error', 'warn']) { const f = console[k]; console[k] = (...a) => { window.logged.push(k + ': ' + a.join(' ')); f.apply(console, a); }; }
-  addEventListener('error', (e) => window.logged.push('error: ' + e.message));`;
+  addEventListener('error', (e) => window.logged.push('error: ' + e.message));
+  // What happened last, for a failure to tell: presses, keys, focus moves, items opened and closed.
+  window.trail = [];
+  const name = (t) => t && (t.getAttribute?.('data-key') || t.className?.baseVal || t.className || t.tagName);
+  for (const t of ['pointerdown', 'keydown', 'focusin', 'explainer:select', 'explainer:close']) {
+    document.addEventListener(t, (e) => { window.trail.push(t + ' ' + (e.key ?? '') + ' ' + name(e.composedPath()[0])); window.trail.splice(0, window.trail.length - 12); }, true);
+  }`;
 
 /** axe's violations inside the explainers of the current frame, with the journeys' rules. */
 async function audit(br) {
@@ -69,6 +84,7 @@ async function play(launch, screen, seed) {
   const br = await launch({ width: screen.window[0], height: screen.window[1], scheme: rnd.next() < 0.5 ? 'light' : 'dark' });
   const framed = screen.url.includes('column');
   const steps = [];
+  const checked = { opened: 0, closed: 0 };
   const fail = (why) => `seed ${seed}, step ${steps.length}: ${why}\n  last steps: ${steps.slice(-10).join(' | ')}`;
   // Into the phone's frame, once its explainers have come.
   const enter = async () => {
@@ -96,6 +112,7 @@ async function play(launch, screen, seed) {
       if (r < 0.5) {
         // A tap on a control that shows, brought into view: what it lands on is what is at
         // that point (a sheet may cover the control).
+        await br.runAsync(SETTLED);
         const at = await br.runAsync(`const done = arguments[arguments.length - 1], [a, b, c] = arguments[0];
           const hosts = [...document.querySelectorAll('[data-explainer]')], index = Math.floor(a * hosts.length), root = xpRoot(hosts[index]);
           const shown = [...root.querySelectorAll(${JSON.stringify(CONTROLS)})].filter((e) => e.getClientRects().length);
@@ -129,9 +146,12 @@ async function play(launch, screen, seed) {
         const focus = await br.run(`const p = arguments[0], hosts = [...document.querySelectorAll('[data-explainer]')];
           const index = hosts.findIndex((h) => xpRoot(h)?.host === document.activeElement);
           const el = index >= 0 ? xpRoot(hosts[index]).activeElement : null;
-          if (el) return { index, key: el.getAttribute('data-key'), panel: !!xpRoot(hosts[index]).querySelector('.xp-panel'), tag: el.tagName };
+          if (el) return { index, key: el.getAttribute('data-key'), panel: !!xpRoot(hosts[index]).querySelector('.xp-panel'), tag: el.tagName, away: el.matches('a[href]:not([href^="#"])') };
           const a = document.activeElement;
           return { around: p !== null && (!a || a === document.body || (a.contains(hosts[p]) && a !== hosts[p])) };`, pressedText);
+        // Not Enter on a link to another page: it opens in a tab of its own, which takes the
+        // browser's focus from this one for the rest of the run.
+        if (focus.away && key === KEY.enter) continue;
         steps.push(`key ${key === 'shift+tab' ? 'Shift+Tab' : NAMES[key]}`);
         await (key === 'shift+tab' ? br.keys([KEY.tab], true) : br.keys([key]));
         if (focus.key && key === KEY.enter) expect = { index: focus.index, key: focus.key };
@@ -161,6 +181,7 @@ async function play(launch, screen, seed) {
         await br.run("const h = document.querySelector('[data-explainer]'); h.dataset.lang = h.dataset.lang === 'en' ? 'fr' : 'en';");
       } else {
         // A tap on the explainer's own text, the drawing between its controls or the panel's.
+        await br.runAsync(SETTLED);
         const at = await br.run(`const [a, b, c] = arguments[0], hosts = [...document.querySelectorAll('[data-explainer]')];
           const index = Math.floor(a * hosts.length), root = xpRoot(hosts[index]), r = root.querySelector('.xp-root').getBoundingClientRect();
           const [top, bottom] = [Math.max(r.top, 0), Math.min(r.bottom, innerHeight)];
@@ -183,21 +204,29 @@ async function play(launch, screen, seed) {
       }
       await new Promise((ok) => setTimeout(ok, 100 + Math.floor(rnd.next() * 250)));
       if (expect?.key) {
+        checked.opened++;
         const ok = await until(br, `window.opened[${expect.index}] === ${JSON.stringify(expect.key)}
           && !!xpRoot(document.querySelectorAll('[data-explainer]')[${expect.index}]).querySelector('.xp-panel h3')`);
-        assert.ok(ok, fail(`the panel does not show ${expect.key} (last opened: ${await br.run(`return window.opened[${expect.index}]`)})`));
+        assert.ok(ok, fail(`the panel does not show ${expect.key} (last opened: ${await br.run(`const h = document.querySelectorAll('[data-explainer]')[${expect.index}], k = window.opened[${expect.index}];
+          const c = k && [...xpRoot(h).querySelectorAll('[data-key="' + k + '"]')].filter((e) => e.getClientRects().length).length;
+          return k + ', ' + c + ' control(s) shown on ' + xpRoot(h).querySelector('[role=tab][aria-selected=true]')?.textContent;`)})`));
       }
       if (expect?.closed) {
+        checked.closed++;
         const ok = await until(br, `((h) => !xpRoot(h).querySelector('.xp-panel') && document.activeElement === h && !!xpRoot(h).activeElement)(
           document.querySelectorAll('[data-explainer]')[${expect.index}])`);
-        const focus = await br.run('const a = document.activeElement; return a?.shadowRoot?.activeElement?.getAttribute("data-key") ?? a?.tagName;');
-        assert.ok(ok, fail(`Escape left the panel open or focus out of the explainer (focus on ${focus})`));
+        const [open, focus] = await br.run(`const h = document.querySelectorAll('[data-explainer]')[${expect.index}], a = document.activeElement, f = a?.shadowRoot?.activeElement;
+          return [!!xpRoot(h).querySelector('.xp-panel'), f ? f.getAttribute('data-key') || f.className?.baseVal || f.className || f.tagName : a?.tagName];`);
+        assert.ok(ok, fail(`Escape left the panel ${open ? 'open' : 'closed'} (last opened: ${await br.run(`const h = document.querySelectorAll('[data-explainer]')[${expect.index}], k = window.opened[${expect.index}];
+          const c = k && [...xpRoot(h).querySelectorAll('[data-key="' + k + '"]')].filter((e) => e.getClientRects().length).length;
+          return k + ', ' + c + ' control(s) shown on ' + xpRoot(h).querySelector('[role=tab][aria-selected=true]')?.textContent;`)}), focus on ${focus} (last events: ${(await br.run('return window.trail')).join(', ')})`));
       }
       if (pressedText !== null && !await br.run(`return !!xpRoot(document.querySelectorAll('[data-explainer]')[${pressedText}]).querySelector('.xp-panel')`)) pressedText = null;
       assert.deepEqual(await br.run('return xpBroken(arguments[0])', narrowest), [], fail('what the reader relies on'));
       assert.deepEqual(await br.run('return window.logged'), [], fail('logged'));
       if (i % 10 === 9) assert.deepEqual(await audit(br), [], fail('axe'));
     }
+    if (process.env.ENGINE_RANDOM_LOG) console.log(`seed ${seed}: ${checked.opened} items opened, ${checked.closed} closed by Escape\n  ${steps.join(' | ')}`);
   } finally {
     await br.quit();
   }
