@@ -70,12 +70,22 @@ const WATCH = `${inPage}
     document.addEventListener(t, (e) => { window.trail.push(t + ' ' + (e.key ?? '') + ' ' + name(e.composedPath()[0])); window.trail.splice(0, window.trail.length - 12); }, true);
   }`;
 
-/** axe's violations inside the explainers of the current frame, with the journeys' rules. */
+/** axe's violations inside the explainers of the current frame, with the journeys' rules.
+ * Not a control's target size where all of it on the screen is under the open sheet: the
+ * part it leaves is below the screen's end, which the sheet's bottom follows as the page
+ * scrolls (seed 16 in both engines: a bar from 822 to 903 px of an 896 px screen, the sheet
+ * from 554 to its end; axe counts those 7 px off the screen as the target's). */
 async function audit(br) {
   if (!await br.run('return typeof window.axe?.run === "function"')) await br.run(AXE);
   return br.runAsync(`const done = arguments[arguments.length - 1];
-    axe.run({ include: [['[data-explainer]']] }, { runOnly: arguments[0] })
-      .then((r) => done(r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', '))), (e) => done(['axe failed: ' + e.message]));`, AXE_TAGS);
+    const hidden = (n) => {
+      const p = n.element.getRootNode().querySelector?.('.xp-panel')?.getBoundingClientRect(), b = n.element.getBoundingClientRect();
+      return !!p && b.left >= p.left - 1 && b.right <= p.right + 1 && Math.max(b.top, 0) >= p.top - 1 && Math.min(b.bottom, innerHeight) <= p.bottom + 1;
+    };
+    axe.run({ include: [['[data-explainer]']] }, { runOnly: arguments[0], elementRef: true })
+      .then((r) => done(r.violations.map((v) => [v.id, v.nodes.filter((n) => v.id !== 'target-size' || !hidden(n))])
+        .filter(([, nodes]) => nodes.length).map(([id, nodes]) => id + ': ' + nodes.map((n) => n.target.join(' ')).join(', '))),
+      (e) => done(['axe failed: ' + e.message]));`, AXE_TAGS);
 }
 
 /** Plays `STEPS` random steps of the reader of `seed` on `screen` in the engine `launch`. */
