@@ -1,11 +1,12 @@
-// A reader who does anything, in any order: seeded random taps, clicks (on its text too), keys, scrolls,
-// pinches, resizes, Back, and language changes from the page, on the article (phone), on a
-// page of two explainers (desktop), on a page that frames one (phone) and on a generated
-// story (phone). After each step, what a reader relies on must hold, whatever came before:
-// no error or warning, never a blank or failed explainer, nothing wider than its column nor
-// text running out of its element, no target under 44 × 44 px, a tap or Enter on an item
-// opens the panel on that item (a tap's with its title in what the reader sees), Escape
-// closes it and leaves focus in the explainer; and every tenth step, no axe violation.
+// A reader who does anything, in any order: seeded random taps, clicks (on the explainer's
+// text too), keys, scrolls, pinches, resizes, Back, and language changes from the page, on
+// the article (phone), on a page of two explainers (desktop), on a page that frames one
+// (phone) and on a generated story (phone). After each step, what a reader relies on must
+// hold, whatever came before: no error or warning, never a blank or failed explainer,
+// nothing wider than its column nor text running out of its element, no target under
+// 44 × 44 px, a tap or Enter on an item opens the panel on that item (a tap's with its
+// title in what the reader sees), Escape closes it and leaves focus in the explainer; and
+// every tenth step, no axe violation.
 // A failure names the seed and the last steps, to replay them.
 // Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
