@@ -7,9 +7,6 @@
 //! resized), when the reader arrows under them, and when the view changes under the reader
 //! (an event chosen on the timeline opens over the diagram).
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
-
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -105,45 +102,6 @@ pub fn watch_tall_frame(root: &web_sys::Element) -> impl FnOnce() {
         if let Some((w, cb)) = listen {
             let _ = w.remove_event_listener_with_callback("resize", cb.as_ref().unchecked_ref());
         }
-    }
-}
-
-/// At mount: whenever the explainer at `root` changes width (its `ruler`'s, an empty line
-/// across it: see [`super::Explainer`]), a panel placed by its control (of `showing`, the
-/// selection shown) follows it, as after a new layout. The text reflows at any width,
-/// within a layout's width bucket too (the layout the same, so no render): the panel stayed
-/// where its control had been, and reached past the explainer's end. Not as the height
-/// changes: a panel's lists coming in place it again their own way ([`settle`]). Returns
-/// what stops it.
-pub fn follow_width(
-    root: &web_sys::Element,
-    ruler: &web_sys::Element,
-    showing: Rc<RefCell<Option<Selection>>>,
-) -> impl FnOnce() {
-    let (el, line, last) = (root.clone(), ruler.clone(), Cell::new(ruler.client_width()));
-    let cb = Closure::<dyn Fn()>::new(move || {
-        let w = line.client_width();
-        if w == last.replace(w) {
-            return;
-        }
-        // In the next frame, by the item then shown: a panel placed in the observer's
-        // callback changes boxes other observers watch (see `Explainer`'s width).
-        let (el, showing) = (el.clone(), showing.clone());
-        super::next_frame(Box::new(move || {
-            if let Some(sel) = showing.borrow().clone() {
-                follow(&el, &sel, false);
-            }
-        }));
-    });
-    let observer = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()).ok();
-    if let Some(o) = &observer {
-        o.observe(ruler);
-    }
-    move || {
-        if let Some(o) = observer {
-            o.disconnect();
-        }
-        drop(cb);
     }
 }
 

@@ -64,6 +64,8 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let root = use_node_ref();
     let view_box = use_node_ref();
     let ruler = use_node_ref();
+    // The diagram's view was hidden when last measured (see `measurer`).
+    let stale = use_memo((), |()| std::cell::Cell::new(false));
     let heading = use_node_ref();
     // The item whose panel shows, as of the last render's effects: a tap on it again brings
     // its panel into sight (see `select`).
@@ -139,75 +141,19 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         });
     }
     {
-        // Follow the width of the view's own column (not the window's: the widget sits in a
-        // page column). Observed through the ruler (see below), whose size only the
-        // explainer's width changes: the view's width follows the explainer's. Read again as
-        // the diagram's view shows (hidden, it measured 0 and was skipped).
-        let (state, view_box, root) = (state.clone(), view_box.clone(), root.clone());
-        let ruler = ruler.clone();
-        use_effect_with(state.view == View::Diagram, move |_| {
-            let el = view_box.cast::<web_sys::HtmlElement>();
-            let root = root.cast::<web_sys::HtmlElement>();
-            let measure = Rc::new(move || {
-                if let Some(el) = &el {
-                    let w = el.client_width();
-                    if w > 0 {
-                        state.dispatch(Action::Resize(w as u32));
-                    }
-                }
-                if let Some(root) = &root {
-                    set_zoom(root);
-                }
-            });
-            measure();
-            // Laid out again in the next frame, not in the observer's callback: a new layout
-            // there changes boxes other observers watch (a page's own, on its body; the
-            // frame's document, in `frame.js`), and the browser reports "ResizeObserver loop
-            // completed with undelivered notifications" as an error to the page's handlers (a
-            // newsroom's error tracker). A turned phone or a resized window is measured at
-            // the window's resize, before its first frame is laid out: no frame shows the
-            // old layout scaled.
-            let later = {
-                let m = measure.clone();
-                Closure::<dyn Fn()>::new(move || {
-                    let m = m.clone();
-                    super::next_frame(Box::new(move || m()));
-                })
-            };
-            let observer = web_sys::ResizeObserver::new(later.as_ref().unchecked_ref()).ok();
-            if let (Some(o), Some(r)) = (&observer, ruler.cast::<web_sys::Element>()) {
-                o.observe(&r);
-            }
-            let now = Closure::<dyn Fn()>::new(move || measure());
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("resize", now.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(o) = observer {
-                    o.disconnect();
-                }
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "resize",
-                        now.as_ref().unchecked_ref(),
-                    );
-                }
-                drop(later);
-            }
-        });
-    }
-    {
-        // In a frame as tall as its content, a panel stays unseen until placed by its
-        // control, and follows it as the explainer's width changes (see `anchor`).
+        // Follow the explainer's width (see `width`), and in a frame as tall as its
+        // content, keep a panel by its control (see `anchor`).
+        let (dispatcher, view_box, stale) = (state.dispatcher(), view_box.clone(), stale.clone());
         let (root, ruler, showing) = (root.clone(), ruler.clone(), showing.clone());
         use_effect_with((), move |_| {
+            let measure = measurer(dispatcher, view_box, root.clone(), stale);
+            measure();
             let root = root.cast::<web_sys::Element>();
             let ruler = ruler.cast::<web_sys::Element>();
             let stops = root.as_ref().zip(ruler).map(|(root, ruler)| {
                 (
                     super::watch_tall_frame(root),
-                    super::follow_width(root, &ruler, showing),
+                    super::watch_width(root, &ruler, measure, showing),
                 )
             });
             move || {
@@ -215,6 +161,17 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     tall();
                     width();
                 }
+            }
+        });
+    }
+    {
+        // Hidden, the diagram's view measured 0 and was skipped: measured as it shows
+        // again, only then (a tab tap otherwise reads no layout).
+        let (dispatcher, view_box, root) = (state.dispatcher(), view_box.clone(), root.clone());
+        let stale = stale.clone();
+        use_effect_with(state.view == View::Diagram, move |shows| {
+            if *shows && stale.get() {
+                measurer(dispatcher, view_box, root, stale)();
             }
         });
     }
@@ -454,12 +411,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     };
     html! {
         <div class="xp-root" lang={lang.code()} ref={root} {onkeydown}>
-            // The ruler: an empty line across the explainer, whose size its width alone
-            // changes, for the resize observers to watch. One watching a box whose size its
-            // own callback changes (the views or the root, laid out again for a new width)
-            // leaves it over in that frame, and the browser reports "ResizeObserver loop
-            // completed with undelivered notifications" as an error, to the page's error
-            // handlers (a newsroom's error tracker), at every turn of a phone.
+            // Watched for the explainer's width (see `width`).
             <div class="xp-ruler" aria-hidden="true" ref={ruler}></div>
             // Not a <header>: outside sectioning content it is the page's banner landmark,
             // and a page with its own header, or two explainers, had two (axe).
@@ -536,6 +488,28 @@ fn opens_in_place(story: &Story, sel: &Selection) -> bool {
 
 /// Tells the stylesheet an ancestor's CSS `zoom` (`--xp-zoom`, in thousandths), so that a
 /// sheet sized by the screen (`70vh`) is not scaled past it.
+/// What reads the diagram's view width into the state, and the explainer's zoom. Hidden
+/// (another view shows), the view measures 0: it is skipped and marked `stale`.
+fn measurer(
+    dispatcher: UseReducerDispatcher<State>,
+    view_box: NodeRef,
+    root: NodeRef,
+    stale: Rc<std::cell::Cell<bool>>,
+) -> Rc<dyn Fn()> {
+    Rc::new(move || {
+        let w = view_box
+            .cast::<web_sys::HtmlElement>()
+            .map_or(0, |el| el.client_width());
+        stale.set(w <= 0);
+        if w > 0 {
+            dispatcher.dispatch(Action::Resize(w as u32));
+        }
+        if let Some(root) = root.cast::<web_sys::HtmlElement>() {
+            set_zoom(&root);
+        }
+    })
+}
+
 fn set_zoom(root: &web_sys::HtmlElement) {
     let thousandths = (super::zoom(root) * 1000.0).round() as i64;
     let style = root.style();

@@ -29,10 +29,11 @@ mod tabs;
 mod text_alternative;
 mod timeline;
 mod trusted;
+mod width;
 
 pub use anchor::{
-    anchor_if_unseen, anchor_panel, bring_back, follow, follow_width, reveal, settle, uncover,
-    watch_tall_frame, zoom,
+    anchor_if_unseen, anchor_panel, bring_back, follow, reveal, settle, uncover, watch_tall_frame,
+    zoom,
 };
 pub use app::{App, AppProps, Asked, HostEvent, Linked, Loaded};
 pub use badge::Badge;
@@ -57,6 +58,7 @@ pub use tabs::Tabs;
 pub use text_alternative::TextAlternative;
 pub use timeline::Timeline;
 pub use trusted::set_markup;
+pub use width::watch_width;
 
 use crate::state::Selection;
 

@@ -299,3 +299,30 @@ test('a phone turned and turned again with a panel open, on each view and in a f
     await page.context().close();
   }
 });
+
+test('a phone turned, or its column resized, while another view shows: the diagram, shown again, is laid out for its new column', async () => {
+  // Hidden, the diagram's view measures nothing: it is measured as it shows again.
+  const page = await open(env.browser, null, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  await page.goto(`${env.base}index.html`);
+  await ready(page);
+  const host = '[data-explainer]';
+  const x = page.locator(host);
+  const change = [
+    ['comparison', 'turned', () => page.setViewportSize({ width: 667, height: 375 })],
+    ['timeline', 'turned back', () => page.setViewportSize({ width: 375, height: 667 })],
+    ['comparison', 'its column 300 px', () => page.evaluate((h) => { document.querySelector(h).style.width = '300px'; }, host)],
+  ];
+  for (const [view, what, resize] of change) {
+    const before = await scaled(page, host);
+    await x.locator(`[id$="-tab-${view}"]`).tap();
+    await resize();
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    await x.locator('[id$="-tab-diagram"]').tap();
+    const fits = await until(async () => { const s = await scaled(page, host); return s.drawn === s.shown && s; });
+    assert.ok(fits, `${what} on the ${view}: drawn at scale 1 (${JSON.stringify(await scaled(page, host))})`);
+    assert.notEqual(fits.drawn, before.drawn, `${what}: drawn for the new column`);
+    assert.ok(fits.least >= 44, `${what}: targets of ${fits.least} px`);
+  }
+  assert.deepEqual(page.messages, []);
+  await page.context().close();
+});
