@@ -26,7 +26,6 @@ const AXE = await readFile(AXE_FILE, 'utf8');
 const KEYS = [KEY.tab, 'shift+tab', KEY.right, KEY.left, KEY.down, KEY.up, KEY.enter, KEY.escape, KEY.space, KEY.home, KEY.end];
 const NAMES = { [KEY.tab]: 'Tab', [KEY.right]: 'ArrowRight', [KEY.left]: 'ArrowLeft', [KEY.down]: 'ArrowDown', [KEY.up]: 'ArrowUp',
   [KEY.enter]: 'Enter', [KEY.escape]: 'Escape', [KEY.space]: 'Space', [KEY.home]: 'Home', [KEY.end]: 'End' };
-const CONTROLS = '[data-key], button, summary, [role=tab], a[href]';
 
 // What the reader's screen is: a phone's (a frame of its size, in a window that holds its
 // largest) or the window itself, and the sizes it takes.
@@ -116,6 +115,10 @@ async function play(launch, screen, seed) {
     // random.test.mjs): Escape then closes it, wherever the click left focus.
     let pressedText = null;
     const point = (x, y) => (screen.touch ? br.tap(x, y) : br.click(x, y));
+    // The item an explainer last opened, and its controls shown on the view shown, for a failure to tell.
+    const opened = (i) => br.run(`const h = document.querySelectorAll('[data-explainer]')[arguments[0]], k = window.opened[arguments[0]];
+      const c = k && [...xpRoot(h).querySelectorAll('[data-key="' + k + '"]')].filter((e) => e.getClientRects().length).length;
+      return k + ', ' + c + ' control(s) shown on ' + xpRoot(h).querySelector('[role=tab][aria-selected=true]')?.textContent;`, i);
     for (let i = 0; i < STEPS; i++) {
       let expect = null;
       const r = rnd.next();
@@ -123,20 +126,9 @@ async function play(launch, screen, seed) {
         // A tap on a control that shows, brought into view: what it lands on is what is at
         // that point (a sheet may cover the control).
         await br.runAsync(SETTLED);
-        const at = await br.runAsync(`const done = arguments[arguments.length - 1], [a, b, c] = arguments[0];
-          const hosts = [...document.querySelectorAll('[data-explainer]')], index = Math.floor(a * hosts.length), root = xpRoot(hosts[index]);
-          const shown = [...root.querySelectorAll(${JSON.stringify(CONTROLS)})].filter((e) => e.getClientRects().length);
-          if (!shown.length) return done(null);
-          const aimed = shown[Math.floor(b * shown.length)];
-          aimed.scrollIntoView({ block: c < 0.5 ? 'center' : 'nearest', behavior: 'instant' });
-          requestAnimationFrame(() => requestAnimationFrame(() => {
-            const box = aimed.getBoundingClientRect(), x = box.x + box.width / 2, y = box.y + box.height / 2;
-            if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return done(null);
-            const hit = root.elementFromPoint(x, y)?.closest(${JSON.stringify(CONTROLS)});
-            // A link to another page is not followed here.
-            if (!hit || hit.matches('a[href]:not([href^="#"])')) return done(null);
-            done({ x, y, index, key: hit.getAttribute('data-key'), what: (hit.getAttribute('data-key') || hit.textContent).trim().slice(0, 30) });
-          }));`, [rnd.next(), rnd.next(), rnd.next()]);
+        const at = await br.runAsync(`const done = arguments[arguments.length - 1], [a, b, c] = arguments[0], index = xpAim(a, b, c, 'instant');
+          if (index === null) done(null); else requestAnimationFrame(() => requestAnimationFrame(() => done(xpAimedPoint(index))));`,
+        [rnd.next(), rnd.next(), rnd.next()]);
         if (at) {
           steps.push(`tap ${at.what}`);
           pressedText = null;
@@ -144,21 +136,13 @@ async function play(launch, screen, seed) {
           if (at.key) expect = { index: at.index, key: at.key };
         }
       } else if (r < 0.58) {
-        const what = await br.run(`const [a, b] = arguments[0], hosts = [...document.querySelectorAll('[data-explainer]')];
-          const shown = [...xpRoot(hosts[Math.floor(a * hosts.length)]).querySelectorAll(${JSON.stringify(CONTROLS)})].filter((e) => e.getClientRects().length);
-          const c = shown[Math.floor(b * shown.length)]; c?.focus();
-          return c && (c.getAttribute('data-key') || c.textContent).trim().slice(0, 30);`, [rnd.next(), rnd.next()]);
+        const what = await br.run('return xpFocusSome(...arguments[0])', [rnd.next(), rnd.next()]);
         steps.push(`focus ${what}`);
       } else if (r < 0.73) {
         const key = rnd.pick(KEYS);
         // Where focus is: an explainer's control, its panel open or not; or around the
         // explainer whose text was clicked.
-        const focus = await br.run(`const p = arguments[0], hosts = [...document.querySelectorAll('[data-explainer]')];
-          const index = hosts.findIndex((h) => xpRoot(h)?.host === document.activeElement);
-          const el = index >= 0 ? xpRoot(hosts[index]).activeElement : null;
-          if (el) return { index, key: el.getAttribute('data-key'), panel: !!xpRoot(hosts[index]).querySelector('.xp-panel'), tag: el.tagName, away: el.matches('a[href]:not([href^="#"])') };
-          const a = document.activeElement;
-          return { around: p !== null && (!a || a === document.body || (a.contains(hosts[p]) && a !== hosts[p])) };`, pressedText);
+        const focus = await br.run('return xpFocused(arguments[0])', pressedText);
         // Not Enter on a link to another page: it opens in a tab of its own, which takes the
         // browser's focus from this one for the rest of the run.
         if (focus.away && key === KEY.enter) continue;
@@ -192,15 +176,7 @@ async function play(launch, screen, seed) {
       } else {
         // A tap on the explainer's own text, the drawing between its controls or the panel's.
         await br.runAsync(SETTLED);
-        const at = await br.run(`const [a, b, c] = arguments[0], hosts = [...document.querySelectorAll('[data-explainer]')];
-          const index = Math.floor(a * hosts.length), root = xpRoot(hosts[index]), r = root.querySelector('.xp-root').getBoundingClientRect();
-          const [top, bottom] = [Math.max(r.top, 0), Math.min(r.bottom, innerHeight)];
-          const [x, y] = [r.left + b * r.width, top + c * (bottom - top)];
-          if (bottom <= top || x < 0 || x >= innerWidth) return null;
-          const hit = root.elementFromPoint(x, y);
-          if (!hit || hit.closest(${JSON.stringify(`${CONTROLS}, [tabindex]:not(.xp-panel)`)})) return null;
-          return { x, y, index, open: !!root.querySelector('.xp-panel'), what: String(hit.className?.baseVal ?? hit.className ?? hit.tagName).slice(0, 30) };`,
-        [rnd.next(), rnd.next(), rnd.next()]);
+        const at = await br.run('return xpTextPoint(...arguments[0])', [rnd.next(), rnd.next(), rnd.next()]);
         if (at) {
           steps.push(`tap the text (${at.what || 'no class'})`);
           await point(at.x, at.y);
@@ -217,21 +193,15 @@ async function play(launch, screen, seed) {
         checked.opened++;
         const ok = await until(br, `window.opened[${expect.index}] === ${JSON.stringify(expect.key)}
           && !!xpRoot(document.querySelectorAll('[data-explainer]')[${expect.index}]).querySelector('.xp-panel h3')`);
-        assert.ok(ok, fail(`the panel does not show ${expect.key} (last opened: ${await br.run(`const h = document.querySelectorAll('[data-explainer]')[${expect.index}], k = window.opened[${expect.index}];
-          const c = k && [...xpRoot(h).querySelectorAll('[data-key="' + k + '"]')].filter((e) => e.getClientRects().length).length;
-          return k + ', ' + c + ' control(s) shown on ' + xpRoot(h).querySelector('[role=tab][aria-selected=true]')?.textContent;`)})`));
+        assert.ok(ok, fail(`the panel does not show ${expect.key} (last opened: ${await opened(expect.index)})`));
       }
       if (expect?.closed) {
         checked.closed++;
-        const ok = await until(br, `((h) => !xpRoot(h).querySelector('.xp-panel') && document.activeElement === h && !!xpRoot(h).activeElement)(
-          document.querySelectorAll('[data-explainer]')[${expect.index}])`);
-        const [open, focus] = await br.run(`const h = document.querySelectorAll('[data-explainer]')[${expect.index}], a = document.activeElement, f = a?.shadowRoot?.activeElement;
-          return [!!xpRoot(h).querySelector('.xp-panel'), f ? f.getAttribute('data-key') || f.className?.baseVal || f.className || f.tagName : a?.tagName];`);
-        assert.ok(ok, fail(`Escape left the panel ${open ? 'open' : 'closed'} (last opened: ${await br.run(`const h = document.querySelectorAll('[data-explainer]')[${expect.index}], k = window.opened[${expect.index}];
-          const c = k && [...xpRoot(h).querySelectorAll('[data-key="' + k + '"]')].filter((e) => e.getClientRects().length).length;
-          return k + ', ' + c + ' control(s) shown on ' + xpRoot(h).querySelector('[role=tab][aria-selected=true]')?.textContent;`)}), focus on ${focus} (last events: ${(await br.run('return window.trail')).join(', ')})`));
+        const ok = await until(br, `((s) => !s.open && s.inside)(xpAfterEscape(${expect.index}))`);
+        const s = await br.run('return xpAfterEscape(arguments[0])', expect.index);
+        assert.ok(ok, fail(`Escape left the panel ${s.open ? 'open' : 'closed'} (last opened: ${await opened(expect.index)}), focus on ${s.focus} (last events: ${(await br.run('return window.trail')).join(', ')})`));
       }
-      if (pressedText !== null && !await br.run(`return !!xpRoot(document.querySelectorAll('[data-explainer]')[${pressedText}]).querySelector('.xp-panel')`)) pressedText = null;
+      if (pressedText !== null && !await br.run('return xpPanelOpen(arguments[0])', pressedText)) pressedText = null;
       assert.deepEqual(await br.run('return xpBroken(arguments[0])', narrowest), [], fail('what the reader relies on'));
       assert.deepEqual(await br.run('return window.logged'), [], fail('logged'));
       if (i % 10 === 9) assert.deepEqual(await audit(br), [], fail('axe'));

@@ -10,7 +10,8 @@
  * `.xp-root`, sideways or out of its bottom, or that its element cuts; visually hidden
  * text, boxes that scroll and the drawing aside (in a column under 160 px it takes the
  * root's padding too, by design), and a sheet placed over the explainer's end. And
- * `xpBroken(narrowest)`: what is wrong with the page's explainers, for the random readers.
+ * `xpBroken(narrowest)`: what is wrong with the page's explainers, for the random readers,
+ * and the readers' in-page choices (`xpAim`, `xpFocused`, `xpTextPoint`, ...).
  */
 export function installHelpers() {
   window.xpRoot = (h) => {
@@ -88,6 +89,87 @@ export function installHelpers() {
       }
     }
     return out;
+  };
+  // The random readers' in-page choices, one definition for Chromium's (random.test.mjs)
+  // and the other engines' (engines-random.test.mjs): what a control is, where a tap on it
+  // lands, where focus is before a key, where a click on the explainer's own text lands,
+  // and what Escape left. `a`, `b`, `c` are the reader's seeded draws, in [0, 1).
+  const CONTROLS = '[data-key], button, summary, [role=tab], a[href]';
+  const hosts = () => [...document.querySelectorAll('[data-explainer]')];
+  const shown = (index) => [...xpRoot(hosts()[index]).querySelectorAll(CONTROLS)].filter((e) => e.getClientRects().length);
+  const label = (e) => (e.getAttribute('data-key') || e.textContent).trim().slice(0, 30);
+  // A fingertip's room around the point is the explainer's: not under something of the
+  // page's (an app's bar), nor at the edge of an element that clips it.
+  const roomy = (index, x, y) => [[0, 0], [0, -8], [0, 8], [-8, 0], [8, 0]]
+    .every(([dx, dy]) => hosts()[index].contains(document.elementFromPoint(x + dx, y + dy)));
+  // Chooses a shown control of one explainer and brings it into view (`behavior`: as
+  // `scrollIntoView` takes it): the explainer's index, or null when none shows.
+  window.xpAim = (a, b, c, behavior = 'auto') => {
+    const index = Math.floor(a * hosts().length);
+    const controls = shown(index);
+    if (!controls.length) return null;
+    window.aimed = controls[Math.floor(b * controls.length)];
+    window.aimed.scrollIntoView({ block: c < 0.5 ? 'center' : 'nearest', behavior });
+    return index;
+  };
+  // Where a tap on the aimed control lands, in the frame's client px, and what is there (a
+  // sheet may cover the control): null off the screen or without a fingertip's room, and
+  // on a link to another page (not followed here). (A frame as tall as its content: the
+  // page's viewport is the caller's to check.)
+  window.xpAimedPoint = (index) => {
+    if (!window.aimed?.isConnected) return null;
+    const box = window.aimed.getBoundingClientRect();
+    const x = box.x + box.width / 2, y = box.y + box.height / 2;
+    if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight || !roomy(index, x, y)) return null;
+    const hit = xpRoot(hosts()[index]).elementFromPoint(x, y)?.closest(CONTROLS);
+    if (hit?.matches('a[href]:not([href^="#"])')) return null;
+    return { x, y, index, key: hit?.getAttribute('data-key') ?? null, what: hit ? label(hit) : '?' };
+  };
+  // Focus moved to a shown control, as Tab and the arrows take it there: what it is.
+  window.xpFocusSome = (a, b) => {
+    const controls = shown(Math.floor(a * hosts().length));
+    const control = controls[Math.floor(b * controls.length)];
+    control?.focus();
+    return control && label(control);
+  };
+  // Where focus is before a key: an explainer's control (`index`, its `key`, whether its
+  // panel is open, whether it is a link to another page), else whether it is around the
+  // explainer `pressed` whose text was clicked (the page's body, or an element holding it).
+  window.xpFocused = (pressed) => {
+    const all = hosts();
+    const index = all.findIndex((h) => xpRoot(h)?.host === document.activeElement);
+    const el = index >= 0 ? xpRoot(all[index]).activeElement : null;
+    if (el) {
+      return { index, key: el.getAttribute('data-key'), panel: !!xpRoot(all[index]).querySelector('.xp-panel'), tag: el.tagName,
+        away: el.matches('a[href]:not([href^="#"])') };
+    }
+    const a = document.activeElement;
+    const around = pressed !== null && (!a || a === document.body || (a.contains(all[pressed]) && a !== all[pressed]));
+    return { around: around && (a?.tagName ?? 'nothing') };
+  };
+  // A point of an explainer's own text or drawing between its controls (the panel's too),
+  // where nothing takes focus: null where there is none, or no fingertip's room.
+  window.xpTextPoint = (a, b, c) => {
+    const index = Math.floor(a * hosts().length);
+    const root = xpRoot(hosts()[index]);
+    const r = root?.querySelector('.xp-root')?.getBoundingClientRect();
+    if (!r) return null;
+    const [top, bottom] = [Math.max(r.top, 0), Math.min(r.bottom, innerHeight)];
+    const [x, y] = [r.left + b * r.width, top + c * (bottom - top)];
+    if (bottom <= top || x < 0 || x >= innerWidth) return null;
+    const hit = root.elementFromPoint(x, y);
+    if (!hit || hit.closest(`${CONTROLS}, [tabindex]:not(.xp-panel)`) || !roomy(index, x, y)) return null;
+    return { x, y, index, open: !!root.querySelector('.xp-panel'), what: String(hit.className?.baseVal ?? hit.className ?? hit.tagName).slice(0, 30) };
+  };
+  // Whether the explainer at `index` has a panel open.
+  window.xpPanelOpen = (index) => !!xpRoot(hosts()[index])?.querySelector('.xp-panel');
+  // What Escape left in the explainer at `index`: its panel open or not, focus inside it,
+  // and on what.
+  window.xpAfterEscape = (index) => {
+    const host = hosts()[index];
+    const inner = xpRoot(host).activeElement;
+    return { open: xpPanelOpen(index), inside: document.activeElement === xpRoot(host)?.host && !!inner,
+      focus: inner ? inner.getAttribute('data-key') || inner.className?.baseVal || inner.className || inner.tagName : document.activeElement?.tagName };
   };
 }
 

@@ -184,35 +184,9 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
       // still be running) and the explainer has answered the scroll: an open sheet is
       // refitted as the page scrolls, and may then cover the control.
       await settled(page);
-      const [a, b, c] = [rnd.next(), rnd.next(), rnd.next()];
-      const chosen = await doc.evaluate(([a, b, c]) => {
-        const hosts = [...document.querySelectorAll('[data-explainer]')];
-        const index = Math.floor(a * hosts.length);
-        const shown = [...xpRoot(hosts[index]).querySelectorAll('[data-key], button, summary, [role=tab], a[href]')].filter((e) => e.getClientRects().length);
-        if (!shown.length) return null;
-        window.aimed = shown[Math.floor(b * shown.length)];
-        window.aimed.scrollIntoView({ block: c < 0.5 ? 'center' : 'nearest' });
-        return index;
-      }, [a, b, c]);
+      const chosen = await doc.evaluate(([a, b, c]) => xpAim(a, b, c), [rnd.next(), rnd.next(), rnd.next()]);
       if (chosen !== null) await settled(page);
-      const at = chosen === null ? null : await doc.evaluate((index) => {
-        const hosts = [...document.querySelectorAll('[data-explainer]')];
-        const root = xpRoot(hosts[index]);
-        if (!window.aimed.isConnected) return null;
-        const box = window.aimed.getBoundingClientRect();
-        const x = box.x + box.width / 2, y = box.y + box.height / 2;
-        // (A frame as tall as its content: the page's viewport is checked below.)
-        if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return null;
-        // Not under something of the page's (an app's bar), nor at the edge of an element
-        // that clips it: a finger there would touch that too. A fingertip's room around
-        // the point must be the explainer's.
-        const mine = ([dx, dy]) => hosts[index].contains(document.elementFromPoint(x + dx, y + dy));
-        if (![[0, 0], [0, -8], [0, 8], [-8, 0], [8, 0]].every(mine)) return null;
-        const hit = root.elementFromPoint(x, y)?.closest('[data-key], button, summary, [role=tab], a[href]');
-        // An item's control opens it; a link to another page is not followed here.
-        if (hit?.matches('a[href]:not([href^="#"])')) return null;
-        return { x, y, index, key: hit?.getAttribute('data-key') ?? null, what: (hit?.getAttribute('data-key') || hit?.textContent || '?').trim().slice(0, 30) };
-      }, chosen);
+      const at = chosen === null ? null : await doc.evaluate((index) => xpAimedPoint(index), chosen);
       const [px, py] = (at && await toScreen(at.x, at.y)) || [];
       if (px !== undefined) {
         pressedText = null;
@@ -222,34 +196,14 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
       }
     } else if (r < 0.58) {
       // Focus moved to a control as Tab and the arrows take it there, for the keys after.
-      const what = await doc.evaluate(([a, b]) => {
-        const hosts = [...document.querySelectorAll('[data-explainer]')];
-        const shown = [...xpRoot(hosts[Math.floor(a * hosts.length)]).querySelectorAll('[data-key], button, summary, [role=tab], a[href]')]
-          .filter((e) => e.getClientRects().length);
-        const control = shown[Math.floor(b * shown.length)];
-        control?.focus();
-        return control && (control.getAttribute('data-key') || control.textContent).trim().slice(0, 30);
-      }, [rnd.next(), rnd.next()]);
+      const what = await doc.evaluate(([a, b]) => xpFocusSome(a, b), [rnd.next(), rnd.next()]);
       steps.push(`focus ${what}`);
     } else if (r < 0.73) {
       const key = rnd.pick(KEYS);
-      // Where focus is: an explainer's control, its panel open or not (keys reach a frame
-      // only if it has the focus).
-      const focus = await doc.evaluate(() => {
-        if (!document.hasFocus()) return null;
-        const hosts = [...document.querySelectorAll('[data-explainer]')];
-        const index = hosts.findIndex((h) => xpRoot(h)?.host === document.activeElement);
-        const el = index >= 0 ? xpRoot(hosts[index]).activeElement : null;
-        return el && { index, key: el.getAttribute('data-key'), panel: !!xpRoot(hosts[index]).querySelector('.xp-panel'),
-          inPanel: !!el.closest('.xp-panel'), tag: el.tagName };
-      });
-      // Focus out of the explainer whose text was clicked, on the page's body or on an
-      // element around that explainer (its own controls have it otherwise).
-      const around = !focus && pressedText !== null && await doc.evaluate((i) => {
-        const a = document.activeElement;
-        const host = document.querySelectorAll('[data-explainer]')[i];
-        return document.hasFocus() && (!a || a === document.body || (a.contains(host) && a !== host)) && a?.tagName;
-      }, pressedText);
+      // Where focus is: an explainer's control, its panel open or not, or around the
+      // explainer whose text was clicked (keys reach a frame only if it has the focus).
+      const { around, ...focused } = await doc.evaluate((p) => (document.hasFocus() ? xpFocused(p) : {}), pressedText);
+      const focus = focused.key === undefined ? null : focused;
       steps.push(`key ${key === ' ' ? 'Space' : key}`);
       mayLeave = !focus;
       await page.keyboard.press(key);
@@ -301,21 +255,7 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
       // A click (a tap on a phone) on the explainer's own text or the drawing between its
       // controls, the panel's too: no control of its own there.
       await settled(page);
-      const at = await doc.evaluate(([a, b, c]) => {
-        const hosts = [...document.querySelectorAll('[data-explainer]')];
-        const index = Math.floor(a * hosts.length);
-        const root = xpRoot(hosts[index]);
-        const r = root?.querySelector('.xp-root')?.getBoundingClientRect();
-        if (!r) return null;
-        const [top, bottom] = [Math.max(r.top, 0), Math.min(r.bottom, innerHeight)];
-        const [x, y] = [r.left + b * r.width, top + c * (bottom - top)];
-        if (bottom <= top || x < 0 || x >= innerWidth) return null;
-        const hit = root.elementFromPoint(x, y);
-        const mine = ([dx, dy]) => hosts[index].contains(document.elementFromPoint(x + dx, y + dy));
-        if (!hit || hit.closest('[data-key], button, summary, [role=tab], a[href], [tabindex]:not(.xp-panel)')
-          || ![[0, 0], [0, -8], [0, 8], [-8, 0], [8, 0]].every(mine)) return null;
-        return { x, y, index, open: !!root.querySelector('.xp-panel'), what: hit.className?.baseVal ?? hit.className ?? hit.tagName };
-      }, [rnd.next(), rnd.next(), rnd.next()]);
+      const at = await doc.evaluate(([a, b, c]) => xpTextPoint(a, b, c), [rnd.next(), rnd.next(), rnd.next()]);
       const [px, py] = (at && await toScreen(at.x, at.y)) || [];
       if (px !== undefined) {
         steps.push(`click the text (${String(at.what).slice(0, 30) || 'no class'})`);
@@ -366,19 +306,14 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
       checked.opened++;
     }
     if (expect?.closed) {
-      const state = () => doc.evaluate((i) => {
-        const host = document.querySelectorAll('[data-explainer]')[i];
-        const inner = xpRoot(host).activeElement;
-        return { open: !!xpRoot(host).querySelector('.xp-panel'), inside: document.activeElement === xpRoot(host)?.host && !!inner,
-          focus: inner ? inner.getAttribute('data-key') || inner.tagName : document.activeElement?.tagName };
-      }, expect.index);
+      const state = () => doc.evaluate((i) => xpAfterEscape(i), expect.index);
       const ok = await until(async () => { const s = await state(); return !s.open && s.inside; });
       const s = await state();
       const moves = await doc.evaluate(() => window.moves.slice(-4).join(', '));
       assert.ok(ok, fail(`Escape (focus on ${expect.focus}) left ${s.open ? 'the panel open' : 'the panel closed'}, focus on ${s.focus} (focus went: ${moves})`));
       checked.closed++;
     }
-    if (pressedText !== null && !await doc.evaluate((i) => !!xpRoot(document.querySelectorAll('[data-explainer]')[i]).querySelector('.xp-panel'), pressedText)) pressedText = null;
+    if (pressedText !== null && !await doc.evaluate((i) => xpPanelOpen(i), pressedText)) pressedText = null;
     // The page around a frame must not scroll sideways either.
     const wrong = [...(framed ? await broken(page, narrowest) : []), ...await broken(doc, narrowest)];
     assert.deepEqual(wrong, [], fail(wrong.join('; ')));
