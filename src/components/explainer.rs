@@ -486,8 +486,6 @@ fn opens_in_place(story: &Story, sel: &Selection) -> bool {
     matches!(sel, Selection::Event(_)) && crate::highlight::lit(story, Some(sel)).is_empty()
 }
 
-/// Tells the stylesheet an ancestor's CSS `zoom` (`--xp-zoom`, in thousandths), so that a
-/// sheet sized by the screen (`70vh`) is not scaled past it.
 /// What reads the diagram's view width into the state, and the explainer's zoom. Hidden
 /// (another view shows), the view measures 0: it is skipped and marked `stale`.
 fn measurer(
@@ -510,6 +508,8 @@ fn measurer(
     })
 }
 
+/// Tells the stylesheet an ancestor's CSS `zoom` (`--xp-zoom`, in thousandths), so that a
+/// sheet sized by the screen (`70vh`) is not scaled past it.
 fn set_zoom(root: &web_sys::HtmlElement) {
     let thousandths = (super::zoom(root) * 1000.0).round() as i64;
     let style = root.style();
