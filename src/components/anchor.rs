@@ -108,14 +108,25 @@ pub fn watch_tall_frame(root: &web_sys::Element) -> impl FnOnce() {
 /// After the paint: a panel whose top is off screen could not stick (a sheet left at the
 /// end of the diagram, a side panel at the top of its column), so it is placed by the
 /// control of `sel` too. (Where it sticks, its top shows: the control the reader chose is in
-/// the part of the explainer it sticks within.)
+/// the part of the explainer it sticks within.) Zoomed in by a pinch, the screen's top is
+/// that of what the reader sees: a side panel stuck to the page's viewport's top was above
+/// it, where no scroll brings a sticky box (Chromium's `scrollIntoView` left it there).
 pub fn anchor_if_unseen(root: &web_sys::Element, sel: &Selection) {
     let Some((body, Some(panel))) = parts(root) else {
         return;
     };
-    let height = web_sys::window().and_then(|w| w.inner_height().ok()?.as_f64());
+    let window = web_sys::window();
+    let height = window
+        .as_ref()
+        .and_then(|w| w.inner_height().ok()?.as_f64());
+    // (A frame cannot see what of it the page's reader sees: see `smooth::into_sight`.)
+    let top = window
+        .and_then(|w| w.visual_viewport())
+        .filter(|_| !framed())
+        .map_or(0.0, |v| v.offset_top());
     let r = panel.get_bounding_client_rect();
-    if body.has_attribute("data-anchored") || height.is_some_and(|h| r.top() >= 0.0 && r.top() < h)
+    if body.has_attribute("data-anchored")
+        || height.is_some_and(|h| r.top() >= top - 0.5 && r.top() < h)
     {
         return;
     }
