@@ -110,7 +110,8 @@ pub fn watch_tall_frame(root: &web_sys::Element) -> impl FnOnce() {
 /// control of `sel` too. (Where it sticks, its top shows: the control the reader chose is in
 /// the part of the explainer it sticks within.) Zoomed in by a pinch, the screen's top is
 /// that of what the reader sees: a side panel stuck to the page's viewport's top was above
-/// it, where no scroll brings a sticky box (Chromium's `scrollIntoView` left it there).
+/// it, and Chromium's `scrollIntoView` did not always pan the reader's view to a box stuck
+/// there (a random reader found one it left 40 px above).
 pub fn anchor_if_unseen(root: &web_sys::Element, sel: &Selection) {
     let Some((body, Some(panel))) = parts(root) else {
         return;
