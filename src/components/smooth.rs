@@ -116,7 +116,8 @@ fn at_scroll_end(control: web_sys::Element, done: std::rc::Rc<dyn Fn()>) {
 /// the control is at the bottom of the screen, and a reader who pinch-zoomed sees only part
 /// of the page's viewport, while a sheet sticks to that viewport's bottom and a side panel
 /// stands beside the diagram. Only as far as needed (`nearest`): a tap whose panel shows
-/// moves nothing. A heading wider than what shows counts as shown if part of it is.
+/// moves nothing. A heading wider than what shows counts as shown if part of it is, and one
+/// taller if its top is.
 pub fn into_sight(heading: &web_sys::Element) {
     let options = scroll_options(web_sys::ScrollLogicalPosition::Nearest);
     options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
@@ -129,11 +130,18 @@ pub fn into_sight(heading: &web_sys::Element) {
     };
     let r = heading.get_bounding_client_rect();
     let (top, left) = (v.offset_top(), v.offset_left());
+    // A title taller than what shows (a long one, zoomed in) shows from its first line:
+    // `nearest` would line its last one up with the bottom, its top above.
+    let tall = r.height() > v.height();
     let shown = r.top() >= top - 0.5
-        && r.bottom() <= top + v.height() + 0.5
+        && (tall || r.bottom() <= top + v.height() + 0.5)
+        && r.top() < top + v.height()
         && r.right() > left
         && r.left() < left + v.width();
     if !shown {
+        if tall {
+            options.set_block(web_sys::ScrollLogicalPosition::Start);
+        }
         heading.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }
