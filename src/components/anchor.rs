@@ -116,15 +116,8 @@ pub fn anchor_if_unseen(root: &web_sys::Element, sel: &Selection) {
     let Some((body, Some(panel))) = parts(root) else {
         return;
     };
-    let window = web_sys::window();
-    let height = window
-        .as_ref()
-        .and_then(|w| w.inner_height().ok()?.as_f64());
-    // (A frame cannot see what of it the page's reader sees: see `smooth::into_sight`.)
-    let top = window
-        .and_then(|w| w.visual_viewport())
-        .filter(|_| !framed())
-        .map_or(0.0, |v| v.offset_top());
+    let height = web_sys::window().and_then(|w| w.inner_height().ok()?.as_f64());
+    let top = super::smooth::seen_view().map_or(0.0, |v| v.offset_top());
     let r = panel.get_bounding_client_rect();
     if body.has_attribute("data-anchored")
         || height.is_some_and(|h| r.top() >= top - 0.5 && r.top() < h)

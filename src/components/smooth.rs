@@ -111,6 +111,15 @@ fn at_scroll_end(control: web_sys::Element, done: std::rc::Rc<dyn Fn()>) {
     );
 }
 
+/// What the reader sees of the page (the visual viewport: a pinch-zoomed reader sees only
+/// part of the page's viewport). None in a frame, which cannot see where the page around it
+/// shows it, nor that the reader zoomed that page, and where the browser has none to ask.
+pub(super) fn seen_view() -> Option<web_sys::VisualViewport> {
+    web_sys::window()
+        .and_then(|w| w.visual_viewport())
+        .filter(|_| !super::anchor::framed())
+}
+
 /// Brings `heading` (the open panel's) into what the reader sees, if it is not there: a
 /// panel placed by its control (in a frame, in a clipping wrapper) opens below it even when
 /// the control is at the bottom of the screen, and a reader who pinch-zoomed sees only part
@@ -121,11 +130,9 @@ fn at_scroll_end(control: web_sys::Element, done: std::rc::Rc<dyn Fn()>) {
 pub fn into_sight(heading: &web_sys::Element) {
     let options = scroll_options(web_sys::ScrollLogicalPosition::Nearest);
     options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-    // A frame cannot see where the page around it shows it, nor that the reader zoomed
-    // that page: the browser, which scrolls the page's view for a frame's `nearest`, can
-    // (and where it has no visual viewport to ask, it is left to the browser too).
-    let v = web_sys::window().and_then(|w| w.visual_viewport());
-    let Some(v) = v.filter(|_| !super::anchor::framed()) else {
+    // Where there is no view to ask, the browser, which scrolls the page's view for a
+    // frame's `nearest`, can.
+    let Some(v) = seen_view() else {
         return heading.scroll_into_view_with_scroll_into_view_options(&options);
     };
     let r = heading.get_bounding_client_rect();

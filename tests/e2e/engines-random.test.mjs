@@ -38,15 +38,8 @@ const SCREENS = [
 
 /** A WebDriver script's body that resolves (its last argument) after two frames. */
 const FRAMES = 'const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));';
-/** A WebDriver script's body that resolves once the page's scroll position has held for 100 ms:
- * a reader taps what they see once the page stops moving (a key's scroll may still run). */
-const SETTLED = `const done = arguments[arguments.length - 1], t0 = performance.now();
-  let last = scrollX + ',' + scrollY, since = t0;
-  (function check() {
-    const now = scrollX + ',' + scrollY;
-    if (now !== last) [last, since] = [now, performance.now()];
-    if (performance.now() - since >= 100 || performance.now() - t0 > 3000) done(true); else requestAnimationFrame(check);
-  })();`;
+/** A WebDriver script's body that resolves once the page has stopped moving (`xpSettled`). */
+const SETTLED = 'xpSettled().then(arguments[arguments.length - 1]);';
 /** Waits, for up to `ms`, until `expr` (in the explainer's frame) is truthy: its value, or null. */
 const until = (br, expr, ms = 3000) => br.runAsync(`const done = arguments[arguments.length - 1], t0 = Date.now();
   (function poll() { const v = (${expr}); if (v || Date.now() - t0 > ${ms}) return done(v || null); setTimeout(poll, 50); })();`);

@@ -161,6 +161,20 @@ export function installHelpers() {
     if (!hit || hit.closest(`${CONTROLS}, [tabindex]:not(.xp-panel)`) || !roomy(index, x, y)) return null;
     return { x, y, index, open: !!root.querySelector('.xp-panel'), what: String(hit.className?.baseVal ?? hit.className ?? hit.tagName).slice(0, 30) };
   };
+  // Resolves once the page's scroll position and what the reader sees of it (the visual
+  // viewport) have held for 100 ms, or after 3 s: a reader taps what they see once the page
+  // stops moving (a key's scroll, End or focus, may still run).
+  window.xpSettled = () => new Promise((ok) => {
+    const where = () => `${scrollX},${scrollY},${visualViewport?.offsetLeft},${visualViewport?.offsetTop}`;
+    const t0 = performance.now();
+    let last = where(), since = t0;
+    const check = () => {
+      const now = where();
+      if (now !== last) [last, since] = [now, performance.now()];
+      if (performance.now() - since >= 100 || performance.now() - t0 > 3000) ok(true); else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
   // Whether the explainer at `index` has a panel open.
   window.xpPanelOpen = (index) => !!xpRoot(hosts()[index])?.querySelector('.xp-panel');
   // What Escape left in the explainer at `index`: its panel open or not, focus inside it,

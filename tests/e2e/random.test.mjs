@@ -82,16 +82,8 @@ const opened = (page, index) => page.evaluate((i) => window.opened?.[i] ?? null,
 
 /** Waits until the page's scroll position, and its visual viewport's, have held for 100 ms
  * (and the frames between). */
-const settled = (page) => page.evaluate(() => new Promise((ok) => {
-  const where = () => `${scrollX},${scrollY},${visualViewport.offsetLeft},${visualViewport.offsetTop}`;
-  let last = where(), since = performance.now();
-  const check = () => {
-    const now = where();
-    if (now !== last) [last, since] = [now, performance.now()];
-    if (performance.now() - since >= 100) ok(); else requestAnimationFrame(check);
-  };
-  requestAnimationFrame(check);
-}));
+const settled = (page) => page.evaluate(() => xpSettled());
+
 
 /** The frame the explainer lives in, on a page that frames it, once it has loaded. */
 async function frameOf(page) {
