@@ -66,6 +66,8 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let ruler = use_node_ref();
     // The diagram's view was hidden when last measured (see `measurer`).
     let stale = use_memo((), |()| std::cell::Cell::new(false));
+    // The layout's width bucket as of the last render's effects (see `measurer`).
+    let laid = use_memo((), |()| std::cell::Cell::new(0u32));
     let heading = use_node_ref();
     // The item whose panel shows, as of the last render's effects: a tap on it again brings
     // its panel into sight (see `select`).
@@ -144,9 +146,10 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         // Follow the explainer's width (see `width`), and in a frame as tall as its
         // content, keep a panel by its control (see `anchor`).
         let (dispatcher, view_box, stale) = (state.dispatcher(), view_box.clone(), stale.clone());
-        let (root, ruler, showing) = (root.clone(), ruler.clone(), showing.clone());
+        let (root, ruler, showing, laid) =
+            (root.clone(), ruler.clone(), showing.clone(), laid.clone());
         use_effect_with((), move |_| {
-            let measure = measurer(dispatcher, view_box, root.clone(), stale);
+            let measure = measurer(dispatcher, view_box, root.clone(), stale, laid);
             measure();
             let root = root.cast::<web_sys::Element>();
             let ruler = ruler.cast::<web_sys::Element>();
@@ -168,10 +171,10 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         // Hidden, the diagram's view measured 0 and was skipped: measured as it shows
         // again, only then (a tab tap otherwise reads no layout).
         let (dispatcher, view_box, root) = (state.dispatcher(), view_box.clone(), root.clone());
-        let stale = stale.clone();
+        let (stale, laid) = (stale.clone(), laid.clone());
         use_effect_with(state.view == View::Diagram, move |shows| {
             if *shows && stale.get() {
-                measurer(dispatcher, view_box, root, stale)();
+                measurer(dispatcher, view_box, root, stale, laid)();
             }
         });
     }
@@ -219,6 +222,8 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         // the controls: a panel placed by its control follows it (see `anchor`). Only a
         // phone turned scrolls: after a language switch the reader stays by the switch.
         let sel = state.selection.clone();
+        let laid = laid.clone();
+        use_effect_with(state.width, move |w| laid.set(*w));
         use_effect_with(state.width, follow_on(root.clone(), sel.clone(), true));
         use_effect_with(state.lang, follow_on(root.clone(), sel, false));
     }
@@ -487,13 +492,16 @@ fn opens_in_place(story: &Story, sel: &Selection) -> bool {
 }
 
 /// What reads the diagram's view width into the state, and the explainer's zoom. Hidden
-/// (another view shows), the view measures 0: it is skipped and marked `stale`.
+/// (another view shows), the view measures 0: it is skipped and marked `stale`. It tells
+/// whether the width read is another layout's than `laid` (the last render's): one whose
+/// render will place an open panel by its control anyway (its width effect).
 fn measurer(
     dispatcher: UseReducerDispatcher<State>,
     view_box: NodeRef,
     root: NodeRef,
     stale: Rc<std::cell::Cell<bool>>,
-) -> Rc<dyn Fn()> {
+    laid: Rc<std::cell::Cell<u32>>,
+) -> Rc<dyn Fn() -> bool> {
     Rc::new(move || {
         let w = view_box
             .cast::<web_sys::HtmlElement>()
@@ -505,6 +513,9 @@ fn measurer(
         if let Some(root) = root.cast::<web_sys::HtmlElement>() {
             set_zoom(&root);
         }
+        // With a panel open the reader has acted, so no pre-rendered drawing is kept
+        // (`State::fit_until`): a new bucket is a new layout.
+        w > 0 && crate::state::bucket(w as u32) != laid.get()
     })
 }
 

@@ -22,36 +22,46 @@ use crate::state::Selection;
 /// frame is laid out: no frame shows the old layout scaled), and in the next frame after any
 /// other change of the `ruler`'s width. Then a panel placed by its control (of `showing`, the
 /// selection shown) follows it there: the text reflows at any width, within a layout's width
-/// bucket too (the same layout, so no render to place it again), and the panel stayed where
-/// its control had been, past the explainer's end. Returns what stops it.
+/// bucket too, and the panel stayed where its control had been, past the explainer's end.
+/// Not when `measure` tells that a new layout comes: its render places the panel, by the new
+/// layout's control. Each width is handled once: the observer then skips the ruler's change
+/// that a window's resize already handled. Returns what stops it.
 pub fn watch_width(
     root: &web_sys::Element,
     ruler: &web_sys::Element,
-    measure: Rc<dyn Fn()>,
+    measure: Rc<dyn Fn() -> bool>,
     showing: Rc<RefCell<Option<Selection>>>,
 ) -> impl FnOnce() {
-    let (root, line, last) = (root.clone(), ruler.clone(), Cell::new(ruler.client_width()));
+    let (root, line) = (root.clone(), ruler.clone());
+    let last = Rc::new(Cell::new(ruler.client_width()));
+    let handle = {
+        let (line, last) = (line.clone(), last.clone());
+        Rc::new(move || {
+            last.set(line.client_width());
+            if measure() {
+                return;
+            }
+            if let Some(sel) = showing.borrow().clone() {
+                super::follow(&root, &sel, false);
+            }
+        })
+    };
     let later = {
-        let measure = measure.clone();
+        let handle = handle.clone();
         Closure::<dyn Fn()>::new(move || {
             let w = line.client_width();
             if w == last.replace(w) {
                 return;
             }
-            let (root, measure, showing) = (root.clone(), measure.clone(), showing.clone());
-            super::next_frame(Box::new(move || {
-                measure();
-                if let Some(sel) = showing.borrow().clone() {
-                    super::follow(&root, &sel, false);
-                }
-            }));
+            let handle = handle.clone();
+            super::next_frame(Box::new(move || handle()));
         })
     };
     let observer = web_sys::ResizeObserver::new(later.as_ref().unchecked_ref()).ok();
     if let Some(o) = &observer {
         o.observe(ruler);
     }
-    let now = Closure::<dyn Fn()>::new(move || measure());
+    let now = Closure::<dyn Fn()>::new(move || handle());
     let window = web_sys::window();
     if let Some(w) = &window {
         let _ = w.add_event_listener_with_callback("resize", now.as_ref().unchecked_ref());

@@ -322,10 +322,11 @@ test('phone turned with a panel open, in an iframe and a clipping wrapper: the p
   }
 });
 
-test('a column resized within one layout, with a panel open in a clipping wrapper: the panel follows its control, and ends within the explainer', async () => {
+test('a column resized within one layout, with a panel open in a clipping wrapper: the panel follows its control from the first frame, and ends within the explainer', async () => {
   // Under a page's CSS zoom (1.5), a phone of 320 px and one of 414 px both give the column
   // the narrow layout: the drawing stays, but the comparison's text reflows, shorter. The
-  // panel stayed where its bar had been, and reached 79 px past the explainer's end.
+  // panel stayed where its bar had been, and reached 79 px past the explainer's end. Then
+  // it followed a frame late: the first frame at the new width showed it 72 px below its bar.
   const page = await open(env.browser, `${env.base}hosts/zoomed.html`, { ...PHONE, viewport: { width: 320, height: 568 } });
   await mounted(page);
   const x = page.locator('#zoomed-hidden');
@@ -342,6 +343,18 @@ test('a column resized within one layout, with a panel open in a clipping wrappe
   });
   const before = await where();
   assert.ok(before.gap > 0 && before.gap < 20 && before.past <= 1, `at 320 px, the panel just below its bar: ${JSON.stringify(before)}`);
+  // Every frame from now until well after the resize: where the panel is to its bar, as
+  // painted (a frame's callbacks run after the window's resize, before its paint).
+  await x.evaluate((h) => {
+    const root = xpRoot(h);
+    window.gaps = [];
+    const frame = () => {
+      const [c, p] = [root.querySelector('.xp-bar-row.sel'), root.querySelector('.xp-panel')].map((e) => e.getBoundingClientRect());
+      window.gaps.push([innerWidth, Math.round(p.top - c.bottom)]);
+      if (window.gaps.length < 30) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
   await page.setViewportSize({ width: 414, height: 896 });
   let now;
   const placed = await until(async () => {
@@ -349,6 +362,12 @@ test('a column resized within one layout, with a panel open in a clipping wrappe
     return now.gap > 0 && now.gap < 20 && now.past <= 1 && now.spills.length === 0;
   });
   assert.ok(placed, `at 414 px, the panel just below its bar, within the explainer: ${JSON.stringify(now)}`);
+  const frames = await page.evaluate(async () => {
+    while (window.gaps.length < 30) await new Promise(requestAnimationFrame);
+    return window.gaps;
+  });
+  assert.ok(frames.some(([w]) => w === 414), `frames were sampled at the new width: ${JSON.stringify(frames)}`);
+  assert.deepEqual(frames.filter(([, gap]) => gap <= 0 || gap >= 20), [], 'every frame, at 320 px then 414 px: the panel just below its bar');
   assert.deepEqual(page.messages, []);
   await page.context().close();
 });
