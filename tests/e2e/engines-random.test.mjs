@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serve, AXE_FILE, AXE_TAGS } from './server.mjs';
 import { firefox, webkit, KEY } from './webdriver.mjs';
-import { inPage } from './inpage.mjs';
+import { inPage, watchOpened } from './inpage.mjs';
 import { generator } from './gen.mjs';
 
 let server, base;
@@ -48,11 +48,7 @@ const until = (br, expr, ms = 3000) => br.runAsync(`const done = arguments[argum
  * and what they log (an error or warning before that is not seen: no engine here gives it
  * to a WebDriver classic client). */
 const WATCH = `${inPage}
-  window.opened = {}; window.logged = [];
-  document.addEventListener('explainer:select', (e) => {
-    const hosts = [...document.querySelectorAll('[data-explainer]')];
-    window.opened[hosts.findIndex((h) => h.contains(e.target))] = e.detail.kind + ':' + e.detail.id;
-  });
+  (${watchOpened})(); window.logged = [];
   for (const k of ['error', 'warn']) { const f = console[k]; console[k] = (...a) => { window.logged.push(k + ': ' + a.join(' ')); f.apply(console, a); }; }
   addEventListener('error', (e) => window.logged.push('error: ' + e.message));
   // What happened last, for a failure to tell: presses, keys, focus moves, items opened and closed.

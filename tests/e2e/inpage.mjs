@@ -187,5 +187,18 @@ export function installHelpers() {
   };
 }
 
+/** Keeps in `window.opened`, for each explainer by its index on the page, the item it last
+ * said it opened (`explainer:select`), as `kind:id`: what a random reader's tap is checked
+ * against. Its own function, not among the helpers: only the random readers want it, and
+ * Chromium's before the page loads, in an init script whose order against the helpers'
+ * playwright does not define. */
+export function watchOpened() {
+  window.opened = {};
+  document.addEventListener('explainer:select', (e) => {
+    const hosts = [...document.querySelectorAll('[data-explainer]')];
+    window.opened[hosts.findIndex((h) => h.contains(e.target))] = `${e.detail.kind}:${e.detail.id}`;
+  });
+}
+
 /** A WebDriver script's body that installs the helpers in the current frame. */
 export const inPage = `(${installHelpers})();`;

@@ -14,6 +14,7 @@ import assert from 'node:assert/strict';
 import { setup, open, until, axe, axeFirst } from './lib.mjs';
 import { PHONE as PHONE1X, mounted } from './place.mjs';
 import { generator, page as storyPage } from './gen.mjs';
+import { watchOpened } from './inpage.mjs';
 
 let env;
 // A reader who chose larger text in the browser's settings (`RANDOM_FONT=24`), or whose
@@ -111,16 +112,12 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
   // A page made for the test (a generated story), served at `url`.
   if (html) await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
   await axeFirst(page);
+  await page.addInitScript(watchOpened);
   await page.addInitScript(() => {
-    window.opened = {};
     // Where focus went, for a failure to tell ("→ nothing": to no element, as when the focused one goes).
     window.moves = [];
     const name = (t) => t && `${t.tagName?.toLowerCase()}${t.getAttribute?.('data-key') ? ` ${t.getAttribute('data-key')}` : ''}`;
     document.addEventListener('focusout', (e) => window.moves.push(`${name(e.composedPath()[0])} → ${name(e.relatedTarget) ?? 'nothing'}`), true);
-    document.addEventListener('explainer:select', (e) => {
-      const hosts = [...document.querySelectorAll('[data-explainer]')];
-      window.opened[hosts.findIndex((h) => h.contains(e.target))] = `${e.detail.kind}:${e.detail.id}`;
-    });
   });
   await page.goto(url);
   // Where the explainers are: the page, or its frame.
