@@ -102,6 +102,11 @@ export function installHelpers() {
   // page's (an app's bar), nor at the edge of an element that clips it.
   const roomy = (index, x, y) => [[0, 0], [0, -8], [0, 8], [-8, 0], [8, 0]]
     .every(([dx, dy]) => hosts()[index].contains(document.elementFromPoint(x + dx, y + dy)));
+  // The control at the point fills the 2 px around it: a touch is hit-tested over its area
+  // (2 px across in playwright's tap), and one within a px of a panel's edge landed on the
+  // panel (seed 1818 on hosts/vertical, at 0.9 px: a reader cannot aim there either).
+  const clear = (root, x, y, hit) => [[0, -2], [0, 2], [-2, 0], [2, 0]]
+    .every(([dx, dy]) => root.elementFromPoint(x + dx, y + dy)?.closest(CONTROLS) === hit);
   // Chooses a shown control of one explainer and brings it into view (`behavior`: as
   // `scrollIntoView` takes it): the explainer's index, or null when none shows.
   window.xpAim = (a, b, c, behavior = 'auto') => {
@@ -113,16 +118,17 @@ export function installHelpers() {
     return index;
   };
   // Where a tap on the aimed control lands, in the frame's client px, and what is there (a
-  // sheet may cover the control): null off the screen or without a fingertip's room, and
-  // on a link to another page (not followed here). (A frame as tall as its content: the
-  // page's viewport is the caller's to check.)
+  // sheet may cover the control): null off the screen, without a fingertip's room, at a
+  // control's edge, and on a link to another page (not followed here). (A frame as tall as
+  // its content: the page's viewport is the caller's to check.)
   window.xpAimedPoint = (index) => {
     if (!window.aimed?.isConnected) return null;
     const box = window.aimed.getBoundingClientRect();
     const x = box.x + box.width / 2, y = box.y + box.height / 2;
     if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight || !roomy(index, x, y)) return null;
-    const hit = xpRoot(hosts()[index]).elementFromPoint(x, y)?.closest(CONTROLS);
-    if (hit?.matches('a[href]:not([href^="#"])')) return null;
+    const root = xpRoot(hosts()[index]);
+    const hit = root.elementFromPoint(x, y)?.closest(CONTROLS);
+    if (hit?.matches('a[href]:not([href^="#"])') || (hit && !clear(root, x, y, hit))) return null;
     return { x, y, index, key: hit?.getAttribute('data-key') ?? null, what: hit ? label(hit) : '?' };
   };
   // Focus moved to a shown control, as Tab and the arrows take it there: what it is.
