@@ -64,10 +64,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let root = use_node_ref();
     let view_box = use_node_ref();
     let ruler = use_node_ref();
-    // The diagram's view was hidden when last measured (see `measurer`).
-    let stale = use_memo((), |()| std::cell::Cell::new(false));
-    // The layout's width bucket as of the last render's effects (see `measurer`).
-    let laid = use_memo((), |()| std::cell::Cell::new(0u32));
+    // The diagram's view's width bucket when last measured, 0 when it was hidden (see
+    // `measurer`).
+    let measured = use_memo((), |()| std::cell::Cell::new(0u32));
     let heading = use_node_ref();
     // The item whose panel shows, as of the last render's effects: a tap on it again brings
     // its panel into sight (see `select`).
@@ -145,11 +144,15 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     {
         // Follow the explainer's width (see `width`), and in a frame as tall as its
         // content, keep a panel by its control (see `anchor`).
-        let (dispatcher, view_box, stale) = (state.dispatcher(), view_box.clone(), stale.clone());
-        let (root, ruler, showing, laid) =
-            (root.clone(), ruler.clone(), showing.clone(), laid.clone());
+        let (dispatcher, view_box) = (state.dispatcher(), view_box.clone());
+        let (root, ruler, showing, measured) = (
+            root.clone(),
+            ruler.clone(),
+            showing.clone(),
+            measured.clone(),
+        );
         use_effect_with((), move |_| {
-            let measure = measurer(dispatcher, view_box, root.clone(), stale, laid);
+            let measure = measurer(dispatcher, view_box, root.clone(), measured);
             measure();
             let root = root.cast::<web_sys::Element>();
             let ruler = ruler.cast::<web_sys::Element>();
@@ -171,10 +174,10 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         // Hidden, the diagram's view measured 0 and was skipped: measured as it shows
         // again, only then (a tab tap otherwise reads no layout).
         let (dispatcher, view_box, root) = (state.dispatcher(), view_box.clone(), root.clone());
-        let (stale, laid) = (stale.clone(), laid.clone());
+        let measured = measured.clone();
         use_effect_with(state.view == View::Diagram, move |shows| {
-            if *shows && stale.get() {
-                measurer(dispatcher, view_box, root, stale, laid)();
+            if *shows && measured.get() == 0 {
+                measurer(dispatcher, view_box, root, measured)();
             }
         });
     }
@@ -222,8 +225,6 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         // the controls: a panel placed by its control follows it (see `anchor`). Only a
         // phone turned scrolls: after a language switch the reader stays by the switch.
         let sel = state.selection.clone();
-        let laid = laid.clone();
-        use_effect_with(state.width, move |w| laid.set(*w));
         use_effect_with(state.width, follow_on(root.clone(), sel.clone(), true));
         use_effect_with(state.lang, follow_on(root.clone(), sel, false));
     }
@@ -492,21 +493,26 @@ fn opens_in_place(story: &Story, sel: &Selection) -> bool {
 }
 
 /// What reads the diagram's view width into the state, and the explainer's zoom. Hidden
-/// (another view shows), the view measures 0: it is skipped and marked `stale`. It tells
-/// whether the width read is another layout's than `laid` (the last render's): one whose
-/// render will place an open panel by its control anyway (its width effect).
+/// (another view shows), the view measures 0: it is skipped, and `measured` (its width
+/// bucket when last measured) is 0 until it shows. It tells whether the width read is in
+/// another bucket than the last: a new layout, whose render places an open panel by its
+/// control (the width effect).
 fn measurer(
     dispatcher: UseReducerDispatcher<State>,
     view_box: NodeRef,
     root: NodeRef,
-    stale: Rc<std::cell::Cell<bool>>,
-    laid: Rc<std::cell::Cell<u32>>,
+    measured: Rc<std::cell::Cell<u32>>,
 ) -> Rc<dyn Fn() -> bool> {
     Rc::new(move || {
         let w = view_box
             .cast::<web_sys::HtmlElement>()
             .map_or(0, |el| el.client_width());
-        stale.set(w <= 0);
+        let b = if w > 0 {
+            crate::state::bucket(w as u32)
+        } else {
+            0
+        };
+        let before = measured.replace(b);
         if w > 0 {
             dispatcher.dispatch(Action::Resize(w as u32));
         }
@@ -514,8 +520,8 @@ fn measurer(
             set_zoom(&root);
         }
         // With a panel open the reader has acted, so no pre-rendered drawing is kept
-        // (`State::fit_until`): a new bucket is a new layout.
-        w > 0 && crate::state::bucket(w as u32) != laid.get()
+        // (`State::fit_until`): the state lays out each new bucket.
+        b != 0 && b != before
     })
 }
 

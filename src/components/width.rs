@@ -34,7 +34,8 @@ pub fn watch_width(
 ) -> impl FnOnce() {
     let (root, line) = (root.clone(), ruler.clone());
     let last = Rc::new(Cell::new(ruler.client_width()));
-    let handle = {
+    // Behind `dyn`: one copy of its code for both callers.
+    let handle: Rc<dyn Fn()> = {
         let (line, last) = (line.clone(), last.clone());
         Rc::new(move || {
             last.set(line.client_width());
