@@ -15,7 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { serve, AXE_FILE, AXE_TAGS } from './server.mjs';
 import { firefox, webkit, KEY } from './webdriver.mjs';
 import { inPage, watchOpened } from './inpage.mjs';
-import { generator } from './gen.mjs';
+import { generator, stepKind } from './gen.mjs';
 
 let server, base;
 before(async () => { server = await serve(); base = `http://127.0.0.1:${server.address().port}/`; });
@@ -110,8 +110,8 @@ async function play(launch, screen, seed) {
       return k + ', ' + c + ' control(s) shown on ' + xpRoot(h).querySelector('[role=tab][aria-selected=true]')?.textContent;`, i);
     for (let i = 0; i < STEPS; i++) {
       let expect = null;
-      const r = rnd.next();
-      if (r < 0.5) {
+      const kind = stepKind(rnd.next(), ['pinch', 'back']);
+      if (kind === 'tap') {
         // A tap on a control that shows, brought into view: what it lands on is what is at
         // that point (a sheet may cover the control).
         await br.runAsync(SETTLED);
@@ -124,10 +124,10 @@ async function play(launch, screen, seed) {
           await point(at.x, at.y);
           if (at.key) expect = { index: at.index, key: at.key };
         }
-      } else if (r < 0.58) {
+      } else if (kind === 'focus') {
         const what = await br.run('return xpFocusSome(...arguments[0])', [rnd.next(), rnd.next()]);
         steps.push(`focus ${what}`);
-      } else if (r < 0.73) {
+      } else if (kind === 'key') {
         const key = rnd.pick(KEYS);
         // Where focus is: an explainer's control, its panel open or not; or around the
         // explainer whose text was clicked.
@@ -140,15 +140,15 @@ async function play(launch, screen, seed) {
         if (focus.key && key === KEY.enter) expect = { index: focus.index, key: focus.key };
         if (focus.panel && key === KEY.escape) expect = { index: focus.index, closed: true };
         if (focus.around && key === KEY.escape) expect = { index: pressedText, closed: true };
-      } else if (r < 0.78) {
+      } else if (kind === 'read') {
         const y = Math.floor(rnd.next() * 3000);
         if (await br.run(`const p = [...document.querySelectorAll('[data-explainer]')].map((h) => xpRoot(h).querySelector('.xp-panel')).find(Boolean);
           if (p) p.scrollTop = arguments[0]; return !!p;`, y)) steps.push(`read the panel down to ${y}`);
-      } else if (r < 0.84) {
+      } else if (kind === 'scroll') {
         const y = Math.floor(rnd.next() * 4000);
         steps.push(`scroll to ${y}`);
         await br.run('scrollTo({ top: arguments[0], behavior: "instant" })', y);
-      } else if (r < 0.92) {
+      } else if (kind === 'resize') {
         const [w, h] = rnd.pick(screen.sizes);
         steps.push(`resize ${w}×${h}`);
         if (framed) {
@@ -159,7 +159,7 @@ async function play(launch, screen, seed) {
           await br.size(w, h);
         }
         await br.runAsync(FRAMES);
-      } else if (r < 0.94) {
+      } else if (kind === 'language') {
         steps.push('page language');
         await br.run("const h = document.querySelector('[data-explainer]'); h.dataset.lang = h.dataset.lang === 'en' ? 'fr' : 'en';");
       } else {
@@ -202,8 +202,11 @@ async function play(launch, screen, seed) {
 }
 
 const seeded = (seed) => Number(process.env.ENGINE_RANDOM_SEED || seed);
+// Seed 16 on both screens: with the steps drawn as Chromium's reader draws them (less text
+// clicked than this reader once drew), it still closes panels by Escape in both engines (2
+// each), where 4242 and 9001 no longer did.
 for (const [engine, launch] of [['Firefox', firefox], ['WebKit', webkit]]) {
-  for (const [screen, seed] of [[SCREENS[0], 4242], [SCREENS[1], 9001]]) {
+  for (const [screen, seed] of [[SCREENS[0], 16], [SCREENS[1], 16]]) {
     test(`${engine}: a reader doing anything on ${screen.label === 'phone' ? 'a phone\'s screen (the article)' : 'a desktop (a page of two explainers)'} (seed ${seeded(seed)})`, async () => {
       await play(launch, screen, seeded(seed));
     });

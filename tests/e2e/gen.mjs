@@ -2,7 +2,7 @@
 // of players, relationships, events, quotes, questions and comparison bars (none too), any
 // role, kind, status, amount and unit, names short, long, unbroken, escaped-looking or in
 // other scripts. A random reader plays them (`random.test.mjs`), as an editor's own story
-// would be met.
+// would be met; the random readers draw their steps here too.
 import { STORY } from './reader.mjs';
 
 /** A seeded generator (the C library's LCG): the same seed gives the same sequence. */
@@ -17,6 +17,24 @@ export function generator(seed) {
     return Array.from({ length: Math.min(n, pool.length) }, () => pool.splice(Math.floor(next() * pool.length), 1)[0]);
   };
   return { next, int, pick, some };
+}
+
+/** What a random reader does at each step, with the share of the draws each kind takes. */
+const STEPS = [['tap', 0.5], ['focus', 0.08], ['key', 0.15], ['read', 0.05], ['pinch', 0.04],
+  ['scroll', 0.04], ['resize', 0.07], ['back', 0.04], ['language', 0.01], ['text', 0.02]];
+
+/** The kind of step a draw `r` in [0, 1) gives a random reader, the same for Chromium's
+ * reader and the other engines', but for the kinds a reader `cannot` take (WebDriver has no
+ * page scale for a pinch, and its Back would leave the engine's page): the others then
+ * share their draws. */
+export function stepKind(r, cannot = []) {
+  const kinds = STEPS.filter(([k]) => !cannot.includes(k));
+  let at = r * kinds.reduce((sum, [, share]) => sum + share, 0);
+  for (const [kind, share] of kinds) {
+    if (at < share) return kind;
+    at -= share;
+  }
+  return kinds.at(-1)[0];
 }
 
 const ROLES = ['chipmaker', 'lab', 'hyperscaler', 'investor', 'state'];

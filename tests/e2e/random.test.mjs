@@ -13,7 +13,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open, until, axe, axeFirst } from './lib.mjs';
 import { PHONE as PHONE1X, mounted } from './place.mjs';
-import { generator, page as storyPage } from './gen.mjs';
+import { generator, stepKind, page as storyPage } from './gen.mjs';
 import { watchOpened } from './inpage.mjs';
 
 let env;
@@ -163,10 +163,10 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
     // Whether this step may take the reader off the page: Back, or a key on an element of
     // the page's own (Enter on its link, focus having left the explainer).
     let mayLeave = false;
-    const r = rnd.next();
+    const kind = stepKind(rnd.next());
     // What the step should do to the explainer it acts on: open an item, or close its panel.
     let expect = null;
-    if (r < 0.5) {
+    if (kind === 'tap') {
       // A tap (a click on a desktop) on a control that shows, brought into view first; what
       // it lands on is what is at that point (a sheet may cover the control). A reader taps
       // what they see once the page has stopped moving (a key's scroll, End or focus, may
@@ -183,11 +183,11 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
         await (device.hasTouch ? page.touchscreen.tap(px, py) : page.mouse.click(px, py));
         if (at.key) expect = { index: at.index, key: at.key, x: at.x, y: at.y };
       }
-    } else if (r < 0.58) {
+    } else if (kind === 'focus') {
       // Focus moved to a control as Tab and the arrows take it there, for the keys after.
       const what = await doc.evaluate(([a, b]) => xpFocusSome(a, b), [rnd.next(), rnd.next()]);
       steps.push(`focus ${what}`);
-    } else if (r < 0.73) {
+    } else if (kind === 'key') {
       const key = rnd.pick(KEYS);
       // Where focus is: an explainer's control, its panel open or not, or around the
       // explainer whose text was clicked (keys reach a frame only if it has the focus).
@@ -199,7 +199,7 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
       if (focus && key === 'Enter' && focus.key) expect = { index: focus.index, key: focus.key };
       if (focus?.panel && key === 'Escape') expect = { index: focus.index, closed: true, focus: focus.key || focus.tag };
       if (around && key === 'Escape') expect = { index: pressedText, closed: true, focus: `${around}, after a click on the explainer's text` };
-    } else if (r < 0.78) {
+    } else if (kind === 'read') {
       // The reader reads down the open panel's text, to any depth (nothing open: nothing).
       const y = Math.floor(rnd.next() * 3000);
       const read = await doc.evaluate((y) => {
@@ -208,18 +208,18 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
         return !!p;
       }, y);
       if (read) steps.push(`read the panel down to ${y}`);
-    } else if (r < 0.82) {
+    } else if (kind === 'pinch') {
       // A pinch, in or back out (the DevTools protocol's page scale: headless Chromium drops
       // a synthesized pinch gesture).
       const scale = rnd.pick([1, 1.6, 2.5]);
       steps.push(`pinch to ${scale}`);
       await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: scale });
       await page.waitForFunction((s) => Math.abs(visualViewport.scale - s) < 0.01, scale);
-    } else if (r < 0.86) {
+    } else if (kind === 'scroll') {
       const y = Math.floor(rnd.next() * 4000);
       steps.push(`scroll to ${y}`);
       await page.evaluate((y) => window.scrollTo(0, y), y);
-    } else if (r < 0.93) {
+    } else if (kind === 'resize') {
       const [width, height] = rnd.pick(sizes);
       steps.push(`resize ${width}×${height}`);
       await page.setViewportSize({ width, height });
@@ -229,14 +229,14 @@ async function play(url, device, seed, sizes, framed = false, html = null) {
       await page.waitForFunction(([w, h]) => Math.round(visualViewport.width * visualViewport.scale) === w
         && Math.round(visualViewport.height * visualViewport.scale) === h, [width, height]);
       for (const d of new Set([page, doc])) await d.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
-    } else if (r < 0.97) {
+    } else if (kind === 'back') {
       // Back within the page (links to items add entries), not to the page before it.
       if (await page.evaluate((n) => history.length > n, entries)) {
         steps.push('Back');
         mayLeave = true;
         await page.goBack({ timeout: 2000 }).catch(() => {});
       }
-    } else if (r < 0.98) {
+    } else if (kind === 'language') {
       // The page's own language switch, as a bilingual page sets it.
       steps.push('page language');
       await doc.evaluate(() => { const h = document.querySelector('[data-explainer]'); h.dataset.lang = h.dataset.lang === 'en' ? 'fr' : 'en'; });
