@@ -24,9 +24,9 @@ const STEPS = [['tap', 0.5], ['focus', 0.08], ['key', 0.15], ['read', 0.05], ['p
   ['scroll', 0.04], ['resize', 0.07], ['back', 0.04], ['language', 0.01], ['text', 0.02]];
 
 /** The kind of step a draw `r` in [0, 1) gives a random reader, the same for Chromium's
- * reader and the other engines', but for the kinds a reader `cannot` take (WebDriver has no
- * page scale for a pinch, and its Back would leave the engine's page): the others then
- * share their draws. */
+ * reader and the other engines', but for the kinds a reader `cannot` take (the engines'
+ * reader: WebDriver has no page scale for a pinch, and it has no Back of its own): the
+ * others then share their draws. */
 export function stepKind(r, cannot = []) {
   const kinds = STEPS.filter(([k]) => !cannot.includes(k));
   let at = r * kinds.reduce((sum, [, share]) => sum + share, 0);
