@@ -434,3 +434,26 @@ fn reading_mode_is_one_set_of_rules_for_pages_without_script_a_missing_loader_an
     assert!(print.contains(".xp-root { --xp-read: var(--xp-print-read, 1); }"));
     assert!(print.contains(".xp-static-note { display: none !important; }"));
 }
+
+/// The dark palette is written twice in the stylesheet: for a page or reader that asks for
+/// it (or a browser that darkens pages), and for a dark system where the page asks for
+/// neither. Each sits under its own media query, which CSS cannot share between the two
+/// selectors; a colour edited in one only would make the explainer two different darks.
+#[test]
+fn the_dark_palette_asked_for_is_the_one_a_dark_system_gets() {
+    let css = include_str!("../style/explainer.css");
+    let palettes = css
+        .match_indices("color-scheme: dark;")
+        .map(|(at, _)| {
+            let body = &css[at..];
+            let body = &body[..body.find('}').expect("the rule's end")];
+            body.split(';')
+                .map(str::trim)
+                .filter(|d| !d.is_empty())
+                .collect::<Vec<_>>()
+        })
+        .collect::<Vec<_>>();
+    assert_eq!(palettes.len(), 2, "two dark palettes: {palettes:?}");
+    assert!(palettes[0].len() > 10, "{:?}", palettes[0]);
+    assert_eq!(palettes[0], palettes[1]);
+}
