@@ -8,7 +8,8 @@
 // button in it), no error or warning logged since the page loaded, a tap or Enter on an
 // item opens the panel on that item, Escape closes it and leaves focus in the explainer; and
 // every tenth step, no axe violation. `ENGINE_RANDOM_SEED=n ENGINE_RANDOM_STEPS=n` replays
-// or explores other readers (`ENGINE_RANDOM_LOG=1` prints their steps). Runs against the release build in dist/.
+// or explores other readers (`ENGINE_RANDOM_LOG=1` prints their steps), and
+// `ENGINE_RANDOM_HOSTS=rtl,sidebar:desktop` other host pages. Runs against the release build in dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -209,6 +210,17 @@ for (const [engine, launch] of [['Firefox', firefox], ['WebKit', webkit]]) {
   for (const [screen, seed] of [[SCREENS[0], 16], [SCREENS[1], 16]]) {
     test(`${engine}: a reader doing anything on ${screen.label === 'phone' ? 'a phone\'s screen (the article)' : 'a desktop (a page of two explainers)'} (seed ${seeded(seed)})`, async () => {
       await play(launch, screen, seeded(seed));
+    });
+  }
+  // Other host pages, to explore beyond CI: `ENGINE_RANDOM_HOSTS=rtl,sidebar:desktop` plays a
+  // reader on each of tests/hosts/<name>.html, on a phone's screen (the page in its frame)
+  // or on a desktop (`:desktop`).
+  for (const name of (process.env.ENGINE_RANDOM_HOSTS || '').split(',').filter(Boolean)) {
+    const [host, where = 'phone'] = name.split(':');
+    const screen = where === 'desktop' ? { ...SCREENS[1], url: `hosts/${host}.html` }
+      : { ...SCREENS[0], url: `hosts/column.html?page=${host}.html&w=375&h=667` };
+    test(`${engine}: a reader on hosts/${host}.html (${where}, seed ${seeded(1)})`, async () => {
+      await play(launch, screen, seeded(1));
     });
   }
 }
