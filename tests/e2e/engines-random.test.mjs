@@ -81,7 +81,7 @@ async function audit(br) {
 async function play(launch, screen, seed) {
   const rnd = generator(seed);
   const br = await launch({ width: screen.window[0], height: screen.window[1], scheme: rnd.next() < 0.5 ? 'light' : 'dark' });
-  const framed = screen.url.includes('column');
+  const framed = screen.url.startsWith('hosts/column.html?');
   const steps = [];
   const checked = { opened: 0, closed: 0 };
   const fail = (why) => `seed ${seed}, step ${steps.length}: ${why}\n  last steps: ${steps.slice(-10).join(' | ')}`;
