@@ -78,11 +78,15 @@ export function installHelpers() {
       // off screen, whose boxes a script can still read, from before the page last changed
       // width; the explainer follows its column again once it is shown, tested in embed.
       // Nor one more than a screen away: a pre-rendered explainer further down keeps the
-      // drawing it had until the reader scrolls near it, tested in redraw.)
+      // drawing it had until the reader scrolls near it, tested in redraw. Nor one of the
+      // panel's that its scrolling hides: in an article set in columns, WebKit reports the
+      // part of a panel's list below the column's end 0 px tall or cut, where it draws,
+      // and hit-tests, it whole once scrolled to; seed 2222 on hosts/columns.)
       const screen = innerHeight;
       for (const c of xpRoot(h).querySelectorAll('button, a[href], summary, [role=button], [role=tab]')) {
         const b = c.getBoundingClientRect();
-        const near = b.bottom > -screen && b.top < 2 * screen;
+        const shows = c.closest('.xp-panel')?.getBoundingClientRect();
+        const near = b.bottom > -screen && b.top < 2 * screen && !(shows && (b.bottom <= shows.top || b.top >= shows.bottom));
         if (near && c.checkVisibility({ contentVisibilityAuto: true }) && (b.width < 43.5 || b.height < 43.5)) {
           out.push(`${(c.getAttribute('data-key') || c.textContent).trim().slice(0, 30)} is ${b.width.toFixed(1)} × ${b.height.toFixed(1)} px`);
         }
