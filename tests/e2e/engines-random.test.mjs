@@ -28,12 +28,12 @@ const KEYS = [KEY.tab, 'shift+tab', KEY.right, KEY.left, KEY.down, KEY.up, KEY.e
 const NAMES = { [KEY.tab]: 'Tab', [KEY.right]: 'ArrowRight', [KEY.left]: 'ArrowLeft', [KEY.down]: 'ArrowDown', [KEY.up]: 'ArrowUp',
   [KEY.enter]: 'Enter', [KEY.escape]: 'Escape', [KEY.space]: 'Space', [KEY.home]: 'Home', [KEY.end]: 'End' };
 
-// What the reader's screen is: a phone's (a frame of its size, in a window that holds its
-// largest) or the window itself, and the sizes it takes.
+// What the reader's screen is: a phone's (`framed`: a frame of its size, in a window that
+// holds its largest) or the window itself, and the sizes it takes.
 const SCREENS = [
-  { label: 'phone', url: 'hosts/column.html?page=../index.html&w=375&h=667', window: [900, 1000], touch: true,
+  { label: 'phone', url: 'hosts/column.html?page=../index.html&w=375&h=667', framed: true, window: [900, 1000], touch: true,
     sizes: [[375, 667], [667, 375], [320, 568], [414, 896]] },
-  { label: 'desktop', url: 'hosts/two.html', window: [1280, 800], touch: false,
+  { label: 'desktop', url: 'hosts/two.html', framed: false, window: [1280, 800], touch: false,
     sizes: [[1280, 800], [1024, 768], [768, 1024], [1440, 900]] },
 ];
 
@@ -81,7 +81,7 @@ async function audit(br) {
 async function play(launch, screen, seed) {
   const rnd = generator(seed);
   const br = await launch({ width: screen.window[0], height: screen.window[1], scheme: rnd.next() < 0.5 ? 'light' : 'dark' });
-  const framed = screen.url.startsWith('hosts/column.html?');
+  const { framed } = screen;
   const steps = [];
   const checked = { opened: 0, closed: 0 };
   const fail = (why) => `seed ${seed}, step ${steps.length}: ${why}\n  last steps: ${steps.slice(-10).join(' | ')}`;
