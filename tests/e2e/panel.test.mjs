@@ -476,7 +476,7 @@ test('a click on the panel\'s text keeps focus in the explainer: Escape then clo
   }
 });
 
-test('a click on the explainer\'s own text outside the panel (its title, its legend, the drawing between controls), then Escape: the panel closes and focus goes back to its control; in a teaser\'s link and a lightbox too, which stays open; after a click on the page, Escape stays the page\'s', async () => {
+test('a click on the explainer\'s own text outside the panel (its title, its legend, the drawing between controls), then Tab: its next stop; then Escape: the panel closes and focus goes back to its control; in a teaser\'s link and a lightbox too, which stays open; after a click on the page, Escape stays the page\'s', async () => {
   for (const url of ['index.html', 'hosts/teaser-link.html', 'hosts/dialog.html']) {
     const page = await open(env.browser, `${env.base}${url}`, { viewport: { width: 1280, height: 800 } });
     const lightbox = url.includes('dialog');
@@ -501,15 +501,32 @@ test('a click on the explainer\'s own text outside the panel (its title, its leg
       return null;
     }, sel);
     // (In the lightbox's narrow column, the sheet covers the legend, at the end of its scroll.)
+    // The stop that follows each part: the language switch after the title, the drawing's
+    // one stop (its chosen item) for the drawing, the open panel after the legend. In a
+    // teaser, the click focuses the page's link around the explainer: Tab goes on from the
+    // link's start, the explainer's first stop.
+    const next = url.includes('teaser') ? { title: '.xp-lang', drawing: '.xp-lang', legend: '.xp-lang' }
+      : { title: '.xp-lang', drawing: '[data-key="entity:microsoft"]', legend: '.xp-panel .xp-close' };
     const parts = [['title', '.xp-title'], ['drawing', '.xp-view svg'], ...(lightbox ? [] : [['legend', '.xp-legend-title']])];
     for (const [what, sel] of parts) {
       await choose();
-      await x.evaluate((h, s) => h.shadowRoot.querySelector(s).scrollIntoView({ block: 'start' }), sel);
-      const at = await spot(sel);
-      assert.ok(at, `${url}: a point of the ${what} with nothing focusable`);
-      await page.mouse.click(...at);
+      const click = async () => {
+        await x.evaluate((h, s) => h.shadowRoot.querySelector(s).scrollIntoView({ block: 'start' }), sel);
+        const at = await spot(sel);
+        assert.ok(at, `${url}: a point of the ${what} with nothing focusable`);
+        await page.mouse.click(...at);
+      };
+      await click();
       assert.equal(await x.evaluate((h) => h.shadowRoot.activeElement), null, `${url}: the click on the ${what} took focus out of the explainer`);
       assert.match(page.url(), new RegExp(url.replace('.', '\\.')), `${url}: the click on the ${what} followed no link`);
+      if (!lightbox) {
+        // Tab goes on from the point clicked, to the explainer's next stop (not to the page's
+        // start). In the lightbox, the page's dialog takes the click's focus: Tab is its own.
+        await page.keyboard.press('Tab');
+        assert.ok(await x.evaluate((h, s) => h.shadowRoot.activeElement?.matches(s), next[what]),
+          `${url}: Tab after a click on the ${what} goes to ${next[what]}, not ${await x.evaluate((h) => h.shadowRoot.activeElement?.outerHTML.slice(0, 60) ?? document.activeElement.tagName)}`);
+        await click();
+      }
       await page.keyboard.press('Escape');
       assert.ok(await closed(), `${url}: Escape after a click on the ${what} closes the panel`);
       assert.ok(await until(async () => (await x.evaluate((h) => h.shadowRoot.activeElement?.dataset.key)) === 'entity:microsoft'),
