@@ -101,7 +101,8 @@ const FOCUS = `((a) => a ? (a.getAttribute('data-key') || a.getAttribute('role')
 /** The Chromium journeys' keyboard tour (journeys.test.mjs), on the desktop: Tab into the
  * diagram's one stop, arrows through every control and round, Enter opens a panel and
  * focuses its title, Escape gives focus back to the control, Shift+Tab and End reach the last
- * tab, Tab goes into its view and Enter opens a question. */
+ * tab, Tab goes into its view and Enter opens a question; after a click on the title's text,
+ * Tab goes on from there. */
 async function keyboardTour(br, label) {
   const focused = () => br.run(`return ${FOCUS};`);
   // A wait for the focused element to match `pattern` (a regular expression literal).
@@ -129,7 +130,26 @@ async function keyboardTour(br, label) {
   assert.match(await focused(), /^SUMMARY\|/, `${label}: Tab goes from the tabs into the open view`);
   await br.keys([KEY.enter]);
   assert.ok(await br.runAsync(until("r.querySelector('details').open")), `${label}: Enter opens the first question`);
+  // A click on the explainer's own text, then Tab: on from the point clicked (as in
+  // panel.test.mjs), to the language switch after the title.
+  const at = await br.run(SPOT, '.xp-title');
+  assert.ok(at, `${label}: a point of the title with nothing focusable`);
+  await br.click(...at);
+  await br.keys([KEY.tab]);
+  assert.equal(await br.run("return document.querySelector('[data-explainer]').shadowRoot.activeElement?.className ?? null;"), 'xp-lang',
+    `${label}: Tab after a click on the title goes to the language switch, not ${await focused()}`);
 }
+/** A point of the explainer's element `arguments[0]`, brought into view, where no control
+ * is: [x, y], or null. */
+const SPOT = `const root = document.querySelector('[data-explainer]').shadowRoot;
+  const el = root.querySelector(arguments[0]);
+  el.scrollIntoView({ block: 'center' });
+  const r = el.getBoundingClientRect();
+  for (let y = r.top + 4; y < r.bottom; y += 6) for (let x = r.left + 4; x < r.right; x += 6) {
+    const e = root.elementFromPoint(x, y);
+    if (e && el.contains(e) && !e.closest('[data-key], a, button, [tabindex]')) return [x, y];
+  }
+  return null;`;
 const CONTROLS = STORY.entities.length + STORY.relationships.length;
 
 for (const [engine, launch, checks] of ENGINES) for (const scheme of ['light', 'dark']) {
