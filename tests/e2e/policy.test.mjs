@@ -92,6 +92,39 @@ test('a pre-rendered snippet under a strict CSP: styled by hash, or by the loade
   await bare.context().close();
 });
 
+test('under a CSP that does not let WebAssembly compile (no \'wasm-unsafe-eval\'), a pre-rendered snippet stays whole and says it is not interactive, an empty host says so, and the page\'s developer is told why, once', async () => {
+  // A newsroom's policy from before the explainer: the code is fetched, then refused.
+  for (const [url, prerendered] of [['hosts/csp-prerendered.html?hash', true], ['hosts/csp.html', false]]) {
+    const page = await open(env.browser);
+    let policy = '';
+    await page.route((u) => u.pathname.endsWith('.html'), async (route) => {
+      const response = await route.fetch();
+      const headers = response.headers();
+      policy = headers['content-security-policy'].replace(" 'wasm-unsafe-eval'", '');
+      await route.fulfill({ response, headers: { ...headers, 'content-security-policy': policy } });
+    });
+    await page.goto(`${env.base}${url}`);
+    assert.match(policy, /script-src 'self'; /);
+    await page.waitForFunction(() => document.querySelector('[data-explainer]').hasAttribute('data-explainer-failed'));
+    await page.waitForTimeout(300);
+    const seen = await shadow(page, '[data-explainer]', `const shown = (el) => !!el && el.getBoundingClientRect().height > 1;
+      return { nodes: [...root.querySelectorAll('.xp-node')].filter(shown).length, views: [...root.querySelectorAll('.xp-view')].filter(shown).length,
+        note: [...root.querySelectorAll('.xp-static-note, [role=note]')].filter(shown).map((n) => n.textContent.trim()) };`);
+    if (prerendered) {
+      // The whole explainer to read, every view open, and a line that says why nothing answers.
+      assert.equal(seen.nodes, 18, `${url}: the drawing stays`);
+      assert.equal(seen.views, 4, `${url}: every view shows`);
+      assert.deepEqual(seen.note, ['Interaction is not available here: this is the explainer’s whole content.'], `${url}: says why`);
+    } else {
+      assert.deepEqual(seen.note, ['The interactive explainer could not load on this page.'], `${url}: not blank`);
+    }
+    assert.equal(page.messages.length, 1, page.messages.join('\n'));
+    assert.match(page.messages[0], /^warning: explainer: interactive mode is not available here CompileError: .*Content Security Policy/i);
+    assert.deepEqual(await axe(page), []);
+    await page.context().close();
+  }
+});
+
 test('where the page enforces Trusted Types, it renders, hydrates, redraws, draws the diagram again after another tab, and works', async () => {
   // Yew writes raw HTML as a plain string, which such a page refuses: the diagram's
   // controls go in through the explainer's own policy, allowed by name in the CSP.
