@@ -132,24 +132,15 @@ async function keyboardTour(br, label) {
   assert.ok(await br.runAsync(until("r.querySelector('details').open")), `${label}: Enter opens the first question`);
   // A click on the explainer's own text, then Tab: on from the point clicked (as in
   // panel.test.mjs), to the language switch after the title.
-  const at = await br.run(SPOT, '.xp-title');
+  const at = await br.run(`${inPage} const h = document.querySelector('[data-explainer]');
+    xpRoot(h).querySelector('.xp-title').scrollIntoView({ block: 'center' });
+    return xpQuietPoint(h, '.xp-title');`);
   assert.ok(at, `${label}: a point of the title with nothing focusable`);
   await br.click(...at);
   await br.keys([KEY.tab]);
   assert.equal(await br.run("return document.querySelector('[data-explainer]').shadowRoot.activeElement?.className ?? null;"), 'xp-lang',
     `${label}: Tab after a click on the title goes to the language switch, not ${await focused()}`);
 }
-/** A point of the explainer's element `arguments[0]`, brought into view, where no control
- * is: [x, y], or null. */
-const SPOT = `const root = document.querySelector('[data-explainer]').shadowRoot;
-  const el = root.querySelector(arguments[0]);
-  el.scrollIntoView({ block: 'center' });
-  const r = el.getBoundingClientRect();
-  for (let y = r.top + 4; y < r.bottom; y += 6) for (let x = r.left + 4; x < r.right; x += 6) {
-    const e = root.elementFromPoint(x, y);
-    if (e && el.contains(e) && !e.closest('[data-key], a, button, [tabindex]')) return [x, y];
-  }
-  return null;`;
 const CONTROLS = STORY.entities.length + STORY.relationships.length;
 
 for (const [engine, launch, checks] of ENGINES) for (const scheme of ['light', 'dark']) {

@@ -157,6 +157,20 @@ export function installHelpers() {
     const around = pressed !== null && (!a || a === document.body || (a.contains(all[pressed]) && a !== all[pressed]));
     return { around: around && (a?.tagName ?? 'nothing') };
   };
+  // A point of the element `sel` of the explainer `host`, in sight, where no control or
+  // focusable element is (its text, a drawing between its controls): [x, y], or null.
+  window.xpQuietPoint = (host, sel) => {
+    const root = xpRoot(host);
+    const el = root.querySelector(sel);
+    const r = el.getBoundingClientRect();
+    for (let y = r.top + 4; y < r.bottom; y += 6) {
+      for (let x = r.left + 4; x < r.right; x += 6) {
+        const e = root.elementFromPoint(x, y);
+        if (e && el.contains(e) && !e.closest('[data-key], a, button, [tabindex]')) return [x, y];
+      }
+    }
+    return null;
+  };
   // A point of an explainer's own text or drawing between its controls (the panel's too),
   // where nothing takes focus: null where there is none, or no fingertip's room.
   window.xpTextPoint = (a, b, c) => {

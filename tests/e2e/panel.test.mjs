@@ -490,16 +490,7 @@ test('a click on the explainer\'s own text outside the panel (its title, its leg
     };
     const closed = () => until(() => x.evaluate((h) => !h.shadowRoot.querySelector('.xp-panel h3')), 1500);
     // A point of `sel` whose element takes no focus and is no link or control of its own.
-    const spot = (sel) => x.evaluate((h, s) => {
-      const r = h.shadowRoot.querySelector(s).getBoundingClientRect();
-      for (let y = r.top + 4; y < r.bottom; y += 6) {
-        for (let left = r.left + 4; left < r.right; left += 6) {
-          const e = h.shadowRoot.elementFromPoint(left, y);
-          if (e && h.shadowRoot.querySelector(s).contains(e) && !e.closest('[data-key], a, button, [tabindex]')) return [left, y];
-        }
-      }
-      return null;
-    }, sel);
+    const spot = (sel) => x.evaluate((h, s) => xpQuietPoint(h, s), sel);
     // (In the lightbox's narrow column, the sheet covers the legend, at the end of its scroll.)
     // The stop that follows each part: the language switch after the title, the drawing's
     // one stop (its chosen item) for the drawing, the open panel after the legend. In a
