@@ -214,11 +214,14 @@ for (const [engine, launch] of [['Firefox', firefox], ['WebKit', webkit]]) {
   }
   // Other host pages, to explore beyond CI: `ENGINE_RANDOM_HOSTS=rtl,sidebar:desktop` plays a
   // reader on each of tests/hosts/<name>.html, on a phone's screen (the page in its frame)
-  // or on a desktop (`:desktop`).
+  // or on a desktop (`:desktop`). A query goes to the page as its server reads it
+  // (`csp-prerendered?hash`), as for the Chromium reader.
   for (const name of (process.env.ENGINE_RANDOM_HOSTS || '').split(',').filter(Boolean)) {
     const [host, where = 'phone'] = name.split(':');
-    const screen = where === 'desktop' ? { ...SCREENS[1], url: `hosts/${host}.html` }
-      : { ...SCREENS[0], url: `hosts/column.html?page=${host}.html&w=375&h=667` };
+    const [file, query] = host.split('?');
+    const page = `${file}.html${query === undefined ? '' : `?${query}`}`;
+    const screen = where === 'desktop' ? { ...SCREENS[1], url: `hosts/${page}` }
+      : { ...SCREENS[0], url: `hosts/column.html?page=${encodeURIComponent(page)}&w=375&h=667` };
     test(`${engine}: a reader on hosts/${host}.html (${where}, seed ${seeded(1)})`, async () => {
       await play(launch, screen, seeded(1));
     });
