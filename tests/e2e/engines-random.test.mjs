@@ -16,7 +16,7 @@ import { readFile } from 'node:fs/promises';
 import { serve, AXE_FILE, AXE_TAGS } from './server.mjs';
 import { firefox, webkit, KEY } from './webdriver.mjs';
 import { inPage, watchOpened } from './inpage.mjs';
-import { generator, stepKind } from './gen.mjs';
+import { generator, stepKind, hostsToPlay } from './gen.mjs';
 
 let server, base;
 before(async () => { server = await serve(); base = `http://127.0.0.1:${server.address().port}/`; });
@@ -216,10 +216,7 @@ for (const [engine, launch] of [['Firefox', firefox], ['WebKit', webkit]]) {
   // reader on each of tests/hosts/<name>.html, on a phone's screen (the page in its frame)
   // or on a desktop (`:desktop`). A query goes to the page as its server reads it
   // (`csp-prerendered?hash`), as for the Chromium reader.
-  for (const name of (process.env.ENGINE_RANDOM_HOSTS || '').split(',').filter(Boolean)) {
-    const [host, where = 'phone'] = name.split(':');
-    const [file, query] = host.split('?');
-    const page = `${file}.html${query === undefined ? '' : `?${query}`}`;
+  for (const { host, where, page } of hostsToPlay(process.env.ENGINE_RANDOM_HOSTS)) {
     const screen = where === 'desktop' ? { ...SCREENS[1], url: `hosts/${page}` }
       : { ...SCREENS[0], url: `hosts/column.html?page=${encodeURIComponent(page)}&w=375&h=667` };
     test(`${engine}: a reader on hosts/${host}.html (${where}, seed ${seeded(1)})`, async () => {

@@ -2,7 +2,7 @@
 // of players, relationships, events, quotes, questions and comparison bars (none too), any
 // role, kind, status, amount and unit, names short, long, unbroken, escaped-looking or in
 // other scripts. A random reader plays them (`random.test.mjs`), as an editor's own story
-// would be met; the random readers draw their steps here too.
+// would be met; the random readers draw their steps, and the host pages they play, here too.
 import { STORY } from './reader.mjs';
 
 /** A seeded generator (the C library's LCG): the same seed gives the same sequence. */
@@ -36,6 +36,15 @@ export function stepKind(r, cannot = []) {
   }
   return kinds.at(-1)[0];
 }
+
+/** The host pages a list names for the random readers to play (`rtl,sidebar:desktop,
+ * csp-prerendered?hash`): each page's name, where it is played (`phone` unless named), and
+ * its address under hosts/, with the query its server reads. */
+export const hostsToPlay = (list = '') => list.split(',').filter(Boolean).map((name) => {
+  const [host, where = 'phone'] = name.split(':');
+  const [file, query] = host.split('?');
+  return { host, where, page: `${file}.html${query === undefined ? '' : `?${query}`}` };
+});
 
 const ROLES = ['chipmaker', 'lab', 'hyperscaler', 'investor', 'state'];
 const KINDS = ['investment', 'chip_supply', 'cloud_compute', 'partnership', 'competition'];

@@ -13,7 +13,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open, until, axe, axeFirst } from './lib.mjs';
 import { PHONE as PHONE1X, mounted } from './place.mjs';
-import { generator, stepKind, page as storyPage } from './gen.mjs';
+import { generator, stepKind, hostsToPlay, page as storyPage } from './gen.mjs';
 import { watchOpened } from './inpage.mjs';
 
 let env;
@@ -347,12 +347,10 @@ test(`a reader on a phone, the explainer in a frame sized to its content (seed $
 // reader on each of tests/hosts/<name>.html: on a phone, with a mouse (`:desktop`), or on a
 // phone in the page's frame (`:frame`). A query goes to the page as its server reads it
 // (`csp-prerendered?hash`: the strict CSP with the build's hash).
-for (const name of (process.env.RANDOM_HOSTS || '').split(',').filter(Boolean)) {
-  const [host, where = 'phone'] = name.split(':');
-  const [file, query] = host.split('?');
+for (const { host, where, page } of hostsToPlay(process.env.RANDOM_HOSTS)) {
   const desktop = where === 'desktop';
   test(`a reader on hosts/${host}.html (${where}, seed ${seeded(1)})`, async () => {
-    await play(`${env.base}hosts/${file}.html${query === undefined ? '' : `?${query}`}`, desktop ? DESKTOP : PHONE, 1, desktop ? DESKTOPS : PHONES, where === 'frame');
+    await play(`${env.base}hosts/${page}`, desktop ? DESKTOP : PHONE, 1, desktop ? DESKTOPS : PHONES, where === 'frame');
   });
 }
 
