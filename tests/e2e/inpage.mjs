@@ -85,8 +85,8 @@ export function installHelpers() {
       const screen = innerHeight;
       for (const c of xpRoot(h).querySelectorAll('button, a[href], summary, [role=button], [role=tab]')) {
         const b = c.getBoundingClientRect();
-        const shows = c.closest('.xp-panel')?.getBoundingClientRect();
-        const near = b.bottom > -screen && b.top < 2 * screen && !(shows && (b.bottom <= shows.top || b.top >= shows.bottom));
+        const hidden = p && panels[0].contains(c) && (b.bottom <= p.top || b.top >= p.bottom);
+        const near = b.bottom > -screen && b.top < 2 * screen && !hidden;
         if (near && c.checkVisibility({ contentVisibilityAuto: true }) && (b.width < 43.5 || b.height < 43.5)) {
           out.push(`${(c.getAttribute('data-key') || c.textContent).trim().slice(0, 30)} is ${b.width.toFixed(1)} × ${b.height.toFixed(1)} px`);
         }
